@@ -1,0 +1,80 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createTessera, TesseraError } from "@tessera/core";
+import { seedDemo } from "../demo/demo-seed";
+import { createApp } from "../http/create-app";
+import { openStorage } from "../storage/open-storage";
+import type { CommandContext } from "./command-context";
+
+/** How long a stop waits for open requests before it closes their connections. */
+const drainTimeoutMs = 10_000;
+
+function browsableHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/**
+ * `tessera serve`: opens the storage (migrating it), seeds the demo when asked, listens,
+ * prints the address to open, and on SIGINT/SIGTERM stops taking connections, lets open
+ * requests finish, and closes the storage.
+ */
+export async function serveCommand(ctx: CommandContext): Promise<number> {
+  const { config, logger } = ctx;
+  const storage = await openStorage(config.database);
+  let server: ReturnType<typeof serve> | null = null;
+  try {
+    await storage.migrate();
+    const tessera = createTessera({ storage });
+    if (config.demo) {
+      const seeded = await seedDemo(tessera);
+      if (seeded.created) logger.info("demo seeded", { unit: seeded.unit.slug, plans: seeded.plans.length });
+    }
+    const app = createApp({ tessera, config, logger });
+    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    // events.once rejects when the server emits "error" instead (port taken, no permission).
+    await once(server, "listening").catch((error: NodeJS.ErrnoException) => {
+      throw ["EADDRINUSE", "EACCES", "EADDRNOTAVAIL"].includes(error.code ?? "")
+        ? new TesseraError(
+            "configuration_invalid",
+            `Cannot listen on ${config.host}:${config.port} (${error.code}). Set TESSERA_PORT to a free port, or TESSERA_HOST to an address of this machine.`,
+            {
+              details: {
+                issues: [{ path: ["TESSERA_PORT"], code: "listen_failed", message: String(error.code) }],
+              },
+              cause: error,
+            },
+          )
+        : error;
+    });
+
+    const { port } = server.address() as AddressInfo;
+    const url = config.publicUrl ?? `http://${browsableHost(config.host)}:${port}/`;
+    logger.info("listening", { host: config.host, port, url, database: config.database.kind });
+    ctx.say(`Tessera is running. Open ${url}`);
+
+    const signal = await ctx.waitForStop();
+    logger.info("shutting down", { signal });
+    await stopServer(server);
+    server = null;
+  } finally {
+    if (server) await stopServer(server);
+    await storage.close();
+  }
+  logger.info("stopped");
+  return 0;
+}
+
+async function stopServer(server: ReturnType<typeof serve>): Promise<void> {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Idle keep-alive connections would hold the server open; busy ones get a grace period.
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  const timer = setTimeout(() => {
+    if ("closeAllConnections" in server) server.closeAllConnections();
+  }, drainTimeoutMs);
+  await closed;
+  clearTimeout(timer);
+}

@@ -1,0 +1,74 @@
+import type { SettingName } from "./setting-schemas";
+
+/** One environment variable and the setting it sets. */
+export interface EnvironmentVariable {
+  variable: string;
+  setting: SettingName;
+  /** Shown by `tessera --help`. */
+  description: string;
+}
+
+/**
+ * Every environment variable the server reads, weakest first: a later row that sets the
+ * same setting wins (TESSERA_PORT over PORT). Environment variables win over the file.
+ */
+export const environmentVariables: readonly EnvironmentVariable[] = [
+  {
+    variable: "PORT",
+    setting: "port",
+    description: "port, when TESSERA_PORT is not set (hosting platforms set it)",
+  },
+  {
+    variable: "TESSERA_PORT",
+    setting: "port",
+    description: "port to listen on; 0 picks a free one (default 3000)",
+  },
+  {
+    variable: "TESSERA_HOST",
+    setting: "host",
+    description: "interface to listen on (default 127.0.0.1; 0.0.0.0 for all)",
+  },
+  {
+    variable: "TESSERA_DATA_DIR",
+    setting: "dataDir",
+    description: "directory for the SQLite file (default ./data)",
+  },
+  {
+    variable: "DATABASE_URL",
+    setting: "databaseUrl",
+    description: "file:./path.db for SQLite; empty = <data dir>/tessera.db",
+  },
+  {
+    variable: "TESSERA_DATABASE_POOL_SIZE",
+    setting: "databasePoolSize",
+    description: "PostgreSQL connections (default 10)",
+  },
+  {
+    variable: "TESSERA_LOG_LEVEL",
+    setting: "logLevel",
+    description: "debug, info, warn, error or silent (default info)",
+  },
+  {
+    variable: "TESSERA_DEFAULT_LOCALE",
+    setting: "defaultLocale",
+    description: "pt-BR, en or ru (default pt-BR)",
+  },
+  {
+    variable: "TESSERA_PUBLIC_URL",
+    setting: "publicUrl",
+    description: "the address people open, e.g. https://studio.example.com/",
+  },
+  {
+    variable: "TESSERA_DEMO",
+    setting: "demo",
+    description: "seed the demo studio on serve: true or false (default true)",
+  },
+  {
+    variable: "TESSERA_HOME_UNITS",
+    setting: "homeUnits",
+    description: "comma-separated unit slugs for the home page",
+  },
+];
+
+/** Names the JSON config file to read (default: ./tessera.config.json when it exists). */
+export const configFileVariable = "TESSERA_CONFIG";

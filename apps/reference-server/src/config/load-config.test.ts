@@ -1,0 +1,179 @@
+import { join } from "node:path";
+import { TesseraError } from "@tessera/core";
+import { describe, expect, it } from "vitest";
+import { type LoadConfigOptions, loadConfig } from "./load-config";
+
+const cwd = "/srv/studio";
+
+function load(env: Record<string, string>, files: Record<string, string> = {}) {
+  const options: LoadConfigOptions = { env, cwd, readTextFile: (path) => files[path] ?? null };
+  return loadConfig(options);
+}
+
+function failure(env: Record<string, string>, files: Record<string, string> = {}): TesseraError {
+  try {
+    load(env, files);
+  } catch (error) {
+    if (error instanceof TesseraError) return error;
+    throw error;
+  }
+  throw new Error("expected loadConfig to throw");
+}
+
+describe("loadConfig", () => {
+  it("runs with no configuration on a SQLite file under ./data, on 127.0.0.1:3000, in pt-BR, with the demo", () => {
+    expect(load({})).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      dataDir: "/srv/studio/data",
+      database: { kind: "sqlite", filename: "/srv/studio/data/tessera.db" },
+      logLevel: "info",
+      defaultLocale: "pt-BR",
+      publicUrl: null,
+      demo: true,
+      homeUnits: [],
+      configFile: null,
+    });
+  });
+
+  it("resolves the data directory against INIT_CWD, where `npm start` was typed", () => {
+    const config = load({ INIT_CWD: "/home/ana/tessera" });
+    expect(config.dataDir).toBe("/home/ana/tessera/data");
+    expect(config.database).toEqual({ kind: "sqlite", filename: "/home/ana/tessera/data/tessera.db" });
+  });
+
+  it("reads every environment variable", () => {
+    const config = load({
+      TESSERA_PORT: "8080",
+      TESSERA_HOST: "0.0.0.0",
+      TESSERA_DATA_DIR: "/var/lib/tessera",
+      TESSERA_LOG_LEVEL: "warn",
+      TESSERA_DEFAULT_LOCALE: "en",
+      TESSERA_PUBLIC_URL: "https://aurora.example.com",
+      TESSERA_DEMO: "false",
+      TESSERA_HOME_UNITS: "aurora-centro, aurora-sul",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: "/var/lib/tessera",
+      database: { kind: "sqlite", filename: "/var/lib/tessera/tessera.db" },
+      logLevel: "warn",
+      defaultLocale: "en",
+      publicUrl: "https://aurora.example.com/",
+      demo: false,
+      homeUnits: ["aurora-centro", "aurora-sul"],
+    });
+  });
+
+  it("takes TESSERA_PORT over PORT, and PORT when it is alone", () => {
+    expect(load({ PORT: "4000", TESSERA_PORT: "5000" }).port).toBe(5000);
+    expect(load({ PORT: "4000" }).port).toBe(4000);
+  });
+
+  it("reads a file: DATABASE_URL relative to the start directory, and an absolute file:/// URL", () => {
+    expect(load({ DATABASE_URL: "file:./db/main.db" }).database).toEqual({
+      kind: "sqlite",
+      filename: "/srv/studio/db/main.db",
+    });
+    expect(load({ DATABASE_URL: "file:///tmp/t.db" }).database).toEqual({
+      kind: "sqlite",
+      filename: "/tmp/t.db",
+    });
+  });
+
+  it("keeps a postgres:// URL as a PostgreSQL database with its pool size", () => {
+    const url = "postgres://tessera:secret@db.internal:5432/tessera";
+    expect(load({ DATABASE_URL: url, TESSERA_DATABASE_POOL_SIZE: "20" }).database).toEqual({
+      kind: "postgres",
+      url,
+      poolSize: 20,
+    });
+  });
+
+  describe("refuses a bad value, naming the variable and what it expects", () => {
+    it.each([
+      ["TESSERA_PORT", "abc", "must be a number"],
+      ["TESSERA_PORT", "70000", "from 0 to 65535"],
+      ["PORT", "3.5", "must be a whole number"],
+      ["TESSERA_HOST", "my host", "host name or IP address"],
+      ["TESSERA_LOG_LEVEL", "loud", "debug, info, warn, error, silent"],
+      ["TESSERA_DEFAULT_LOCALE", "de", "pt-BR, en, ru"],
+      ["TESSERA_PUBLIC_URL", "ftp://x.example", "http:// or https://"],
+      ["TESSERA_DEMO", "maybe", "true or false"],
+      ["TESSERA_HOME_UNITS", "Aurora Centro", "unit slugs"],
+      ["TESSERA_DATABASE_POOL_SIZE", "0", "from 1 to 100"],
+      ["DATABASE_URL", "mysql://db/tessera", "file: URL"],
+    ])("%s=%s", (variable, value, expected) => {
+      const error = failure({ [variable]: value });
+      expect(error.code).toBe("configuration_invalid");
+      expect(error.message).toContain(`${variable}: `);
+      expect(error.message).toContain(expected);
+      expect(error.details.issues?.[0]?.path).toEqual([variable]);
+    });
+
+    it("lists every bad value at once", () => {
+      const error = failure({ TESSERA_PORT: "x", TESSERA_DEMO: "perhaps" });
+      expect(error.details.issues?.map((i) => i.path[0])).toEqual(["TESSERA_PORT", "TESSERA_DEMO"]);
+    });
+
+    it("never echoes the database URL, which may hold a password", () => {
+      const error = failure({ DATABASE_URL: "mysql://root:hunter2@db/x" });
+      expect(error.message).not.toContain("hunter2");
+    });
+  });
+
+  describe("the JSON file", () => {
+    const file = join(cwd, "tessera.config.json");
+
+    it("is read from ./tessera.config.json, with paths relative to the file, and the environment wins", () => {
+      const config = load(
+        { TESSERA_PORT: "9000" },
+        { [file]: JSON.stringify({ port: 8000, host: "0.0.0.0", dataDir: "state", demo: false }) },
+      );
+      expect(config).toMatchObject({
+        port: 9000,
+        host: "0.0.0.0",
+        dataDir: "/srv/studio/state",
+        demo: false,
+        configFile: file,
+      });
+    });
+
+    it("is read from TESSERA_CONFIG, resolving its relative paths against the file's own directory", () => {
+      const config = load(
+        { TESSERA_CONFIG: "/etc/tessera/config.json" },
+        { "/etc/tessera/config.json": JSON.stringify({ dataDir: "data", homeUnits: ["aurora-centro"] }) },
+      );
+      expect(config.dataDir).toBe("/etc/tessera/data");
+      expect(config.homeUnits).toEqual(["aurora-centro"]);
+    });
+
+    it("refuses a TESSERA_CONFIG that names no file", () => {
+      const error = failure({ TESSERA_CONFIG: "missing.json" });
+      expect(error.message).toContain(
+        "TESSERA_CONFIG: names a file that does not exist: /srv/studio/missing.json",
+      );
+    });
+
+    it("names the field and the file of a bad value", () => {
+      const error = failure({}, { [file]: JSON.stringify({ port: "eighty" }) });
+      expect(error.message).toContain(`port in ${file}: must be a number (got "eighty")`);
+    });
+
+    it("names an unknown field, listing the real ones", () => {
+      const error = failure({}, { [file]: JSON.stringify({ prot: 80 }) });
+      expect(error.message).toContain(`prot in ${file}: is not a setting; the settings are port, host`);
+    });
+
+    it("refuses a file that is not JSON, naming it", () => {
+      const error = failure({}, { [file]: "{ port: 80" });
+      expect(error.message).toContain(`${file}: is not valid JSON`);
+    });
+
+    it("reports a bad file value even when an environment variable overrides it", () => {
+      const error = failure({ TESSERA_PORT: "9000" }, { [file]: JSON.stringify({ port: -1 }) });
+      expect(error.details.issues?.map((i) => i.path[0])).toEqual([`port in ${file}`]);
+    });
+  });
+});

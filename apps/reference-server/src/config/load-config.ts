@@ -1,0 +1,187 @@
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { type FieldIssue, TesseraError } from "@tessera/core";
+import { parseDatabaseUrl } from "./database-url";
+import { configFileVariable, environmentVariables } from "./environment-variables";
+import type { ServerConfig } from "./server-config";
+import {
+  type SettingName,
+  type Settings,
+  secretSettings,
+  settingFromText,
+  settingSchemas,
+} from "./setting-schemas";
+
+/** What `loadConfig` reads from; passed in so tests need no real environment. */
+export interface LoadConfigOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  /** The process's working directory; npm's INIT_CWD (where `npm start` was typed) wins over it. */
+  cwd: string;
+  /** Reads a file's text, or returns null when it does not exist. Default: node:fs. */
+  readTextFile?: (path: string) => string | null;
+}
+
+const defaults: Settings = {
+  port: 3000,
+  host: "127.0.0.1",
+  dataDir: "data",
+  databaseUrl: "",
+  databasePoolSize: 10,
+  logLevel: "info",
+  defaultLocale: "pt-BR",
+  publicUrl: "",
+  demo: true,
+  homeUnits: [],
+};
+
+/** Where one setting's value came from: its label in messages, and the directory its relative paths start at. */
+interface Origin {
+  label: string;
+  baseDir: string;
+}
+
+function readTextFileFromDisk(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+function invalid(issues: FieldIssue[], origin?: string): TesseraError {
+  const text = issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+  return new TesseraError("configuration_invalid", `Invalid configuration: ${text}.`, {
+    details: { issues, ...(origin ? { origin } : {}) },
+  });
+}
+
+function describeValue(setting: SettingName, value: unknown): string {
+  return secretSettings.has(setting) ? "" : ` (got ${JSON.stringify(value)})`;
+}
+
+/**
+ * Builds the server's configuration from defaults, then the JSON file (TESSERA_CONFIG, or
+ * ./tessera.config.json when it exists), then environment variables — the later wins.
+ * Every value is validated; a bad one throws `configuration_invalid` naming the variable
+ * or file field, what was expected, and the value given (never a secret's).
+ *
+ * @example
+ * ```ts
+ * const config = loadConfig({ env: process.env, cwd: process.cwd() });
+ * config.database; // { kind: "sqlite", filename: "/srv/tessera/data/tessera.db" }
+ * ```
+ */
+export function loadConfig(options: LoadConfigOptions): ServerConfig {
+  const { env } = options;
+  const read = options.readTextFile ?? readTextFileFromDisk;
+  const baseDir = resolve(options.cwd, env["INIT_CWD"] || ".");
+  const issues: FieldIssue[] = [];
+  const settings: Settings = { ...defaults };
+  const origins = new Map<SettingName, Origin>();
+
+  // The file.
+  const explicitFile = env[configFileVariable]?.trim();
+  const filePath = resolve(baseDir, explicitFile || "tessera.config.json");
+  const fileText = read(filePath);
+  if (fileText === null && explicitFile) {
+    throw invalid([
+      {
+        path: [configFileVariable],
+        code: "not_found",
+        message: `names a file that does not exist: ${filePath}`,
+      },
+    ]);
+  }
+  if (fileText !== null) {
+    let data: unknown;
+    try {
+      data = JSON.parse(fileText);
+    } catch (error) {
+      throw invalid(
+        [
+          {
+            path: [filePath],
+            code: "invalid_json",
+            message: `is not valid JSON (${(error as Error).message})`,
+          },
+        ],
+        filePath,
+      );
+    }
+    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+      throw invalid(
+        [{ path: [filePath], code: "invalid_type", message: "must hold a JSON object of settings" }],
+        filePath,
+      );
+    }
+    for (const [key, value] of Object.entries(data)) {
+      const label = `${key} in ${filePath}`;
+      if (!(key in settingSchemas)) {
+        issues.push({
+          path: [label],
+          code: "unrecognized_key",
+          message: `is not a setting; the settings are ${Object.keys(settingSchemas).join(", ")}`,
+        });
+        continue;
+      }
+      const setting = key as SettingName;
+      const parsed = settingSchemas[setting].safeParse(value);
+      if (!parsed.success) {
+        const message = parsed.error.issues[0]?.message ?? "is invalid";
+        issues.push({
+          path: [label],
+          code: "invalid_value",
+          message: `${message}${describeValue(setting, value)}`,
+        });
+        continue;
+      }
+      Object.assign(settings, { [setting]: parsed.data });
+      origins.set(setting, { label, baseDir: dirname(filePath) });
+    }
+  }
+
+  // The environment, weakest variable first.
+  for (const { variable, setting } of environmentVariables) {
+    const text = env[variable];
+    if (text === undefined || (text.trim() === "" && setting !== "databaseUrl")) continue;
+    const parsed = settingSchemas[setting].safeParse(settingFromText(setting, text));
+    if (!parsed.success) {
+      const message = parsed.error.issues[0]?.message ?? "is invalid";
+      issues.push({
+        path: [variable],
+        code: "invalid_value",
+        message: `${message}${describeValue(setting, text)}`,
+      });
+      continue;
+    }
+    Object.assign(settings, { [setting]: parsed.data });
+    origins.set(setting, { label: variable, baseDir });
+  }
+
+  const dataDirOrigin = origins.get("dataDir") ?? { label: "TESSERA_DATA_DIR", baseDir };
+  const dataDir = resolve(dataDirOrigin.baseDir, settings.dataDir);
+  const databaseOrigin = origins.get("databaseUrl") ?? { label: "DATABASE_URL", baseDir };
+  const database = parseDatabaseUrl(settings.databaseUrl, {
+    dataDir,
+    baseDir: databaseOrigin.baseDir,
+    poolSize: settings.databasePoolSize,
+  });
+  if ("problem" in database) {
+    issues.push({ path: [databaseOrigin.label], code: "invalid_value", message: database.problem });
+  }
+
+  if (issues.length > 0 || "problem" in database) throw invalid(issues);
+  return {
+    port: settings.port,
+    host: settings.host,
+    dataDir,
+    database,
+    logLevel: settings.logLevel,
+    defaultLocale: settings.defaultLocale,
+    publicUrl: settings.publicUrl || null,
+    demo: settings.demo,
+    homeUnits: settings.homeUnits,
+    configFile: fileText === null ? null : filePath,
+  };
+}

@@ -1,0 +1,35 @@
+import type { SupportedLocale } from "@tessera/core";
+
+/** How verbose the logs are; `silent` writes nothing (tests). */
+export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/**
+ * Where the server keeps its data. `sqlite` is built in; `postgres` is the shape the
+ * PostgreSQL storage (`@tessera/storage-postgres`) will be opened from.
+ */
+export type DatabaseConfig =
+  | { kind: "sqlite"; filename: string }
+  | { kind: "postgres"; url: string; poolSize: number };
+
+/** The server's configuration, validated and resolved (absolute paths, defaults applied). */
+export interface ServerConfig {
+  /** TCP port; 0 lets the system pick a free one. */
+  port: number;
+  /** Interface to listen on. The default, 127.0.0.1, is reachable from this machine only. */
+  host: string;
+  /** Absolute directory for the SQLite file and other local state. */
+  dataDir: string;
+  database: DatabaseConfig;
+  logLevel: LogLevel;
+  /** The language of a visitor who states none. */
+  defaultLocale: SupportedLocale;
+  /** The address people reach the server at (with a trailing slash), or null for the listening address. */
+  publicUrl: string | null;
+  /** Seed the demo studio on `serve` when it does not exist yet. */
+  demo: boolean;
+  /** Slugs of the units the home page lists, in order; empty = the demo unit when it exists. */
+  homeUnits: string[];
+  /** Where the configuration came from, for the start-up log: the file read, if any. */
+  configFile: string | null;
+}

@@ -1,0 +1,73 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTessera, type Storage, type Tessera } from "@tessera/core";
+import { createSqliteStorage } from "@tessera/storage-sqlite";
+import type { ServerConfig } from "../config/server-config";
+import { createLogger, type Logger } from "../logging/logger";
+import { createApp } from "./create-app";
+
+/** A configuration for tests: a temp data directory, nothing on disk is read. */
+export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    database: { kind: "sqlite", filename: join(dataDir, "tessera.db") },
+    logLevel: "info",
+    defaultLocale: "pt-BR",
+    publicUrl: null,
+    demo: true,
+    homeUnits: [],
+    configFile: null,
+    ...overrides,
+  };
+}
+
+/** A logger that keeps its lines in memory, for asserting on them (and keeping tests quiet). */
+export function memoryLogger(): {
+  logger: Logger;
+  records: () => Record<string, unknown>[];
+  lines: string[];
+} {
+  const lines: string[] = [];
+  const logger = createLogger({ level: "debug", write: (line) => lines.push(line) });
+  return { logger, lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+/** The app over a real SQLite file in a fresh temp directory; `cleanup` closes and deletes it. */
+export async function sqliteTestApp(overrides: Partial<ServerConfig> = {}) {
+  const dir = await mkdtemp(join(tmpdir(), "tessera-server-"));
+  const storage = await createSqliteStorage({ filename: join(dir, "tessera.db") });
+  const tessera = createTessera({ storage });
+  const log = memoryLogger();
+  const config = testConfig(dir, overrides);
+  return {
+    app: createApp({ tessera, config, logger: log.logger }),
+    tessera,
+    storage,
+    log,
+    async cleanup() {
+      await storage.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A Tessera instance over a storage whose every repository call runs `behaviour` — to
+ * prove how the app answers a failing or misbehaving database.
+ */
+export function tesseraOverFailingStorage(behaviour: () => Promise<never>): Tessera {
+  const repository = new Proxy({}, { get: () => behaviour });
+  const storage = new Proxy(
+    {
+      dialect: "failing",
+      migrate: async () => undefined,
+      transaction: behaviour,
+      close: async () => undefined,
+    } as Partial<Storage>,
+    { get: (target, key) => (key in target ? target[key as keyof Storage] : repository) },
+  ) as Storage;
+  return createTessera({ storage });
+}

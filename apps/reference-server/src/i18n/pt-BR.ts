@@ -1,0 +1,64 @@
+import type { Message } from "./message-catalog";
+
+/** Portuguese (Brazil): the default catalog, and the source of every message key. */
+export const ptBR = {
+  "site.name": "Tessera",
+  "site.skipToContent": "Pular para o conteúdo",
+  "site.language": "Idioma",
+  "site.footer": "Planos e assinaturas, vendidos online.",
+
+  "home.title": "Planos",
+  "home.intro": "Escolha um plano em uma das nossas unidades.",
+  "home.empty": "Nenhuma unidade está em exibição ainda.",
+  "home.emptyHint":
+    "Rode `tessera demo` para criar um estúdio de demonstração, ou defina TESSERA_HOME_UNITS.",
+  "home.unitPlans": "Planos de {unit}",
+  "home.noPlans": "Esta unidade ainda não vende planos online.",
+  "home.paymentMethods": "Formas de pagamento",
+
+  "plan.pricePerMonth": "{price} por mês",
+  "plan.pricePerMonths": { one: "{price} a cada {count} mês", other: "{price} a cada {count} meses" },
+  "plan.pricePerDay": "{price} por dia",
+  "plan.pricePerDays": { one: "{price} a cada {count} dia", other: "{price} a cada {count} dias" },
+  "plan.installments": { one: "{count} parcela", other: "{count} parcelas" },
+  "plan.openEnded": "Cobrança recorrente até o cancelamento",
+  "plan.enrollmentFee": "Taxa de matrícula: {price}",
+  "plan.autoRenew": "Renovação automática",
+  "plan.quota": "{quantity} {name} por período",
+  "plan.kind.pass": "Passe",
+  "plan.kind.recurring": "Plano",
+  "plan.activation.staffCode": "Ativado na recepção com um código",
+  "plan.details": "Condições",
+
+  "method.card": "Cartão de crédito",
+  "method.pix": "PIX",
+  "method.boleto": "Boleto",
+  "method.payment_link": "Link de pagamento",
+
+  "notFound.title": "Página não encontrada",
+  "notFound.message": "O endereço {path} não existe.",
+  "notFound.back": "Voltar para o início",
+
+  "error.title": "Algo deu errado",
+  "error.back": "Voltar para o início",
+  "error.reference": "Código do erro: {code}",
+  "error.internal": "Ocorreu um erro inesperado. Tente de novo em alguns instantes.",
+  "error.validation_failed": "Alguns dados estão incorretos. Corrija os campos indicados e tente de novo.",
+  "error.not_found": "Não encontramos o que você procurou.",
+  "error.conflict": "Os dados mudaram enquanto você trabalhava. Recarregue a página e tente de novo.",
+  "error.invalid_transition": "Esta ação não é possível no estado atual.",
+  "error.idempotency_key_reused": "Esta solicitação já foi enviada com outros dados.",
+  "error.idempotency_key_in_use": "Esta solicitação ainda está em andamento. Aguarde e tente de novo.",
+  "error.lease_lost": "Outro processo assumiu esta tarefa. Tente de novo.",
+  "error.insufficient_balance": "O saldo não é suficiente para esta operação.",
+  "error.gateway_unavailable": "A forma de pagamento está indisponível no momento. Avise o estabelecimento.",
+  "error.gateway_rejected": "O provedor de pagamento recusou a solicitação.",
+  "error.method_not_supported": "Esta forma de pagamento não está disponível aqui.",
+  "error.activation_code_unknown":
+    "Este código de ativação não existe nesta unidade. Confira e digite de novo.",
+  "error.activation_code_used": "Este código de ativação já foi usado ou foi cancelado.",
+  "error.payment_in_progress":
+    "Um pagamento desta cobrança já está em andamento. Aguarde o resultado antes de tentar de novo.",
+  "error.storage_failure": "O serviço está temporariamente indisponível. Tente de novo em instantes.",
+  "error.server_configuration": "O servidor está mal configurado. Avise o estabelecimento.",
+} as const satisfies Record<string, Message>;

@@ -1,0 +1,79 @@
+import type { MessageCatalog } from "./message-catalog";
+
+/** Russian. */
+export const ru: MessageCatalog = {
+  "site.name": "Tessera",
+  "site.skipToContent": "Перейти к содержанию",
+  "site.language": "Язык",
+  "site.footer": "Тарифы и абонементы с оплатой онлайн.",
+
+  "home.title": "Тарифы",
+  "home.intro": "Выберите тариф в одном из наших филиалов.",
+  "home.empty": "Пока нет ни одного филиала для показа.",
+  "home.emptyHint":
+    "Запустите `tessera demo`, чтобы создать демонстрационную студию, или задайте TESSERA_HOME_UNITS.",
+  "home.unitPlans": "Тарифы: {unit}",
+  "home.noPlans": "Этот филиал пока не продаёт тарифы онлайн.",
+  "home.paymentMethods": "Способы оплаты",
+
+  "plan.pricePerMonth": "{price} в месяц",
+  "plan.pricePerMonths": {
+    one: "{price} каждый {count} месяц",
+    few: "{price} каждые {count} месяца",
+    many: "{price} каждые {count} месяцев",
+    other: "{price} каждые {count} месяца",
+  },
+  "plan.pricePerDay": "{price} в день",
+  "plan.pricePerDays": {
+    one: "{price} каждый {count} день",
+    few: "{price} каждые {count} дня",
+    many: "{price} каждые {count} дней",
+    other: "{price} каждые {count} дня",
+  },
+  "plan.installments": {
+    one: "{count} платёж",
+    few: "{count} платежа",
+    many: "{count} платежей",
+    other: "{count} платежа",
+  },
+  "plan.openEnded": "Списания до отмены",
+  "plan.enrollmentFee": "Вступительный взнос: {price}",
+  "plan.autoRenew": "Продлевается автоматически",
+  "plan.quota": "{quantity} × {name} за период",
+  "plan.kind.pass": "Разовый абонемент",
+  "plan.kind.recurring": "Тариф",
+  "plan.activation.staffCode": "Активируется на ресепшене по коду",
+  "plan.details": "Условия",
+
+  "method.card": "Банковская карта",
+  "method.pix": "PIX",
+  "method.boleto": "Boleto",
+  "method.payment_link": "Ссылка на оплату",
+
+  "notFound.title": "Страница не найдена",
+  "notFound.message": "По адресу {path} ничего нет.",
+  "notFound.back": "На главную",
+
+  "error.title": "Что-то пошло не так",
+  "error.back": "На главную",
+  "error.reference": "Код ошибки: {code}",
+  "error.internal": "Произошла непредвиденная ошибка. Попробуйте ещё раз через минуту.",
+  "error.validation_failed":
+    "Некоторые данные указаны неверно. Исправьте отмеченные поля и попробуйте снова.",
+  "error.not_found": "Мы не нашли то, что вы искали.",
+  "error.conflict": "Данные изменились, пока вы работали. Обновите страницу и попробуйте снова.",
+  "error.invalid_transition": "Это действие невозможно в текущем состоянии.",
+  "error.idempotency_key_reused": "Этот запрос уже был отправлен с другими данными.",
+  "error.idempotency_key_in_use": "Этот запрос ещё обрабатывается. Подождите и попробуйте снова.",
+  "error.lease_lost": "Эту задачу перехватил другой процесс. Попробуйте снова.",
+  "error.insufficient_balance": "Баланса недостаточно для этой операции.",
+  "error.gateway_unavailable": "Этот способ оплаты сейчас недоступен. Сообщите, пожалуйста, организации.",
+  "error.gateway_rejected": "Платёжный провайдер отклонил запрос.",
+  "error.method_not_supported": "Этот способ оплаты здесь недоступен.",
+  "error.activation_code_unknown": "Такого кода активации в этом филиале нет. Проверьте и введите его снова.",
+  "error.activation_code_used": "Этот код активации уже использован или отозван.",
+  "error.payment_in_progress":
+    "Оплата по этому счёту уже выполняется. Дождитесь результата, прежде чем пробовать снова.",
+  "error.storage_failure": "Сервис временно недоступен. Попробуйте ещё раз через минуту.",
+  "error.server_configuration": "Сервер настроен неверно. Сообщите, пожалуйста, организации.",
+};

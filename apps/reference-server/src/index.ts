@@ -1,0 +1,18 @@
+/**
+ * `@tessera/reference-server` — the self-hosted Tessera server as a library: build the
+ * Hono app around your own Tessera instance, or run the `tessera` CLI.
+ * @module
+ */
+
+export { type CliProcess, runCli } from "./cli/cli-runner";
+export { type EnvironmentVariable, environmentVariables } from "./config/environment-variables";
+export { type LoadConfigOptions, loadConfig } from "./config/load-config";
+export type { DatabaseConfig, LogLevel, ServerConfig } from "./config/server-config";
+export { type DemoSeedResult, demoUnitSlug, seedDemo } from "./demo/demo-seed";
+export type { AppEnv } from "./http/app-env";
+export { type AppOptions, createApp } from "./http/create-app";
+export { type ErrorResponse, errorMessageKeys, errorResponseFor } from "./http/error-responses";
+export { supportedLocales } from "./i18n/catalogs";
+export { type LocaleHints, negotiateLocale } from "./i18n/negotiate-locale";
+export { createLogger, type LogFields, type Logger, type LoggerOptions } from "./logging/logger";
+export { openStorage } from "./storage/open-storage";

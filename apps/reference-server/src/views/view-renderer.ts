@@ -1,0 +1,36 @@
+import type { SupportedLocale } from "@tessera/core";
+import { Eta } from "eta";
+import type { Translate } from "../i18n/translator";
+import { packageDirectory } from "../package-directory";
+
+/** A link of the language switch. */
+export interface LanguageLink {
+  locale: SupportedLocale;
+  name: string;
+  href: string;
+  current: boolean;
+}
+
+/** What the layout needs on every page. */
+export interface PageData {
+  locale: SupportedLocale;
+  t: Translate;
+  title: string;
+  languages: LanguageLink[];
+}
+
+/** The page templates in this folder, by name. */
+export type ViewName = "home" | "not-found" | "error";
+
+export interface ViewRenderer {
+  render(view: ViewName, data: PageData & Record<string, unknown>): string;
+}
+
+/**
+ * Renders the eta templates of `src/views` (compiled once, then cached). Interpolations
+ * are HTML-escaped; every page extends `layout.eta`.
+ */
+export function createViewRenderer(): ViewRenderer {
+  const eta = new Eta({ views: packageDirectory("views"), cache: true, autoEscape: true });
+  return { render: (view, data) => eta.render(view, data) };
+}

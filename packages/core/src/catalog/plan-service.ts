@@ -1,0 +1,123 @@
+import { TesseraError } from "../errors/tessera-error";
+import type { Id } from "../ids/id";
+import type { ServiceContext } from "../tessera/service-context";
+import { parseInput } from "../validation/parse-input";
+import { buttonDesignSchema, type Plan, type PlanInput, planInputSchema } from "./plan";
+
+/** The plans a unit sells, and their online-sale settings. */
+export interface PlanService {
+  /** Creates a plan in its unit's currency. */
+  create(input: PlanInput): Promise<Plan>;
+  /** Changes a plan; contracts already sold keep their own snapshot of the terms. */
+  update(id: Id<"plan">, changes: Partial<Omit<PlanInput, "unitId">>): Promise<Plan>;
+  /** Takes a plan off sale without touching the contracts sold from it. */
+  archive(id: Id<"plan">): Promise<Plan>;
+  get(id: Id<"plan">): Promise<Plan | null>;
+  getOrThrow(id: Id<"plan">): Promise<Plan>;
+  /** The plan sold online at `slug` in the unit, or null when none is on sale there. */
+  findOnSale(unitId: Id<"unit">, slug: string): Promise<Plan | null>;
+  list(unitId: Id<"unit">, filter?: { onlineOnly?: boolean; includeArchived?: boolean }): Promise<Plan[]>;
+}
+
+export function createPlanService(ctx: ServiceContext): PlanService {
+  const validate = async (
+    input: unknown,
+  ): Promise<Omit<Plan, "id" | "createdAt" | "updatedAt" | "version" | "status">> => {
+    const data = parseInput(planInputSchema, input, "plan");
+    const unitId = data.unitId as Id<"unit">;
+    const unit = await ctx.storage.units.findById(unitId);
+    if (!unit) {
+      throw new TesseraError("validation_failed", `Invalid plan: unitId: unit ${unitId} does not exist.`, {
+        details: { issues: [{ path: ["unitId"], code: "not_found", message: "unit does not exist" }] },
+      });
+    }
+    if (data.price.currency !== unit.currency) {
+      throw new TesseraError(
+        "validation_failed",
+        `Invalid plan: price.currency: the unit sells in ${unit.currency}.`,
+        {
+          details: {
+            issues: [
+              { path: ["price", "currency"], code: "currency_mismatch", message: `must be ${unit.currency}` },
+            ],
+          },
+        },
+      );
+    }
+    const slugFromName = data.name
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 64);
+    return {
+      ...data,
+      unitId,
+      onlineSale: data.onlineSale ?? {
+        enabled: false,
+        slug: slugFromName.length >= 2 ? slugFromName : `plan-${ctx.ids("plan").slice(-8).toLowerCase()}`,
+        buttonText: "Comprar",
+        buttonDesign: buttonDesignSchema.parse({}),
+      },
+    };
+  };
+
+  const service: PlanService = {
+    async create(input) {
+      const data = await validate(input);
+      const now = ctx.clock.now();
+      const plan: Plan = {
+        ...data,
+        id: ctx.ids("plan"),
+        status: "active",
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      await ctx.storage.transaction(async (tx) => {
+        await tx.plans.insert(plan);
+        await tx.outbox.append([ctx.events("plan.created", { planId: plan.id }, plan.unitId)]);
+      });
+      return plan;
+    },
+
+    async update(id, changes) {
+      const current = await service.getOrThrow(id);
+      const data = await validate({ ...current, ...changes, unitId: current.unitId });
+      return ctx.storage.transaction(async (tx) => {
+        const plan = await tx.plans.update({ ...current, ...data, updatedAt: ctx.clock.now() });
+        await tx.outbox.append([ctx.events("plan.updated", { planId: plan.id }, plan.unitId)]);
+        return plan;
+      });
+    },
+
+    async archive(id) {
+      const current = await service.getOrThrow(id);
+      return ctx.storage.transaction(async (tx) => {
+        const plan = await tx.plans.update({ ...current, status: "archived", updatedAt: ctx.clock.now() });
+        await tx.outbox.append([ctx.events("plan.updated", { planId: plan.id }, plan.unitId)]);
+        return plan;
+      });
+    },
+
+    get: (id) => ctx.storage.plans.findById(id),
+
+    async getOrThrow(id) {
+      const plan = await ctx.storage.plans.findById(id);
+      if (!plan)
+        throw new TesseraError("not_found", `Plan ${id} does not exist.`, {
+          details: { entity: "plan", id },
+        });
+      return plan;
+    },
+
+    async findOnSale(unitId, slug) {
+      const plan = await ctx.storage.plans.findByOnlineSlug(unitId, slug);
+      return plan && plan.status === "active" && plan.onlineSale.enabled ? plan : null;
+    },
+
+    list: (unitId, filter) => ctx.storage.plans.listByUnit(unitId, filter),
+  };
+  return service;
+}

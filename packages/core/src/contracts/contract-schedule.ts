@@ -1,0 +1,89 @@
+import type { Plan } from "../catalog/plan";
+import type { InstallmentKind } from "../installments/installment";
+import { addMoney, type Money, percentOf, sumMoney } from "../money/money";
+import { periodEnd, periodStart } from "../time/billing-schedule";
+import type { CalendarDate } from "../time/calendar-date";
+import type { ContractTerms } from "./contract";
+
+/** One line of a contract's schedule, before it gets ids. */
+export interface ScheduledLine {
+  sequence: number;
+  kind: InstallmentKind;
+  amount: Money;
+  dueDate: CalendarDate;
+  periodStart: CalendarDate | null;
+  periodEnd: CalendarDate | null;
+}
+
+/** The plan's terms frozen at sale time, with the unit's client-paid fee. */
+export function contractTermsOf(plan: Plan, clientFeeBasisPoints: number): ContractTerms {
+  return {
+    planName: plan.name,
+    kind: plan.kind,
+    price: plan.price,
+    interval: plan.interval,
+    installmentCount: plan.installmentCount,
+    enrollmentFee: plan.enrollmentFee && plan.enrollmentFee.amount > 0 ? plan.enrollmentFee : null,
+    clientFeeBasisPoints,
+    autoRenew: plan.autoRenew,
+    quotas: plan.quotas,
+    activationMode: plan.activationMode,
+  };
+}
+
+/**
+ * The installments a new contract starts with. Rules (Conexa FAQ, Tecnofit and Otmechalka
+ * seeds):
+ * - the first period starts on the contracting day, with no start pro-rata;
+ * - period *i* is due on the first day of that period (the billing day of its month);
+ * - the enrollment fee is its own line, due with the first period;
+ * - a client-paid fee is its own line per due date: `clientFeeBasisPoints` of what is due
+ *   that day;
+ * - a plan with a fixed number of periods is scheduled whole; an open-ended plan gets its
+ *   first period only (the billing run adds the next ones).
+ */
+export function scheduleContract(terms: ContractTerms, start: CalendarDate): ScheduledLine[] {
+  const periods = terms.installmentCount ?? 1;
+  const lines: ScheduledLine[] = [];
+  for (let index = 0; index < periods; index++) {
+    const sequence = index + 1;
+    const due = periodStart(start, terms.interval, index);
+    const group: ScheduledLine[] = [
+      {
+        sequence,
+        kind: "period",
+        amount: terms.price,
+        dueDate: due,
+        periodStart: due,
+        periodEnd: periodEnd(start, terms.interval, index),
+      },
+    ];
+    if (index === 0 && terms.enrollmentFee) {
+      group.push({
+        sequence,
+        kind: "enrollment_fee",
+        amount: terms.enrollmentFee,
+        dueDate: due,
+        periodStart: null,
+        periodEnd: null,
+      });
+    }
+    if (terms.clientFeeBasisPoints > 0) {
+      const base = sumMoney(
+        group.map((line) => line.amount),
+        terms.price.currency,
+      );
+      const fee = percentOf(base, terms.clientFeeBasisPoints);
+      if (fee.amount > 0) {
+        group.push({ sequence, kind: "fee", amount: fee, dueDate: due, periodStart: null, periodEnd: null });
+      }
+    }
+    lines.push(...group);
+  }
+  return lines;
+}
+
+/** What a schedule adds up to. */
+export function scheduleTotal(lines: readonly ScheduledLine[], currency: string): Money {
+  return lines.reduce((total, line) => addMoney(total, line.amount), { amount: 0, currency });
+}

@@ -1,0 +1,109 @@
+import { isTesseraError, TesseraError } from "../errors/tessera-error";
+import type { Id } from "../ids/id";
+import type { NewCustomer, Repositories } from "../ports/storage";
+import type { ServiceContext } from "../tessera/service-context";
+import { parseInput } from "../validation/parse-input";
+import { type Customer, type CustomerInput, customerInputSchema } from "./customer";
+import { documentKey } from "./tax-document";
+
+/** The result of registering a buyer: the customer, and whether this call created it. */
+export interface Registration {
+  customer: Customer;
+  created: boolean;
+}
+
+/** Buyers of an organization. */
+export interface CustomerService {
+  /**
+   * Finds the customer with this document in the organization, or creates one (Tecnofit
+   * seed: "a known CPF reuses the customer"). A known customer keeps their data; only
+   * fields they lack (phone, address) are filled from this input. Safe against two
+   * concurrent registrations of one new document: both end with the same customer.
+   */
+  register(input: CustomerInput): Promise<Registration>;
+  get(id: Id<"customer">): Promise<Customer | null>;
+  getOrThrow(id: Id<"customer">): Promise<Customer>;
+  findByDocument(
+    organizationId: Id<"organization">,
+    document: CustomerInput["document"],
+  ): Promise<Customer | null>;
+}
+
+/**
+ * Registration inside a caller's transaction (the sale uses it so the customer commits
+ * with the contract). Returns what `register` returns.
+ */
+export async function registerCustomer(
+  ctx: ServiceContext,
+  tx: Repositories,
+  input: CustomerInput,
+): Promise<Registration> {
+  const data = parseInput(customerInputSchema, input, "customer");
+  const organizationId = data.organizationId as Id<"organization">;
+  const now = ctx.clock.now();
+  if (data.document) {
+    const existing = await tx.customers.findByDocument(organizationId, documentKey(data.document));
+    if (existing) {
+      const missing = (!existing.phone && data.phone) || (!existing.address && data.address);
+      if (!missing) return { customer: existing, created: false };
+      const customer = await tx.customers.update({
+        ...existing,
+        phone: existing.phone ?? data.phone,
+        address: existing.address ?? data.address,
+        updatedAt: now,
+      });
+      return { customer, created: false };
+    }
+  }
+  const customer: NewCustomer = {
+    id: ctx.ids("customer"),
+    organizationId,
+    name: data.name,
+    document: data.document,
+    email: data.email.toLowerCase(),
+    phone: data.phone,
+    address: data.address,
+    source: data.source,
+    attachments: [],
+    passwordHash: null,
+    extraFields: data.extraFields,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await tx.customers.insert(customer);
+  await tx.outbox.append([
+    ctx.events("customer.created", { customerId: customer.id, source: customer.source }, null),
+  ]);
+  return { customer: { ...customer, status: "active" }, created: true };
+}
+
+export function createCustomerService(ctx: ServiceContext): CustomerService {
+  const service: CustomerService = {
+    async register(input) {
+      try {
+        return await ctx.storage.transaction((tx) => registerCustomer(ctx, tx, input));
+      } catch (error) {
+        // Another registration of the same new document committed first: take theirs.
+        if (!isTesseraError(error, "conflict")) throw error;
+        return ctx.storage.transaction((tx) => registerCustomer(ctx, tx, input));
+      }
+    },
+    get: (id) => ctx.storage.customers.findById(id),
+    async getOrThrow(id) {
+      const customer = await ctx.storage.customers.findById(id);
+      if (!customer) {
+        throw new TesseraError("not_found", `Customer ${id} does not exist.`, {
+          details: { entity: "customer", id },
+        });
+      }
+      return customer;
+    },
+    async findByDocument(organizationId, document) {
+      if (!document) return null;
+      const parsed = parseInput(customerInputSchema.shape.document, document, "document");
+      return parsed ? ctx.storage.customers.findByDocument(organizationId, documentKey(parsed)) : null;
+    },
+  };
+  return service;
+}

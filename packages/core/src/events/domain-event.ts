@@ -1,0 +1,40 @@
+import type { Id } from "../ids/id";
+import type { Instant } from "../time/instant";
+
+/**
+ * What each domain event carries, by type. Events are written to the outbox in the same
+ * transaction as the change they describe, and delivered at least once: handlers
+ * deduplicate by `event.id`.
+ */
+export interface DomainEventPayloads {
+  "organization.created": { organizationId: Id<"organization"> };
+  "unit.created": { unitId: Id<"unit"> };
+  "plan.created": { planId: Id<"plan"> };
+  "plan.updated": { planId: Id<"plan"> };
+  "customer.created": { customerId: Id<"customer">; source: "online" | "staff" | "api" };
+  "customer.blocked": { customerId: Id<"customer">; contractId: Id<"contract"> };
+  "customer.unblocked": { customerId: Id<"customer"> };
+  "contract.created": { contractId: Id<"contract">; customerId: Id<"customer">; planId: Id<"plan"> };
+  "contract.activated": { contractId: Id<"contract">; customerId: Id<"customer"> };
+  "sale.completed": { contractId: Id<"contract">; customerId: Id<"customer">; paymentId: Id<"payment"> };
+  "payment.pending": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  "payment.succeeded": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  "payment.failed": { paymentId: Id<"payment">; contractId: Id<"contract"> | null; code: string };
+  "payment.canceled": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  "activation_code.issued": { activationCodeId: Id<"activationCode">; contractId: Id<"contract"> };
+  "activation_code.attached": { activationCodeId: Id<"activationCode">; customerId: Id<"customer"> };
+}
+
+export type DomainEventType = keyof DomainEventPayloads;
+
+export interface DomainEvent<T extends DomainEventType = DomainEventType> {
+  id: Id<"event">;
+  type: T;
+  occurredAt: Instant;
+  /** The unit the event belongs to, when it belongs to one (for scoping and routing). */
+  unitId: Id<"unit"> | null;
+  payload: DomainEventPayloads[T];
+}
+
+/** Any event, narrowed by `type` in a `switch`. */
+export type AnyDomainEvent = { [T in DomainEventType]: DomainEvent<T> }[DomainEventType];

@@ -1,0 +1,130 @@
+/**
+ * `@tessera/core` — the domain of selling plans and collecting what follows, behind two
+ * ports: a payment gateway and a storage. Start with `createTessera`.
+ * @module
+ */
+
+export type { ActivationCode } from "./activation/activation-code";
+export { activationAlphabet, generateActivationCode } from "./activation/activation-code-alphabet";
+export {
+  type ButtonDesign,
+  buttonDesignSchema,
+  type OnlineSaleSettings,
+  type Plan,
+  type PlanInput,
+  planInputSchema,
+  type Quota,
+} from "./catalog/plan";
+export type { PlanService } from "./catalog/plan-service";
+export type { Contract, ContractTerms, PaymentIssue } from "./contracts/contract";
+export { type ContractStatus, contractLifecycle } from "./contracts/contract-status";
+export {
+  type Attachment,
+  type Customer,
+  type CustomerInput,
+  customerInputSchema,
+  type PostalAddress,
+  postalAddressSchema,
+} from "./customers/customer";
+export type { CustomerService, Registration } from "./customers/customer-service";
+export {
+  documentKey,
+  isValidCnpj,
+  isValidCpf,
+  type TaxDocument,
+  taxDocumentSchema,
+} from "./customers/tax-document";
+// Errors
+export { type ErrorCode, errorCatalog } from "./errors/error-codes";
+export { type GatewayErrorCode, gatewayError } from "./errors/gateway-error";
+export { type ErrorDetails, type FieldIssue, isTesseraError, TesseraError } from "./errors/tessera-error";
+// Events and plugins
+export type {
+  AnyDomainEvent,
+  DomainEvent,
+  DomainEventPayloads,
+  DomainEventType,
+} from "./events/domain-event";
+export type { IdempotencyRecord } from "./idempotency/idempotency-record";
+export { createIdGenerator, type Id, type IdGenerator, type IdKind, idPrefixes, isId } from "./ids/id";
+export type { Installment, InstallmentKind, Lease } from "./installments/installment";
+export { type InstallmentStatus, installmentLifecycle } from "./installments/installment-status";
+export { defineLifecycle, type Lifecycle, type TransitionTable } from "./lifecycle/transition-table";
+export { allocateByWeights, allocateMoney } from "./money/allocate-money";
+// Kernel: money, time, ids, lifecycles
+export { type CurrencyCode, currencyCodeSchema, minorUnitDigits } from "./money/currency";
+export { formatMoney, type SupportedLocale } from "./money/format-money";
+export {
+  addMoney,
+  compareMoney,
+  isZero,
+  type Money,
+  money,
+  moneySchema,
+  nonNegativeMoneySchema,
+  percentOf,
+  subtractMoney,
+  sumMoney,
+  zero,
+} from "./money/money";
+export type { Notifier, OutgoingMessage } from "./notifications/notifier";
+export { type Order, type OrderItem, orderItemSchema } from "./orders/order";
+export { type OrderStatus, orderLifecycle } from "./orders/order-status";
+// Entities
+export {
+  type Organization,
+  type OrganizationInput,
+  organizationInputSchema,
+} from "./organizations/organization";
+export type { OrganizationService } from "./organizations/organization-service";
+export {
+  type CheckoutField,
+  checkoutFieldSchema,
+  type Unit,
+  type UnitInput,
+  unitInputSchema,
+} from "./organizations/unit";
+export { type DeclineCode, declineCodes } from "./payments/decline-code";
+export type { GatewayRegistry } from "./payments/gateway-registry";
+export type { PayerAction } from "./payments/payer-action";
+export type { CardSummary, Payment } from "./payments/payment";
+export { type PaymentMethod, paymentMethodSchema, paymentMethods } from "./payments/payment-method";
+export { type PaymentStatus, paymentLifecycle } from "./payments/payment-status";
+export { definePlugin, type Plugin, type PluginContext } from "./plugins/define-plugin";
+export type { PluginRegistry } from "./plugins/plugin-registry";
+export type { FileStore } from "./ports/file-store";
+// Ports
+export type * from "./ports/gateway";
+export type * from "./ports/storage";
+export type { Refund } from "./refunds/refund";
+export { type RefundStatus, refundLifecycle } from "./refunds/refund-status";
+// The entry point
+export { createTessera, type Tessera } from "./tessera/create-tessera";
+export type { ServiceContext } from "./tessera/service-context";
+export type { TesseraOptions } from "./tessera/tessera-options";
+export {
+  type BillingInterval,
+  billingDayOf,
+  billingIntervalSchema,
+  periodEnd,
+  periodStart,
+} from "./time/billing-schedule";
+export {
+  addDays,
+  addMonths,
+  type CalendarDate,
+  calendarDate,
+  calendarDateSchema,
+  compareDates,
+  dateParts,
+  daysBetween,
+  daysInMonth,
+  isCalendarDate,
+  isLeapYear,
+  lastDayOfMonth,
+} from "./time/calendar-date";
+export { type Clock, systemClock } from "./time/clock";
+export { addMilliseconds, type Instant, instantSchema, instantToMillis, toInstant } from "./time/instant";
+export { calendarDateInZone, isTimeZone, timeZoneSchema } from "./time/timezone";
+export { parseInput } from "./validation/parse-input";
+export type { WalletEntry } from "./wallet/wallet-entry";

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { currencyCodeSchema, minorUnitDigits } from "./currency";
+
+describe("currency", () => {
+  it("knows each currency's minor units: BRL 2, JPY 0, RUB 2, KWD 3", () => {
+    expect(minorUnitDigits("BRL")).toBe(2);
+    expect(minorUnitDigits("JPY")).toBe(0);
+    expect(minorUnitDigits("RUB")).toBe(2);
+    expect(minorUnitDigits("KWD")).toBe(3);
+  });
+
+  it("accepts upper-case ISO 4217 codes only", () => {
+    expect(currencyCodeSchema.safeParse("BRL").success).toBe(true);
+    expect(currencyCodeSchema.safeParse("brl").success).toBe(false);
+    expect(currencyCodeSchema.safeParse("BR").success).toBe(false);
+    expect(currencyCodeSchema.safeParse("BRLX").success).toBe(false);
+  });
+
+  it("refuses a malformed code with one issue, not two", () => {
+    const issues = currencyCodeSchema.safeParse("real").error?.issues ?? [];
+    expect(issues.map((i) => i.message)).toEqual(["must be a three-letter ISO 4217 code such as BRL"]);
+  });
+});

@@ -1,0 +1,112 @@
+import { TesseraError } from "../errors/tessera-error";
+import type { Id } from "../ids/id";
+import type { ServiceContext } from "../tessera/service-context";
+import { parseInput } from "../validation/parse-input";
+import { type Organization, type OrganizationInput, organizationInputSchema } from "./organization";
+import { type Unit, type UnitInput, unitInputSchema } from "./unit";
+
+/** Organizations (studios) and their units (locations). */
+export interface OrganizationService {
+  createOrganization(input: OrganizationInput): Promise<Organization>;
+  getOrganization(id: Id<"organization">): Promise<Organization | null>;
+  /** Creates a unit; every payment method must name a configured gateway that offers it. */
+  createUnit(input: UnitInput): Promise<Unit>;
+  updateUnit(id: Id<"unit">, changes: Partial<Omit<UnitInput, "organizationId">>): Promise<Unit>;
+  getUnit(id: Id<"unit">): Promise<Unit | null>;
+  getUnitOrThrow(id: Id<"unit">): Promise<Unit>;
+  findUnitBySlug(slug: string): Promise<Unit | null>;
+  listUnits(organizationId: Id<"organization">): Promise<Unit[]>;
+}
+
+export function createOrganizationService(ctx: ServiceContext): OrganizationService {
+  const checkMethods = (unit: Pick<Unit, "paymentMethods">) => {
+    unit.paymentMethods.forEach(({ method, gatewayId }, index) => {
+      const gateway = ctx.gateways.find(gatewayId);
+      const problem = !gateway
+        ? `gateway "${gatewayId}" is not configured`
+        : !gateway.methods.includes(method)
+          ? `gateway "${gatewayId}" does not offer ${method}`
+          : null;
+      if (problem) {
+        throw new TesseraError("validation_failed", `Invalid unit: paymentMethods.${index}: ${problem}.`, {
+          details: {
+            issues: [
+              { path: ["paymentMethods", index, "gatewayId"], code: "gateway_mismatch", message: problem },
+            ],
+          },
+        });
+      }
+    });
+  };
+
+  const service: OrganizationService = {
+    async createOrganization(input) {
+      const data = parseInput(organizationInputSchema, input, "organization");
+      const organization: Organization = {
+        id: ctx.ids("organization"),
+        name: data.name,
+        createdAt: ctx.clock.now(),
+      };
+      await ctx.storage.transaction(async (tx) => {
+        await tx.organizations.insert(organization);
+        await tx.outbox.append([
+          ctx.events("organization.created", { organizationId: organization.id }, null),
+        ]);
+      });
+      return organization;
+    },
+
+    getOrganization: (id) => ctx.storage.organizations.findById(id),
+
+    async createUnit(input) {
+      const data = parseInput(unitInputSchema, input, "unit");
+      checkMethods(data);
+      const organizationId = data.organizationId as Id<"organization">;
+      if (!(await ctx.storage.organizations.findById(organizationId))) {
+        throw new TesseraError("not_found", `Organization ${organizationId} does not exist.`, {
+          details: { entity: "organization", id: organizationId },
+        });
+      }
+      const now = ctx.clock.now();
+      const unit: Unit = { ...data, organizationId, id: ctx.ids("unit"), createdAt: now, updatedAt: now };
+      await ctx.storage.transaction(async (tx) => {
+        await tx.units.insert(unit);
+        await tx.outbox.append([ctx.events("unit.created", { unitId: unit.id }, unit.id)]);
+      });
+      return unit;
+    },
+
+    async updateUnit(id, changes) {
+      const current = await service.getUnitOrThrow(id);
+      const data = parseInput(
+        unitInputSchema,
+        { ...current, ...changes, organizationId: current.organizationId },
+        "unit",
+      );
+      checkMethods(data);
+      const unit: Unit = {
+        ...current,
+        ...data,
+        organizationId: current.organizationId,
+        updatedAt: ctx.clock.now(),
+      };
+      await ctx.storage.units.update(unit);
+      return unit;
+    },
+
+    getUnit: (id) => ctx.storage.units.findById(id),
+
+    async getUnitOrThrow(id) {
+      const unit = await ctx.storage.units.findById(id);
+      if (!unit)
+        throw new TesseraError("not_found", `Unit ${id} does not exist.`, {
+          details: { entity: "unit", id },
+        });
+      return unit;
+    },
+
+    findUnitBySlug: (slug) => ctx.storage.units.findBySlug(slug),
+    listUnits: (organizationId) => ctx.storage.units.listByOrganization(organizationId),
+  };
+  return service;
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import type { Id } from "../ids/id";
+import { type CurrencyCode, currencyCodeSchema } from "../money/currency";
+import type { SupportedLocale } from "../money/format-money";
+import type { PaymentMethod } from "../payments/payment-method";
+import { paymentMethodSchema } from "../payments/payment-method";
+import type { Instant } from "../time/instant";
+import { timeZoneSchema } from "../time/timezone";
+
+/** A checkout form field the unit asks for beyond the required ones. */
+export interface CheckoutField {
+  key: string;
+  label: string;
+  type: "text" | "date" | "select" | "checkbox" | "password" | "file";
+  required: boolean;
+  options?: string[];
+}
+
+/** One location of an organization: its own timezone, currency, methods and fees. */
+export interface Unit {
+  id: Id<"unit">;
+  organizationId: Id<"organization">;
+  name: string;
+  /** Used in public URLs (`/u/:slug`). Unique across the installation. */
+  slug: string;
+  timeZone: string;
+  currency: CurrencyCode;
+  locale: SupportedLocale;
+  /** Who is told of every online sale (Conexa: "e-mail para notificação"). */
+  notificationEmails: string[];
+  /** A payment-service fee passed to the buyer, in basis points (350 = 3.5 %); 0 = none. */
+  clientFeeBasisPoints: number;
+  /** The methods buyers may choose at checkout, each served by one gateway. */
+  paymentMethods: { method: PaymentMethod; gatewayId: string }[];
+  checkoutFields: CheckoutField[];
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+const slugSchema = z
+  .string()
+  .trim()
+  .min(2, "must have at least 2 characters")
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "may hold lower-case letters, digits and single dashes");
+
+export const checkoutFieldSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "must be a lower-case identifier"),
+  label: z.string().trim().min(1).max(120),
+  type: z.enum(["text", "date", "select", "checkbox", "password", "file"]),
+  required: z.boolean().default(false),
+  options: z.array(z.string().min(1)).optional(),
+});
+
+export const unitInputSchema = z.object({
+  organizationId: z.string().startsWith("org_", "must be an organization id"),
+  name: z.string().trim().min(1, "is required").max(200),
+  slug: slugSchema,
+  timeZone: timeZoneSchema.default("America/Sao_Paulo"),
+  currency: currencyCodeSchema.default("BRL"),
+  locale: z.enum(["pt-BR", "en", "ru"]).default("pt-BR"),
+  notificationEmails: z.array(z.email("must be an e-mail address")).default([]),
+  clientFeeBasisPoints: z.number().int().min(0).max(10_000, "must be at most 100 %").default(0),
+  paymentMethods: z
+    .array(z.object({ method: paymentMethodSchema, gatewayId: z.string().min(1) }))
+    .default([]),
+  checkoutFields: z.array(checkoutFieldSchema).default([]),
+});
+export type UnitInput = z.input<typeof unitInputSchema>;
+export { slugSchema };

@@ -1,0 +1,79 @@
+import type { Customer } from "../customers/customer";
+import type { Id } from "../ids/id";
+import type { Money } from "../money/money";
+import type { CardInput, CreatePaymentRequest } from "../ports/gateway";
+import type { ServiceContext } from "../tessera/service-context";
+import { addDays } from "../time/calendar-date";
+import { calendarDateInZone } from "../time/timezone";
+import type { Payment } from "./payment";
+import type { PaymentMethod } from "./payment-method";
+
+/** How long a buyer has to pay a PIX charge. */
+export const pixExpirySeconds = 3600;
+/** Days until a boleto is due: long enough to pay at a bank, short enough to hold the sale. */
+export const boletoDueInDays = 3;
+
+/**
+ * A new payment row, not yet answered (`pending`, no raw status): the write-ahead record
+ * committed before the gateway is called. Its idempotency key — our reference at the
+ * provider — is the payment id without the underscore: 29 letters and digits, which fits
+ * Cielo's MerchantOrderId and API Pix's txid (26–35 alphanumerics).
+ */
+export function newPaymentRow(
+  ctx: ServiceContext,
+  fields: {
+    unitId: Id<"unit">;
+    customerId: Id<"customer">;
+    gatewayId: string;
+    method: PaymentMethod;
+    amount: Money;
+    installmentIds: Id<"installment">[];
+    attempt: number;
+  },
+): Payment {
+  const id = ctx.ids("payment");
+  const now = ctx.clock.now();
+  return {
+    ...fields,
+    id,
+    idempotencyKey: id.replace("_", ""),
+    providerReference: null,
+    status: "pending",
+    rawStatus: null,
+    action: null,
+    failureCode: null,
+    failureMessage: null,
+    card: null,
+    refundedAmount: { amount: 0, currency: fields.amount.currency },
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+/** The gateway request for a payment row. The card is passed through, never stored. */
+export function buildPaymentRequest(
+  ctx: ServiceContext,
+  payment: Payment,
+  context: { description: string; payer: Customer; card: CardInput | undefined; timeZone: string },
+): CreatePaymentRequest {
+  const { payer } = context;
+  return {
+    idempotencyKey: payment.idempotencyKey,
+    amount: payment.amount,
+    method: payment.method,
+    description: context.description,
+    payer: {
+      name: payer.name,
+      email: payer.email,
+      phone: payer.phone,
+      document: payer.document,
+      address: payer.address,
+    },
+    ...(context.card ? { card: context.card } : {}),
+    ...(payment.method === "boleto"
+      ? { dueDate: addDays(calendarDateInZone(ctx.clock.now(), context.timeZone), boletoDueInDays) }
+      : {}),
+    ...(payment.method === "pix" ? { expiresInSeconds: pixExpirySeconds } : {}),
+  };
+}

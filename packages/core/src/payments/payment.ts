@@ -1,0 +1,44 @@
+import type { Id } from "../ids/id";
+import type { Money } from "../money/money";
+import type { Instant } from "../time/instant";
+import type { PayerAction } from "./payer-action";
+import type { PaymentMethod } from "./payment-method";
+import type { PaymentStatus } from "./payment-status";
+
+/** The card that paid, as the provider describes it: never the number or CVV. */
+export interface CardSummary {
+  brand: string;
+  last4: string;
+  /** A provider token to charge this card again (renewals); kept only with consent. */
+  reusableToken: string | null;
+}
+
+/**
+ * One attempt to collect one or more installments through one gateway. Written before the
+ * gateway is called (write-ahead), with the idempotency key the provider will know it by.
+ */
+export interface Payment {
+  id: Id<"payment">;
+  unitId: Id<"unit">;
+  customerId: Id<"customer">;
+  gatewayId: string;
+  method: PaymentMethod;
+  amount: Money;
+  installmentIds: Id<"installment">[];
+  /** Our reference at the provider (MerchantOrderId, txid, seuNumero). Unique per gateway. */
+  idempotencyKey: string;
+  providerReference: string | null;
+  status: PaymentStatus;
+  /** The provider's own status word, for support. */
+  rawStatus: string | null;
+  action: PayerAction | null;
+  failureCode: string | null;
+  failureMessage: string | null;
+  card: CardSummary | null;
+  refundedAmount: Money;
+  /** 1 for the first attempt at these installments, 2 for the retry after it, … */
+  attempt: number;
+  createdAt: Instant;
+  updatedAt: Instant;
+  version: number;
+}

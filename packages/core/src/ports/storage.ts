@@ -1,0 +1,318 @@
+/**
+ * The storage port: what a storage package implements (`@tessera/storage-sqlite`,
+ * `@tessera/storage-postgres`, both on `@tessera/storage-kysely`). This comment is the
+ * implementer's guide; `@tessera/core/testing` has the conformance suite every storage
+ * package runs (`runStorageConformance`).
+ *
+ * ## Shape
+ * Repositories per entity, offering domain operations and named race-safe primitives —
+ * not generic CRUD. Every repository is reachable on the storage itself (each call its own
+ * transaction) and inside `transaction(fn)` (all calls commit or roll back together).
+ *
+ * ## Guarantees an implementation owes
+ * - `transaction(fn)`: atomic; a throw inside rolls back everything, and the error
+ *   propagates unchanged. Calling `transaction` inside `fn` throws `transaction_nesting`.
+ * - Uniqueness violations surface as `TesseraError("conflict")` with `details.entity`.
+ * - `update…` methods are compare-and-set on `version`: they write only when the stored
+ *   version equals the given entity's, bump it, and otherwise throw `conflict`.
+ * - Claims (`claimDue`) never hand one item to two live leases, across processes; a lease
+ *   past its expiry can be taken over, and its holder's later writes are refused by the
+ *   lease version (fencing).
+ * - Instants are ISO-8601 UTC strings with milliseconds; money is integer minor units;
+ *   JSON-shaped fields round-trip exactly.
+ * - `migrate()` brings an empty or older database to the current schema; running it twice,
+ *   or from two processes at once, is safe.
+ * @module
+ */
+import type { ActivationCode } from "../activation/activation-code";
+import type { Plan } from "../catalog/plan";
+import type { Contract } from "../contracts/contract";
+import type { ContractStatus } from "../contracts/contract-status";
+import type { Customer } from "../customers/customer";
+import type { AnyDomainEvent } from "../events/domain-event";
+import type { IdempotencyRecord } from "../idempotency/idempotency-record";
+import type { Id } from "../ids/id";
+import type { Installment } from "../installments/installment";
+import type { Money } from "../money/money";
+import type { Order } from "../orders/order";
+import type { Organization } from "../organizations/organization";
+import type { Unit } from "../organizations/unit";
+import type { Payment } from "../payments/payment";
+import type { PaymentStatus } from "../payments/payment-status";
+import type { Refund } from "../refunds/refund";
+import type { CalendarDate } from "../time/calendar-date";
+import type { Instant } from "../time/instant";
+import type { WalletEntry } from "../wallet/wallet-entry";
+
+/** A page of results, ordered by id (so by creation). Pass `nextCursor` as `after`. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  limit?: number;
+  after?: string;
+}
+
+/** An entity as stored: `status` of customers is derived on read, so it is not written. */
+export type NewCustomer = Omit<Customer, "status">;
+
+export interface OrganizationRepository {
+  insert(organization: Organization): Promise<void>;
+  findById(id: Id<"organization">): Promise<Organization | null>;
+}
+
+export interface UnitRepository {
+  insert(unit: Unit): Promise<void>;
+  /** Overwrites the unit (last write wins): units change rarely, by staff, so they carry no version. */
+  update(unit: Unit): Promise<void>;
+  findById(id: Id<"unit">): Promise<Unit | null>;
+  findBySlug(slug: string): Promise<Unit | null>;
+  listByOrganization(organizationId: Id<"organization">): Promise<Unit[]>;
+}
+
+export interface PlanRepository {
+  insert(plan: Plan): Promise<void>;
+  /** Compare-and-set on `plan.version`; returns the stored plan with the new version. */
+  update(plan: Plan): Promise<Plan>;
+  findById(id: Id<"plan">): Promise<Plan | null>;
+  /** The plan whose online-sale slug is `slug` in the unit, whether or not sale is enabled. */
+  findByOnlineSlug(unitId: Id<"unit">, slug: string): Promise<Plan | null>;
+  listByUnit(
+    unitId: Id<"unit">,
+    filter?: { onlineOnly?: boolean; includeArchived?: boolean },
+  ): Promise<Plan[]>;
+}
+
+export interface CustomerRepository {
+  /** Throws `conflict` when the organization already has a customer with this document. */
+  insert(customer: NewCustomer): Promise<void>;
+  /** Compare-and-set on `version`; returns the stored customer with the new version. */
+  update(customer: Customer | NewCustomer): Promise<Customer>;
+  /** With `status` derived from the customer's contracts. */
+  findById(id: Id<"customer">): Promise<Customer | null>;
+  /** By document key (see `documentKey`): `cpf:52998224725`. */
+  findByDocument(organizationId: Id<"organization">, documentKey: string): Promise<Customer | null>;
+  list(
+    organizationId: Id<"organization">,
+    filter?: PageRequest & { status?: "active" | "blocked"; search?: string },
+  ): Promise<Page<Customer>>;
+}
+
+export interface ContractRepository {
+  insert(contract: Contract): Promise<void>;
+  /** Compare-and-set on `version`; returns the stored contract with the new version. */
+  update(contract: Contract): Promise<Contract>;
+  findById(id: Id<"contract">): Promise<Contract | null>;
+  listByCustomer(customerId: Id<"customer">): Promise<Contract[]>;
+  list(unitId: Id<"unit">, filter?: PageRequest & { status?: ContractStatus }): Promise<Page<Contract>>;
+}
+
+export interface OrderRepository {
+  insert(order: Order): Promise<void>;
+  update(order: Order): Promise<Order>;
+  findById(id: Id<"order">): Promise<Order | null>;
+  listByCustomer(customerId: Id<"customer">): Promise<Order[]>;
+}
+
+/** A claim on due installments: who holds it and for how long. */
+export interface ClaimRequest {
+  /** Installments due on or before this day (and whose `nextAttemptOn`, if set, has come). */
+  dueOn: CalendarDate;
+  limit: number;
+  owner: string;
+  /** The lease lasts until now + leaseMs; past it, another worker may take the item over. */
+  leaseMs: number;
+  now: Instant;
+  unitId?: Id<"unit">;
+}
+
+export interface InstallmentRepository {
+  insertMany(installments: Installment[]): Promise<void>;
+  /** Compare-and-set on `version`; returns the stored installment with the new version. */
+  update(installment: Installment): Promise<Installment>;
+  findById(id: Id<"installment">): Promise<Installment | null>;
+  findByIds(ids: readonly Id<"installment">[]): Promise<Installment[]>;
+  listByContract(contractId: Id<"contract">): Promise<Installment[]>;
+  listByOrder(orderId: Id<"order">): Promise<Installment[]>;
+  /**
+   * Claims up to `limit` installments that are `awaiting` or `denied`, due, and not held
+   * by a live lease, ordered by due date then id. Each claimed item gets a new lease whose
+   * version is higher than any before it. Two concurrent calls never return one item.
+   */
+  claimDue(request: ClaimRequest): Promise<Installment[]>;
+  /**
+   * Writes `installment` (its status and fields) and drops the lease — only while
+   * `lease.version` is still the stored one; otherwise throws `lease_lost` and writes nothing.
+   * Also compare-and-set on `version`: when the installment changed meanwhile (a webhook
+   * confirmed it), throws `conflict` and writes nothing. `update` never touches the lease.
+   */
+  completeClaim(installment: Installment, lease: { owner: string; version: number }): Promise<Installment>;
+  /** Drops a lease without other changes (the worker gave up early); no-op if lost. */
+  releaseClaim(id: Id<"installment">, lease: { owner: string; version: number }): Promise<void>;
+}
+
+export interface PaymentRepository {
+  /** Throws `conflict` when the gateway already has a payment with this idempotency key. */
+  insert(payment: Payment): Promise<void>;
+  /** Compare-and-set on `version`; returns the stored payment with the new version. */
+  update(payment: Payment): Promise<Payment>;
+  findById(id: Id<"payment">): Promise<Payment | null>;
+  findByIdempotencyKey(gatewayId: string, idempotencyKey: string): Promise<Payment | null>;
+  findByProviderReference(gatewayId: string, providerReference: string): Promise<Payment | null>;
+  /** Every payment that covers the installment, oldest first. */
+  listByInstallment(installmentId: Id<"installment">): Promise<Payment[]>;
+  /** Payments in `statuses` last changed before `updatedBefore`, oldest first (for recovery). */
+  listStale(filter: {
+    statuses: readonly PaymentStatus[];
+    updatedBefore: Instant;
+    limit: number;
+  }): Promise<Payment[]>;
+}
+
+export interface RefundRepository {
+  /** Throws `conflict` on a second refund with the same idempotency key. */
+  insert(refund: Refund): Promise<void>;
+  update(refund: Refund): Promise<Refund>;
+  findById(id: Id<"refund">): Promise<Refund | null>;
+  findByIdempotencyKey(idempotencyKey: string): Promise<Refund | null>;
+  listByPayment(paymentId: Id<"payment">): Promise<Refund[]>;
+}
+
+export interface WalletRepository {
+  /**
+   * Appends a ledger line and moves the balance by `entry.amount`, atomically — refusing
+   * (with `insufficient_balance`, writing nothing) a line that would take it below zero,
+   * even against concurrent appends.
+   */
+  append(entry: WalletEntry): Promise<{ balance: Money }>;
+  /** The balance in `currency` (zero for a customer with no entries). */
+  balance(customerId: Id<"customer">, currency: string): Promise<Money>;
+  listEntries(customerId: Id<"customer">, page?: PageRequest): Promise<Page<WalletEntry>>;
+}
+
+export interface ActivationCodeRepository {
+  /** Throws `conflict` when the unit already has this code. */
+  insert(code: ActivationCode): Promise<void>;
+  findByCode(unitId: Id<"unit">, code: string): Promise<ActivationCode | null>;
+  findByContract(contractId: Id<"contract">): Promise<ActivationCode | null>;
+  /**
+   * Attaches an `unattached` code, compare-and-set on status: returns the updated code, or
+   * null when it was no longer unattached (someone attached or revoked it first).
+   */
+  attach(
+    id: Id<"activationCode">,
+    attachment: {
+      customerId: Id<"customer">;
+      validFrom: CalendarDate;
+      validUntil: CalendarDate | null;
+      attachedAt: Instant;
+    },
+  ): Promise<ActivationCode | null>;
+  listByUnit(unitId: Id<"unit">, filter?: { status?: ActivationCode["status"] }): Promise<ActivationCode[]>;
+}
+
+/** An outbox row: the event, plus its delivery bookkeeping. */
+export interface OutboxEntry {
+  event: AnyDomainEvent;
+  attempts: number;
+  nextAttemptAt: Instant;
+  deliveredAt: Instant | null;
+  lastError: string | null;
+  lease: { owner: string; expiresAt: Instant; version: number } | null;
+}
+
+export interface OutboxRepository {
+  /** Called inside the transaction that made the change the events describe. */
+  append(events: readonly AnyDomainEvent[]): Promise<void>;
+  /**
+   * Claims up to `limit` undelivered events whose `nextAttemptAt` has come and that no
+   * live lease holds, in id order.
+   */
+  claim(request: { limit: number; owner: string; leaseMs: number; now: Instant }): Promise<OutboxEntry[]>;
+  /** Marks delivered — only for the current lease holder (else `lease_lost`). */
+  markDelivered(eventId: Id<"event">, lease: { owner: string; version: number }, at: Instant): Promise<void>;
+  /**
+   * Records a failed delivery and when to try again (backoff), dropping the lease — only
+   * for the current lease holder (else `lease_lost`).
+   */
+  markFailed(
+    eventId: Id<"event">,
+    lease: { owner: string; version: number },
+    failure: { error: string; nextAttemptAt: Instant },
+  ): Promise<void>;
+  findById(eventId: Id<"event">): Promise<OutboxEntry | null>;
+  /** Undelivered events, oldest first, for operators and tests. */
+  listUndelivered(limit: number): Promise<OutboxEntry[]>;
+}
+
+/** A notification a provider sent us, kept exactly as received. */
+export interface InboxEntry {
+  id: Id<"inboxEntry">;
+  gatewayId: string;
+  providerEventId: string;
+  receivedAt: Instant;
+  headers: Record<string, string>;
+  rawBody: string;
+  status: "received" | "processed" | "rejected";
+  processedAt: Instant | null;
+  /** Why it was rejected, or what processing did. */
+  outcome: string | null;
+}
+
+export interface InboxRepository {
+  /**
+   * Records a notification unless one with the same (gatewayId, providerEventId) is
+   * already there: then returns the existing entry with `inserted: false` — a replay.
+   */
+  record(entry: InboxEntry): Promise<{ inserted: boolean; entry: InboxEntry }>;
+  markProcessed(
+    id: Id<"inboxEntry">,
+    result: { status: "processed" | "rejected"; outcome: string; at: Instant },
+  ): Promise<void>;
+  findById(id: Id<"inboxEntry">): Promise<InboxEntry | null>;
+  listByStatus(status: InboxEntry["status"], limit: number): Promise<InboxEntry[]>;
+}
+
+/**
+ * Idempotency keys of requests that create things (a sale, a retry): inserted in the same
+ * transaction as what the request created, so a key never exists without its result.
+ */
+export interface IdempotencyKeyRepository {
+  /** Throws `conflict` when (scope, key) is already there — the caller then reads it. */
+  insert(record: IdempotencyRecord): Promise<void>;
+  find(scope: string, key: string): Promise<IdempotencyRecord | null>;
+}
+
+/** Every repository; the same set is available outside and inside a transaction. */
+export interface Repositories {
+  organizations: OrganizationRepository;
+  units: UnitRepository;
+  plans: PlanRepository;
+  customers: CustomerRepository;
+  contracts: ContractRepository;
+  orders: OrderRepository;
+  installments: InstallmentRepository;
+  payments: PaymentRepository;
+  refunds: RefundRepository;
+  wallet: WalletRepository;
+  activationCodes: ActivationCodeRepository;
+  outbox: OutboxRepository;
+  inbox: InboxRepository;
+  idempotencyKeys: IdempotencyKeyRepository;
+}
+
+export interface Storage extends Repositories {
+  /** `sqlite`, `postgres`, … — for logs and for suites that declare dialect differences. */
+  readonly dialect: string;
+  /** Brings the schema up to date; idempotent and safe from concurrent processes. */
+  migrate(): Promise<void>;
+  /**
+   * Runs `fn` in one transaction: everything it writes commits together, or nothing does
+   * when it throws (the error propagates unchanged).
+   */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Releases connections and file handles. */
+  close(): Promise<void>;
+}

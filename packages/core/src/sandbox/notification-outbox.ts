@@ -1,0 +1,109 @@
+import type { WebhookInput } from "../ports/gateway";
+import type { Clock } from "../time/clock";
+import { instantToMillis } from "../time/instant";
+import type { SandboxEventType } from "./sandbox-notification";
+import type { SandboxLog } from "./sandbox-options";
+import { sandboxSignatureHeader, signWebhookPayload } from "./webhook-signature";
+
+/** A notification ready for `parseWebhook`: lower-case headers and the exact body. */
+export interface SandboxNotification extends WebhookInput {
+  eventId: string;
+  type: SandboxEventType;
+}
+
+/** One attempt to POST a notification to `webhookUrl`. */
+export interface WebhookDelivery {
+  eventId: string;
+  url: string;
+  /** The receiver's HTTP status, or null when the request failed. */
+  status: number | null;
+  error: string | null;
+}
+
+export interface NotificationOutbox {
+  publish(event: { eventId: string; type: SandboxEventType; rawBody: string }): void;
+  /** Hands over (and forgets) the queued notifications, each signed now. */
+  take(): SandboxNotification[];
+  /** Waits for every POST started so far and returns all delivery attempts. */
+  settle(): Promise<WebhookDelivery[]>;
+}
+
+/**
+ * Queues each notification for `take()` and, when a `webhookUrl` is set, POSTs it there at
+ * once with the injected `fetch`. A notification is signed when it leaves — as a provider
+ * signs at send time — so a test that moved the clock still gets a fresh signature.
+ */
+export function createNotificationOutbox(options: {
+  secret: string;
+  clock: Clock;
+  webhookUrl: string | null;
+  fetch: typeof fetch;
+  log: SandboxLog;
+}): NotificationOutbox {
+  const queue: { eventId: string; type: SandboxEventType; rawBody: string }[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const deliveries: WebhookDelivery[] = [];
+
+  function sign(event: { eventId: string; type: SandboxEventType; rawBody: string }): SandboxNotification {
+    const timestamp = Math.floor(instantToMillis(options.clock.now()) / 1000);
+    return {
+      eventId: event.eventId,
+      type: event.type,
+      rawBody: event.rawBody,
+      headers: {
+        "content-type": "application/json",
+        "tessera-sandbox-event-id": event.eventId,
+        [sandboxSignatureHeader]: signWebhookPayload(options.secret, timestamp, event.rawBody),
+      },
+    };
+  }
+
+  async function post(url: string, notification: SandboxNotification): Promise<void> {
+    try {
+      const response = await options.fetch(url, {
+        method: "POST",
+        headers: notification.headers,
+        body: notification.rawBody,
+      });
+      deliveries.push({ eventId: notification.eventId, url, status: response.status, error: null });
+      if (!response.ok) {
+        options.log({
+          level: "warn",
+          message: "webhook delivery refused",
+          data: { eventId: notification.eventId, status: response.status },
+        });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deliveries.push({ eventId: notification.eventId, url, status: null, error: message });
+      options.log({
+        level: "warn",
+        message: "webhook delivery failed",
+        data: { eventId: notification.eventId, error: message },
+      });
+    }
+  }
+
+  return {
+    publish(event) {
+      queue.push(event);
+      options.log({
+        level: "info",
+        message: "notification queued",
+        data: { eventId: event.eventId, type: event.type },
+      });
+      if (options.webhookUrl !== null) {
+        const delivery = post(options.webhookUrl, sign(event));
+        inFlight.add(delivery);
+        void delivery.finally(() => inFlight.delete(delivery));
+      }
+    },
+    take() {
+      return queue.splice(0, queue.length).map(sign);
+    },
+    async settle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+      return [...deliveries];
+    },
+  };
+}

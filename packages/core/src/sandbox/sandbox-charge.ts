@@ -1,0 +1,111 @@
+import { z } from "zod";
+import { type Money, moneySchema, sumMoney } from "../money/money";
+import { declineCodes } from "../payments/decline-code";
+import type { PayerAction } from "../payments/payer-action";
+import type { PaymentResult } from "../ports/gateway";
+import type { Instant } from "../time/instant";
+
+/**
+ * What the sandbox provider itself records about a charge and a refund — its books, not
+ * Tessera's. These shapes go into the ledger file and into notification bodies, so each
+ * has a zod schema: both are read back from outside the process.
+ */
+
+/** The provider's own status words. `expired`: a PIX nobody paid in time. */
+export const sandboxChargeStatuses = ["pending", "paid", "declined", "canceled", "expired"] as const;
+export type SandboxChargeStatus = (typeof sandboxChargeStatuses)[number];
+
+const payerActionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("pix"), qrCodePayload: z.string(), expiresAt: z.string() }),
+  z.object({
+    type: z.literal("boleto"),
+    digitableLine: z.string(),
+    barcode: z.string(),
+    dueDate: z.string(),
+    pdfUrl: z.string().nullable(),
+    pixPayload: z.string().nullable(),
+  }),
+]);
+
+export const sandboxChargeSchema = z.object({
+  reference: z.string(),
+  idempotencyKey: z.string(),
+  method: z.enum(["card", "pix", "boleto"]),
+  amount: moneySchema,
+  description: z.string(),
+  status: z.enum(sandboxChargeStatuses),
+  createdAt: z.string(),
+  paidAt: z.string().nullable(),
+  /** When it was canceled or expired. */
+  closedAt: z.string().nullable(),
+  card: z.object({ brand: z.string(), last4: z.string(), reusableToken: z.string().nullable() }).nullable(),
+  decline: z
+    .object({ declineCode: z.enum(declineCodes), returnCode: z.string(), message: z.string() })
+    .nullable(),
+  action: payerActionSchema.nullable(),
+  /** A fingerprint of what was asked, so a repeated key with other data is refused. */
+  requestFingerprint: z.string(),
+});
+export type SandboxCharge = z.infer<typeof sandboxChargeSchema> & { action: PayerAction | null };
+
+export const sandboxRefundSchema = z.object({
+  reference: z.string(),
+  chargeReference: z.string(),
+  refundKey: z.string(),
+  amount: moneySchema,
+  createdAt: z.string(),
+});
+export type SandboxRefund = z.infer<typeof sandboxRefundSchema>;
+
+/** Money the provider took from the payer for this charge (nothing unless paid). */
+export function collectedAmount(charge: SandboxCharge): Money {
+  return charge.status === "paid" ? charge.amount : { amount: 0, currency: charge.amount.currency };
+}
+
+export function refundedAmount(charge: SandboxCharge, refunds: readonly SandboxRefund[]): Money {
+  return sumMoney(
+    refunds.filter((refund) => refund.chargeReference === charge.reference).map((refund) => refund.amount),
+    charge.amount.currency,
+  );
+}
+
+/** The provider's word for a charge, refunds included: what `rawStatus` carries for support. */
+export function sandboxRawStatus(charge: SandboxCharge, refunded: Money): string {
+  if (charge.status === "declined") return `declined:${charge.decline?.returnCode ?? ""}`;
+  if (charge.status === "paid" && refunded.amount > 0) {
+    return refunded.amount >= charge.amount.amount ? "refunded" : "partially_refunded";
+  }
+  return charge.status;
+}
+
+/**
+ * The port's view of a charge (the adapter's `mapping.ts`, in an adapter package): paid →
+ * `succeeded`, pending → `pending` with the payer's action, declined → `declined` with
+ * its standard code, canceled or expired → `canceled`.
+ */
+export function chargeToPaymentResult(charge: SandboxCharge, refunded: Money): PaymentResult {
+  const base = {
+    providerReference: charge.reference,
+    rawStatus: sandboxRawStatus(charge, refunded),
+    amount: charge.amount,
+    refundedAmount: refunded,
+  };
+  switch (charge.status) {
+    case "paid":
+      return { ...base, status: "succeeded", card: charge.card, paidAt: charge.paidAt as Instant | null };
+    case "pending":
+      if (charge.action === null)
+        throw new Error(`Sandbox charge ${charge.reference} is pending without an action.`);
+      return { ...base, status: "pending", action: charge.action };
+    case "declined":
+      return {
+        ...base,
+        status: "declined",
+        declineCode: charge.decline?.declineCode ?? "card_declined",
+        message: charge.decline?.message ?? "Declined.",
+      };
+    case "canceled":
+    case "expired":
+      return { ...base, status: "canceled" };
+  }
+}

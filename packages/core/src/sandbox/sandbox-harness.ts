@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CardInput, Gateway } from "../ports/gateway";
+import type {
+  ConformanceDeclineCode,
+  GatewayHarness,
+  ProviderRecords,
+} from "../testing/gateway-conformance/gateway-harness";
+import { createManualClock } from "../testing/manual-clock";
+import { instantToMillis } from "../time/instant";
+import { createSandboxGateway, type SandboxGateway } from "./sandbox-gateway";
+import { readSandboxLedgerFile } from "./sandbox-ledger";
+import type { SandboxGatewayOptions } from "./sandbox-options";
+import { type SandboxTestCardName, sandboxTestCards } from "./test-cards";
+import { sandboxSignatureHeader, signWebhookPayload } from "./webhook-signature";
+
+const declineCards: Record<ConformanceDeclineCode, SandboxTestCardName> = {
+  insufficient_funds: "insufficientFunds",
+  stolen_card: "stolenCard",
+  expired_card: "expiredCard",
+  do_not_honor: "doNotHonor",
+  card_declined: "cardDeclined",
+};
+
+/** The provider's books as the ledger file holds them: read from disk, not from the gateway. */
+function recordsFromFile(file: string): ProviderRecords {
+  const records: ProviderRecords = { charges: [], refunds: [] };
+  const paid = new Set<string>();
+  for (const entry of readSandboxLedgerFile(file)) {
+    if (entry.kind === "charge") {
+      const { reference, idempotencyKey, method, amount, status } = entry.charge;
+      if (status === "paid") paid.add(reference);
+      records.charges.push({
+        idempotencyKey,
+        providerReference: reference,
+        method,
+        amount,
+        collected: amount,
+      });
+    }
+    if (entry.kind === "charge_status" && entry.status === "paid") paid.add(entry.reference);
+    if (entry.kind === "refund") {
+      const { chargeReference, refundKey, amount } = entry.refund;
+      records.refunds.push({ providerReference: chargeReference, refundKey, amount });
+    }
+  }
+  for (const charge of records.charges) {
+    if (!paid.has(charge.providerReference)) charge.collected = { ...charge.amount, amount: 0 };
+  }
+  return records;
+}
+
+/**
+ * The sandbox as the gateway conformance suite sees it: a fresh gateway on a manual clock
+ * with its ledger in a temporary file, and provider records read back from that file —
+ * never from the gateway's answers. Test support, not part of `@tessera/core/sandbox`.
+ */
+export async function createSandboxHarness(
+  options: { wrap?: (gateway: SandboxGateway) => Gateway; sandbox?: SandboxGatewayOptions } = {},
+): Promise<GatewayHarness & { sandboxGateway: SandboxGateway }> {
+  const directory = mkdtempSync(join(tmpdir(), "tessera-sandbox-"));
+  const ledgerFile = join(directory, "ledger.jsonl");
+  const clock = createManualClock("2026-03-10T15:00:00.000Z");
+  const secret = "whsec_conformance_0123456789abcdef";
+  const gateway = createSandboxGateway({ ...options.sandbox, clock, webhookSecret: secret, ledgerFile });
+  const card = async (name: SandboxTestCardName): Promise<CardInput> => {
+    const { number } = sandboxTestCards[name];
+    const tokenized = await gateway.sandbox.tokenizeCard({
+      number,
+      holder: "MARIA DA SILVA",
+      expMonth: 12,
+      expYear: 2030,
+      cvc: "123",
+    });
+    return { type: "token", token: tokenized.token };
+  };
+  const nowSeconds = () => Math.floor(instantToMillis(clock.now()) / 1000);
+  return {
+    gateway: options.wrap ? options.wrap(gateway) : gateway,
+    sandboxGateway: gateway,
+    clock,
+    cards: {
+      approved: () => card("approvedVisa"),
+      declined: (code) => card(declineCards[code]),
+      timeout: (kind) => card(kind === "after_charge" ? "timeoutAfterCharge" : "timeoutBeforeReceipt"),
+    },
+    payPending: async (providerReference) => void gateway.sandbox.pay(providerReference),
+    deliveredNotifications: async () => gateway.sandbox.takeNotifications(),
+    async forge(notification, forgery) {
+      const { [sandboxSignatureHeader]: _signature, ...unsigned } = notification.headers;
+      const signed = (key: string, at: number, rawBody: string) => ({
+        rawBody,
+        headers: { ...unsigned, [sandboxSignatureHeader]: signWebhookPayload(key, at, rawBody) },
+      });
+      const body = JSON.parse(notification.rawBody);
+      switch (forgery) {
+        case "bad_signature":
+          return signed("whsec_someone_else_0123456789abcdef", nowSeconds(), notification.rawBody);
+        case "missing_signature":
+          return { headers: unsigned, rawBody: notification.rawBody };
+        case "tampered_body":
+          body.data.charge.amount.amount += 1;
+          return { headers: notification.headers, rawBody: JSON.stringify(body) };
+        case "stale_timestamp":
+          return signed(secret, nowSeconds() - 600, notification.rawBody);
+      }
+    },
+    providerRecords: async () => recordsFromFile(ledgerFile),
+    close: async () => rmSync(directory, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,206 @@
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+import { gatewayError } from "../errors/gateway-error";
+import {
+  type SandboxCharge,
+  type SandboxRefund,
+  sandboxChargeSchema,
+  sandboxRefundSchema,
+} from "./sandbox-charge";
+import { testCardOutcomeSchema } from "./test-cards";
+
+/**
+ * The sandbox provider's books: an append-only list of what it did (a charge created, a
+ * charge's status changed, a refund made, a card stored), folded into the current state.
+ * With a file, every entry is one JSON line written and fsync'ed before the call that made
+ * it returns, and the file is read back at creation — so a test can kill the process at
+ * any point and still compare the provider's books with Tessera's.
+ */
+
+const storedCardSchema = z.object({
+  brand: z.string(),
+  last4: z.string(),
+  expMonth: z.number().int(),
+  expYear: z.number().int(),
+  outcome: testCardOutcomeSchema,
+});
+
+export const sandboxLedgerEntrySchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("charge"), at: z.string(), charge: sandboxChargeSchema }),
+  z.object({
+    kind: z.literal("charge_status"),
+    at: z.string(),
+    reference: z.string(),
+    status: z.enum(["paid", "canceled", "expired"]),
+  }),
+  z.object({ kind: z.literal("refund"), at: z.string(), refund: sandboxRefundSchema }),
+  /** A reusable card token (Cielo's CardToken) and the card facts behind it — never the number. */
+  z.object({ kind: z.literal("stored_card"), at: z.string(), token: z.string(), card: storedCardSchema }),
+]);
+export type SandboxLedgerEntry = z.infer<typeof sandboxLedgerEntrySchema>;
+export type StoredCard = z.infer<typeof storedCardSchema>;
+
+export interface SandboxLedger {
+  /** Writes the entry (to the file first, when there is one) and applies it. */
+  append(entry: SandboxLedgerEntry): void;
+  findCharge(reference: string): SandboxCharge | null;
+  findChargeByKey(idempotencyKey: string): SandboxCharge | null;
+  findRefund(chargeReference: string, refundKey: string): SandboxRefund | null;
+  findStoredCard(token: string): StoredCard | null;
+  charges(): SandboxCharge[];
+  refunds(): SandboxRefund[];
+  /** Every entry in the order it was written. */
+  entries(): SandboxLedgerEntry[];
+}
+
+/**
+ * Opens the ledger, in memory or backed by `file`. A last line cut short by a crash is
+ * dropped (and cut from the file, so the next line starts clean); any other unreadable
+ * line is a corrupt ledger and throws `gateway_configuration`.
+ */
+export function openSandboxLedger(options: { gatewayId: string; file: string | null }): SandboxLedger {
+  const log: SandboxLedgerEntry[] = [];
+  const charges = new Map<string, SandboxCharge>();
+  const byKey = new Map<string, string>();
+  const refunds = new Map<string, SandboxRefund>();
+  const storedCards = new Map<string, StoredCard>();
+
+  function apply(entry: SandboxLedgerEntry): void {
+    log.push(entry);
+    switch (entry.kind) {
+      case "charge":
+        charges.set(entry.charge.reference, { ...entry.charge });
+        byKey.set(entry.charge.idempotencyKey, entry.charge.reference);
+        return;
+      case "charge_status": {
+        const charge = charges.get(entry.reference);
+        if (!charge) return;
+        charge.status = entry.status;
+        if (entry.status === "paid") charge.paidAt = entry.at;
+        else charge.closedAt = entry.at;
+        return;
+      }
+      case "refund":
+        refunds.set(refundIndex(entry.refund.chargeReference, entry.refund.refundKey), entry.refund);
+        return;
+      case "stored_card":
+        storedCards.set(entry.token, entry.card);
+        return;
+    }
+  }
+
+  if (options.file !== null) {
+    for (const entry of readLedgerFile(options.gatewayId, options.file, { repairTornTail: true }))
+      apply(entry);
+  }
+
+  return {
+    append(entry) {
+      if (options.file !== null) appendDurably(options.file, `${JSON.stringify(entry)}\n`);
+      apply(entry);
+    },
+    findCharge: (reference) => copy(charges.get(reference)),
+    findChargeByKey(idempotencyKey) {
+      const reference = byKey.get(idempotencyKey);
+      return reference === undefined ? null : copy(charges.get(reference));
+    },
+    findRefund: (chargeReference, refundKey) => refunds.get(refundIndex(chargeReference, refundKey)) ?? null,
+    findStoredCard: (token) => storedCards.get(token) ?? null,
+    charges: () => [...charges.values()].map((charge) => ({ ...charge })),
+    refunds: () => [...refunds.values()],
+    entries: () => [...log],
+  };
+}
+
+function refundIndex(chargeReference: string, refundKey: string): string {
+  return `${chargeReference}\u0000${refundKey}`;
+}
+
+function copy(charge: SandboxCharge | undefined): SandboxCharge | null {
+  return charge === undefined ? null : { ...charge };
+}
+
+/**
+ * Reads a ledger file as it stands on disk — the independent path a crash test compares
+ * Tessera's books against. A missing file is an empty ledger.
+ */
+export function readSandboxLedgerFile(file: string): SandboxLedgerEntry[] {
+  return readLedgerFile("sandbox", file, { repairTornTail: false });
+}
+
+function readLedgerFile(
+  gatewayId: string,
+  file: string,
+  options: { repairTornTail: boolean },
+): SandboxLedgerEntry[] {
+  if (!existsSync(file)) return [];
+  const text = readFileSync(file, "utf8");
+  const lines = text.split("\n");
+  const entries: SandboxLedgerEntry[] = [];
+  let validLength = 0;
+  for (const [index, line] of lines.entries()) {
+    const isLast = index === lines.length - 1;
+    if (line === "") {
+      if (!isLast) throw corrupt(gatewayId, file, index + 1);
+      continue;
+    }
+    const entry = parseLine(line);
+    if (entry === null) {
+      // Only the final, unterminated line can be torn by a crash mid-write.
+      if (isLast) break;
+      throw corrupt(gatewayId, file, index + 1);
+    }
+    entries.push(entry);
+    validLength += Buffer.byteLength(line, "utf8") + 1;
+  }
+  if (options.repairTornTail && validLength < Buffer.byteLength(text, "utf8"))
+    truncateSync(file, validLength);
+  return entries;
+}
+
+function parseLine(line: string): SandboxLedgerEntry | null {
+  try {
+    const parsed = sandboxLedgerEntrySchema.safeParse(JSON.parse(line));
+    return parsed.success ? (parsed.data as SandboxLedgerEntry) : null;
+  } catch {
+    return null;
+  }
+}
+
+function corrupt(gatewayId: string, file: string, line: number) {
+  return gatewayError(
+    gatewayId,
+    "gateway_configuration",
+    `The sandbox ledger ${file} is unreadable at line ${line}.`,
+    {
+      details: { file, line },
+    },
+  );
+}
+
+/** One line, written and flushed to the disk before returning (write + fsync). */
+function appendDurably(file: string, line: string): void {
+  const isNew = !existsSync(file);
+  const fd = openSync(file, "a");
+  try {
+    writeSync(fd, line);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (isNew) syncDirectory(dirname(file));
+}
+
+/** A new file's name is durable only once its directory is flushed too (Linux). */
+function syncDirectory(directory: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(directory, "r");
+    fsyncSync(fd);
+  } catch {
+    // Some platforms cannot fsync a directory; the file's own fsync is the best they offer.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { gatewayError } from "../errors/gateway-error";
+import type { Clock } from "../time/clock";
+import type { SandboxCharge } from "./sandbox-charge";
+
+/** One line the sandbox logs. `data` holds ids, brands and last digits — never a card number or CVC. */
+export interface SandboxLogEntry {
+  level: "info" | "warn";
+  message: string;
+  data: Readonly<Record<string, string | number | boolean | null>>;
+}
+export type SandboxLog = (entry: SandboxLogEntry) => void;
+
+const isFunction = (value: unknown) => typeof value === "function";
+
+/**
+ * The sandbox's settings. The plain-data fields carry descriptions the back office can
+ * render as a form (Vendure's idea); the function-valued ones are for code and tests.
+ */
+export const sandboxOptionsSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be lower-case letters, digits, _ or -")
+    .default("sandbox")
+    .describe("The gateway id, also its key in storage."),
+  clock: z
+    .custom<Clock>(
+      (value) => typeof value === "object" && value !== null && typeof (value as Clock).now === "function",
+      "must be a Clock",
+    )
+    .optional()
+    .describe("Where 'now' comes from: token expiry, PIX expiry, automatic payment, signature timestamps."),
+  webhookSecret: z
+    .string()
+    .min(16, "must be at least 16 characters")
+    .optional()
+    .describe("The HMAC-SHA256 secret notifications are signed with; generated when left out."),
+  webhookUrl: z.url().optional().describe("Where notifications are POSTed, besides being queued."),
+  webhookToleranceSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(300)
+    .describe("How far a notification's signed timestamp may be from now."),
+  fetch: z.custom<typeof fetch>(isFunction, "must be a fetch function").optional(),
+  acceptRawCardNumbers: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Let createPayment take a raw card number (tests only: production cards go through tokenization).",
+    ),
+  autoPayAfterMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe("Pay pending PIX and boletos by themselves this long after they were created."),
+  latencyMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(60_000)
+    .default(0)
+    .describe("Simulated delay on every gateway call."),
+  ledgerFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("A JSON-lines file for the provider's books, kept across restarts."),
+  onCharge: z.custom<(record: SandboxCharge) => void>(isFunction, "must be a function").optional(),
+  log: z.custom<SandboxLog>(isFunction, "must be a function").optional(),
+  cardTokenTtlSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(900)
+    .describe("How long a card token from the tokenization endpoint can be used."),
+  pixExpiresInSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(86_400)
+    .describe("PIX lifetime when the request gives none (API Pix calendario.expiracao default)."),
+  pixMerchantName: z
+    .string()
+    .min(1)
+    .default("Tessera Sandbox")
+    .describe("The receiver named in BR Codes (field 59)."),
+  pixMerchantCity: z
+    .string()
+    .min(1)
+    .default("Sao Paulo")
+    .describe("The receiver's city in BR Codes (field 60)."),
+  pixLocationHost: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, "must be a host name")
+    .max(38, "must leave room for the path in 77 characters")
+    .default("pix.sandbox.tessera.invalid")
+    .describe("The host in dynamic BR Codes' location URL."),
+  boletoPdfBaseUrl: z
+    .url()
+    .optional()
+    .describe("Base of boleto PDF links; without it, boletos carry no PDF."),
+  tokenizationAllowedOrigins: z
+    .union([z.literal("*"), z.array(z.string())])
+    .default("*")
+    .describe("Browser origins allowed to call the tokenization endpoint."),
+});
+
+export type SandboxGatewayOptions = z.input<typeof sandboxOptionsSchema>;
+export type ResolvedSandboxOptions = z.output<typeof sandboxOptionsSchema>;
+
+/** Parses the options; a mistake throws `gateway_configuration` naming each field. */
+export function parseSandboxOptions(input: SandboxGatewayOptions): ResolvedSandboxOptions {
+  const parsed = sandboxOptionsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const gatewayId = typeof input.id === "string" ? input.id : "sandbox";
+  throw gatewayError(gatewayId, "gateway_configuration", "The sandbox gateway's options are invalid.", {
+    details: {
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)),
+        code: issue.code,
+        message: issue.message,
+      })),
+    },
+  });
+}

@@ -1,0 +1,110 @@
+import { randomBytes as nodeRandomBytes } from "node:crypto";
+import { type ActivationService, createActivationService } from "../activation/activation-service";
+import { createPlanService, type PlanService } from "../catalog/plan-service";
+import { createSaleService, type SaleService } from "../checkout/sale-service";
+import { type CustomerService, createCustomerService } from "../customers/customer-service";
+import { TesseraError } from "../errors/tessera-error";
+import { createEventDispatcher, type EventDispatcher } from "../events/event-dispatcher";
+import { createEventFactory } from "../events/event-factory";
+import { createIdGenerator } from "../ids/id";
+import { createOrganizationService, type OrganizationService } from "../organizations/organization-service";
+import { createGatewayRegistry, type GatewayRegistry } from "../payments/gateway-registry";
+import { createPaymentService, type PaymentService } from "../payments/payment-service";
+import { createPluginRegistry, type PluginRegistry } from "../plugins/plugin-registry";
+import type { Storage } from "../ports/storage";
+import { createSandboxGateway } from "../sandbox/sandbox-gateway";
+import { type Clock, systemClock } from "../time/clock";
+import { createWebhookService, type WebhookService } from "../webhooks/webhook-service";
+import type { ServiceContext } from "./service-context";
+import type { TesseraOptions } from "./tessera-options";
+
+/** One Tessera instance: services named after the domain, over the ports it was given. */
+export interface Tessera {
+  readonly organizations: OrganizationService;
+  readonly plans: PlanService;
+  readonly customers: CustomerService;
+  readonly sales: SaleService;
+  readonly payments: PaymentService;
+  readonly webhooks: WebhookService;
+  readonly activation: ActivationService;
+  readonly events: EventDispatcher;
+  readonly gateways: GatewayRegistry;
+  readonly plugins: PluginRegistry;
+  readonly storage: Storage;
+  readonly clock: Clock;
+}
+
+function requirePort(value: unknown, name: string, methods: string[]): void {
+  const missing =
+    value === null || typeof value !== "object"
+      ? methods
+      : methods.filter((m) => typeof (value as Record<string, unknown>)[m] !== "function");
+  if (missing.length > 0) {
+    throw new TesseraError(
+      "configuration_invalid",
+      `createTessera: "${name}" must implement ${missing.join(", ")}.`,
+      {
+        details: {
+          issues: [{ path: [name], code: "invalid_port", message: `missing ${missing.join(", ")}` }],
+        },
+      },
+    );
+  }
+}
+
+/**
+ * Builds a Tessera instance. No globals: two instances in one process share nothing.
+ *
+ * @example
+ * ```ts
+ * import { createTessera } from "@tessera/core";
+ * import { createSqliteStorage } from "@tessera/storage-sqlite";
+ *
+ * const tessera = createTessera({ storage: await createSqliteStorage({ filename: "./data/tessera.db" }) });
+ * const org = await tessera.organizations.createOrganization({ name: "Estúdio Aurora" });
+ * ```
+ */
+export function createTessera(options: TesseraOptions): Tessera {
+  if (!options || typeof options !== "object") {
+    throw new TesseraError("configuration_invalid", "createTessera needs an options object with a storage.", {
+      details: { issues: [{ path: [], code: "required", message: "options are required" }] },
+    });
+  }
+  requirePort(options.storage, "storage", ["transaction", "migrate", "close"]);
+  if (options.clock !== undefined) requirePort(options.clock, "clock", ["now"]);
+  if (options.notifier !== undefined) requirePort(options.notifier, "notifier", ["send"]);
+  if (options.files !== undefined) requirePort(options.files, "files", ["put", "get", "delete"]);
+  for (const [index, gateway] of (options.gateways ?? []).entries()) {
+    requirePort(gateway, `gateways.${index}`, ["createPayment", "getPayment", "refund", "parseWebhook"]);
+  }
+
+  const clock = options.clock ?? systemClock;
+  const ids = createIdGenerator(() => new Date(clock.now()).getTime());
+  const gateways = createGatewayRegistry(options.gateways ?? [createSandboxGateway({ clock })]);
+  const ctx: ServiceContext = {
+    storage: options.storage,
+    clock,
+    ids,
+    gateways,
+    events: createEventFactory(ids, clock),
+    plugins: createPluginRegistry(options.plugins ?? []),
+    notifier: options.notifier ?? null,
+    files: options.files ?? null,
+    randomBytes: options.randomBytes ?? ((size) => new Uint8Array(nodeRandomBytes(size))),
+  };
+  const payments = createPaymentService(ctx);
+  return {
+    organizations: createOrganizationService(ctx),
+    plans: createPlanService(ctx),
+    customers: createCustomerService(ctx),
+    sales: createSaleService(ctx, (payment) => payments.refresh(payment.id)),
+    payments,
+    webhooks: createWebhookService(ctx),
+    activation: createActivationService(ctx),
+    events: createEventDispatcher(ctx),
+    gateways,
+    plugins: ctx.plugins,
+    storage: ctx.storage,
+    clock,
+  };
+}

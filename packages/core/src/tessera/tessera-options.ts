@@ -1,0 +1,21 @@
+import type { Notifier } from "../notifications/notifier";
+import type { Plugin } from "../plugins/define-plugin";
+import type { FileStore } from "../ports/file-store";
+import type { Gateway } from "../ports/gateway";
+import type { Storage } from "../ports/storage";
+import type { Clock } from "../time/clock";
+
+/** What `createTessera` is built from: the ports, and optional plugins. */
+export interface TesseraOptions {
+  /** Where everything is kept: `createSqliteStorage()`, `createPostgresStorage(url)`, or your own. */
+  storage: Storage;
+  /** The payment providers. Default: one sandbox gateway (`id: "sandbox"`), for trying things out. */
+  gateways?: readonly Gateway[];
+  /** Where "now" comes from. Default: the system clock. */
+  clock?: Clock;
+  notifier?: Notifier;
+  files?: FileStore;
+  plugins?: readonly Plugin[];
+  /** Cryptographic random bytes. Default: node:crypto. */
+  randomBytes?: (size: number) => Uint8Array;
+}

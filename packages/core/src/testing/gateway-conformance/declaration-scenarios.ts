@@ -1,0 +1,42 @@
+import { expect } from "vitest";
+import { paymentMethods } from "../../payments/payment-method";
+import type { GatewayScenario } from "./scenario-kit";
+
+/** What a gateway says about itself must match what it has (STYLE 7: an optional method exists only behind its flag). */
+export const declarationScenarios = {
+  declaresConsistentCapabilities: {
+    title: "declares its methods and capabilities consistently",
+    async run({ gateway, harness }) {
+      expect(gateway.id).toMatch(/^[a-z][a-z0-9_-]*$/);
+      expect(gateway.methods.length, "offers at least one method").toBeGreaterThan(0);
+      expect(new Set(gateway.methods).size, "lists each method once").toBe(gateway.methods.length);
+      for (const method of gateway.methods) expect(paymentMethods).toContain(method);
+
+      const capabilities = gateway.capabilities;
+      expect(capabilities.currencies.length, "charges in at least one currency").toBeGreaterThan(0);
+      for (const currency of capabilities.currencies) expect(currency).toMatch(/^[A-Z]{3}$/);
+
+      const offersCards = gateway.methods.includes("card");
+      if (capabilities.cardTokenization === "client_side")
+        expect(offersCards, "tokenizes cards it takes").toBe(true);
+      if (capabilities.storedCards) expect(offersCards, "stores cards it takes").toBe(true);
+      if (capabilities.acceptsRawCard) expect(offersCards, "accepts raw cards it takes").toBe(true);
+      expect(harness.cards !== null, "the harness has card controls exactly when cards are offered").toBe(
+        offersCards,
+      );
+
+      if (capabilities.webhooks !== null) {
+        const { authentication, confirmsByLookup } = capabilities.webhooks;
+        if (authentication === "none" || authentication === "shared_secret") {
+          expect(confirmsByLookup, `weak proof (${authentication}) is confirmed by lookup`).toBe(true);
+        }
+      }
+    },
+  },
+  cancelExistsExactlyWhenDeclared: {
+    title: "has a cancel method exactly when it declares capabilities.cancel",
+    async run({ gateway }) {
+      expect(typeof gateway.cancel === "function").toBe(gateway.capabilities.cancel);
+    },
+  },
+} satisfies Record<string, GatewayScenario>;

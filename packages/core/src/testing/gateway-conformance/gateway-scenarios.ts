@@ -1,0 +1,41 @@
+import { cancelScenarios } from "./cancel-scenarios";
+import { cardScenarios } from "./card-scenarios";
+import { declarationScenarios } from "./declaration-scenarios";
+import { idempotencyScenarios } from "./idempotency-scenarios";
+import { lookupScenarios } from "./lookup-scenarios";
+import { pendingScenarios } from "./pending-scenarios";
+import { refundScenarios } from "./refund-scenarios";
+import { webhookScenarios } from "./webhook-scenarios";
+
+/**
+ * Every scenario of the gateway conformance suite, by id. The ids are the keys of
+ * `skip`, so a skipped scenario is type-checked and carries its reason.
+ */
+export const gatewayScenarios = {
+  ...declarationScenarios,
+  ...cardScenarios,
+  ...pendingScenarios,
+  ...lookupScenarios,
+  ...idempotencyScenarios,
+  ...cancelScenarios,
+  ...refundScenarios,
+  ...webhookScenarios,
+};
+
+export type GatewayScenarioId = keyof typeof gatewayScenarios;
+
+/**
+ * Scenarios no gateway may skip: its declarations, and lookup by our reference, on which
+ * recovery after a timeout or a crash rests (DESIGN §3).
+ */
+export const unskippableGatewayScenarios = [
+  "declaresConsistentCapabilities",
+  "cancelExistsExactlyWhenDeclared",
+  "findsPaymentByOurReference",
+  "returnsNullForUnknownReference",
+] as const satisfies readonly GatewayScenarioId[];
+
+export type SkippableGatewayScenarioId = Exclude<
+  GatewayScenarioId,
+  (typeof unskippableGatewayScenarios)[number]
+>;

@@ -1,0 +1,189 @@
+import { randomBytes } from "node:crypto";
+import { expect } from "vitest";
+import { isTesseraError } from "../../errors/tessera-error";
+import type { Money } from "../../money/money";
+import type {
+  CardInput,
+  CreatePaymentRequest,
+  Gateway,
+  GatewayEvent,
+  GatewayPayer,
+  PaymentResult,
+  WebhookInput,
+} from "../../ports/gateway";
+import { addDays } from "../../time/calendar-date";
+import { calendarDateInZone } from "../../time/timezone";
+import type { GatewayHarness, ProviderChargeRecord, ProviderRefundRecord } from "./gateway-harness";
+
+/** What each scenario receives: a fresh harness and the suite's fixed inputs. */
+export interface ScenarioContext {
+  harness: GatewayHarness;
+  gateway: Gateway;
+  payer: GatewayPayer;
+  /** A fresh idempotency key the provider accepts as our reference. */
+  newKey(): string;
+  /** An amount in the gateway's first currency. */
+  money(amount: number): Money;
+  /** Marks the scenario as not applicable to this gateway, with the reason shown in the report. */
+  skip(reason: string): never;
+}
+
+export interface GatewayScenario {
+  /** The rule the scenario proves, read as the test's name. */
+  title: string;
+  run(context: ScenarioContext): Promise<void>;
+}
+
+/** The payer of every scenario's payments: a valid CPF and a full São Paulo address (Inter boletos need it). */
+export const defaultConformancePayer: GatewayPayer = {
+  name: "Maria da Silva",
+  email: "maria.silva@example.com",
+  phone: "+5511987654321",
+  document: { kind: "cpf", value: "52998224725" },
+  address: {
+    street: "Avenida Paulista",
+    number: "1578",
+    district: "Bela Vista",
+    city: "São Paulo",
+    state: "SP",
+    postalCode: "01310200",
+    country: "BR",
+  },
+};
+
+/** 30 letters and digits: a valid Cielo MerchantOrderId (≤ 50) and API Pix txid (26–35). */
+export function defaultIdempotencyKey(): string {
+  return `conf${randomBytes(13).toString("hex")}`;
+}
+
+/** R$ 100,00: large enough for a boleto's minimum (Inter: R$ 2,50) and for partial refunds. */
+export const standardAmount = 10_000;
+
+export type PendingMethod = "pix" | "boleto";
+
+export function cardRequest(context: ScenarioContext, card: CardInput): CreatePaymentRequest {
+  return {
+    idempotencyKey: context.newKey(),
+    amount: context.money(standardAmount),
+    method: "card",
+    description: "Conformance card payment",
+    payer: context.payer,
+    card,
+  };
+}
+
+/** A PIX or boleto request: the boleto falls due three days from the provider's today, in Brasília time. */
+export function pendingRequest(context: ScenarioContext, method: PendingMethod): CreatePaymentRequest {
+  const today = calendarDateInZone(context.harness.clock.now(), "America/Sao_Paulo");
+  return {
+    idempotencyKey: context.newKey(),
+    amount: context.money(standardAmount),
+    method,
+    description: `Conformance ${method} payment`,
+    payer: context.payer,
+    ...(method === "boleto" ? { dueDate: addDays(today, 3) } : { expiresInSeconds: 3600 }),
+  };
+}
+
+/** The methods of this gateway that wait on the payer, in the order the suite prefers them. */
+export function pendingMethods(gateway: Gateway): PendingMethod[] {
+  return (["pix", "boleto"] as const).filter((method) => gateway.methods.includes(method));
+}
+
+/** The card controls, or a skip when the gateway offers no card method. */
+export function requireCards(context: ScenarioContext) {
+  if (context.harness.cards === null) context.skip("the gateway offers no card method");
+  return context.harness.cards;
+}
+
+/** A payment with money in it, however this gateway collects: a card, else a paid PIX or boleto. */
+export async function collectPayment(
+  context: ScenarioContext,
+  options: { preferPending?: boolean } = {},
+): Promise<{ request: CreatePaymentRequest; result: PaymentResult & { providerReference: string } }> {
+  const pending = pendingMethods(context.gateway)[0];
+  const cards = context.harness.cards;
+  if (pending !== undefined && (options.preferPending === true || cards === null)) {
+    const request = pendingRequest(context, pending);
+    const created = await context.gateway.createPayment(request);
+    expect(created.status, "a new PIX or boleto waits on the payer").toBe("pending");
+    const providerReference = referenceOf(created);
+    await context.harness.payPending(providerReference);
+    const result = await context.gateway.getPayment({ providerReference });
+    expect(result?.status, "a paid PIX or boleto reads as succeeded").toBe("succeeded");
+    return { request, result: { ...(result as PaymentResult), providerReference } };
+  }
+  if (cards === null) return context.skip("the gateway offers neither cards nor a payable pending method");
+  const request = cardRequest(context, await cards.approved());
+  const result = await context.gateway.createPayment(request);
+  expect(["succeeded", "authorized"], "an approved card is succeeded or authorized").toContain(result.status);
+  return { request, result: { ...result, providerReference: referenceOf(result) } };
+}
+
+/** The provider's reference of a result that must have one. */
+export function referenceOf(result: PaymentResult): string {
+  expect(result.providerReference, `a ${result.status} result names the provider's reference`).toEqual(
+    expect.any(String),
+  );
+  expect(result.providerReference).not.toBe("");
+  return result.providerReference as string;
+}
+
+/** Awaits `action` and asserts the gateway threw `gateway_invalid_request`, naming itself as the origin. */
+export async function expectInvalidRequest(
+  gateway: Gateway,
+  action: Promise<unknown>,
+  what: string,
+): Promise<void> {
+  let outcome: { resolved: true; value: unknown } | { resolved: false; error: unknown };
+  try {
+    outcome = { resolved: true, value: await action };
+  } catch (error) {
+    outcome = { resolved: false, error };
+  }
+  if (outcome.resolved) {
+    expect.fail(`${what}: expected gateway_invalid_request, got ${JSON.stringify(outcome.value)}`);
+  }
+  expect(
+    isTesseraError(outcome.error, "gateway_invalid_request"),
+    `${what}: expected gateway_invalid_request, got ${String(outcome.error)}`,
+  ).toBe(true);
+  if (isTesseraError(outcome.error)) expect(outcome.error.details.origin).toBe(gateway.id);
+}
+
+export async function chargesFor(
+  context: ScenarioContext,
+  idempotencyKey: string,
+): Promise<ProviderChargeRecord[]> {
+  const records = await context.harness.providerRecords();
+  return records.charges.filter((charge) => charge.idempotencyKey === idempotencyKey);
+}
+
+export async function refundsFor(
+  context: ScenarioContext,
+  providerReference: string,
+): Promise<ProviderRefundRecord[]> {
+  const records = await context.harness.providerRecords();
+  return records.refunds.filter((refund) => refund.providerReference === providerReference);
+}
+
+export function total(context: ScenarioContext, items: readonly { amount: Money }[]): number {
+  for (const item of items) expect(item.amount.currency).toBe(context.money(0).currency);
+  return items.reduce((sum, item) => sum + item.amount.amount, 0);
+}
+
+/** Fails unless webhooks are declared; returns the delivered notifications about a payment and their events. */
+export async function notificationsAbout(
+  context: ScenarioContext,
+  providerReference: string,
+): Promise<{ notification: WebhookInput; events: GatewayEvent[] }[]> {
+  const found: { notification: WebhookInput; events: GatewayEvent[] }[] = [];
+  for (const notification of await context.harness.deliveredNotifications()) {
+    const parsed = await context.gateway.parseWebhook(notification);
+    expect(parsed, "a notification the provider delivered is authentic").toMatchObject({ authentic: true });
+    if (!parsed.authentic) continue;
+    const events = parsed.events.filter((event) => event.payment.providerReference === providerReference);
+    if (events.length > 0) found.push({ notification, events });
+  }
+  return found;
+}

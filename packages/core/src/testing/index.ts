@@ -1,0 +1,39 @@
+/**
+ * `@tessera/core/testing` — what adapter and storage packages test themselves with: the
+ * storage and gateway conformance suites (vitest), a controllable clock, and the sandbox.
+ * @module
+ */
+
+export { createSandboxGateway, type SandboxGateway, type SandboxGatewayOptions } from "../sandbox";
+export {
+  type CardControls,
+  type ConformanceDeclineCode,
+  conformanceDeclineCodes,
+  type GatewayConformanceOptions,
+  type GatewayHarness,
+  type GatewayScenario,
+  type GatewayScenarioId,
+  gatewayScenarios,
+  type ProviderChargeRecord,
+  type ProviderRecords,
+  type ProviderRefundRecord,
+  runGatewayConformance,
+  type ScenarioContext,
+  type SkippableGatewayScenarioId,
+  type TimeoutKind,
+  unskippableGatewayScenarios,
+  type WebhookForgery,
+} from "./gateway-conformance";
+export { createManualClock, type ManualClock } from "./manual-clock";
+export {
+  runTesseraScenarios,
+  type ScenarioStorage,
+  type TesseraScenarioOptions,
+} from "./scenarios/tessera-scenarios";
+export {
+  runStorageConformance,
+  type SecondConnection,
+  type StorageConformanceOptions,
+  type StorageScenarioId,
+  type StorageUnderTest,
+} from "./storage-conformance";

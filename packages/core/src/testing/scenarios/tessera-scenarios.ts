@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe } from "vitest";
+import type { Storage } from "../../ports/storage";
+import { activationScenarios } from "./activation-scenarios";
+import { catalogScenarios } from "./catalog-scenarios";
+import { pluginScenarios } from "./plugin-scenarios";
+import { recoveryScenarios } from "./recovery-scenarios";
+import { saleScenarios } from "./sale-scenarios";
+import { createScenarioEnv, type ScenarioEnv } from "./scenario-env";
+import { webhookScenarios } from "./webhook-scenarios";
+
+/** A storage under test, made fresh for each scenario, and how to dispose of it. */
+export interface ScenarioStorage {
+  storage: Storage;
+  cleanup(): Promise<void>;
+}
+
+export interface TesseraScenarioOptions {
+  /** Shown in the test names: `sqlite`, `postgres`. */
+  name: string;
+  createStorage(): Promise<ScenarioStorage>;
+}
+
+/**
+ * The library-level scenarios — the catalog, the sale and its outcomes, pending-payment
+ * actions, recovery, webhooks, activation codes and plugins — run through `createTessera`
+ * on a real storage with the sandbox provider. Every storage package runs them, so the
+ * same rules are proven on SQLite and on PostgreSQL.
+ */
+export function runTesseraScenarios(options: TesseraScenarioOptions): void {
+  describe(`Tessera scenarios on ${options.name}`, () => {
+    let under: ScenarioStorage;
+    let env: ScenarioEnv;
+    const current = () => env;
+
+    beforeEach(async () => {
+      under = await options.createStorage();
+      env = await createScenarioEnv(under.storage);
+    });
+
+    afterEach(async () => {
+      await under.cleanup();
+    });
+
+    describe("catalog", () => catalogScenarios(current));
+    describe("sale", () => saleScenarios(current));
+    describe("recovery", () => recoveryScenarios(current));
+    describe("webhooks", () => webhookScenarios(current));
+    describe("activation codes", () => activationScenarios(current));
+    describe("plugins", () => pluginScenarios(() => under.storage));
+  });
+}

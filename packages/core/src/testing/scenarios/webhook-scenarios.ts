@@ -1,0 +1,91 @@
+import { expect, it } from "vitest";
+import type { SaleOutcome } from "../../checkout/sale-outcome";
+import type { WebhookInput } from "../../ports/gateway";
+import { buyerAna, type ScenarioEnv } from "./scenario-env";
+
+/** Provider notifications: authenticated, deduplicated, order-independent. */
+export function webhookScenarios(current: () => ScenarioEnv): void {
+  const pixSale = async (key: string, cpf = buyerAna.document.value): Promise<SaleOutcome> => {
+    const env = current();
+    return env.tessera.sales.start({
+      unitId: env.unit.id,
+      planId: env.monthly.id,
+      buyer: { ...buyerAna, document: { kind: "cpf", value: cpf } },
+      method: "pix",
+      idempotencyKey: key,
+      source: "online",
+    });
+  };
+
+  const snapshot = async (outcome: SaleOutcome) => {
+    const env = current();
+    const state = await env.tessera.sales.outcome(outcome.payment.id);
+    return {
+      payment: state.payment.status,
+      contract: state.contract.status,
+      customer: state.customer.status,
+      installments: state.installments.map((i) => i.status),
+    };
+  };
+
+  it("activates a PIX sale from the provider's signed notification", async () => {
+    const env = current();
+    const outcome = await pixSale("webhook-pix-0001");
+    env.sandbox.sandbox.pay(outcome.payment.idempotencyKey);
+    const [notification] = env.sandbox.sandbox.takeNotifications();
+    const receipt = await env.tessera.webhooks.receive("sandbox", notification!);
+    expect(receipt).toEqual({ accepted: true, applied: 1, duplicates: 0, unmatched: 0 });
+    expect(await snapshot(outcome)).toMatchObject({
+      payment: "succeeded",
+      contract: "active",
+      customer: "active",
+    });
+    const inbox = await env.storage.inbox.listByStatus("processed", 10);
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]?.rawBody).toBe(notification!.rawBody);
+  });
+
+  it("applies the same notification once, however often it arrives, and in any order", async () => {
+    const env = current();
+    const one = await pixSale("webhook-order-0001");
+    const two = await pixSale("webhook-order-0002", "11144477735");
+    env.sandbox.sandbox.pay(one.payment.idempotencyKey);
+    await env.tessera.payments.cancelAttempt(two.payment.id);
+    const notifications = env.sandbox.sandbox.takeNotifications();
+    expect(notifications.length).toBeGreaterThanOrEqual(2);
+    // Three copies of each, delivered newest first and interleaved.
+    const deliveries: WebhookInput[] = [...notifications, ...notifications, ...notifications].reverse();
+    const receipts = [];
+    for (const delivery of deliveries) receipts.push(await env.tessera.webhooks.receive("sandbox", delivery));
+    expect(receipts.every((r) => r.accepted)).toBe(true);
+    const applied = receipts.reduce((n, r) => n + (r.accepted ? r.applied : 0), 0);
+    const duplicates = receipts.reduce((n, r) => n + (r.accepted ? r.duplicates : 0), 0);
+    expect(applied).toBe(notifications.length);
+    expect(duplicates).toBe(notifications.length * 2);
+    expect(await snapshot(one)).toMatchObject({ payment: "succeeded", contract: "active" });
+    expect(await snapshot(two)).toMatchObject({ payment: "canceled", contract: "pending_payment" });
+  });
+
+  it("changes nothing for a forged notification", async () => {
+    const env = current();
+    const outcome = await pixSale("webhook-forged-0001");
+    env.sandbox.sandbox.pay(outcome.payment.idempotencyKey);
+    const [real] = env.sandbox.sandbox.takeNotifications();
+    const before = await snapshot(outcome);
+    const forgedSignature = { ...real!, headers: { ...real!.headers } };
+    for (const name of Object.keys(forgedSignature.headers)) {
+      if (name.includes("signature")) forgedSignature.headers[name] = "t=1,v1=00";
+    }
+    const tampered = {
+      ...real!,
+      rawBody: real!.rawBody.replace(/"status":"[a-z_]+"/, '"status":"paid"') + " ",
+    };
+    for (const forged of [forgedSignature, tampered]) {
+      const receipt = await env.tessera.webhooks.receive("sandbox", forged);
+      expect(receipt.accepted).toBe(false);
+    }
+    expect(await snapshot(outcome)).toEqual(before);
+    expect(before.payment).toBe("pending");
+    expect(await env.storage.inbox.listByStatus("rejected", 10)).toHaveLength(2);
+  });
+}

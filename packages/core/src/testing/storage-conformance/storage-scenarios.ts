@@ -1,0 +1,31 @@
+import { activationCodeScenarios } from "./activation-code-scenarios";
+import { catalogScenarios } from "./catalog-scenarios";
+import { contractOrderScenarios } from "./contract-order-scenarios";
+import { customerScenarios } from "./customer-scenarios";
+import { inboxScenarios } from "./inbox-scenarios";
+import { installmentScenarios } from "./installment-scenarios";
+import { migrationScenarios } from "./migration-scenarios";
+import { outboxScenarios } from "./outbox-scenarios";
+import { paymentRefundScenarios } from "./payment-refund-scenarios";
+import { transactionScenarios } from "./transaction-scenarios";
+import { walletScenarios } from "./wallet-scenarios";
+
+/** Every scenario of the storage suite, by group; a scenario's key is its id. */
+export const storageScenarios = {
+  "organizations, units and plans": catalogScenarios,
+  customers: customerScenarios,
+  "contracts and orders": contractOrderScenarios,
+  "installments and claims": installmentScenarios,
+  "payments and refunds": paymentRefundScenarios,
+  wallet: walletScenarios,
+  "activation codes": activationCodeScenarios,
+  outbox: outboxScenarios,
+  "inbox and idempotency keys": inboxScenarios,
+  transactions: transactionScenarios,
+  migrations: migrationScenarios,
+};
+
+type Groups = typeof storageScenarios;
+
+/** The id of one scenario (`customerDocumentUnique`, `concurrentClaimsNeverOverlap`, …). */
+export type StorageScenarioId = { [G in keyof Groups]: keyof Groups[G] & string }[keyof Groups];

@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import type { Id } from "../ids/id";
+import { applyPaymentResult } from "../payments/apply-payment-result";
+import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
+import type { GatewayEvent, WebhookInput } from "../ports/gateway";
+import type { InboxEntry } from "../ports/storage";
+import type { ServiceContext } from "../tessera/service-context";
+
+/** What became of one notification. */
+export type WebhookReceipt =
+  | { accepted: false; reason: string }
+  | { accepted: true; applied: number; duplicates: number; unmatched: number };
+
+/** Provider notifications in: kept, authenticated, deduplicated, applied. */
+export interface WebhookService {
+  /**
+   * Takes a notification exactly as it arrived. The adapter authenticates it (a forged
+   * one is recorded as rejected and changes nothing); each event is kept in the inbox,
+   * unique per provider event, so a replay is a no-op; the news is applied through the same
+   * path as every other payment answer, so events in any order converge to one state.
+   */
+  receive(gatewayId: string, input: WebhookInput): Promise<WebhookReceipt>;
+}
+
+export function createWebhookService(ctx: ServiceContext): WebhookService {
+  async function apply(
+    gatewayId: string,
+    entry: InboxEntry,
+    event: GatewayEvent,
+  ): Promise<"applied" | "unmatched"> {
+    return withRetryOnConflict(() =>
+      ctx.storage.transaction(async (tx) => {
+        const reference = event.payment.providerReference;
+        const payment =
+          (event.idempotencyKey
+            ? await tx.payments.findByIdempotencyKey(gatewayId, event.idempotencyKey)
+            : null) ?? (reference ? await tx.payments.findByProviderReference(gatewayId, reference) : null);
+        const at = ctx.clock.now();
+        if (!payment) {
+          await tx.inbox.markProcessed(entry.id, {
+            status: "rejected",
+            outcome: "no payment of ours matches",
+            at,
+          });
+          return "unmatched";
+        }
+        const after = await applyPaymentResult(ctx, tx, payment.id, event.payment);
+        await tx.inbox.markProcessed(entry.id, {
+          status: "processed",
+          outcome: `payment ${payment.id} ${after.status}`,
+          at,
+        });
+        return "applied";
+      }),
+    );
+  }
+
+  return {
+    async receive(gatewayId, input) {
+      const gateway = ctx.gateways.get(gatewayId);
+      const headers = Object.fromEntries(Object.entries(input.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      const parsed = await gateway.parseWebhook({ ...input, headers });
+      const now = ctx.clock.now();
+      const entryFor = (providerEventId: string): InboxEntry => ({
+        id: ctx.ids("inboxEntry") as Id<"inboxEntry">,
+        gatewayId,
+        providerEventId,
+        receivedAt: now,
+        headers,
+        rawBody: input.rawBody,
+        status: "received",
+        processedAt: null,
+        outcome: null,
+      });
+      if (!parsed.authentic) {
+        // Kept for the operator, keyed by the body's hash: the sender's ids cannot be trusted.
+        const digest = createHash("sha256").update(input.rawBody).digest("hex");
+        const { inserted, entry } = await ctx.storage.inbox.record(entryFor(`rejected:${digest}`));
+        if (inserted)
+          await ctx.storage.inbox.markProcessed(entry.id, {
+            status: "rejected",
+            outcome: parsed.reason,
+            at: now,
+          });
+        return { accepted: false, reason: parsed.reason };
+      }
+      const receipt = { accepted: true as const, applied: 0, duplicates: 0, unmatched: 0 };
+      for (const event of parsed.events) {
+        const { inserted, entry } = await ctx.storage.inbox.record(entryFor(event.providerEventId));
+        // A replay of an event already processed is a no-op; one left unprocessed by a crash is finished now.
+        if (!inserted && entry.status !== "received") {
+          receipt.duplicates++;
+          continue;
+        }
+        if ((await apply(gatewayId, entry, event)) === "applied") receipt.applied++;
+        else receipt.unmatched++;
+      }
+      return receipt;
+    },
+  };
+}

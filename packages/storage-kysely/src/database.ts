@@ -1,0 +1,291 @@
+import type { ColumnType } from "kysely";
+
+/**
+ * The tables, as Kysely sees them. Names are the port's nouns in snake_case; columns are the
+ * entity's fields in snake_case; money is two columns (`…amount` in minor units and
+ * `…currency`). The conformance suite reads rows by these names, so they are part of the
+ * contract with `@tessera/core/testing` (see its `StorageUnderTest.readRows`).
+ *
+ * Values whose representation differs by database are typed loosely on read (`unknown`)
+ * and decoded through the `StorageDialect`; writes are typed exactly.
+ */
+export interface Database {
+  organizations: OrganizationsTable;
+  units: UnitsTable;
+  plans: PlansTable;
+  customers: CustomersTable;
+  contracts: ContractsTable;
+  orders: OrdersTable;
+  installments: InstallmentsTable;
+  payments: PaymentsTable;
+  payment_installments: PaymentInstallmentsTable;
+  refunds: RefundsTable;
+  wallet_entries: WalletEntriesTable;
+  wallet_balances: WalletBalancesTable;
+  activation_codes: ActivationCodesTable;
+  outbox: OutboxTable;
+  inbox: InboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+/** An ISO-8601 instant: text on SQLite, `timestamptz` (a `Date` on read) on PostgreSQL. */
+export type InstantColumn = ColumnType<unknown, string, string>;
+export type NullableInstantColumn = ColumnType<unknown, string | null, string | null>;
+/** JSON written as text; read back as text (SQLite) or as the parsed value (PostgreSQL). */
+export type JsonColumn = ColumnType<unknown, string, string>;
+export type NullableJsonColumn = ColumnType<unknown, string | null, string | null>;
+/** Minor units; PostgreSQL returns `bigint` as a string. */
+export type BigintColumn = ColumnType<unknown, number, number>;
+export type NullableBigintColumn = ColumnType<unknown, number | null, number | null>;
+export type BooleanColumn = ColumnType<unknown, boolean | number, boolean | number>;
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  created_at: InstantColumn;
+}
+
+export interface UnitsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  slug: string;
+  time_zone: string;
+  currency: string;
+  locale: string;
+  notification_emails: JsonColumn;
+  client_fee_basis_points: number;
+  payment_methods: JsonColumn;
+  checkout_fields: JsonColumn;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+}
+
+export interface PlansTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  description: string;
+  kind: string;
+  price_amount: BigintColumn;
+  price_currency: string;
+  interval_unit: string;
+  interval_count: number;
+  installment_count: number | null;
+  enrollment_fee_amount: NullableBigintColumn;
+  enrollment_fee_currency: string | null;
+  auto_renew: BooleanColumn;
+  quotas: JsonColumn;
+  online_enabled: BooleanColumn;
+  online_slug: string;
+  online_button_text: string;
+  online_button_design: JsonColumn;
+  activation_mode: string;
+  status: string;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
+}
+
+/** No `status` column: a customer's status is derived from their contracts on every read. */
+export interface CustomersTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  document: NullableJsonColumn;
+  /** `documentKey(document)`, the unique lookup key within the organization. */
+  document_key: string | null;
+  email: string;
+  phone: string | null;
+  address: NullableJsonColumn;
+  source: string;
+  attachments: JsonColumn;
+  password_hash: string | null;
+  extra_fields: JsonColumn;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
+}
+
+export interface ContractsTable {
+  id: string;
+  unit_id: string;
+  customer_id: string;
+  plan_id: string;
+  terms: JsonColumn;
+  status: string;
+  start_date: string;
+  billing_day: number;
+  end_date: string | null;
+  origin: string;
+  renews_contract_id: string | null;
+  payment_issue: NullableJsonColumn;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
+}
+
+export interface OrdersTable {
+  id: string;
+  unit_id: string;
+  customer_id: string;
+  items: JsonColumn;
+  total_amount: BigintColumn;
+  total_currency: string;
+  installment_count: number;
+  status: string;
+  paid_from_balance: BooleanColumn;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
+}
+
+export interface InstallmentsTable {
+  id: string;
+  unit_id: string;
+  customer_id: string;
+  contract_id: string | null;
+  order_id: string | null;
+  sequence: number;
+  kind: string;
+  amount: BigintColumn;
+  currency: string;
+  due_date: string;
+  period_start: string | null;
+  period_end: string | null;
+  status: string;
+  failed_attempts: number;
+  next_attempt_on: string | null;
+  confirmed_at: NullableInstantColumn;
+  lease_owner: string | null;
+  lease_expires_at: NullableInstantColumn;
+  /** The fencing token: only ever grows, and stays when the lease is dropped. */
+  lease_version: number;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
+}
+
+export interface PaymentsTable {
+  id: string;
+  unit_id: string;
+  customer_id: string;
+  gateway_id: string;
+  method: string;
+  amount: BigintColumn;
+  currency: string;
+  idempotency_key: string;
+  provider_reference: string | null;
+  status: string;
+  raw_status: string | null;
+  action: NullableJsonColumn;
+  failure_code: string | null;
+  failure_message: string | null;
+  card: NullableJsonColumn;
+  refunded_amount: BigintColumn;
+  refunded_currency: string;
+  attempt: number;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
+}
+
+/** Which installments a payment covers, in the payment's order, indexed by installment. */
+export interface PaymentInstallmentsTable {
+  payment_id: string;
+  installment_id: string;
+  position: number;
+}
+
+export interface RefundsTable {
+  id: string;
+  unit_id: string;
+  payment_id: string;
+  customer_id: string;
+  amount: BigintColumn;
+  currency: string;
+  destination: string;
+  status: string;
+  idempotency_key: string;
+  provider_reference: string | null;
+  reason: string;
+  actor: string;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
+}
+
+export interface WalletEntriesTable {
+  id: string;
+  customer_id: string;
+  unit_id: string;
+  kind: string;
+  amount: BigintColumn;
+  currency: string;
+  method: string | null;
+  note: string;
+  actor: string;
+  order_id: string | null;
+  payment_id: string | null;
+  refund_id: string | null;
+  reverses_entry_id: string | null;
+  created_at: InstantColumn;
+}
+
+/** The running sum of a customer's entries per currency, moved by one guarded UPDATE. */
+export interface WalletBalancesTable {
+  customer_id: string;
+  currency: string;
+  balance: BigintColumn;
+}
+
+export interface ActivationCodesTable {
+  id: string;
+  unit_id: string;
+  contract_id: string;
+  code: string;
+  status: string;
+  attached_customer_id: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  attached_at: NullableInstantColumn;
+  created_at: InstantColumn;
+  version: number;
+}
+
+export interface OutboxTable {
+  /** The event's id. */
+  id: string;
+  type: string;
+  unit_id: string | null;
+  occurred_at: InstantColumn;
+  payload: JsonColumn;
+  attempts: number;
+  next_attempt_at: InstantColumn;
+  delivered_at: NullableInstantColumn;
+  last_error: string | null;
+  lease_owner: string | null;
+  lease_expires_at: NullableInstantColumn;
+  lease_version: number;
+}
+
+export interface InboxTable {
+  id: string;
+  gateway_id: string;
+  provider_event_id: string;
+  received_at: InstantColumn;
+  headers: JsonColumn;
+  raw_body: string;
+  status: string;
+  processed_at: NullableInstantColumn;
+  outcome: string | null;
+}
+
+/** A create request remembered by its key, written in the transaction of what it created. */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  resource: string;
+  created_at: InstantColumn;
+}

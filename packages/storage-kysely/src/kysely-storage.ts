@@ -1,0 +1,73 @@
+import { type Storage, TesseraError } from "@tessera/core";
+import { type Kysely, Migrator } from "kysely";
+import { createColumnCodec } from "./column-codec";
+import type { Database } from "./database";
+import {
+  migrationLockTableName,
+  migrationTableName,
+  tesseraMigrations,
+} from "./migrations/tessera-migrations";
+import { createRepositories } from "./repositories/repositories";
+import type { RepositoryContext } from "./repository-context";
+import type { StorageDialect } from "./storage-dialect";
+import { createTransactionScope, guardRepositories } from "./transaction-scope";
+
+export interface KyselyStorageOptions {
+  /** A Kysely instance for the database; the storage owns it from now on (`close` destroys it). */
+  db: Kysely<Database>;
+  /** What differs in this database (see `StorageDialect`). */
+  dialect: StorageDialect;
+}
+
+/**
+ * The storage port on Kysely, for any database a `StorageDialect` describes. Dialect
+ * packages call this; applications call theirs (`createSqliteStorage`, …).
+ *
+ * @example
+ * ```ts
+ * const storage = createKyselyStorage({ db: new Kysely<Database>({ dialect }), dialect: sqliteStorageDialect });
+ * await storage.migrate();
+ * await storage.transaction(async (tx) => {
+ *   await tx.contracts.insert(contract);
+ *   await tx.outbox.append([event]);
+ * });
+ * ```
+ */
+export function createKyselyStorage(options: KyselyStorageOptions): Storage {
+  const { db, dialect } = options;
+  const codec = createColumnCodec(dialect);
+  const scope = createTransactionScope();
+  const context = (executor: Kysely<Database>): RepositoryContext => ({ db: executor, dialect, codec });
+
+  return {
+    dialect: dialect.name,
+    ...guardRepositories(createRepositories(context(db)), scope),
+
+    async migrate() {
+      scope.assertOutside("storage.migrate");
+      const migrator = new Migrator({
+        db,
+        provider: tesseraMigrations(dialect),
+        migrationTableName,
+        migrationLockTableName,
+      });
+      const { error } = await migrator.migrateToLatest();
+      if (error) {
+        throw new TesseraError("storage_failure", `Migrating the ${dialect.name} database failed.`, {
+          details: { origin: dialect.name },
+          cause: error,
+        });
+      }
+    },
+
+    async transaction(fn) {
+      scope.assertOutside("storage.transaction");
+      // Kysely rolls back and rethrows fn's own error, unchanged, when fn throws.
+      return db.transaction().execute((trx) => scope.run(() => fn(createRepositories(context(trx)))));
+    },
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}

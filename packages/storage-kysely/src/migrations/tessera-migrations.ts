@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from "kysely";
+import type { StorageDialect } from "../storage-dialect";
+import { initialSchemaMigration } from "./initial-schema-migration";
+
+/** The migration tables' names, so Tessera's never collide with an application's own. */
+export const migrationTableName = "tessera_migration";
+export const migrationLockTableName = "tessera_migration_lock";
+
+/**
+ * Every migration, in code: nothing is read from disk at run time, so a bundled or
+ * published build migrates the same way the repository does. Names sort in run order.
+ */
+export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    "0001_initial_schema": initialSchemaMigration(dialect),
+  };
+  return { getMigrations: async () => migrations };
+}

@@ -1,0 +1,46 @@
+import { TesseraError, type UnitRepository } from "@tessera/core";
+import type { RepositoryContext } from "../repository-context";
+import { writeUnique } from "../write-conflict";
+import { unitFromRow, unitToRow } from "./unit-row";
+
+export function createUnitRepository(ctx: RepositoryContext): UnitRepository {
+  const { db, codec } = ctx;
+  return {
+    async insert(unit) {
+      await writeUnique(ctx, "unit", () => db.insertInto("units").values(unitToRow(unit, codec)).execute());
+    },
+
+    // Units carry no version (they change rarely, by staff): the last write wins.
+    async update(unit) {
+      const { id, ...changes } = unitToRow(unit, codec);
+      const result = await writeUnique(ctx, "unit", () =>
+        db.updateTable("units").set(changes).where("id", "=", id).executeTakeFirst(),
+      );
+      if (result.numUpdatedRows === 0n) {
+        throw new TesseraError("not_found", `The unit ${id} does not exist.`, {
+          details: { entity: "unit", id },
+        });
+      }
+    },
+
+    async findById(id) {
+      const row = await db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? unitFromRow(row, codec) : null;
+    },
+
+    async findBySlug(slug) {
+      const row = await db.selectFrom("units").selectAll().where("slug", "=", slug).executeTakeFirst();
+      return row ? unitFromRow(row, codec) : null;
+    },
+
+    async listByOrganization(organizationId) {
+      const rows = await db
+        .selectFrom("units")
+        .selectAll()
+        .where("organization_id", "=", organizationId)
+        .orderBy("id")
+        .execute();
+      return rows.map((row) => unitFromRow(row, codec));
+    },
+  };
+}

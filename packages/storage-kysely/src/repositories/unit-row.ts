@@ -1,0 +1,40 @@
+import type { Id, Unit } from "@tessera/core";
+import type { Insertable, Selectable } from "kysely";
+import type { ColumnCodec } from "../column-codec";
+import type { UnitsTable } from "../database";
+
+export function unitToRow(unit: Unit, codec: ColumnCodec): Insertable<UnitsTable> {
+  return {
+    id: unit.id,
+    organization_id: unit.organizationId,
+    name: unit.name,
+    slug: unit.slug,
+    time_zone: unit.timeZone,
+    currency: unit.currency,
+    locale: unit.locale,
+    notification_emails: codec.json(unit.notificationEmails),
+    client_fee_basis_points: unit.clientFeeBasisPoints,
+    payment_methods: codec.json(unit.paymentMethods),
+    checkout_fields: codec.json(unit.checkoutFields),
+    created_at: unit.createdAt,
+    updated_at: unit.updatedAt,
+  };
+}
+
+export function unitFromRow(row: Selectable<UnitsTable>, codec: ColumnCodec): Unit {
+  return {
+    id: row.id as Id<"unit">,
+    organizationId: row.organization_id as Id<"organization">,
+    name: row.name,
+    slug: row.slug,
+    timeZone: row.time_zone,
+    currency: row.currency,
+    locale: row.locale as Unit["locale"],
+    notificationEmails: codec.readJson(row.notification_emails),
+    clientFeeBasisPoints: row.client_fee_basis_points,
+    paymentMethods: codec.readJson(row.payment_methods),
+    checkoutFields: codec.readJson(row.checkout_fields),
+    createdAt: codec.readInstant(row.created_at),
+    updatedAt: codec.readInstant(row.updated_at),
+  };
+}

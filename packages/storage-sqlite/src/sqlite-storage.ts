@@ -1,0 +1,44 @@
+import type { Storage } from "@tessera/core";
+import { createKyselyStorage, type Database } from "@tessera/storage-kysely";
+import { Kysely, SqliteDialect } from "kysely";
+import { withImmediateTransactions } from "./immediate-transactions";
+import { openSqliteConnection } from "./sqlite-connection";
+import { sqliteStorageDialect } from "./sqlite-storage-dialect";
+
+export interface SqliteStorageOptions {
+  /** The database file; its directory is created when missing. Default `:memory:`. */
+  filename?: string;
+  /** Bring the schema up to date on open. Default true; pass false to run `migrate()` yourself. */
+  migrate?: boolean;
+}
+
+/**
+ * Tessera's storage on a SQLite file (or in memory): the default of the reference server
+ * and of tests. Several processes may share one file; SQLite lets one write at a time.
+ *
+ * One storage holds one connection, and its transactions queue for it. Open one storage
+ * per file per process: two in one process block each other's writes inside the same
+ * thread until `busy_timeout` runs out.
+ *
+ * @example
+ * ```ts
+ * const storage = await createSqliteStorage({ filename: "./data/tessera.db" });
+ * const tessera = createTessera({ storage });
+ * ```
+ */
+export async function createSqliteStorage(options: SqliteStorageOptions = {}): Promise<Storage> {
+  const connection = openSqliteConnection(options.filename ?? ":memory:");
+  const db = new Kysely<Database>({
+    dialect: withImmediateTransactions(new SqliteDialect({ database: connection })),
+  });
+  const storage = createKyselyStorage({ db, dialect: sqliteStorageDialect });
+  if (options.migrate !== false) {
+    try {
+      await storage.migrate();
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+  }
+  return storage;
+}

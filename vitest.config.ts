@@ -1,0 +1,29 @@
+/**
+ * One vitest run for the whole tree: each workspace package is a project, and every
+ * project resolves `@tessera/*` to its TypeScript source through the `@tessera/source`
+ * export condition, so no test needs a build first.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import { defineConfig } from "vitest/config";
+
+const conditions = ["@tessera/source", "node", "import", "module", "default"];
+const roots = ["packages", "apps"]
+  .flatMap((dir) => readdirSync(dir).map((name) => `${dir}/${name}`))
+  .concat(["examples", "bench"].filter((dir) => existsSync(dir)));
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ["@tessera/source"] } },
+  test: {
+    passWithNoTests: false,
+    projects: roots.map((root) => ({
+      extends: true as const,
+      test: {
+        name: root.split("/").pop(),
+        root,
+        include: ["**/*.test.ts"],
+        exclude: ["**/node_modules/**", "**/dist/**"],
+      },
+    })),
+  },
+});

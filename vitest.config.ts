@@ -9,7 +9,7 @@ import { defineConfig } from "vitest/config";
 const conditions = ["@tessera/source", "node", "import", "module", "default"];
 const roots = ["packages", "apps"]
   .flatMap((dir) => readdirSync(dir).map((name) => `${dir}/${name}`))
-  .concat(["examples", "bench"].filter((dir) => existsSync(dir)));
+  .concat(["examples"].filter((dir) => existsSync(dir)));
 
 export default defineConfig({
   resolve: { conditions },

@@ -8,7 +8,10 @@ it("sends one welcome e-mail per completed sale, even when the event is delivere
   const storage = await createSqliteStorage({ filename: ":memory:" });
   const outbox: OutgoingMessage[] = [];
   const notifier = {
-    send: async (m: OutgoingMessage) => (outbox.push(m), { messageId: String(outbox.length) }),
+    send: async (message: OutgoingMessage) => {
+      outbox.push(message);
+      return { messageId: String(outbox.length) };
+    },
   };
   const sent = new Set<string>();
   const sandbox = createSandboxGateway();

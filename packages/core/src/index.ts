@@ -7,6 +7,12 @@
 export type { ActivationCode } from "./activation/activation-code";
 export { activationAlphabet, generateActivationCode } from "./activation/activation-code-alphabet";
 export {
+  type ActivationService,
+  type AttachInput,
+  attachInputSchema,
+  normalizeActivationCode,
+} from "./activation/activation-service";
+export {
   type ButtonDesign,
   buttonDesignSchema,
   type OnlineSaleSettings,
@@ -16,7 +22,24 @@ export {
   type Quota,
 } from "./catalog/plan";
 export type { PlanService } from "./catalog/plan-service";
+export {
+  buyerSchema,
+  cardInputSchema,
+  idempotencyKeySchema,
+  type ParsedSaleInput,
+  type SaleInput,
+  saleInputSchema,
+} from "./checkout/sale-input";
+export { type SaleOutcome, type SaleState, saleOutcomeOf } from "./checkout/sale-outcome";
+// Selling and collecting
+export type { SaleService } from "./checkout/sale-service";
 export type { Contract, ContractTerms, PaymentIssue } from "./contracts/contract";
+export {
+  contractTermsOf,
+  type ScheduledLine,
+  scheduleContract,
+  scheduleTotal,
+} from "./contracts/contract-schedule";
 export { type ContractStatus, contractLifecycle } from "./contracts/contract-status";
 export {
   type Attachment,
@@ -45,7 +68,10 @@ export type {
   DomainEventPayloads,
   DomainEventType,
 } from "./events/domain-event";
+export { backoffMs, type DeliveryReport, type EventDispatcher } from "./events/event-dispatcher";
+export type { EventFactory } from "./events/event-factory";
 export type { IdempotencyRecord } from "./idempotency/idempotency-record";
+export { fingerprintOf } from "./idempotency/idempotency-record";
 export { createIdGenerator, type Id, type IdGenerator, type IdKind, idPrefixes, isId } from "./ids/id";
 export type { Installment, InstallmentKind, Lease } from "./installments/installment";
 export { type InstallmentStatus, installmentLifecycle } from "./installments/installment-status";
@@ -89,9 +115,17 @@ export type { GatewayRegistry } from "./payments/gateway-registry";
 export type { PayerAction } from "./payments/payer-action";
 export type { CardSummary, Payment } from "./payments/payment";
 export { type PaymentMethod, paymentMethodSchema, paymentMethods } from "./payments/payment-method";
+export { boletoDueInDays, pixExpirySeconds } from "./payments/payment-row";
+export {
+  type PaymentService,
+  type RecoveryReport,
+  type RetryInput,
+  recoveryGraceMs,
+  retryInputSchema,
+} from "./payments/payment-service";
 export { type PaymentStatus, paymentLifecycle } from "./payments/payment-status";
 export { definePlugin, type Plugin, type PluginContext } from "./plugins/define-plugin";
-export type { PluginRegistry } from "./plugins/plugin-registry";
+export type { EventHandler, PluginRegistry } from "./plugins/plugin-registry";
 export type { FileStore } from "./ports/file-store";
 // Ports
 export type * from "./ports/gateway";
@@ -128,3 +162,4 @@ export { addMilliseconds, type Instant, instantSchema, instantToMillis, toInstan
 export { calendarDateInZone, isTimeZone, timeZoneSchema } from "./time/timezone";
 export { parseInput } from "./validation/parse-input";
 export type { WalletEntry } from "./wallet/wallet-entry";
+export type { WebhookReceipt, WebhookService } from "./webhooks/webhook-service";

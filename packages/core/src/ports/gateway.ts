@@ -120,17 +120,18 @@ export interface CreatePaymentRequest {
 
 /** The provider's answer about one payment. */
 export type PaymentResult =
-  | (ResultBase & { status: "succeeded"; card: CardSummary | null; paidAt: Instant | null })
-  | (ResultBase & { status: "authorized"; card: CardSummary | null })
-  | (ResultBase & { status: "pending"; action: PayerAction })
-  | (ResultBase & { status: "requires_action"; action: PayerAction })
-  | (ResultBase & { status: "declined"; declineCode: DeclineCode; message: string })
+  | (PaymentResultBase & { status: "succeeded"; card: CardSummary | null; paidAt: Instant | null })
+  | (PaymentResultBase & { status: "authorized"; card: CardSummary | null })
+  | (PaymentResultBase & { status: "pending"; action: PayerAction })
+  | (PaymentResultBase & { status: "requires_action"; action: PayerAction })
+  | (PaymentResultBase & { status: "declined"; declineCode: DeclineCode; message: string })
   /** Dropped before it was paid: cancelled by us, or expired at the provider. */
-  | (ResultBase & { status: "canceled" })
+  | (PaymentResultBase & { status: "canceled" })
   /** Nobody can tell yet whether the provider has it. Never reported as a failure. */
   | { status: "unknown"; providerReference: string | null; rawStatus: string | null; reason: string };
 
-interface ResultBase {
+/** What every settled answer carries. */
+export interface PaymentResultBase {
   providerReference: string;
   /** The provider's own status word or code, kept for support. */
   rawStatus: string;

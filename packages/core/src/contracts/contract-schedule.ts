@@ -1,19 +1,15 @@
 import type { Plan } from "../catalog/plan";
-import type { InstallmentKind } from "../installments/installment";
+import type { Installment } from "../installments/installment";
 import { addMoney, type Money, percentOf, sumMoney } from "../money/money";
 import { periodEnd, periodStart } from "../time/billing-schedule";
 import type { CalendarDate } from "../time/calendar-date";
 import type { ContractTerms } from "./contract";
 
 /** One line of a contract's schedule, before it gets ids. */
-export interface ScheduledLine {
-  sequence: number;
-  kind: InstallmentKind;
-  amount: Money;
-  dueDate: CalendarDate;
-  periodStart: CalendarDate | null;
-  periodEnd: CalendarDate | null;
-}
+export type ScheduledLine = Pick<
+  Installment,
+  "sequence" | "kind" | "amount" | "dueDate" | "periodStart" | "periodEnd"
+>;
 
 /** The plan's terms frozen at sale time, with the unit's client-paid fee. */
 export function contractTermsOf(plan: Plan, clientFeeBasisPoints: number): ContractTerms {

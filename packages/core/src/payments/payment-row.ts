@@ -1,12 +1,9 @@
 import type { Customer } from "../customers/customer";
-import type { Id } from "../ids/id";
-import type { Money } from "../money/money";
 import type { CardInput, CreatePaymentRequest } from "../ports/gateway";
 import type { ServiceContext } from "../tessera/service-context";
 import { addDays } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
 import type { Payment } from "./payment";
-import type { PaymentMethod } from "./payment-method";
 
 /** How long a buyer has to pay a PIX charge. */
 export const pixExpirySeconds = 3600;
@@ -21,15 +18,10 @@ export const boletoDueInDays = 3;
  */
 export function newPaymentRow(
   ctx: ServiceContext,
-  fields: {
-    unitId: Id<"unit">;
-    customerId: Id<"customer">;
-    gatewayId: string;
-    method: PaymentMethod;
-    amount: Money;
-    installmentIds: Id<"installment">[];
-    attempt: number;
-  },
+  fields: Pick<
+    Payment,
+    "unitId" | "customerId" | "gatewayId" | "method" | "amount" | "installmentIds" | "attempt"
+  >,
 ): Payment {
   const id = ctx.ids("payment");
   const now = ctx.clock.now();

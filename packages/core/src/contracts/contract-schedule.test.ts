@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addMonths, type CalendarDate, calendarDate, daysBetween, daysInMonth } from "../time/calendar-date";
+import type { ContractTerms } from "./contract";
+import { scheduleContract, scheduleTotal } from "./contract-schedule";
+
+const brl = (amount: number) => ({ amount, currency: "BRL" });
+
+const startDate = fc
+  .record({
+    year: fc.integer({ min: 1999, max: 2101 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+  })
+  .map(({ year, month, day }) => calendarDate(year, month, Math.min(day, daysInMonth(year, month))));
+
+const terms = fc.record({
+  price: fc.integer({ min: 0, max: 10_000_000 }).map(brl),
+  installmentCount: fc.option(fc.integer({ min: 1, max: 36 }), { nil: null }),
+  enrollmentFee: fc.option(fc.integer({ min: 1, max: 1_000_000 }).map(brl), { nil: null }),
+  clientFeeBasisPoints: fc.integer({ min: 0, max: 2_000 }),
+  intervalCount: fc.integer({ min: 1, max: 12 }),
+});
+
+type GeneratedTerms = typeof terms extends fc.Arbitrary<infer T> ? T : never;
+
+function termsOf(t: GeneratedTerms): ContractTerms {
+  return {
+    planName: "Plano",
+    kind: "recurring",
+    price: t.price,
+    interval: { unit: "month", count: t.intervalCount },
+    installmentCount: t.installmentCount,
+    enrollmentFee: t.enrollmentFee,
+    clientFeeBasisPoints: t.clientFeeBasisPoints,
+    autoRenew: false,
+    quotas: [],
+    activationMode: "immediate",
+  };
+}
+
+/** The fee a line group owes, computed here independently: bp of the base, half away from zero. */
+function expectedFee(base: number, basisPoints: number): number {
+  return Number((BigInt(base) * BigInt(basisPoints) * 2n + 10_000n) / 20_000n);
+}
+
+describe("scheduleContract", () => {
+  it("adds up to periods × price + enrollment fee + the client fee of each due date", () => {
+    fc.assert(
+      fc.property(terms, startDate, (t, start) => {
+        const lines = scheduleContract(termsOf(t), start);
+        const periods = t.installmentCount ?? 1;
+        const firstBase = t.price.amount + (t.enrollmentFee?.amount ?? 0);
+        const fees =
+          expectedFee(firstBase, t.clientFeeBasisPoints) +
+          (periods - 1) * expectedFee(t.price.amount, t.clientFeeBasisPoints);
+        const expected = periods * t.price.amount + (t.enrollmentFee?.amount ?? 0) + fees;
+        expect(scheduleTotal(lines, "BRL")).toEqual(brl(expected));
+        expect(lines.reduce((sum, line) => sum + line.amount.amount, 0)).toBe(expected);
+      }),
+    );
+  });
+
+  it("never skips or repeats a month: period i starts exactly i × interval months after the start", () => {
+    fc.assert(
+      fc.property(terms, startDate, (t, start) => {
+        const periods = scheduleContract(termsOf(t), start).filter((line) => line.kind === "period");
+        expect(periods).toHaveLength(t.installmentCount ?? 1);
+        periods.forEach((line, index) => {
+          const [y, m] = line.dueDate.split("-").map(Number) as [number, number];
+          const [sy, sm] = start.split("-").map(Number) as [number, number];
+          expect((y - sy) * 12 + (m - sm)).toBe(index * t.intervalCount);
+          expect(line.sequence).toBe(index + 1);
+          expect(line.periodStart).toBe(line.dueDate);
+        });
+      }),
+    );
+  });
+
+  it("keeps periods contiguous: each ends the day before the next begins", () => {
+    fc.assert(
+      fc.property(terms, startDate, (t, start) => {
+        const periods = scheduleContract(termsOf(t), start).filter((line) => line.kind === "period");
+        for (let i = 0; i + 1 < periods.length; i++) {
+          expect(
+            daysBetween(periods[i]!.periodEnd as CalendarDate, periods[i + 1]!.periodStart as CalendarDate),
+          ).toBe(1);
+        }
+        const last = periods.at(-1)!;
+        expect(
+          daysBetween(last.periodEnd as CalendarDate, addMonths(start, periods.length * t.intervalCount)),
+        ).toBe(1);
+      }),
+    );
+  });
+
+  it("bills on the contracting day, clamped to the month's last day (Conexa FAQ)", () => {
+    fc.assert(
+      fc.property(terms, startDate, (t, start) => {
+        const startDay = Number(start.slice(8));
+        for (const line of scheduleContract(termsOf(t), start)) {
+          const [y, m, d] = line.dueDate.split("-").map(Number) as [number, number, number];
+          expect(d).toBe(Math.min(startDay, daysInMonth(y, m)));
+        }
+      }),
+    );
+  });
+
+  it("puts the enrollment fee and the client fee on the first due date as their own lines", () => {
+    const lines = scheduleContract(
+      termsOf({
+        price: brl(14990),
+        installmentCount: 2,
+        enrollmentFee: brl(5000),
+        clientFeeBasisPoints: 350,
+        intervalCount: 1,
+      }),
+      "2026-01-31",
+    );
+    expect(lines.map((l) => [l.sequence, l.kind, l.amount.amount, l.dueDate])).toEqual([
+      [1, "period", 14990, "2026-01-31"],
+      [1, "enrollment_fee", 5000, "2026-01-31"],
+      [1, "fee", 700, "2026-01-31"],
+      [2, "period", 14990, "2026-02-28"],
+      [2, "fee", 525, "2026-02-28"],
+    ]);
+  });
+
+  it("schedules only the first period of an open-ended plan", () => {
+    const lines = scheduleContract(
+      termsOf({
+        price: brl(9900),
+        installmentCount: null,
+        enrollmentFee: null,
+        clientFeeBasisPoints: 0,
+        intervalCount: 1,
+      }),
+      "2026-03-10",
+    );
+    expect(lines.map((l) => [l.kind, l.dueDate, l.periodEnd])).toEqual([
+      ["period", "2026-03-10", "2026-04-09"],
+    ]);
+  });
+});

@@ -7,13 +7,16 @@ import { existsSync, readdirSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 
 const conditions = ["@tessera/source", "node", "import", "module", "default"];
+// Vitest hands the SSR conditions to the test workers as `node --conditions`; "import" there
+// would make Node's own `require` pick a dual package's ESM build (pg → pg-pool breaks).
+const ssrConditions = conditions.filter((condition) => condition !== "import");
 const roots = ["packages", "apps"]
   .flatMap((dir) => readdirSync(dir).map((name) => `${dir}/${name}`))
   .concat(["examples"].filter((dir) => existsSync(dir)));
 
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ["@tessera/source"] } },
+  ssr: { resolve: { conditions: ssrConditions, externalConditions: ["@tessera/source"] } },
   test: {
     passWithNoTests: false,
     projects: roots.map((root) => ({

@@ -17,6 +17,13 @@ export interface KyselyStorageOptions {
   db: Kysely<Database>;
   /** What differs in this database (see `StorageDialect`). */
   dialect: StorageDialect;
+  /**
+   * The schema that holds Tessera's migration tables, on databases with schemas. Give the
+   * schema the storage's tables live in: without it, Kysely's `Migrator` counts a
+   * `tessera_migration` table in *any* schema as its own, so a second Tessera schema in the
+   * same PostgreSQL database would never be migrated. Omit it on SQLite.
+   */
+  migrationTableSchema?: string;
 }
 
 /**
@@ -50,6 +57,7 @@ export function createKyselyStorage(options: KyselyStorageOptions): Storage {
         provider: tesseraMigrations(dialect),
         migrationTableName,
         migrationLockTableName,
+        ...(options.migrationTableSchema ? { migrationTableSchema: options.migrationTableSchema } : {}),
       });
       const { error } = await migrator.migrateToLatest();
       if (error) {

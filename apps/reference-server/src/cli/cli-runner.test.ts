@@ -58,10 +58,16 @@ describe("runCli", () => {
     expect(run.err()).not.toMatch(/\n\s+at /);
   });
 
-  it("refuses a PostgreSQL DATABASE_URL, pointing at @tessera/storage-postgres", async () => {
-    const run = fakeProcess({ DATABASE_URL: "postgres://localhost/tessera", TESSERA_LOG_LEVEL: "silent" });
+  it("stops `migrate` on an unreachable PostgreSQL DATABASE_URL, naming what to fix and not the password", async () => {
+    const run = fakeProcess({
+      DATABASE_URL: "postgres://studio:hunter2@127.0.0.1:5999/tessera",
+      TESSERA_LOG_LEVEL: "silent",
+    });
     expect(await runCli(["migrate"], run.proc)).toBe(1);
-    expect(run.err()).toContain("PostgreSQL support is configured via @tessera/storage-postgres");
+    expect(run.err()).toContain(
+      "DATABASE_URL: cannot connect to 127.0.0.1:5999/tessera (connection refused) — is PostgreSQL running and the URL right?",
+    );
+    expect(run.err()).not.toContain("hunter2");
     expect(run.err()).not.toMatch(/\n\s+at /);
   });
 

@@ -10,14 +10,23 @@ export interface DatabaseUrlProblem {
 /**
  * Reads a DATABASE_URL. Empty means the SQLite file `tessera.db` in the data directory;
  * `file:` URLs name another SQLite file (relative paths are resolved against `baseDir`);
- * `postgres://` and `postgresql://` select PostgreSQL.
+ * `postgres://` and `postgresql://` select PostgreSQL (`@tessera/storage-postgres`).
  */
 export function parseDatabaseUrl(
   url: string,
   context: { dataDir: string; baseDir: string; poolSize: number },
 ): DatabaseConfig | DatabaseUrlProblem {
   if (url === "") return { kind: "sqlite", filename: join(context.dataDir, "tessera.db") };
-  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: "postgres", url, poolSize: context.poolSize };
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    // Checked here so a typo fails the start with the variable's name; the URL itself is never
+    // echoed (it holds the password).
+    if (!URL.canParse(url)) {
+      return {
+        problem: "is not a valid postgres:// URL; write it as postgres://user:password@host:5432/database",
+      };
+    }
+    return { kind: "postgres", url, poolSize: context.poolSize };
+  }
   if (/^file:/i.test(url)) {
     const rest = url.slice("file:".length);
     let path: string;

@@ -36,7 +36,8 @@ export const environmentVariables: readonly EnvironmentVariable[] = [
   {
     variable: "DATABASE_URL",
     setting: "databaseUrl",
-    description: "file:./path.db for SQLite; empty = <data dir>/tessera.db",
+    description:
+      "postgres://user:password@host:5432/db for PostgreSQL, file:./path.db for SQLite; empty = <data dir>/tessera.db",
   },
   {
     variable: "TESSERA_DATABASE_POOL_SIZE",

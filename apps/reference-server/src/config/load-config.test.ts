@@ -117,6 +117,12 @@ describe("loadConfig", () => {
       expect(error.details.issues?.map((i) => i.path[0])).toEqual(["TESSERA_PORT", "TESSERA_DEMO"]);
     });
 
+    it("refuses a postgres:// URL that does not parse, without echoing it", () => {
+      const error = failure({ DATABASE_URL: "postgres://studio:hunter2@db:99999/tessera" });
+      expect(error.message).toContain("DATABASE_URL: is not a valid postgres:// URL");
+      expect(error.message).not.toContain("hunter2");
+    });
+
     it("never echoes the database URL, which may hold a password", () => {
       const error = failure({ DATABASE_URL: "mysql://root:hunter2@db/x" });
       expect(error.message).not.toContain("hunter2");

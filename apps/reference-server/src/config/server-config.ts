@@ -5,8 +5,8 @@ export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof logLevels)[number];
 
 /**
- * Where the server keeps its data. `sqlite` is built in; `postgres` is the shape the
- * PostgreSQL storage (`@tessera/storage-postgres`) will be opened from.
+ * Where the server keeps its data: a SQLite file (the default), or a PostgreSQL database
+ * (`@tessera/storage-postgres`) that several server instances and workers may share.
  */
 export type DatabaseConfig =
   | { kind: "sqlite"; filename: string }

@@ -117,30 +117,42 @@ export function createInstallmentRepository(ctx: RepositoryContext): Installment
     },
 
     /**
-     * One statement: `UPDATE … WHERE id IN (SELECT … LIMIT n) AND <still claimable>
-     * RETURNING *`. SQLite runs it under its single write lock; PostgreSQL adds
-     * `FOR UPDATE SKIP LOCKED` to the candidates so claimers pass each other by, and the
-     * repeated condition refuses a row whose lease changed while the statement waited.
+     * One statement: `WITH candidates AS MATERIALIZED (SELECT … LIMIT n) UPDATE … WHERE id
+     * IN (SELECT id FROM candidates) AND <still claimable> RETURNING *`. SQLite runs it
+     * under its single write lock; PostgreSQL adds `FOR UPDATE SKIP LOCKED` to the
+     * candidates so claimers pass each other by, and the repeated condition refuses a row
+     * whose lease changed while the statement waited.
+     *
+     * The candidates are a materialized CTE, not a plain `IN (SELECT … LIMIT n)`:
+     * PostgreSQL may re-run such a subquery once per outer row, and each re-run — whose
+     * locking re-check sees the rows this very statement has just leased as taken — picks
+     * the next `n`, so the claim took more than `limit` (found by the conformance suite on
+     * PostgreSQL 15). A materialized CTE is evaluated exactly once, on both databases.
      */
     async claimDue(request) {
       if (request.limit <= 0) return [];
       const condition = claimable(request);
-      let candidates = db
-        .selectFrom("installments")
-        .select("installments.id")
-        .where(condition)
-        .orderBy("installments.due_date")
-        .orderBy("installments.id")
-        .limit(request.limit);
-      if (dialect.skipLockedClaims) candidates = candidates.forUpdate().skipLocked();
       const rows = await db
+        .with(
+          (cte) => cte("candidates").materialized(),
+          (qb) => {
+            const candidates = qb
+              .selectFrom("installments")
+              .select("installments.id")
+              .where(condition)
+              .orderBy("installments.due_date")
+              .orderBy("installments.id")
+              .limit(request.limit);
+            return dialect.skipLockedClaims ? candidates.forUpdate().skipLocked() : candidates;
+          },
+        )
         .updateTable("installments")
         .set({
           lease_owner: request.owner,
           lease_expires_at: addMilliseconds(request.now, request.leaseMs),
           lease_version: sql<number>`lease_version + 1`,
         })
-        .where("installments.id", "in", candidates)
+        .where("installments.id", "in", (eb) => eb.selectFrom("candidates").select("candidates.id"))
         .where(condition)
         .returningAll()
         .execute();

@@ -56,7 +56,7 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
       );
     },
 
-    /** Same single-statement claim as installments (see `claimDue` there). */
+    /** Same single-statement claim, materialized candidates included, as installments (see `claimDue` there). */
     async claim(request) {
       if (request.limit <= 0) return [];
       const claimable = (eb: ExpressionBuilder<Database, "outbox">) =>
@@ -65,21 +65,26 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
           eb("outbox.next_attempt_at", "<=", request.now),
           eb.or([eb("outbox.lease_owner", "is", null), eb("outbox.lease_expires_at", "<=", request.now)]),
         ]);
-      let candidates = db
-        .selectFrom("outbox")
-        .select("outbox.id")
-        .where(claimable)
-        .orderBy("outbox.id")
-        .limit(request.limit);
-      if (dialect.skipLockedClaims) candidates = candidates.forUpdate().skipLocked();
       const rows = await db
+        .with(
+          (cte) => cte("candidates").materialized(),
+          (qb) => {
+            const candidates = qb
+              .selectFrom("outbox")
+              .select("outbox.id")
+              .where(claimable)
+              .orderBy("outbox.id")
+              .limit(request.limit);
+            return dialect.skipLockedClaims ? candidates.forUpdate().skipLocked() : candidates;
+          },
+        )
         .updateTable("outbox")
         .set({
           lease_owner: request.owner,
           lease_expires_at: addMilliseconds(request.now, request.leaseMs),
           lease_version: sql<number>`lease_version + 1`,
         })
-        .where("outbox.id", "in", candidates)
+        .where("outbox.id", "in", (eb) => eb.selectFrom("candidates").select("candidates.id"))
         .where(claimable)
         .returningAll()
         .execute();

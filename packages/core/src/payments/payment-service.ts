@@ -15,6 +15,7 @@ import { paymentMethodSchema } from "./payment-method";
 import { buildPaymentRequest, newPaymentRow } from "./payment-row";
 import type { PaymentStatus } from "./payment-status";
 import { applyNews, submitPayment } from "./submit-payment";
+import { withRetryOnConflict } from "./with-retry-on-conflict";
 
 /** Statuses of an attempt that may still turn into money. */
 const openStatuses: readonly PaymentStatus[] = ["pending", "requires_action", "unknown"];
@@ -59,6 +60,8 @@ export interface PaymentService {
    * only when no call can still be in flight, e.g. right after a crash): asks the provider by our idempotency
    * key and applies the answer; a payment the provider never received is marked failed,
    * so it can be attempted again under a new key. Safe at any time, from several processes.
+   * A payment it leaves open goes to the back of the queue, so passes of `limit` reach every
+   * open payment in turn.
    */
   recover(options?: { olderThanMs?: number; limit?: number }): Promise<RecoveryReport>;
 }
@@ -74,6 +77,24 @@ export function createPaymentService(ctx: ServiceContext): PaymentService {
         details: { entity: "payment", id },
       });
     return payment;
+  }
+
+  /**
+   * Stamps a payment recovery looked at and left open as just updated. `listStale` walks
+   * the oldest `updatedAt` first, and an answer that changes nothing writes nothing; without
+   * this stamp, `limit` payments waiting on their payers (a boleto never expires) would fill
+   * every pass, and a card charge left `unknown` behind them would never be settled — the
+   * buyer charged, the contract never active, every retry refused as `payment_in_progress`.
+   */
+  async function sendToBackOfQueue(payment: Payment): Promise<void> {
+    await withRetryOnConflict(() =>
+      ctx.storage.transaction(async (tx) => {
+        const current = await tx.payments.findById(payment.id);
+        // Someone else wrote it meanwhile (a webhook, another recovery): it has moved already.
+        if (!current || current.version !== payment.version) return;
+        await tx.payments.update({ ...current, updatedAt: ctx.clock.now() });
+      }),
+    );
   }
 
   /** Settles one payment from the provider's books; returns what recovery made of it. */
@@ -255,10 +276,13 @@ export function createPaymentService(ctx: ServiceContext): PaymentService {
       });
       const report: RecoveryReport = { examined: stale.length, settled: 0, neverReceived: 0, stillOpen: 0 };
       for (const payment of stale) {
-        const { verdict } = await settle(payment, olderThanMs);
-        if (verdict === "settled") report.settled++;
-        else if (verdict === "never_received") report.neverReceived++;
-        else report.stillOpen++;
+        const settled = await settle(payment, olderThanMs);
+        if (settled.verdict === "settled") report.settled++;
+        else if (settled.verdict === "never_received") report.neverReceived++;
+        else {
+          report.stillOpen++;
+          if (settled.payment.version === payment.version) await sendToBackOfQueue(payment);
+        }
       }
       return report;
     },

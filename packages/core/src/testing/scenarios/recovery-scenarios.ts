@@ -72,6 +72,29 @@ export function recoveryScenarios(current: () => ScenarioEnv): void {
     expect((await env.tessera.payments.get(outcome.payment.id))?.status).toBe("succeeded");
   });
 
+  it("reaches a charge left unknown behind a full page of payments still waiting on their payers", async () => {
+    const env = current();
+    for (const n of [1, 2, 3]) {
+      await env.tessera.sales.start({
+        unitId: env.unit.id,
+        planId: env.monthly.id,
+        buyer: buyerAna,
+        method: "pix",
+        idempotencyKey: `recovery-waiting-pix-${n}`,
+        source: "api",
+      });
+      env.clock.advance(1_000);
+    }
+    const lost = await env.tessera.sales.start(await sale("timeoutAfterCharge"));
+    expect(lost.status).toBe("unknown");
+    env.clock.advance(121_000);
+
+    // Each pass takes the two oldest; the unpaid PIX must not take every pass.
+    expect(await env.tessera.payments.recover({ limit: 2 })).toMatchObject({ examined: 2, stillOpen: 2 });
+    expect(await env.tessera.payments.recover({ limit: 2 })).toMatchObject({ examined: 2, settled: 1 });
+    expect((await env.tessera.sales.outcome(lost.payment.id)).status).toBe("succeeded");
+  });
+
   it("finishes a crashed first call when the same key comes back after the grace period", async () => {
     const env = current();
     const input = await sale("timeoutAfterCharge");

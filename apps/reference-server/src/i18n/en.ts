@@ -16,6 +16,8 @@ export const en: MessageCatalog = {
   "home.paymentMethods": "Payment methods",
 
   "plan.pricePerMonth": "{price} per month",
+
+  "plan.priceOnce": "{price}, paid once",
   "plan.pricePerMonths": { one: "{price} every {count} month", other: "{price} every {count} months" },
   "plan.pricePerDay": "{price} per day",
   "plan.pricePerDays": { one: "{price} every {count} day", other: "{price} every {count} days" },

@@ -17,6 +17,8 @@ export const ptBR = {
   "home.paymentMethods": "Formas de pagamento",
 
   "plan.pricePerMonth": "{price} por mês",
+
+  "plan.priceOnce": "{price} à vista",
   "plan.pricePerMonths": { one: "{price} a cada {count} mês", other: "{price} a cada {count} meses" },
   "plan.pricePerDay": "{price} por dia",
   "plan.pricePerDays": { one: "{price} a cada {count} dia", other: "{price} a cada {count} dias" },

@@ -17,6 +17,8 @@ export const ru: MessageCatalog = {
   "home.paymentMethods": "Способы оплаты",
 
   "plan.pricePerMonth": "{price} в месяц",
+
+  "plan.priceOnce": "{price} разово",
   "plan.pricePerMonths": {
     one: "{price} каждый {count} месяц",
     few: "{price} каждые {count} месяца",

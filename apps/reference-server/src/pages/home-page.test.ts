@@ -34,7 +34,9 @@ describe("the home page", () => {
     expect(text).toContain("R$ 159,90 por mês");
     expect(text).toContain("12 parcelas");
     expect(text).toContain("10 aulas por período");
-    expect(text).toContain("R$ 45,00 por dia");
+    // A pass is bought once, not per period.
+    expect(text).toContain("R$ 45,00 à vista");
+    expect(text).not.toContain("R$ 45,00 por dia");
     expect(text).toContain("Ativado na recepção com um código");
     expect(text).toContain("Formas de pagamento: Cartão de crédito · PIX · Boleto");
   });

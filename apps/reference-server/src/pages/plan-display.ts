@@ -7,7 +7,7 @@ export interface PlanDisplay {
   name: string;
   description: string;
   kind: string;
-  /** The price per period, e.g. "R$ 189,90 por mês". */
+  /** The price per period ("R$ 189,90 por mês"), or once for a pass ("R$ 45,00 à vista"). */
   price: string;
   /** Terms worth knowing before buying: installments, fees, renewal, quotas, activation. */
   facts: string[];
@@ -17,14 +17,17 @@ export interface PlanDisplay {
 export function describePlan(plan: Plan, locale: SupportedLocale, t: Translate): PlanDisplay {
   const price = formatMoney(plan.price, locale);
   const { unit, count } = plan.interval;
+  // A pass is bought once; only recurring plans are priced per period.
   const priceLine =
-    unit === "month"
-      ? count === 1
-        ? t("plan.pricePerMonth", { price })
-        : t("plan.pricePerMonths", { price, count })
-      : count === 1
-        ? t("plan.pricePerDay", { price })
-        : t("plan.pricePerDays", { price, count });
+    plan.kind === "pass"
+      ? t("plan.priceOnce", { price })
+      : unit === "month"
+        ? count === 1
+          ? t("plan.pricePerMonth", { price })
+          : t("plan.pricePerMonths", { price, count })
+        : count === 1
+          ? t("plan.pricePerDay", { price })
+          : t("plan.pricePerDays", { price, count });
 
   const facts: string[] = [];
   if (plan.installmentCount === null) facts.push(t("plan.openEnded"));

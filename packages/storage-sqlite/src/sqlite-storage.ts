@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import { withImmediateTransactions } from "./immediate-transactions";
 import { openSqliteConnection } from "./sqlite-connection";
 import { sqliteStorageDialect } from "./sqlite-storage-dialect";
+import { withStatementCache } from "./statement-cache";
 
 export interface SqliteStorageOptions {
   /** The database file; its directory is created when missing. Default `:memory:`. */
@@ -29,7 +30,7 @@ export interface SqliteStorageOptions {
 export async function createSqliteStorage(options: SqliteStorageOptions = {}): Promise<Storage> {
   const connection = openSqliteConnection(options.filename ?? ":memory:");
   const db = new Kysely<Database>({
-    dialect: withImmediateTransactions(new SqliteDialect({ database: connection })),
+    dialect: withImmediateTransactions(new SqliteDialect({ database: withStatementCache(connection) })),
   });
   const storage = createKyselyStorage({ db, dialect: sqliteStorageDialect });
   if (options.migrate !== false) {

@@ -7,6 +7,7 @@
 
 export type * from "./database";
 export { createKyselyStorage, type KyselyStorageOptions } from "./kysely-storage";
+export { migrateOnOpen } from "./migrate-on-open";
 export {
   migrationLockTableName,
   migrationTableName,

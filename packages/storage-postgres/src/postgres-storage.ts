@@ -1,5 +1,5 @@
 import { type Storage, TesseraError } from "@tessera/core";
-import { createKyselyStorage, type Database } from "@tessera/storage-kysely";
+import { createKyselyStorage, type Database, migrateOnOpen } from "@tessera/storage-kysely";
 import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, sql } from "kysely";
 import pg from "pg";
 import { borrowedPool } from "./borrowed-pool";
@@ -93,15 +93,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   }
 
   const storage = createKyselyStorage({ db, dialect: postgresStorageDialect, migrationTableSchema });
-  if (options.migrate !== false) {
-    try {
-      await storage.migrate();
-    } catch (error) {
-      await storage.close();
-      throw error;
-    }
-  }
-  return storage;
+  return migrateOnOpen(storage, options.migrate !== false);
 }
 
 function ownPool(options: PostgresStorageOptions): pg.Pool {

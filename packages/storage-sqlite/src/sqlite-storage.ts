@@ -1,5 +1,5 @@
 import type { Storage } from "@tessera/core";
-import { createKyselyStorage, type Database } from "@tessera/storage-kysely";
+import { createKyselyStorage, type Database, migrateOnOpen } from "@tessera/storage-kysely";
 import { Kysely, SqliteDialect } from "kysely";
 import { withImmediateTransactions } from "./immediate-transactions";
 import { openSqliteConnection } from "./sqlite-connection";
@@ -33,13 +33,5 @@ export async function createSqliteStorage(options: SqliteStorageOptions = {}): P
     dialect: withImmediateTransactions(new SqliteDialect({ database: withStatementCache(connection) })),
   });
   const storage = createKyselyStorage({ db, dialect: sqliteStorageDialect });
-  if (options.migrate !== false) {
-    try {
-      await storage.migrate();
-    } catch (error) {
-      await storage.close();
-      throw error;
-    }
-  }
-  return storage;
+  return migrateOnOpen(storage, options.migrate !== false);
 }

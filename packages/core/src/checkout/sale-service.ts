@@ -16,6 +16,7 @@ import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
 import { calendarDateInZone } from "../time/timezone";
 import { parseInput } from "../validation/parse-input";
+import { type CheckedExtraFields, checkExtraFields } from "./extra-fields";
 import { type ParsedSaleInput, type SaleInput, saleInputSchema } from "./sale-input";
 import { type SaleOutcome, saleOutcomeOf } from "./sale-outcome";
 import { loadSaleState } from "./sale-state";
@@ -48,7 +49,9 @@ export function createSaleService(
   ctx: ServiceContext,
   recover: (payment: Payment) => Promise<Payment>,
 ): SaleService {
-  async function validate(data: ParsedSaleInput): Promise<{ unit: Unit; plan: Plan; gatewayId: string }> {
+  async function validate(
+    data: ParsedSaleInput,
+  ): Promise<{ unit: Unit; plan: Plan; gatewayId: string; extra: CheckedExtraFields }> {
     const unit = await ctx.storage.units.findById(data.unitId as Id<"unit">);
     if (!unit) throw invalid(["unitId"], "not_found", `unit ${data.unitId} does not exist`);
     const plan = await ctx.storage.plans.findById(data.planId as Id<"plan">);
@@ -74,7 +77,18 @@ export function createSaleService(
     if (data.method === "boleto" && !data.buyer.address) {
       throw invalid(["buyer", "address"], "required", "a boleto needs the payer's address");
     }
-    return { unit, plan, gatewayId: offered.gatewayId };
+    const extra = checkExtraFields(
+      [...unit.checkoutFields, ...ctx.plugins.checkoutFields()],
+      data.buyer.extraFields,
+      ctx.randomBytes,
+    );
+    if (extra.issues.length > 0) {
+      const fields = extra.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new TesseraError("validation_failed", `Invalid sale: ${fields}.`, {
+        details: { issues: extra.issues },
+      });
+    }
+    return { unit, plan, gatewayId: offered.gatewayId, extra };
   }
 
   async function replay(paymentId: Id<"payment">): Promise<SaleOutcome> {
@@ -122,13 +136,15 @@ export function createSaleService(
     gatewayId: string,
     scope: string,
     fingerprint: string,
+    extra: CheckedExtraFields,
   ): Promise<{ payment: Payment; contract: Contract }> {
     const now = ctx.clock.now();
-    const { customer } = await registerCustomer(ctx, tx, {
-      ...data.buyer,
-      organizationId: unit.organizationId,
-      source: data.source === "staff" ? "staff" : data.source,
-    });
+    const { customer } = await registerCustomer(
+      ctx,
+      tx,
+      { ...data.buyer, extraFields: extra.values, organizationId: unit.organizationId, source: data.source },
+      { passwordHash: extra.passwordHash },
+    );
     const today = calendarDateInZone(now, unit.timeZone);
     const terms = contractTermsOf(plan, unit.clientFeeBasisPoints);
     const contract: Contract = {
@@ -200,10 +216,16 @@ export function createSaleService(
   const service: SaleService = {
     async start(input) {
       const data = parseInput(saleInputSchema, input, "sale");
-      const { unit, plan, gatewayId } = await validate(data);
+      const { unit, plan, gatewayId, extra } = await validate(data);
       const scope = `sale:${unit.id}`;
-      // The card is left out: a reload tokenizes the same card again under a new token.
-      const fingerprint = fingerprintOf({ ...data, card: undefined, idempotencyKey: undefined });
+      // The card is left out (a reload tokenizes the same card again under a new token), and
+      // so is a password: only the checked values, never a secret, go into the hash.
+      const fingerprint = fingerprintOf({
+        ...data,
+        buyer: { ...data.buyer, extraFields: extra.values },
+        card: undefined,
+        idempotencyKey: undefined,
+      });
       const earlier = await findReplay(scope, data.idempotencyKey, fingerprint);
       if (earlier) return earlier;
 
@@ -211,7 +233,7 @@ export function createSaleService(
       for (let attempt = 1; !written; attempt++) {
         try {
           written = await ctx.storage.transaction((tx) =>
-            writeAhead(tx, data, unit, plan, gatewayId, scope, fingerprint),
+            writeAhead(tx, data, unit, plan, gatewayId, scope, fingerprint, extra),
           );
         } catch (error) {
           if (!isTesseraError(error, "conflict") || attempt >= 3) throw error;

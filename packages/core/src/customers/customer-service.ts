@@ -17,7 +17,7 @@ export interface CustomerService {
   /**
    * Finds the customer with this document in the organization, or creates one (Tecnofit
    * seed: "a known CPF reuses the customer"). A known customer keeps their data; only
-   * fields they lack (phone, address) are filled from this input. Safe against two
+   * fields they lack (phone, address, client-area password) are filled from this input. Safe against two
    * concurrent registrations of one new document: both end with the same customer.
    */
   register(input: CustomerInput): Promise<Registration>;
@@ -37,6 +37,7 @@ export async function registerCustomer(
   ctx: ServiceContext,
   tx: Repositories,
   input: CustomerInput,
+  secrets: { passwordHash: string | null } = { passwordHash: null },
 ): Promise<Registration> {
   const data = parseInput(customerInputSchema, input, "customer");
   const organizationId = data.organizationId as Id<"organization">;
@@ -44,12 +45,16 @@ export async function registerCustomer(
   if (data.document) {
     const existing = await tx.customers.findByDocument(organizationId, documentKey(data.document));
     if (existing) {
-      const missing = (!existing.phone && data.phone) || (!existing.address && data.address);
+      const missing =
+        (!existing.phone && data.phone) ||
+        (!existing.address && data.address) ||
+        (!existing.passwordHash && secrets.passwordHash);
       if (!missing) return { customer: existing, created: false };
       const customer = await tx.customers.update({
         ...existing,
         phone: existing.phone ?? data.phone,
         address: existing.address ?? data.address,
+        passwordHash: existing.passwordHash ?? secrets.passwordHash,
         updatedAt: now,
       });
       return { customer, created: false };
@@ -65,7 +70,7 @@ export async function registerCustomer(
     address: data.address,
     source: data.source,
     attachments: [],
-    passwordHash: null,
+    passwordHash: secrets.passwordHash,
     extraFields: data.extraFields,
     createdAt: now,
     updatedAt: now,

@@ -277,4 +277,26 @@ export function saleScenarios(current: () => ScenarioEnv): void {
     });
     expect(again.status).toBe("succeeded");
   });
+
+  it("asks for the unit's extra fields: a missing one is named, a password is kept only hashed", async () => {
+    const env = current();
+    await env.tessera.organizations.updateUnit(env.unit.id, {
+      checkoutFields: [
+        { key: "accepts_rules", label: "Li o regulamento", type: "checkbox", required: true },
+        { key: "senha", label: "Senha", type: "password", required: false },
+      ],
+    });
+    const missing = await rejection(env.tessera.sales.start(sale({ method: "pix" })));
+    expect(missing.details.issues?.[0]?.path).toEqual(["buyer", "extraFields", "accepts_rules"]);
+    const outcome = await env.tessera.sales.start(
+      sale({
+        method: "pix",
+        buyer: { ...buyerAna, extraFields: { accepts_rules: "on", senha: "segredo-123" } },
+      }),
+    );
+    const customer = await env.storage.customers.findById(outcome.customer.id);
+    expect(customer?.extraFields).toEqual({ accepts_rules: "true" });
+    expect(customer?.passwordHash).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(customer)).not.toContain("segredo-123");
+  });
 }

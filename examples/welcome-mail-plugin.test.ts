@@ -46,7 +46,8 @@ it("sends one welcome e-mail per completed sale, even when the event is delivere
       planId: plan.id,
       method: "card",
       card: { type: "token", token },
-      buyer: { name: "Ana Souza", email: "ana@example.com" },
+      // The plugin's checkbox is now part of every checkout form.
+      buyer: { name: "Ana Souza", email: "ana@example.com", extraFields: { accepts_rules: "on" } },
       idempotencyKey: "welcome-0001",
     });
     await tessera.events.deliverPending();

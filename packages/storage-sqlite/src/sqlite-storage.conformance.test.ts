@@ -11,7 +11,7 @@ const identifier = /^[a-z_]+$/;
 /** Raw rows through a separate better-sqlite3 connection: the suite's independent path. */
 function readRows(raw: BetterSqlite3.Database, table: string, where: Record<string, unknown> = {}) {
   const columns = Object.keys(where);
-  if (![table, ...columns].every((name) => identifier.test(name)))
+  if (![table, ...columns].every((name) => identifier.exec(name) !== null))
     throw new Error(`bad identifier in ${table}`);
   const conditions = columns.map((column) =>
     where[column] === null ? `"${column}" is null` : `"${column}" = ?`,

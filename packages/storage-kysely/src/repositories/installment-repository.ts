@@ -1,15 +1,10 @@
-import {
-  addMilliseconds,
-  type ClaimRequest,
-  type Installment,
-  type InstallmentRepository,
-  TesseraError,
-} from "@tessera/core";
-import { type ExpressionBuilder, sql } from "kysely";
+import { type ClaimRequest, type Installment, type InstallmentRepository, TesseraError } from "@tessera/core";
+import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../database";
 import { atomically, type RepositoryContext } from "../repository-context";
 import { staleWriteError, writeUnique } from "../write-conflict";
 import { installmentFieldsToRow, installmentFromRow, installmentToRow } from "./installment-row";
+import { claimLeased } from "./leased-claim";
 
 /** Rows per INSERT: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const insertBatchSize = 100;
@@ -42,7 +37,7 @@ function byDueDateThenId(a: Installment, b: Installment): number {
 }
 
 export function createInstallmentRepository(ctx: RepositoryContext): InstallmentRepository {
-  const { db, codec, dialect } = ctx;
+  const { db, codec } = ctx;
 
   const leaseLost = (id: string, lease: { owner: string; version: number }) =>
     new TesseraError(
@@ -116,46 +111,17 @@ export function createInstallmentRepository(ctx: RepositoryContext): Installment
       return rows.map((row) => installmentFromRow(row, codec));
     },
 
-    /**
-     * One statement: `WITH candidates AS MATERIALIZED (SELECT … LIMIT n) UPDATE … WHERE id
-     * IN (SELECT id FROM candidates) AND <still claimable> RETURNING *`. SQLite runs it
-     * under its single write lock; PostgreSQL adds `FOR UPDATE SKIP LOCKED` to the
-     * candidates so claimers pass each other by, and the repeated condition refuses a row
-     * whose lease changed while the statement waited.
-     *
-     * The candidates are a materialized CTE, not a plain `IN (SELECT … LIMIT n)`:
-     * PostgreSQL may re-run such a subquery once per outer row, and each re-run — whose
-     * locking re-check sees the rows this very statement has just leased as taken — picks
-     * the next `n`, so the claim took more than `limit` (found by the conformance suite on
-     * PostgreSQL 15). A materialized CTE is evaluated exactly once, on both databases.
-     */
+    /** One leased-claim statement (see `claimLeased`), ordered by due date then id. */
     async claimDue(request) {
-      if (request.limit <= 0) return [];
-      const condition = claimable(request);
-      const rows = await db
-        .with(
-          (cte) => cte("candidates").materialized(),
-          (qb) => {
-            const candidates = qb
-              .selectFrom("installments")
-              .select("installments.id")
-              .where(condition)
-              .orderBy("installments.due_date")
-              .orderBy("installments.id")
-              .limit(request.limit);
-            return dialect.skipLockedClaims ? candidates.forUpdate().skipLocked() : candidates;
-          },
-        )
-        .updateTable("installments")
-        .set({
-          lease_owner: request.owner,
-          lease_expires_at: addMilliseconds(request.now, request.leaseMs),
-          lease_version: sql<number>`lease_version + 1`,
-        })
-        .where("installments.id", "in", (eb) => eb.selectFrom("candidates").select("candidates.id"))
-        .where(condition)
-        .returningAll()
-        .execute();
+      const rows = await claimLeased(ctx, {
+        table: "installments",
+        claimable: claimable(request),
+        orderBy: ["due_date", "id"],
+        limit: request.limit,
+        owner: request.owner,
+        leaseMs: request.leaseMs,
+        now: request.now,
+      });
       return rows.map((row) => installmentFromRow(row, codec)).sort(byDueDateThenId);
     },
 

@@ -1,14 +1,15 @@
-import { addMilliseconds, type OutboxRepository, TesseraError } from "@tessera/core";
+import { type OutboxRepository, TesseraError } from "@tessera/core";
 import { type ExpressionBuilder, type Kysely, sql } from "kysely";
 import type { Database } from "../database";
 import { atomically, type RepositoryContext } from "../repository-context";
 import { writeUnique } from "../write-conflict";
+import { claimLeased } from "./leased-claim";
 import { outboxEntryFromRow, outboxRowFor } from "./outbox-row";
 
 const insertBatchSize = 100;
 
 export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository {
-  const { db, codec, dialect } = ctx;
+  const { db, codec } = ctx;
 
   /** Applies a fenced write; when no row matched, says why (gone, or the lease moved on). */
   const fenced = async (
@@ -56,38 +57,22 @@ export function createOutboxRepository(ctx: RepositoryContext): OutboxRepository
       );
     },
 
-    /** Same single-statement claim, materialized candidates included, as installments (see `claimDue` there). */
+    /** One leased-claim statement (see `claimLeased`), in id order. */
     async claim(request) {
-      if (request.limit <= 0) return [];
-      const claimable = (eb: ExpressionBuilder<Database, "outbox">) =>
-        eb.and([
-          eb("outbox.delivered_at", "is", null),
-          eb("outbox.next_attempt_at", "<=", request.now),
-          eb.or([eb("outbox.lease_owner", "is", null), eb("outbox.lease_expires_at", "<=", request.now)]),
-        ]);
-      const rows = await db
-        .with(
-          (cte) => cte("candidates").materialized(),
-          (qb) => {
-            const candidates = qb
-              .selectFrom("outbox")
-              .select("outbox.id")
-              .where(claimable)
-              .orderBy("outbox.id")
-              .limit(request.limit);
-            return dialect.skipLockedClaims ? candidates.forUpdate().skipLocked() : candidates;
-          },
-        )
-        .updateTable("outbox")
-        .set({
-          lease_owner: request.owner,
-          lease_expires_at: addMilliseconds(request.now, request.leaseMs),
-          lease_version: sql<number>`lease_version + 1`,
-        })
-        .where("outbox.id", "in", (eb) => eb.selectFrom("candidates").select("candidates.id"))
-        .where(claimable)
-        .returningAll()
-        .execute();
+      const rows = await claimLeased(ctx, {
+        table: "outbox",
+        claimable: (eb: ExpressionBuilder<Database, "outbox">) =>
+          eb.and([
+            eb("outbox.delivered_at", "is", null),
+            eb("outbox.next_attempt_at", "<=", request.now),
+            eb.or([eb("outbox.lease_owner", "is", null), eb("outbox.lease_expires_at", "<=", request.now)]),
+          ]),
+        orderBy: ["id"],
+        limit: request.limit,
+        owner: request.owner,
+        leaseMs: request.leaseMs,
+        now: request.now,
+      });
       return rows
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .map((row) => outboxEntryFromRow(row, codec));

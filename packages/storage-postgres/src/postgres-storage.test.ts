@@ -1,4 +1,5 @@
-import { type Id, isTesseraError, type Organization, TesseraError } from "@tessera/core";
+import { type Id, isTesseraError, type Organization } from "@tessera/core";
+import { rejection } from "@tessera/core/testing";
 import { tesseraMigrations } from "@tessera/storage-kysely";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,16 +9,6 @@ import { openTestDatabase, randomSchemaName, testDatabaseUrl } from "./testing/t
 
 const database = await openTestDatabase();
 afterAll(() => database.close());
-
-async function failure(promise: Promise<unknown>): Promise<TesseraError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TesseraError) return error;
-    throw error;
-  }
-  throw new Error("expected a TesseraError");
-}
 
 async function withRawClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: testDatabaseUrl });
@@ -31,7 +22,7 @@ async function withRawClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<
 
 describe("createPostgresStorage", () => {
   it("refuses a schema name that is not a plain identifier, before connecting", async () => {
-    const error = await failure(
+    const error = await rejection(
       createPostgresStorage({ url: testDatabaseUrl, schema: 'x"; drop table y; --' }),
     );
     expect(error.code).toBe("configuration_invalid");
@@ -39,12 +30,12 @@ describe("createPostgresStorage", () => {
   });
 
   it("refuses to start without a url or a pool", async () => {
-    expect((await failure(createPostgresStorage({}))).code).toBe("configuration_invalid");
-    expect((await failure(createPostgresStorage({ url: "not a url" }))).code).toBe("configuration_invalid");
+    expect((await rejection(createPostgresStorage({}))).code).toBe("configuration_invalid");
+    expect((await rejection(createPostgresStorage({ url: "not a url" }))).code).toBe("configuration_invalid");
   });
 
   it("fails at start when nothing listens, naming host and port and what to check, never the password", async () => {
-    const error = await failure(
+    const error = await rejection(
       createPostgresStorage({ url: "postgres://tessera:s3cr3t-pw@127.0.0.1:5999/studio", schema: "tessera" }),
     );
     expect(error.code).toBe("storage_failure");
@@ -67,7 +58,7 @@ describe.skipIf(database.kind !== "server")("createPostgresStorage on the Postgr
   it("names a database that does not exist and how to create it", async () => {
     const url = new URL(testDatabaseUrl);
     url.pathname = "/tessera_no_such_database";
-    const error = await failure(createPostgresStorage({ url: url.href }));
+    const error = await rejection(createPostgresStorage({ url: url.href }));
     expect(error.message).toContain('(database "tessera_no_such_database" does not exist)');
     expect(error.message).toContain("createdb tessera_no_such_database");
   });

@@ -1,18 +1,8 @@
-import { TesseraError } from "@tessera/core";
+import { rejection } from "@tessera/core/testing";
 import { randomSchemaName, testDatabaseUrl } from "@tessera/storage-postgres/testing";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openStorage } from "./open-storage";
-
-async function failure(promise: Promise<unknown>): Promise<TesseraError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TesseraError) return error;
-    throw error;
-  }
-  throw new Error("expected a TesseraError");
-}
 
 async function serverAnswers(): Promise<boolean> {
   const client = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 2_000 });
@@ -31,7 +21,7 @@ const onServer = (await serverAnswers()) || process.env["CI"] === "true";
 
 describe("openStorage with DATABASE_URL=postgres://…", () => {
   it("fails at start naming DATABASE_URL, the host and what to check, and never the password", async () => {
-    const error = await failure(
+    const error = await rejection(
       openStorage({ kind: "postgres", url: "postgres://studio:hunter2@127.0.0.1:5999/tessera", poolSize: 2 }),
     );
     expect(error.code).toBe("configuration_invalid");

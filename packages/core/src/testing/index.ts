@@ -37,3 +37,4 @@ export {
   type StorageScenarioId,
   type StorageUnderTest,
 } from "./storage-conformance";
+export { rejection } from "./tessera-rejection";

@@ -1,5 +1,4 @@
 import type { Plan } from "../../catalog/plan";
-import { TesseraError } from "../../errors/tessera-error";
 import type { Organization } from "../../organizations/organization";
 import type { Unit } from "../../organizations/unit";
 import type { Plugin } from "../../plugins/define-plugin";
@@ -10,6 +9,8 @@ import type { sandboxTestCards } from "../../sandbox/test-cards";
 import { createTessera, type Tessera } from "../../tessera/create-tessera";
 import type { Instant } from "../../time/instant";
 import { createManualClock, type ManualClock } from "../manual-clock";
+
+export { rejection } from "../tessera-rejection";
 
 /** One scenario's world: a storage, a Tessera on it, the sandbox provider and a studio. */
 export interface ScenarioEnv {
@@ -115,14 +116,4 @@ export async function createScenarioEnv(
       return { type: "token", token };
     },
   };
-}
-
-/** The TesseraError a promise rejects with; fails the test when it resolves or throws another thing. */
-export async function rejection(promise: Promise<unknown>): Promise<TesseraError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof TesseraError)) throw new Error(`expected a TesseraError, got ${String(error)}`);
-  return error;
 }

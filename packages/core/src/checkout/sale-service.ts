@@ -1,6 +1,7 @@
 import type { Plan } from "../catalog/plan";
 import type { Contract } from "../contracts/contract";
 import { contractTermsOf, scheduleContract } from "../contracts/contract-schedule";
+import type { Customer } from "../customers/customer";
 import { registerCustomer } from "../customers/customer-service";
 import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import { fingerprintOf } from "../idempotency/idempotency-record";
@@ -137,7 +138,7 @@ export function createSaleService(
     scope: string,
     fingerprint: string,
     extra: CheckedExtraFields,
-  ): Promise<{ payment: Payment; contract: Contract }> {
+  ): Promise<WriteAhead> {
     const now = ctx.clock.now();
     const { customer } = await registerCustomer(
       ctx,
@@ -210,7 +211,7 @@ export function createSaleService(
         unit.id,
       ),
     ]);
-    return { payment, contract };
+    return { payment, contract, customer };
   }
 
   const service: SaleService = {
@@ -229,7 +230,7 @@ export function createSaleService(
       const earlier = await findReplay(scope, data.idempotencyKey, fingerprint);
       if (earlier) return earlier;
 
-      let written: { payment: Payment; contract: Contract } | null = null;
+      let written: WriteAhead | null = null;
       for (let attempt = 1; !written; attempt++) {
         try {
           written = await ctx.storage.transaction((tx) =>
@@ -242,13 +243,12 @@ export function createSaleService(
           if (raced) return raced;
         }
       }
-      const customer = await ctx.storage.customers.findById(written.contract.customerId);
       await submitPayment(
         ctx,
         written.payment,
         buildPaymentRequest(ctx, written.payment, {
           description: `${plan.name} — ${unit.name}`,
-          payer: customer!,
+          payer: written.customer,
           card: data.card,
           timeZone: unit.timeZone,
         }),
@@ -261,6 +261,13 @@ export function createSaleService(
     },
   };
   return service;
+}
+
+/** What the first transaction of a sale committed. */
+interface WriteAhead {
+  payment: Payment;
+  contract: Contract;
+  customer: Customer;
 }
 
 function invalid(path: (string | number)[], code: string, message: string): TesseraError {

@@ -22,6 +22,7 @@ export {
   type Quota,
 } from "./catalog/plan";
 export type { PlanService } from "./catalog/plan-service";
+export { type RetryInput, type RetryService, retryInputSchema } from "./checkout/retry-service";
 export {
   buyerSchema,
   cardInputSchema,
@@ -30,7 +31,7 @@ export {
   type SaleInput,
   saleInputSchema,
 } from "./checkout/sale-input";
-export { type SaleOutcome, type SaleState, saleOutcomeOf } from "./checkout/sale-outcome";
+export { type SaleOutcome, type SaleRecords, type SaleState, saleOutcomeOf } from "./checkout/sale-outcome";
 // Selling and collecting
 export type { SaleService } from "./checkout/sale-service";
 export type { Contract, ContractTerms, PaymentIssue } from "./contracts/contract";
@@ -112,16 +113,16 @@ export {
 } from "./organizations/unit";
 export { type DeclineCode, declineCodes } from "./payments/decline-code";
 export type { GatewayRegistry } from "./payments/gateway-registry";
+export { isNotSentCode, type NotSentCode, wasNeverSent } from "./payments/not-sent";
 export type { PayerAction } from "./payments/payer-action";
 export type { CardSummary, Payment } from "./payments/payment";
 export { type PaymentMethod, paymentMethodSchema, paymentMethods } from "./payments/payment-method";
 export { boletoDueInDays, pixExpirySeconds } from "./payments/payment-row";
 export {
   type PaymentService,
+  type RecoverOptions,
   type RecoveryReport,
-  type RetryInput,
   recoveryGraceMs,
-  retryInputSchema,
 } from "./payments/payment-service";
 export { type PaymentStatus, paymentLifecycle } from "./payments/payment-status";
 export { definePlugin, type Plugin, type PluginContext } from "./plugins/define-plugin";

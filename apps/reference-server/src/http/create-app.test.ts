@@ -30,6 +30,7 @@ describe("error mapping", () => {
     ["conflict", 409, "Os dados mudaram enquanto você trabalhava."],
     ["storage_failure", 503, "O serviço está temporariamente indisponível."],
     ["gateway_authentication", 502, "A forma de pagamento está indisponível no momento."],
+    ["gateway_unavailable", 503, "A forma de pagamento está indisponível no momento."],
   ] as const)("answers a thrown %s with %i and the catalog's message", async (code, status, message) => {
     const { app } = appThrowing(new TesseraError(code, "developer text with internals"));
     const res = await app.request("/");

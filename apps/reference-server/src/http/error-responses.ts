@@ -21,6 +21,7 @@ export const errorMessageKeys = {
   gateway_configuration: "error.server_configuration",
   gateway_authentication: "error.gateway_unavailable",
   gateway_invalid_request: "error.gateway_rejected",
+  gateway_unavailable: "error.gateway_unavailable",
   method_not_supported: "error.method_not_supported",
   storage_failure: "error.storage_failure",
   activation_code_unknown: "error.activation_code_unknown",

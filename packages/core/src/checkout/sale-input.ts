@@ -39,7 +39,8 @@ export const saleInputSchema = z.object({
   unitId: z.string().startsWith("unit_", "must be a unit id"),
   planId: z.string().startsWith("plan_", "must be a plan id"),
   buyer: buyerSchema,
-  method: paymentMethodSchema,
+  /** How the buyer pays; may be left out only when the plan has nothing to collect now (free). */
+  method: paymentMethodSchema.optional(),
   card: cardInputSchema.optional(),
   idempotencyKey: idempotencyKeySchema,
   /** `online` for the public checkout, `api` for an integrator's own system. */

@@ -3,20 +3,24 @@ import type { Contract } from "../contracts/contract";
 import type { Customer } from "../customers/customer";
 import type { Installment } from "../installments/installment";
 import { type DeclineCode, declineCodes } from "../payments/decline-code";
+import { isNotSentCode, type NotSentCode } from "../payments/not-sent";
 import type { PayerAction } from "../payments/payer-action";
 import type { Payment } from "../payments/payment";
 
-/** Everything a sale made, as stored. */
-export interface SaleState {
+/** What every sale made, as stored, whether or not it collected anything. */
+export interface SaleRecords {
   contract: Contract;
   customer: Customer;
   /** All of the contract's installments, in due order. */
   installments: Installment[];
-  /** The attempt this outcome is about. */
-  payment: Payment;
   activationCode: ActivationCode | null;
   /** True when this answer comes from an earlier call with the same idempotency key. */
   replayed: boolean;
+}
+
+/** Everything a sale that collects made, with the attempt this outcome is about. */
+export interface SaleState extends SaleRecords {
+  payment: Payment;
 }
 
 /**
@@ -29,13 +33,21 @@ export interface SaleState {
  * - `canceled`: the attempt was dropped; the contract still waits for payment.
  * - `unknown`: nobody can tell yet whether the provider has it; recovery settles it. Never
  *   show it as a failure — the buyer may have been charged.
+ * - `not_sent`: the attempt provably charged nothing because of the provider or our set-up
+ *   (an outage, a rate limit, credentials): not the buyer's fault, nobody is blocked. A sale
+ *   or retry answers this as a thrown `gateway_unavailable` / `gateway_invalid_request`;
+ *   `outcome()` shows it to staff, and the same request sent again makes a fresh attempt.
+ * - `no_charge`: the plan had nothing to collect now (free): the contract is active and no
+ *   provider was called, so there is no payment.
  */
 export type SaleOutcome =
   | (SaleState & { status: "succeeded" })
   | (SaleState & { status: "pending" | "requires_action"; action: PayerAction })
   | (SaleState & { status: "declined"; declineCode: DeclineCode; failureCode: string; messageKey: string })
   | (SaleState & { status: "canceled" })
-  | (SaleState & { status: "unknown" });
+  | (SaleState & { status: "unknown" })
+  | (SaleState & { status: "not_sent"; failureCode: NotSentCode })
+  | (SaleRecords & { status: "no_charge"; payment: null });
 
 function asDeclineCode(code: string | null): DeclineCode {
   return (declineCodes as readonly string[]).includes(code ?? "")
@@ -59,6 +71,8 @@ export function saleOutcomeOf(state: SaleState): SaleOutcome {
         ? { ...state, status: payment.status, action: payment.action }
         : { ...state, status: "unknown" };
     case "failed": {
+      if (isNotSentCode(payment.failureCode))
+        return { ...state, status: "not_sent", failureCode: payment.failureCode };
       const declineCode = asDeclineCode(payment.failureCode);
       return {
         ...state,

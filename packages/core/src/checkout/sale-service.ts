@@ -1,26 +1,32 @@
 import type { Plan } from "../catalog/plan";
-import type { Contract } from "../contracts/contract";
-import { contractTermsOf, scheduleContract } from "../contracts/contract-schedule";
+import { activateContract } from "../contracts/activate-contract";
+import type { Contract, ContractTerms } from "../contracts/contract";
+import { contractTermsOf, type ScheduledLine, scheduleContract } from "../contracts/contract-schedule";
 import type { Customer } from "../customers/customer";
 import { registerCustomer } from "../customers/customer-service";
-import { isTesseraError, TesseraError } from "../errors/tessera-error";
+import { TesseraError } from "../errors/tessera-error";
+import type { AnyDomainEvent } from "../events/domain-event";
 import { fingerprintOf } from "../idempotency/idempotency-record";
+import { formatResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
 import { sumMoney } from "../money/money";
 import type { Unit } from "../organizations/unit";
 import type { Payment } from "../payments/payment";
+import type { PaymentMethod } from "../payments/payment-method";
 import { buildPaymentRequest, newPaymentRow } from "../payments/payment-row";
-import { recoveryGraceMs } from "../payments/payment-service";
-import { submitPayment } from "../payments/submit-payment";
 import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
+import type { CalendarDate } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
 import { parseInput } from "../validation/parse-input";
+import { collectPayment } from "./collect-payment";
 import { type CheckedExtraFields, checkExtraFields } from "./extra-fields";
+import { runIdempotent } from "./idempotent-request";
+import { replayRequest } from "./replay-request";
 import { type ParsedSaleInput, type SaleInput, saleInputSchema } from "./sale-input";
 import { type SaleOutcome, saleOutcomeOf } from "./sale-outcome";
-import { loadSaleState } from "./sale-state";
+import { loadContractSaleRecords, loadSaleState } from "./sale-state";
 
 /** Selling plans: one call from the buyer's data to an outcome. */
 export interface SaleService {
@@ -29,8 +35,15 @@ export interface SaleService {
    * in one transaction, then calls the gateway, then stores its answer with the events it
    * causes. The same `idempotencyKey` returns the first sale (`replayed: true`) and never
    * makes a second contract or charge; the same key with other data is refused
-   * (`idempotency_key_reused`); a second call while the first is still talking to the
-   * provider is refused (`idempotency_key_in_use`).
+   * (`idempotency_key_reused`); a second call while the first may still be talking to the
+   * provider is refused (`idempotency_key_in_use`, with `details.retryAfterSeconds`); and a
+   * call repeating a request that provably charged nothing (the provider never received it,
+   * or refused it before charging) makes a fresh attempt and answers its real outcome.
+   *
+   * A plan with nothing to collect now (price and fee 0) needs no provider: the contract is
+   * active at once and the outcome is `no_charge`. When the provider cannot take payments
+   * (an outage, a rate limit, credentials staff must fix), nothing is charged, nobody is
+   * blocked, staff get `gateway.failing`, and this throws `gateway_unavailable`.
    *
    * @example
    * ```ts
@@ -44,15 +57,12 @@ export interface SaleService {
   start(input: SaleInput): Promise<SaleOutcome>;
   /** The current outcome of the sale whose payment is `paymentId`. */
   outcome(paymentId: Id<"payment">): Promise<SaleOutcome>;
+  /** The outcome of a sale that had nothing to collect, by its contract. */
+  contractOutcome(contractId: Id<"contract">): Promise<SaleOutcome>;
 }
 
-export function createSaleService(
-  ctx: ServiceContext,
-  recover: (payment: Payment) => Promise<Payment>,
-): SaleService {
-  async function validate(
-    data: ParsedSaleInput,
-  ): Promise<{ unit: Unit; plan: Plan; gatewayId: string; extra: CheckedExtraFields }> {
+export function createSaleService(ctx: ServiceContext): SaleService {
+  async function validate(data: ParsedSaleInput): Promise<Validated> {
     const unit = await ctx.storage.units.findById(data.unitId as Id<"unit">);
     if (!unit) throw invalid(["unitId"], "not_found", `unit ${data.unitId} does not exist`);
     const plan = await ctx.storage.plans.findById(data.planId as Id<"plan">);
@@ -61,6 +71,27 @@ export function createSaleService(
     if (data.source === "online" && !plan.onlineSale.enabled) {
       throw invalid(["planId"], "not_on_sale", "the plan is not on sale online");
     }
+    const extra = checkExtraFields(
+      [...unit.checkoutFields, ...ctx.plugins.checkoutFields()],
+      data.buyer.extraFields,
+      ctx.randomBytes,
+    );
+    if (extra.issues.length > 0) {
+      const fields = extra.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new TesseraError("validation_failed", `Invalid sale: ${fields}.`, {
+        details: { issues: extra.issues },
+      });
+    }
+    // The contract starts on the day it is contracted, in the unit's timezone (Conexa FAQ).
+    const today = calendarDateInZone(ctx.clock.now(), unit.timeZone);
+    const terms = contractTermsOf(plan, unit.clientFeeBasisPoints);
+    const schedule = scheduleContract(terms, today);
+    const sale = { unit, plan, extra, today, terms, schedule };
+    const firstDue = schedule.filter((line) => line.sequence === 1);
+    // Nothing to collect needs no provider: a free plan activates without a payment.
+    if (firstDue.every((line) => line.amount.amount === 0)) return { ...sale, collect: null };
+
+    if (data.method === undefined) throw invalid(["method"], "required", "choose how to pay");
     const offered = unit.paymentMethods.find((m) => m.method === data.method);
     if (!offered) throw invalid(["method"], "method_not_offered", `the unit does not take ${data.method}`);
     const gateway = ctx.gateways.get(offered.gatewayId);
@@ -78,67 +109,16 @@ export function createSaleService(
     if (data.method === "boleto" && !data.buyer.address) {
       throw invalid(["buyer", "address"], "required", "a boleto needs the payer's address");
     }
-    const extra = checkExtraFields(
-      [...unit.checkoutFields, ...ctx.plugins.checkoutFields()],
-      data.buyer.extraFields,
-      ctx.randomBytes,
-    );
-    if (extra.issues.length > 0) {
-      const fields = extra.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new TesseraError("validation_failed", `Invalid sale: ${fields}.`, {
-        details: { issues: extra.issues },
-      });
-    }
-    return { unit, plan, gatewayId: offered.gatewayId, extra };
-  }
-
-  async function replay(paymentId: Id<"payment">): Promise<SaleOutcome> {
-    let state = await loadSaleState(ctx.storage, paymentId, true);
-    const { payment } = state;
-    if (payment.rawStatus === null && (payment.status === "pending" || payment.status === "unknown")) {
-      const age = new Date(ctx.clock.now()).getTime() - new Date(payment.createdAt).getTime();
-      if (age < recoveryGraceMs) {
-        throw new TesseraError(
-          "idempotency_key_in_use",
-          "The first request with this idempotency key is still running.",
-          {
-            details: { entity: "payment", id: payment.id },
-          },
-        );
-      }
-      await recover(payment);
-      state = await loadSaleState(ctx.storage, paymentId, true);
-    }
-    return saleOutcomeOf(state);
-  }
-
-  async function findReplay(scope: string, key: string, fingerprint: string): Promise<SaleOutcome | null> {
-    const record = await ctx.storage.idempotencyKeys.find(scope, key);
-    if (!record) return null;
-    if (record.fingerprint !== fingerprint) {
-      throw new TesseraError(
-        "idempotency_key_reused",
-        "This idempotency key was used for a different sale.",
-        {
-          details: {
-            issues: [{ path: ["idempotencyKey"], code: "reused", message: "used with different data" }],
-          },
-        },
-      );
-    }
-    return replay(record.resource.replace(/^payment:/, "") as Id<"payment">);
+    return { ...sale, collect: { method: data.method, gatewayId: offered.gatewayId } };
   }
 
   async function writeAhead(
     tx: Repositories,
     data: ParsedSaleInput,
-    unit: Unit,
-    plan: Plan,
-    gatewayId: string,
-    scope: string,
-    fingerprint: string,
-    extra: CheckedExtraFields,
+    sale: Validated,
+    key: { scope: string; fingerprint: string },
   ): Promise<WriteAhead> {
+    const { unit, plan, extra, today, terms } = sale;
     const now = ctx.clock.now();
     const { customer } = await registerCustomer(
       ctx,
@@ -146,8 +126,6 @@ export function createSaleService(
       { ...data.buyer, extraFields: extra.values, organizationId: unit.organizationId, source: data.source },
       { passwordHash: extra.passwordHash },
     );
-    const today = calendarDateInZone(now, unit.timeZone);
-    const terms = contractTermsOf(plan, unit.clientFeeBasisPoints);
     const contract: Contract = {
       id: ctx.ids("contract"),
       unitId: unit.id,
@@ -165,107 +143,144 @@ export function createSaleService(
       updatedAt: now,
       version: 1,
     };
-    const installments: Installment[] = scheduleContract(terms, today).map((line) => ({
+    const installments: Installment[] = sale.schedule.map((line) => ({
       ...line,
       id: ctx.ids("installment"),
       unitId: unit.id,
       customerId: customer.id,
       contractId: contract.id,
       orderId: null,
-      status: "awaiting",
+      status: line.sequence === 1 && sale.collect === null ? "confirmed" : "awaiting",
       failedAttempts: 0,
       nextAttemptOn: null,
-      confirmedAt: null,
+      confirmedAt: line.sequence === 1 && sale.collect === null ? now : null,
       lease: null,
       createdAt: now,
       updatedAt: now,
       version: 1,
     }));
     const firstDue = installments.filter((i) => i.sequence === 1);
-    const payment = newPaymentRow(ctx, {
-      unitId: unit.id,
-      customerId: customer.id,
-      gatewayId,
-      method: data.method,
-      amount: sumMoney(
-        firstDue.map((i) => i.amount),
-        plan.price.currency,
-      ),
-      installmentIds: firstDue.map((i) => i.id),
-      attempt: 1,
-    });
+    const payment = sale.collect
+      ? newPaymentRow(ctx, {
+          unitId: unit.id,
+          customerId: customer.id,
+          gatewayId: sale.collect.gatewayId,
+          method: sale.collect.method,
+          amount: sumMoney(
+            firstDue.map((i) => i.amount),
+            plan.price.currency,
+          ),
+          installmentIds: firstDue.map((i) => i.id),
+          attempt: 1,
+        })
+      : null;
     await tx.contracts.insert(contract);
     await tx.installments.insertMany(installments);
-    await tx.payments.insert(payment);
+    if (payment) await tx.payments.insert(payment);
     await tx.idempotencyKeys.insert({
-      scope,
+      scope: key.scope,
       key: data.idempotencyKey,
-      fingerprint,
-      resource: `payment:${payment.id}`,
+      fingerprint: key.fingerprint,
+      resource: formatResourceReference(
+        payment ? { kind: "payment", id: payment.id } : { kind: "contract", id: contract.id },
+      ),
       createdAt: now,
     });
-    await tx.outbox.append([
+    const events: AnyDomainEvent[] = [
       ctx.events(
         "contract.created",
         { contractId: contract.id, customerId: customer.id, planId: plan.id },
         unit.id,
       ),
-    ]);
+    ];
+    if (!payment) await activateContract(ctx, tx, contract, null, events);
+    await tx.outbox.append(events);
     return { payment, contract, customer };
+  }
+
+  function requestFor(data: ParsedSaleInput, sale: Validated, payer: Customer) {
+    return (payment: Payment) =>
+      buildPaymentRequest(ctx, payment, {
+        description: `${sale.plan.name} — ${sale.unit.name}`,
+        payer,
+        card: data.card,
+        timeZone: sale.unit.timeZone,
+      });
   }
 
   const service: SaleService = {
     async start(input) {
       const data = parseInput(saleInputSchema, input, "sale");
-      const { unit, plan, gatewayId, extra } = await validate(data);
-      const scope = `sale:${unit.id}`;
+      const sale = await validate(data);
+      const scope = `sale:${sale.unit.id}`;
       // The card is left out (a reload tokenizes the same card again under a new token), and
       // so is a password: only the checked values, never a secret, go into the hash.
       const fingerprint = fingerprintOf({
         ...data,
-        buyer: { ...data.buyer, extraFields: extra.values },
+        buyer: { ...data.buyer, extraFields: sale.extra.values },
         card: undefined,
         idempotencyKey: undefined,
       });
-      const earlier = await findReplay(scope, data.idempotencyKey, fingerprint);
-      if (earlier) return earlier;
-
-      let written: WriteAhead | null = null;
-      for (let attempt = 1; !written; attempt++) {
-        try {
-          written = await ctx.storage.transaction((tx) =>
-            writeAhead(tx, data, unit, plan, gatewayId, scope, fingerprint, extra),
-          );
-        } catch (error) {
-          if (!isTesseraError(error, "conflict") || attempt >= 3) throw error;
-          // A concurrent call with this key won the race, or registered the same buyer first.
-          const raced = await findReplay(scope, data.idempotencyKey, fingerprint);
-          if (raced) return raced;
-        }
-      }
-      await submitPayment(
+      return runIdempotent(
         ctx,
-        written.payment,
-        buildPaymentRequest(ctx, written.payment, {
-          description: `${plan.name} — ${unit.name}`,
-          payer: written.customer,
-          card: data.card,
-          timeZone: unit.timeZone,
-        }),
+        { scope, key: data.idempotencyKey, fingerprint, label: "sale" },
+        (reference) =>
+          replayRequest(ctx, reference, {
+            method: sale.collect?.method ?? "card",
+            gatewayId: sale.collect?.gatewayId ?? "",
+            async request(payment) {
+              const payer = await ctx.storage.customers.findById(payment.customerId);
+              return requestFor(data, sale, payer!)(payment);
+            },
+          }),
+        async () => {
+          const written = await ctx.storage.transaction((tx) =>
+            writeAhead(tx, data, sale, { scope, fingerprint }),
+          );
+          if (!written.payment) {
+            const records = await loadContractSaleRecords(ctx.storage, written.contract.id, false);
+            return { ...records, status: "no_charge", payment: null };
+          }
+          return collectPayment(
+            ctx,
+            written.payment,
+            requestFor(data, sale, written.customer)(written.payment),
+            false,
+          );
+        },
       );
-      return saleOutcomeOf(await loadSaleState(ctx.storage, written.payment.id, false));
     },
 
     async outcome(paymentId) {
       return saleOutcomeOf(await loadSaleState(ctx.storage, paymentId, false));
     },
+
+    async contractOutcome(contractId) {
+      return {
+        ...(await loadContractSaleRecords(ctx.storage, contractId, false)),
+        status: "no_charge",
+        payment: null,
+      };
+    },
   };
   return service;
 }
 
+/** A sale checked and priced, before anything is written. */
+interface Validated {
+  unit: Unit;
+  plan: Plan;
+  extra: CheckedExtraFields;
+  today: CalendarDate;
+  terms: ContractTerms;
+  schedule: ScheduledLine[];
+  /** How the first installments are collected; null when there is nothing to collect. */
+  collect: { method: PaymentMethod; gatewayId: string } | null;
+}
+
 /** What the first transaction of a sale committed. */
 interface WriteAhead {
-  payment: Payment;
+  payment: Payment | null;
   contract: Contract;
   customer: Customer;
 }

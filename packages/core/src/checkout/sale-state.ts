@@ -1,7 +1,7 @@
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import type { Repositories } from "../ports/storage";
-import type { SaleState } from "./sale-outcome";
+import type { SaleRecords, SaleState } from "./sale-outcome";
 
 /** Reads everything a sale made, starting from one of its payments. */
 export async function loadSaleState(
@@ -21,6 +21,28 @@ export async function loadSaleState(
   }
   return {
     payment,
+    contract,
+    customer,
+    installments: await repos.installments.listByContract(contract.id),
+    activationCode: await repos.activationCodes.findByContract(contract.id),
+    replayed,
+  };
+}
+
+/** Reads everything a sale with nothing to collect made, from its contract. */
+export async function loadContractSaleRecords(
+  repos: Repositories,
+  contractId: Id<"contract">,
+  replayed: boolean,
+): Promise<SaleRecords> {
+  const contract = await repos.contracts.findById(contractId);
+  const customer = contract ? await repos.customers.findById(contract.customerId) : null;
+  if (!contract || !customer) {
+    throw new TesseraError("not_found", `No sale made contract ${contractId}.`, {
+      details: { entity: "contract", id: contractId },
+    });
+  }
+  return {
     contract,
     customer,
     installments: await repos.installments.listByContract(contract.id),

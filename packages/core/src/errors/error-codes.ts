@@ -28,6 +28,10 @@ export const errorCatalog = {
     hint: "The provider refused the credentials; renew them in the settings.",
   },
   gateway_invalid_request: { http: 422, hint: "The provider refused the request as invalid; see `details`." },
+  gateway_unavailable: {
+    http: 503,
+    hint: "The payment provider cannot take payments right now (an outage, a rate limit, or credentials staff must fix); nothing was charged and nobody is blocked. Try again later; `details.retryAfterSeconds` says when, if the provider did.",
+  },
   method_not_supported: { http: 422, hint: "Pick a payment method that the unit and its gateway offer." },
   storage_failure: { http: 503, hint: "The database is unreachable or failed; check it and retry." },
   activation_code_unknown: { http: 404, hint: "Check the code with the buyer; codes look like K7RM-4QX9." },

@@ -1,4 +1,6 @@
 import type { Id } from "../ids/id";
+import type { PayerAction } from "../payments/payer-action";
+import type { PaymentMethod } from "../payments/payment-method";
 import type { Instant } from "../time/instant";
 
 /**
@@ -16,8 +18,36 @@ export interface DomainEventPayloads {
   "customer.unblocked": { customerId: Id<"customer"> };
   "contract.created": { contractId: Id<"contract">; customerId: Id<"customer">; planId: Id<"plan"> };
   "contract.activated": { contractId: Id<"contract">; customerId: Id<"customer"> };
-  "sale.completed": { contractId: Id<"contract">; customerId: Id<"customer">; paymentId: Id<"payment"> };
-  "payment.pending": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  /** The contract's first installments are paid (`paymentId`), or there was nothing to collect (`null`). */
+  "sale.completed": {
+    contractId: Id<"contract">;
+    customerId: Id<"customer">;
+    paymentId: Id<"payment"> | null;
+  };
+  /** The payer must act: the QR code, boleto line or link to send them is in `action`. */
+  "payment.pending": {
+    paymentId: Id<"payment">;
+    contractId: Id<"contract"> | null;
+    customerId: Id<"customer">;
+    method: PaymentMethod;
+    status: "pending" | "requires_action";
+    action: PayerAction;
+  };
+  "payment.authorized": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  /** Nobody can tell yet whether the provider has it; recovery will settle it. */
+  "payment.unknown": { paymentId: Id<"payment">; contractId: Id<"contract"> | null; reason: string };
+  /** The attempt provably charged nothing (a gateway fault, or never received); not a decline. */
+  "payment.not_sent": { paymentId: Id<"payment">; contractId: Id<"contract"> | null; code: string };
+  /**
+   * A gateway refused to work for a reason that is ours or the provider's (credentials,
+   * configuration, an outage, a rate limit, a request it called invalid): staff must look.
+   */
+  "gateway.failing": {
+    gatewayId: string;
+    code: string;
+    message: string;
+    paymentId: Id<"payment"> | null;
+  };
   "payment.succeeded": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
   "payment.failed": { paymentId: Id<"payment">; contractId: Id<"contract"> | null; code: string };
   "payment.canceled": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };

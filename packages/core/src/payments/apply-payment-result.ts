@@ -1,29 +1,52 @@
-import { issueActivationCode } from "../activation/activation-code-issuer";
-import type { Contract } from "../contracts/contract";
-import { contractLifecycle } from "../contracts/contract-status";
+import { activateContract, confirmInstallment } from "../contracts/activate-contract";
 import type { AnyDomainEvent } from "../events/domain-event";
+import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
-import { installmentLifecycle } from "../installments/installment-status";
 import type { PaymentResult } from "../ports/gateway";
 import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
+import { isGatewayFault, type NotSentNews } from "./not-sent";
 import type { Payment } from "./payment";
 import { type PaymentStatus, paymentLifecycle } from "./payment-status";
 
 /**
- * News about a payment: the provider's answer or report, or a refusal before it reached
- * the provider (a `GatewayError` for an invalid request), which is a failure we can prove.
+ * News about a payment: the provider's answer or report, or proof that the attempt never
+ * reached the provider (a `GatewayError` before anything was charged, or recovery finding
+ * no record of it).
  */
-export type PaymentNews = PaymentResult | { status: "refused"; code: string; message: string };
+export type PaymentNews = PaymentResult | NotSentNews;
+
+/** What applying news did: the payment as it now stands, and whether this call moved its status. */
+export interface AppliedNews {
+  payment: Payment;
+  /** False when the news changed nothing (a replay, a late answer) or only refreshed fields. */
+  moved: boolean;
+}
 
 function targetStatus(news: PaymentNews): PaymentStatus {
   switch (news.status) {
     case "declined":
-    case "refused":
+    case "not_sent":
       return "failed";
     default:
       return news.status;
   }
+}
+
+function providerFieldsOf(
+  news: Exclude<PaymentNews, { status: "unknown" }>,
+  current: Payment,
+): Partial<Payment> {
+  if (news.status === "not_sent") {
+    return { failureCode: news.code, failureMessage: news.message, rawStatus: "not_sent" };
+  }
+  return {
+    providerReference: news.providerReference ?? current.providerReference,
+    rawStatus: news.rawStatus,
+    ...("action" in news ? { action: news.action } : {}),
+    ...("card" in news && news.card ? { card: news.card } : {}),
+    ...(news.status === "declined" ? { failureCode: news.declineCode, failureMessage: news.message } : {}),
+  };
 }
 
 /**
@@ -34,66 +57,87 @@ function targetStatus(news: PaymentNews): PaymentStatus {
  * - news that is not a forward move of the payment's lifecycle (a late "pending" after
  *   "succeeded", a replayed webhook) changes nothing;
  * - an `unknown` answer only marks a payment that has had no answer yet;
- * - a failure sets the contract's payment issue only when it is the contract's latest
- *   attempt, so an old attempt failing late does not block a customer who since paid.
+ * - the first answer, and every change of status or of the payer's action, emits its event,
+ *   so the buyer can be sent the QR code or boleto the moment there is one;
+ * - a decline sets the contract's payment issue (which blocks the customer) only when it is
+ *   the contract's latest attempt, so an old attempt failing late does not block a customer
+ *   who since paid; an attempt that was never sent never blocks anyone.
  */
 export async function applyPaymentResult(
   ctx: ServiceContext,
   tx: Repositories,
   paymentId: Payment["id"],
   news: PaymentNews,
-): Promise<Payment> {
+): Promise<AppliedNews> {
   const current = await tx.payments.findById(paymentId);
   if (!current) throw new Error(`payment ${paymentId} vanished inside its own transaction`);
-  const target = targetStatus(news);
   const now = ctx.clock.now();
+  const unchanged = { payment: current, moved: false };
 
   if (news.status === "unknown") {
-    if (current.rawStatus !== null || current.status === "unknown") return current;
-    return tx.payments.update({ ...current, status: "unknown", failureMessage: news.reason, updatedAt: now });
+    if (current.rawStatus !== null || current.status === "unknown") return unchanged;
+    const payment = await tx.payments.update({
+      ...current,
+      status: "unknown",
+      failureMessage: news.reason,
+      updatedAt: now,
+    });
+    const contractId = contractIdOf(await tx.installments.findByIds(payment.installmentIds));
+    await tx.outbox.append([
+      ctx.events("payment.unknown", { paymentId, contractId, reason: news.reason }, payment.unitId),
+    ]);
+    return { payment, moved: true };
   }
 
-  const providerFields: Partial<Payment> =
-    news.status === "refused"
-      ? { failureCode: news.code, failureMessage: news.message, rawStatus: "refused" }
-      : {
-          providerReference: news.providerReference ?? current.providerReference,
-          rawStatus: news.rawStatus,
-          ...("action" in news ? { action: news.action } : {}),
-          ...("card" in news && news.card ? { card: news.card } : {}),
-          ...(news.status === "declined"
-            ? { failureCode: news.declineCode, failureMessage: news.message }
-            : {}),
-        };
+  const target = targetStatus(news);
+  const providerFields = providerFieldsOf(news, current);
+  const firstAnswer = current.rawStatus === null;
 
   if (target === current.status) {
     const refreshed = { ...current, ...providerFields };
-    const same = JSON.stringify(refreshed) === JSON.stringify(current);
-    return same ? current : tx.payments.update({ ...refreshed, updatedAt: now });
+    if (JSON.stringify(refreshed) === JSON.stringify(current)) return unchanged;
+    const payment = await tx.payments.update({ ...refreshed, updatedAt: now });
+    const actionChanged = JSON.stringify(current.action) !== JSON.stringify(payment.action);
+    if ((firstAnswer || actionChanged) && (target === "pending" || target === "requires_action")) {
+      const contractId = contractIdOf(await tx.installments.findByIds(payment.installmentIds));
+      const pending = pendingEvent(ctx, payment, contractId);
+      if (pending) await tx.outbox.append([pending]);
+    }
+    return { payment, moved: false };
   }
-  if (!paymentLifecycle.canMove(current.status, target)) return current;
+  if (!paymentLifecycle.canMove(current.status, target)) return unchanged;
 
   const payment = await tx.payments.update({ ...current, ...providerFields, status: target, updatedAt: now });
   const events: AnyDomainEvent[] = [];
   const installments = await tx.installments.findByIds(payment.installmentIds);
-  const contractId = installments.find((i) => i.contractId)?.contractId ?? null;
+  const contractId = contractIdOf(installments);
   const contract = contractId ? await tx.contracts.findById(contractId) : null;
   const customerBefore = await tx.customers.findById(payment.customerId);
+  const ids = { paymentId: payment.id, contractId };
 
   switch (target) {
     case "succeeded": {
       for (const installment of installments) await confirmInstallment(tx, installment, now);
-      events.push(ctx.events("payment.succeeded", { paymentId: payment.id, contractId }, payment.unitId));
-      if (contract) await activateContract(ctx, tx, contract, payment, events);
+      events.push(ctx.events("payment.succeeded", ids, payment.unitId));
+      if (contract) await activateContract(ctx, tx, contract, payment.id, events);
       break;
     }
     case "failed": {
+      if (news.status === "not_sent") {
+        events.push(ctx.events("payment.not_sent", { ...ids, code: news.code }, payment.unitId));
+        if (isGatewayFault(news.code)) {
+          events.push(
+            ctx.events(
+              "gateway.failing",
+              { gatewayId: payment.gatewayId, code: news.code, message: news.message, paymentId: payment.id },
+              payment.unitId,
+            ),
+          );
+        }
+        break;
+      }
       events.push(
-        ctx.events(
-          "payment.failed",
-          { paymentId: payment.id, contractId, code: payment.failureCode ?? "other" },
-          payment.unitId,
-        ),
+        ctx.events("payment.failed", { ...ids, code: payment.failureCode ?? "other" }, payment.unitId),
       );
       if (contract && (contract.status === "pending_payment" || contract.status === "past_due")) {
         if (await isLatestAttempt(tx, payment, installments)) {
@@ -112,12 +156,17 @@ export async function applyPaymentResult(
       break;
     }
     case "canceled":
-      events.push(ctx.events("payment.canceled", { paymentId: payment.id, contractId }, payment.unitId));
+      events.push(ctx.events("payment.canceled", ids, payment.unitId));
+      break;
+    case "authorized":
+      events.push(ctx.events("payment.authorized", ids, payment.unitId));
       break;
     case "pending":
-    case "requires_action":
-      events.push(ctx.events("payment.pending", { paymentId: payment.id, contractId }, payment.unitId));
+    case "requires_action": {
+      const pending = pendingEvent(ctx, payment, contractId);
+      if (pending) events.push(pending);
       break;
+    }
     default:
       break;
   }
@@ -135,58 +184,32 @@ export async function applyPaymentResult(
     );
   }
   await tx.outbox.append(events);
-  return payment;
+  return { payment, moved: true };
 }
 
-async function confirmInstallment(tx: Repositories, installment: Installment, now: string): Promise<void> {
-  if (!installmentLifecycle.canMove(installment.status, "confirmed")) return;
-  await tx.installments.update({ ...installment, status: "confirmed", confirmedAt: now, updatedAt: now });
+function contractIdOf(installments: readonly Installment[]): Id<"contract"> | null {
+  return installments.find((i) => i.contractId)?.contractId ?? null;
 }
 
-async function activateContract(
+/** `payment.pending` with what the payer must do; none while the provider has given no action yet. */
+function pendingEvent(
   ctx: ServiceContext,
-  tx: Repositories,
-  contract: Contract,
   payment: Payment,
-  events: AnyDomainEvent[],
-): Promise<void> {
-  const wasPending = contract.status === "pending_payment";
-  const moves = contractLifecycle.canMove(contract.status, "active");
-  if (!moves && contract.paymentIssue === null) return;
-  const now = ctx.clock.now();
-  await tx.contracts.update({
-    ...contract,
-    status: moves ? "active" : contract.status,
-    paymentIssue: null,
-    updatedAt: now,
-  });
-  if (!moves) return;
-  events.push(
-    ctx.events(
-      "contract.activated",
-      { contractId: contract.id, customerId: contract.customerId },
-      contract.unitId,
-    ),
+  contractId: Id<"contract"> | null,
+): AnyDomainEvent | null {
+  if (!payment.action || (payment.status !== "pending" && payment.status !== "requires_action")) return null;
+  return ctx.events(
+    "payment.pending",
+    {
+      paymentId: payment.id,
+      contractId,
+      customerId: payment.customerId,
+      method: payment.method,
+      status: payment.status,
+      action: payment.action,
+    },
+    payment.unitId,
   );
-  if (wasPending) {
-    events.push(
-      ctx.events(
-        "sale.completed",
-        { contractId: contract.id, customerId: contract.customerId, paymentId: payment.id },
-        contract.unitId,
-      ),
-    );
-    if (contract.terms.activationMode === "staff_code") {
-      const code = await issueActivationCode(ctx, tx, contract);
-      events.push(
-        ctx.events(
-          "activation_code.issued",
-          { activationCodeId: code.id, contractId: contract.id },
-          contract.unitId,
-        ),
-      );
-    }
-  }
 }
 
 /** True when no later attempt covers the same installments than `payment`. */

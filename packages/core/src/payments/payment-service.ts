@@ -1,53 +1,56 @@
 import { z } from "zod";
-import { cardInputSchema, idempotencyKeySchema } from "../checkout/sale-input";
-import { type SaleOutcome, saleOutcomeOf } from "../checkout/sale-outcome";
-import { loadSaleState } from "../checkout/sale-state";
-import { TesseraError } from "../errors/tessera-error";
-import { fingerprintOf } from "../idempotency/idempotency-record";
+import { isTesseraError, TesseraError } from "../errors/tessera-error";
+import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
-import { sumMoney } from "../money/money";
-import type { PaymentResult } from "../ports/gateway";
 import type { ServiceContext } from "../tessera/service-context";
 import { addMilliseconds } from "../time/instant";
 import { parseInput } from "../validation/parse-input";
 import type { Payment } from "./payment";
-import { paymentMethodSchema } from "./payment-method";
-import { buildPaymentRequest, newPaymentRow } from "./payment-row";
-import type { PaymentStatus } from "./payment-status";
-import { applyNews, submitPayment } from "./submit-payment";
+import { openPaymentStatuses } from "./payment-status";
+import { recoveryGraceMs } from "./recovery-grace";
+import { settleFromProvider } from "./settle-from-provider";
+import { applyNews } from "./submit-payment";
 import { withRetryOnConflict } from "./with-retry-on-conflict";
 
-/** Statuses of an attempt that may still turn into money. */
-const openStatuses: readonly PaymentStatus[] = ["pending", "requires_action", "unknown"];
+export { recoveryGraceMs } from "./recovery-grace";
 
-export const retryInputSchema = z.object({
-  contractId: z.string().startsWith("ctr_", "must be a contract id"),
-  method: paymentMethodSchema,
-  card: cardInputSchema.optional(),
-  idempotencyKey: idempotencyKeySchema,
+const paymentIdSchema = z.string().startsWith("pay_", "must be a payment id");
+
+export const recoverOptionsSchema = z.object({
+  /** Only payments left open at least this long; default `recoveryGraceMs`. */
+  olderThanMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(366 * 24 * 3_600_000)
+    .optional(),
+  /** How many payments one pass looks at; default 100. */
+  limit: z.number().int().min(1).max(10_000).optional(),
 });
-export type RetryInput = z.input<typeof retryInputSchema>;
+export type RecoverOptions = z.input<typeof recoverOptionsSchema>;
 
-/** The result of a recovery pass. */
+/**
+ * The result of a recovery pass. `settled` and `neverReceived` count what this pass itself
+ * changed, so the reports of several workers recovering at once add up to at most the
+ * payments there are.
+ */
 export interface RecoveryReport {
   examined: number;
-  /** Settled from the provider's answer. */
+  /** Settled from the provider's answer by this pass. */
   settled: number;
-  /** The provider never received them: marked failed, safe to attempt again. */
+  /** The provider never received them: marked never sent by this pass, safe to attempt again. */
   neverReceived: number;
-  /** Still open (the payer has not paid yet, or the provider could not answer). */
+  /** Still open (the payer has not paid yet, or another worker settled them meanwhile). */
   stillOpen: number;
+  /** The provider could not be asked (an outage, credentials): left as they were. */
+  failed: number;
+  /** What went wrong, one line per gateway that failed this pass (also sent as `gateway.failing`). */
+  failures: { gatewayId: string; code: string; message: string; payments: number }[];
 }
 
 /** The pending-payment actions (BEMP seed) and recovery. */
 export interface PaymentService {
   get(id: Id<"payment">): Promise<Payment | null>;
-  /**
-   * A new attempt at a contract's first unpaid installments — after a decline, or with
-   * another method. Refused (`payment_in_progress`) while another attempt is still open,
-   * so a buyer is never charged twice for one installment.
-   */
-  retry(input: RetryInput): Promise<SaleOutcome>;
   /** Asks the provider for the payment's current state and applies it. */
   refresh(id: Id<"payment">): Promise<Payment>;
   /**
@@ -56,25 +59,24 @@ export interface PaymentService {
    */
   cancelAttempt(id: Id<"payment">): Promise<Payment>;
   /**
-   * Settles payments left open past `olderThanMs` (default: `recoveryGraceMs`; pass less
-   * only when no call can still be in flight, e.g. right after a crash): asks the provider by our idempotency
-   * key and applies the answer; a payment the provider never received is marked failed,
-   * so it can be attempted again under a new key. Safe at any time, from several processes.
-   * A payment it leaves open goes to the back of the queue, so passes of `limit` reach every
-   * open payment in turn.
+   * Settles payments left open past `olderThanMs` (default: `recoveryGraceMs`, two minutes;
+   * pass less only when no call can still be in flight, e.g. right after a crash): asks the
+   * provider by our reference and applies the answer; a payment the provider never received
+   * is marked never sent, so it can be attempted again under a new reference. Safe at any
+   * time, from several processes. A payment it leaves open goes to the back of the queue, so
+   * passes of `limit` reach every open payment in turn. A gateway that cannot be asked is
+   * reported (`failed`, `failures`, a `gateway.failing` event) and the pass goes on.
    */
-  recover(options?: { olderThanMs?: number; limit?: number }): Promise<RecoveryReport>;
+  recover(options?: RecoverOptions): Promise<RecoveryReport>;
 }
-
-/** Default grace before recovery looks at an open payment: longer than any adapter's timeout. */
-export const recoveryGraceMs = 120_000;
 
 export function createPaymentService(ctx: ServiceContext): PaymentService {
   async function getOrThrow(id: Id<"payment">): Promise<Payment> {
-    const payment = await ctx.storage.payments.findById(id);
+    const checked = parseInput(paymentIdSchema, id, "payment id") as Id<"payment">;
+    const payment = await ctx.storage.payments.findById(checked);
     if (!payment)
-      throw new TesseraError("not_found", `Payment ${id} does not exist.`, {
-        details: { entity: "payment", id },
+      throw new TesseraError("not_found", `Payment ${checked} does not exist.`, {
+        details: { entity: "payment", id: checked },
       });
     return payment;
   }
@@ -97,154 +99,26 @@ export function createPaymentService(ctx: ServiceContext): PaymentService {
     );
   }
 
-  /** Settles one payment from the provider's books; returns what recovery made of it. */
-  async function settle(
-    payment: Payment,
-    graceMs: number,
-  ): Promise<{ payment: Payment; verdict: "settled" | "never_received" | "open" }> {
-    const gateway = ctx.gateways.get(payment.gatewayId);
-    let found: PaymentResult | null;
-    try {
-      found = await gateway.getPayment({ idempotencyKey: payment.idempotencyKey });
-    } catch {
-      return { payment, verdict: "open" };
-    }
-    if (found === null) {
-      // Only an attempt old enough that no call can still be in flight is proven unsent.
-      const unanswered = payment.rawStatus === null || payment.status === "unknown";
-      const age = new Date(ctx.clock.now()).getTime() - new Date(payment.createdAt).getTime();
-      if (!unanswered || age < graceMs) return { payment, verdict: "open" };
-      const failed = await applyNews(ctx, payment.id, {
-        status: "refused",
-        code: "never_received",
-        message: "The provider has no record of this payment; it was never charged.",
-      });
-      return { payment: failed, verdict: "never_received" };
-    }
-    const applied = await applyNews(ctx, payment.id, found);
-    return { payment: applied, verdict: openStatuses.includes(applied.status) ? "open" : "settled" };
-  }
-
   const service: PaymentService = {
-    get: (id) => ctx.storage.payments.findById(id),
-
-    async retry(input) {
-      const data = parseInput(retryInputSchema, input, "payment retry");
-      const contractId = data.contractId as Id<"contract">;
-      const scope = `retry:${contractId}`;
-      const fingerprint = fingerprintOf({ contractId, method: data.method });
-      const earlier = await ctx.storage.idempotencyKeys.find(scope, data.idempotencyKey);
-      if (earlier) {
-        if (earlier.fingerprint !== fingerprint) {
-          throw new TesseraError(
-            "idempotency_key_reused",
-            "This idempotency key was used for a different retry.",
-            {
-              details: {
-                issues: [{ path: ["idempotencyKey"], code: "reused", message: "used with different data" }],
-              },
-            },
-          );
-        }
-        return saleOutcomeOf(
-          await loadSaleState(ctx.storage, earlier.resource.replace(/^payment:/, "") as Id<"payment">, true),
-        );
-      }
-      const contract = await ctx.storage.contracts.findById(contractId);
-      if (!contract)
-        throw new TesseraError("not_found", `Contract ${contractId} does not exist.`, {
-          details: { entity: "contract", id: contractId },
-        });
-      const unit = await ctx.storage.units.findById(contract.unitId);
-      const offered = unit?.paymentMethods.find((m) => m.method === data.method);
-      if (!unit || !offered) {
-        throw new TesseraError(
-          "validation_failed",
-          `Invalid payment retry: method: the unit does not take ${data.method}.`,
-          {
-            details: {
-              issues: [
-                { path: ["method"], code: "method_not_offered", message: `not offered: ${data.method}` },
-              ],
-            },
-          },
-        );
-      }
-      if (data.method === "card" && !data.card) {
-        throw new TesseraError(
-          "validation_failed",
-          "Invalid payment retry: card: a card payment needs the provider's card token.",
-          {
-            details: { issues: [{ path: ["card"], code: "required", message: "required for card" }] },
-          },
-        );
-      }
-
-      const payment = await ctx.storage.transaction(async (tx) => {
-        const installments = await tx.installments.listByContract(contractId);
-        const unpaid = installments.filter((i) => i.status === "awaiting" || i.status === "denied");
-        const sequence = Math.min(...unpaid.map((i) => i.sequence));
-        const due = unpaid.filter((i) => i.sequence === sequence);
-        if (due.length === 0) {
-          throw new TesseraError("invalid_transition", `Contract ${contractId} has nothing left to pay.`, {
-            details: { entity: "contract", id: contractId },
-          });
-        }
-        const attempts = await tx.payments.listByInstallment(due[0]!.id);
-        const open = attempts.find((p) => openStatuses.includes(p.status));
-        if (open) {
-          throw new TesseraError(
-            "payment_in_progress",
-            `Payment ${open.id} for these installments is still open.`,
-            {
-              details: { entity: "payment", id: open.id },
-            },
-          );
-        }
-        const row = newPaymentRow(ctx, {
-          unitId: contract.unitId,
-          customerId: contract.customerId,
-          gatewayId: offered.gatewayId,
-          method: data.method,
-          amount: sumMoney(
-            due.map((i) => i.amount),
-            contract.terms.price.currency,
-          ),
-          installmentIds: due.map((i) => i.id),
-          attempt: attempts.length + 1,
-        });
-        await tx.payments.insert(row);
-        await tx.idempotencyKeys.insert({
-          scope,
-          key: data.idempotencyKey,
-          fingerprint,
-          resource: `payment:${row.id}`,
-          createdAt: ctx.clock.now(),
-        });
-        return row;
-      });
-      const customer = await ctx.storage.customers.findById(contract.customerId);
-      await submitPayment(
-        ctx,
-        payment,
-        buildPaymentRequest(ctx, payment, {
-          description: `${contract.terms.planName} — ${unit.name}`,
-          payer: customer!,
-          card: data.card,
-          timeZone: unit.timeZone,
-        }),
-      );
-      return saleOutcomeOf(await loadSaleState(ctx.storage, payment.id, false));
-    },
+    get: async (id) =>
+      ctx.storage.payments.findById(parseInput(paymentIdSchema, id, "payment id") as Id<"payment">),
 
     async refresh(id) {
       const payment = await getOrThrow(id);
-      return (await settle(payment, recoveryGraceMs)).payment;
+      const verdict = await settleFromProvider(ctx, payment, recoveryGraceMs);
+      switch (verdict.kind) {
+        case "unreachable":
+          throw verdict.error;
+        case "maybe_in_flight":
+          return payment;
+        default:
+          return verdict.applied.payment;
+      }
     },
 
     async cancelAttempt(id) {
       const payment = await getOrThrow(id);
-      if (!openStatuses.includes(payment.status)) {
+      if (!openPaymentStatuses.includes(payment.status)) {
         throw new TesseraError(
           "invalid_transition",
           `Payment ${id} is ${payment.status}; only an open attempt can be canceled.`,
@@ -256,33 +130,82 @@ export function createPaymentService(ctx: ServiceContext): PaymentService {
       const gateway = ctx.gateways.get(payment.gatewayId);
       if (gateway.cancel && payment.rawStatus !== null) {
         const answer = await gateway.cancel({ idempotencyKey: payment.idempotencyKey });
-        return applyNews(ctx, id, answer);
+        return (await applyNews(ctx, payment.id, answer)).payment;
       }
-      return applyNews(ctx, id, {
+      const applied = await applyNews(ctx, payment.id, {
         status: "canceled",
         providerReference: payment.providerReference ?? payment.idempotencyKey,
         rawStatus: "canceled_locally",
         amount: payment.amount,
         refundedAmount: payment.refundedAmount,
       });
+      return applied.payment;
     },
 
     async recover(options = {}) {
-      const olderThanMs = options.olderThanMs ?? recoveryGraceMs;
+      const parsed = parseInput(recoverOptionsSchema, options, "recovery options");
+      const olderThanMs = parsed.olderThanMs ?? recoveryGraceMs;
       const stale = await ctx.storage.payments.listStale({
-        statuses: openStatuses,
+        statuses: openPaymentStatuses,
         updatedBefore: addMilliseconds(ctx.clock.now(), -olderThanMs),
-        limit: options.limit ?? 100,
+        limit: parsed.limit ?? 100,
       });
-      const report: RecoveryReport = { examined: stale.length, settled: 0, neverReceived: 0, stillOpen: 0 };
+      const report: RecoveryReport = {
+        examined: stale.length,
+        settled: 0,
+        neverReceived: 0,
+        stillOpen: 0,
+        failed: 0,
+        failures: [],
+      };
+      const failing = new Map<
+        string,
+        { gatewayId: string; code: string; message: string; payments: number; unitId: Payment["unitId"] }
+      >();
       for (const payment of stale) {
-        const settled = await settle(payment, olderThanMs);
-        if (settled.verdict === "settled") report.settled++;
-        else if (settled.verdict === "never_received") report.neverReceived++;
-        else {
-          report.stillOpen++;
-          if (settled.payment.version === payment.version) await sendToBackOfQueue(payment);
+        const verdict = await settleFromProvider(ctx, payment, olderThanMs);
+        if (verdict.kind === "unreachable") {
+          report.failed++;
+          const code = isTesseraError(verdict.error) ? verdict.error.code : "gateway_unreachable";
+          const message = verdict.error instanceof Error ? verdict.error.message : String(verdict.error);
+          const seen = failing.get(payment.gatewayId);
+          if (seen) seen.payments++;
+          else
+            failing.set(payment.gatewayId, {
+              gatewayId: payment.gatewayId,
+              code,
+              message,
+              payments: 1,
+              unitId: payment.unitId,
+            });
+          continue;
         }
+        if (verdict.kind === "never_received" && verdict.applied.moved) report.neverReceived++;
+        else if (
+          verdict.kind === "answered" &&
+          verdict.applied.moved &&
+          !openPaymentStatuses.includes(verdict.applied.payment.status)
+        ) {
+          report.settled++;
+        } else {
+          report.stillOpen++;
+          const after = verdict.kind === "maybe_in_flight" ? payment : verdict.applied.payment;
+          if (after.version === payment.version) await sendToBackOfQueue(payment);
+        }
+      }
+      if (failing.size > 0) {
+        const events: AnyDomainEvent[] = [];
+        for (const { unitId, ...failure } of failing.values()) {
+          report.failures.push(failure);
+          events.push(
+            ctx.events(
+              "gateway.failing",
+              { gatewayId: failure.gatewayId, code: failure.code, message: failure.message, paymentId: null },
+              unitId,
+            ),
+          );
+        }
+        await ctx.storage.outbox.append(events);
       }
       return report;
     },

@@ -19,3 +19,6 @@ export const paymentLifecycle = defineLifecycle("payment", {
   refunded: [],
 });
 export type PaymentStatus = (typeof paymentLifecycle.statuses)[number];
+
+/** Statuses of an attempt that may still turn into money: nothing else may be tried meanwhile. */
+export const openPaymentStatuses: readonly PaymentStatus[] = ["pending", "requires_action", "unknown"];

@@ -1,42 +1,47 @@
-import { isTesseraError } from "../errors/tessera-error";
 import type { CreatePaymentRequest } from "../ports/gateway";
 import type { ServiceContext } from "../tessera/service-context";
-import { applyPaymentResult, type PaymentNews } from "./apply-payment-result";
+import { type AppliedNews, applyPaymentResult, type PaymentNews } from "./apply-payment-result";
+import { type NotSentNews, notSentNewsOf } from "./not-sent";
 import type { Payment } from "./payment";
 import { withRetryOnConflict } from "./with-retry-on-conflict";
 
-const refusals = new Set(["gateway_configuration", "gateway_authentication", "gateway_invalid_request"]);
+/** The stored payment after its first answer, and the refusal when it was never sent. */
+export interface Submitted {
+  payment: Payment;
+  notSent: NotSentNews | null;
+}
 
 /**
  * Calls the gateway for a payment row that is already committed (write-ahead), then
  * stores the answer in a second transaction. The outcome is always a value:
  * - the provider's answer, as it came;
- * - a `GatewayError` (configuration, credentials, invalid request) — the provider refused
- *   before charging — becomes a failed payment carrying that code;
+ * - a `GatewayError` (configuration, credentials, invalid request, unavailable) — the
+ *   provider refused before charging — becomes a payment that was never sent: failed with
+ *   that code, blocking nobody, reported to staff as `gateway.failing`;
  * - anything else thrown (a timeout, a reset, a bug after the request left) is `unknown`,
- *   left for recovery to settle by asking the provider by our key.
+ *   left for recovery to settle by asking the provider by our reference.
  */
 export async function submitPayment(
   ctx: ServiceContext,
   payment: Payment,
   request: CreatePaymentRequest,
-): Promise<Payment> {
+): Promise<Submitted> {
   const gateway = ctx.gateways.get(payment.gatewayId);
   let news: PaymentNews;
+  let notSent: NotSentNews | null = null;
   try {
     news = await gateway.createPayment(request);
   } catch (error) {
-    news =
-      isTesseraError(error) && refusals.has(error.code)
-        ? { status: "refused", code: error.code, message: error.message }
-        : {
-            status: "unknown",
-            providerReference: null,
-            rawStatus: null,
-            reason: error instanceof Error ? error.message : String(error),
-          };
+    notSent = notSentNewsOf(error);
+    news = notSent ?? {
+      status: "unknown",
+      providerReference: null,
+      rawStatus: null,
+      reason: error instanceof Error ? error.message : String(error),
+    };
   }
-  return applyNews(ctx, payment.id, news);
+  const applied = await applyNews(ctx, payment.id, news);
+  return { payment: applied.payment, notSent };
 }
 
 /** Applies news in its own transaction, retrying when a concurrent writer got there first. */
@@ -44,7 +49,7 @@ export function applyNews(
   ctx: ServiceContext,
   paymentId: Payment["id"],
   news: PaymentNews,
-): Promise<Payment> {
+): Promise<AppliedNews> {
   return withRetryOnConflict(() =>
     ctx.storage.transaction((tx) => applyPaymentResult(ctx, tx, paymentId, news)),
   );

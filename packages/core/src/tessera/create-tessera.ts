@@ -1,6 +1,7 @@
 import { randomBytes as nodeRandomBytes } from "node:crypto";
 import { type ActivationService, createActivationService } from "../activation/activation-service";
 import { createPlanService, type PlanService } from "../catalog/plan-service";
+import { createRetryService, type RetryService } from "../checkout/retry-service";
 import { createSaleService, type SaleService } from "../checkout/sale-service";
 import { type CustomerService, createCustomerService } from "../customers/customer-service";
 import { TesseraError } from "../errors/tessera-error";
@@ -24,7 +25,8 @@ export interface Tessera {
   readonly plans: PlanService;
   readonly customers: CustomerService;
   readonly sales: SaleService;
-  readonly payments: PaymentService;
+  /** Payment attempts: a retry of a contract's pending installments, refresh, cancel, recovery. */
+  readonly payments: PaymentService & RetryService;
   readonly webhooks: WebhookService;
   readonly activation: ActivationService;
   readonly events: EventDispatcher;
@@ -92,12 +94,12 @@ export function createTessera(options: TesseraOptions): Tessera {
     files: options.files ?? null,
     randomBytes: options.randomBytes ?? ((size) => new Uint8Array(nodeRandomBytes(size))),
   };
-  const payments = createPaymentService(ctx);
+  const payments = { ...createPaymentService(ctx), ...createRetryService(ctx) };
   return {
     organizations: createOrganizationService(ctx),
     plans: createPlanService(ctx),
     customers: createCustomerService(ctx),
-    sales: createSaleService(ctx, (payment) => payments.refresh(payment.id)),
+    sales: createSaleService(ctx),
     payments,
     webhooks: createWebhookService(ctx),
     activation: createActivationService(ctx),

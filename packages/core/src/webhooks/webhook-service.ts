@@ -44,7 +44,7 @@ export function createWebhookService(ctx: ServiceContext): WebhookService {
           });
           return "unmatched";
         }
-        const after = await applyPaymentResult(ctx, tx, payment.id, event.payment);
+        const { payment: after } = await applyPaymentResult(ctx, tx, payment.id, event.payment);
         await tx.inbox.markProcessed(entry.id, {
           status: "processed",
           outcome: `payment ${payment.id} ${after.status}`,

@@ -138,7 +138,7 @@ async function worker(): Promise<void> {
       idempotencyKey: operation.idempotencyKey,
       status: outcome.status,
       contractId: outcome.contract.id,
-      paymentKey: outcome.payment.idempotencyKey,
+      paymentKey: outcome.payment!.idempotencyKey,
     });
   }
 }

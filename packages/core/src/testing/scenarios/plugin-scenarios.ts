@@ -30,7 +30,7 @@ export function pluginScenarios(storage: () => Storage): void {
     expect(seen).toHaveLength(1);
     expect(seen[0]?.payload).toMatchObject({
       contractId: outcome.contract.id,
-      paymentId: outcome.payment.id,
+      paymentId: outcome.payment!.id,
     });
     expect(seen[0]?.id).toMatch(/^evt_/);
     expect(await env.tessera.events.deliverPending()).toEqual({ delivered: 0, failed: 0 });

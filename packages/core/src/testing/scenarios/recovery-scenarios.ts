@@ -30,7 +30,7 @@ export function recoveryScenarios(current: () => ScenarioEnv): void {
     env.clock.advance(121_000);
     const report = await env.tessera.payments.recover();
     expect(report).toMatchObject({ examined: 1, settled: 1, neverReceived: 0 });
-    const after = await env.tessera.sales.outcome(outcome.payment.id);
+    const after = await env.tessera.sales.outcome(outcome.payment!.id);
     expect(after.status).toBe("succeeded");
     expect(after.contract.status).toBe("active");
     expect(env.sandbox.sandbox.ledger().charges).toHaveLength(1);
@@ -42,7 +42,7 @@ export function recoveryScenarios(current: () => ScenarioEnv): void {
     expect(outcome.status).toBe("unknown");
     env.clock.advance(121_000);
     expect(await env.tessera.payments.recover()).toMatchObject({ examined: 1, neverReceived: 1 });
-    const after = await env.tessera.payments.get(outcome.payment.id);
+    const after = await env.tessera.payments.get(outcome.payment!.id);
     expect(after).toMatchObject({ status: "failed", failureCode: "never_received" });
     expect(env.sandbox.sandbox.ledger().charges).toHaveLength(0);
     const retried = await env.tessera.payments.retry({
@@ -52,7 +52,7 @@ export function recoveryScenarios(current: () => ScenarioEnv): void {
       idempotencyKey: "recovery-retry-0001",
     });
     expect(retried.status).toBe("succeeded");
-    expect(retried.payment.idempotencyKey).not.toBe(outcome.payment.idempotencyKey);
+    expect(retried.payment!.idempotencyKey).not.toBe(outcome.payment!.idempotencyKey);
     expect(env.sandbox.sandbox.ledger().charges).toHaveLength(1);
   });
 
@@ -66,10 +66,10 @@ export function recoveryScenarios(current: () => ScenarioEnv): void {
       env.tessera.payments.recover(),
     ]);
     const events = (await env.storage.outbox.listUndelivered(200)).filter(
-      (e) => e.event.type === "sale.completed" && e.event.payload.paymentId === outcome.payment.id,
+      (e) => e.event.type === "sale.completed" && e.event.payload.paymentId === outcome.payment!.id,
     );
     expect(events).toHaveLength(1);
-    expect((await env.tessera.payments.get(outcome.payment.id))?.status).toBe("succeeded");
+    expect((await env.tessera.payments.get(outcome.payment!.id))?.status).toBe("succeeded");
   });
 
   it("reaches a charge left unknown behind a full page of payments still waiting on their payers", async () => {
@@ -92,7 +92,7 @@ export function recoveryScenarios(current: () => ScenarioEnv): void {
     // Each pass takes the two oldest; the unpaid PIX must not take every pass.
     expect(await env.tessera.payments.recover({ limit: 2 })).toMatchObject({ examined: 2, stillOpen: 2 });
     expect(await env.tessera.payments.recover({ limit: 2 })).toMatchObject({ examined: 2, settled: 1 });
-    expect((await env.tessera.sales.outcome(lost.payment.id)).status).toBe("succeeded");
+    expect((await env.tessera.sales.outcome(lost.payment!.id)).status).toBe("succeeded");
   });
 
   it("finishes a crashed first call when the same key comes back after the grace period", async () => {

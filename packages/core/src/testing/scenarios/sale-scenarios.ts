@@ -28,11 +28,11 @@ export function saleScenarios(current: () => ScenarioEnv): void {
       ["period", "confirmed", 14990],
       ["enrollment_fee", "confirmed", 5000],
     ]);
-    expect(outcome.payment.amount).toEqual(brl(19990));
-    expect(outcome.payment.card).toMatchObject({ brand: "visa", last4: "1111" });
+    expect(outcome.payment!.amount).toEqual(brl(19990));
+    expect(outcome.payment!.card).toMatchObject({ brand: "visa", last4: "1111" });
     const charges = env.sandbox.sandbox.ledger().charges;
     expect(charges).toHaveLength(1);
-    expect(charges[0]).toMatchObject({ idempotencyKey: outcome.payment.idempotencyKey, amount: brl(19990) });
+    expect(charges[0]).toMatchObject({ idempotencyKey: outcome.payment!.idempotencyKey, amount: brl(19990) });
     const types = (await env.storage.outbox.listUndelivered(100)).map((e) => e.event.type);
     expect(types).toEqual(
       expect.arrayContaining([
@@ -96,7 +96,7 @@ export function saleScenarios(current: () => ScenarioEnv): void {
       ["enrollment_fee", 5000],
       ["fee", 700],
     ]);
-    expect(outcome.payment.amount).toEqual(brl(20690));
+    expect(outcome.payment!.amount).toEqual(brl(20690));
   });
 
   it("leaves a declined sale pending and the customer blocked, then a retry pays and unblocks", async () => {
@@ -122,7 +122,7 @@ export function saleScenarios(current: () => ScenarioEnv): void {
       idempotencyKey: "retry-after-decline-1",
     });
     expect(retried.status).toBe("succeeded");
-    expect(retried.payment.attempt).toBe(2);
+    expect(retried.payment!.attempt).toBe(2);
     expect(retried.contract).toMatchObject({ status: "active", paymentIssue: null });
     expect(retried.customer.status).toBe("active");
     const types = (await env.storage.outbox.listUndelivered(100)).map((e) => e.event.type);
@@ -139,7 +139,7 @@ export function saleScenarios(current: () => ScenarioEnv): void {
     const second = await env.tessera.sales.start({ ...input, card: await env.card("approvedVisa") });
     expect(second.replayed).toBe(true);
     expect(second.contract.id).toBe(first.contract.id);
-    expect(second.payment.id).toBe(first.payment.id);
+    expect(second.payment!.id).toBe(first.payment!.id);
     expect(env.sandbox.sandbox.ledger().charges).toHaveLength(1);
     expect((await env.storage.contracts.listByCustomer(first.customer.id)).length).toBe(1);
   });
@@ -195,10 +195,10 @@ export function saleScenarios(current: () => ScenarioEnv): void {
     expect(outcome.action.type).toBe("pix");
     expect(outcome.contract.status).toBe("pending_payment");
     expect(outcome.customer.status).toBe("active");
-    env.sandbox.sandbox.pay(outcome.payment.idempotencyKey);
-    const refreshed = await env.tessera.payments.refresh(outcome.payment.id);
+    env.sandbox.sandbox.pay(outcome.payment!.idempotencyKey);
+    const refreshed = await env.tessera.payments.refresh(outcome.payment!.id);
     expect(refreshed.status).toBe("succeeded");
-    expect((await env.tessera.sales.outcome(outcome.payment.id)).contract.status).toBe("active");
+    expect((await env.tessera.sales.outcome(outcome.payment!.id)).contract.status).toBe("active");
   });
 
   it("asks a boleto buyer for an address, naming buyer.address", async () => {
@@ -265,7 +265,7 @@ export function saleScenarios(current: () => ScenarioEnv): void {
       }),
     );
     expect(retryBlocked.code).toBe("payment_in_progress");
-    const canceled = await env.tessera.payments.cancelAttempt(pending.payment.id);
+    const canceled = await env.tessera.payments.cancelAttempt(pending.payment!.id);
     expect(canceled.status).toBe("canceled");
     expect((await env.storage.contracts.findById(pending.contract.id))?.status).toBe("pending_payment");
     expect(env.sandbox.sandbox.ledger().charges[0]?.status).toBe("canceled");

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from "vitest";
 import type { Storage } from "../../ports/storage";
 import { activationScenarios } from "./activation-scenarios";
 import { catalogScenarios } from "./catalog-scenarios";
+import { faultScenarios } from "./fault-scenarios";
 import { pluginScenarios } from "./plugin-scenarios";
 import { recoveryScenarios } from "./recovery-scenarios";
 import { saleScenarios } from "./sale-scenarios";
@@ -44,6 +45,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("catalog", () => catalogScenarios(current));
     describe("sale", () => saleScenarios(current));
     describe("recovery", () => recoveryScenarios(current));
+    describe("faults, free plans and resent requests", () => faultScenarios(current));
     describe("webhooks", () => webhookScenarios(current));
     describe("activation codes", () => activationScenarios(current));
     describe("plugins", () => pluginScenarios(() => under.storage));

@@ -19,9 +19,9 @@ export function webhookScenarios(current: () => ScenarioEnv): void {
 
   const snapshot = async (outcome: SaleOutcome) => {
     const env = current();
-    const state = await env.tessera.sales.outcome(outcome.payment.id);
+    const state = await env.tessera.sales.outcome(outcome.payment!.id);
     return {
-      payment: state.payment.status,
+      payment: state.payment!.status,
       contract: state.contract.status,
       customer: state.customer.status,
       installments: state.installments.map((i) => i.status),
@@ -31,7 +31,7 @@ export function webhookScenarios(current: () => ScenarioEnv): void {
   it("activates a PIX sale from the provider's signed notification", async () => {
     const env = current();
     const outcome = await pixSale("webhook-pix-0001");
-    env.sandbox.sandbox.pay(outcome.payment.idempotencyKey);
+    env.sandbox.sandbox.pay(outcome.payment!.idempotencyKey);
     const [notification] = env.sandbox.sandbox.takeNotifications();
     const receipt = await env.tessera.webhooks.receive("sandbox", notification!);
     expect(receipt).toEqual({ accepted: true, applied: 1, duplicates: 0, unmatched: 0 });
@@ -49,8 +49,8 @@ export function webhookScenarios(current: () => ScenarioEnv): void {
     const env = current();
     const one = await pixSale("webhook-order-0001");
     const two = await pixSale("webhook-order-0002", "11144477735");
-    env.sandbox.sandbox.pay(one.payment.idempotencyKey);
-    await env.tessera.payments.cancelAttempt(two.payment.id);
+    env.sandbox.sandbox.pay(one.payment!.idempotencyKey);
+    await env.tessera.payments.cancelAttempt(two.payment!.id);
     const notifications = env.sandbox.sandbox.takeNotifications();
     expect(notifications.length).toBeGreaterThanOrEqual(2);
     // Three copies of each, delivered newest first and interleaved.
@@ -69,7 +69,7 @@ export function webhookScenarios(current: () => ScenarioEnv): void {
   it("changes nothing for a forged notification", async () => {
     const env = current();
     const outcome = await pixSale("webhook-forged-0001");
-    env.sandbox.sandbox.pay(outcome.payment.idempotencyKey);
+    env.sandbox.sandbox.pay(outcome.payment!.idempotencyKey);
     const [real] = env.sandbox.sandbox.takeNotifications();
     const before = await snapshot(outcome);
     const forgedSignature = { ...real!, headers: { ...real!.headers } };

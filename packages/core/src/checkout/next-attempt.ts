@@ -1,0 +1,76 @@
+import type { Contract } from "../contracts/contract";
+import { TesseraError } from "../errors/tessera-error";
+import type { Id } from "../ids/id";
+import { sumMoney } from "../money/money";
+import type { Payment } from "../payments/payment";
+import type { PaymentMethod } from "../payments/payment-method";
+import { newPaymentRow } from "../payments/payment-row";
+import { openPaymentStatuses } from "../payments/payment-status";
+import type { Repositories } from "../ports/storage";
+import type { ServiceContext } from "../tessera/service-context";
+
+/**
+ * Writes (inside the caller's transaction) a new attempt at a contract's first unpaid
+ * installments: after a decline, with another method, or after an attempt that was never
+ * sent. Refused (`payment_in_progress`) while another attempt at them is still open, so a
+ * buyer is never charged twice for one installment. The contract's version is bumped in
+ * the same transaction, so two attempts started at once conflict instead of both landing
+ * (PostgreSQL's read committed would otherwise let both see "no open attempt").
+ *
+ * `after`: when set, the attempt is made only if that payment is still the latest one — a
+ * replay making a fresh attempt for a request; `null` means someone else already did.
+ */
+export async function writeNextAttempt(
+  ctx: ServiceContext,
+  tx: Repositories,
+  input: {
+    contractId: Id<"contract">;
+    method: PaymentMethod;
+    gatewayId: string;
+    after?: Id<"payment">;
+  },
+): Promise<{ payment: Payment; contract: Contract } | null> {
+  const contract = await tx.contracts.findById(input.contractId);
+  if (!contract) {
+    throw new TesseraError("not_found", `Contract ${input.contractId} does not exist.`, {
+      details: { entity: "contract", id: input.contractId },
+    });
+  }
+  const installments = await tx.installments.listByContract(contract.id);
+  const unpaid = installments.filter((i) => i.status === "awaiting" || i.status === "denied");
+  const sequence = Math.min(...unpaid.map((i) => i.sequence));
+  const due = unpaid.filter((i) => i.sequence === sequence);
+  if (due.length === 0) {
+    throw new TesseraError("invalid_transition", `Contract ${contract.id} has nothing left to pay.`, {
+      details: { entity: "contract", id: contract.id },
+    });
+  }
+  const attempts = await tx.payments.listByInstallment(due[0]!.id);
+  if (input.after !== undefined && attempts.some((p) => p.id > input.after!)) return null;
+  const open = attempts.find((p) => openPaymentStatuses.includes(p.status));
+  if (open) {
+    throw new TesseraError(
+      "payment_in_progress",
+      `Payment ${open.id} for these installments is still open.`,
+      {
+        details: { entity: "payment", id: open.id },
+      },
+    );
+  }
+  const now = ctx.clock.now();
+  const touched = await tx.contracts.update({ ...contract, updatedAt: now });
+  const payment = newPaymentRow(ctx, {
+    unitId: contract.unitId,
+    customerId: contract.customerId,
+    gatewayId: input.gatewayId,
+    method: input.method,
+    amount: sumMoney(
+      due.map((i) => i.amount),
+      contract.terms.price.currency,
+    ),
+    installmentIds: due.map((i) => i.id),
+    attempt: attempts.length + 1,
+  });
+  await tx.payments.insert(payment);
+  return { payment, contract: touched };
+}

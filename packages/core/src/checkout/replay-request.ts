@@ -1,0 +1,96 @@
+import { TesseraError } from "../errors/tessera-error";
+import type { ResourceReference } from "../idempotency/resource-reference";
+import type { Id } from "../ids/id";
+import { wasNeverSent } from "../payments/not-sent";
+import type { Payment } from "../payments/payment";
+import type { PaymentMethod } from "../payments/payment-method";
+import { recoveryGraceMs } from "../payments/recovery-grace";
+import { settleFromProvider } from "../payments/settle-from-provider";
+import type { CreatePaymentRequest } from "../ports/gateway";
+import type { ServiceContext } from "../tessera/service-context";
+import { collectPayment } from "./collect-payment";
+import { writeNextAttempt } from "./next-attempt";
+import { type SaleOutcome, saleOutcomeOf } from "./sale-outcome";
+import { loadContractSaleRecords, loadSaleState } from "./sale-state";
+
+/** How to make a fresh attempt for a replayed request: its method, and its gateway request. */
+export interface Resubmission {
+  method: PaymentMethod;
+  gatewayId: string;
+  /** The gateway request for the new payment row (with the card the replaying request carries). */
+  request(payment: Payment, contractId: Id<"contract">): Promise<CreatePaymentRequest>;
+}
+
+/**
+ * Answers a request whose idempotency key was seen before — the one replay path of a sale
+ * and a retry, so both behave alike:
+ * - the latest attempt at the same installments has an answer: that answer, `replayed`;
+ * - it has none yet: the provider is asked by our reference right away; while it has no
+ *   record and the first call may still be in flight, `idempotency_key_in_use` with
+ *   `details.retryAfterSeconds`;
+ * - it provably charged nothing (never received, or refused by the gateway before charging):
+ *   a fresh attempt under a new reference, answered with its real outcome.
+ */
+export async function replayRequest(
+  ctx: ServiceContext,
+  reference: ResourceReference,
+  resubmission: Resubmission,
+): Promise<SaleOutcome> {
+  if (reference.kind === "contract") {
+    return {
+      ...(await loadContractSaleRecords(ctx.storage, reference.id, true)),
+      status: "no_charge",
+      payment: null,
+    };
+  }
+  let latest = await latestAttempt(ctx, reference.id);
+  const unanswered =
+    (latest.rawStatus === null && latest.status === "pending") || latest.status === "unknown";
+  if (unanswered) {
+    const verdict = await settleFromProvider(ctx, latest, recoveryGraceMs);
+    switch (verdict.kind) {
+      case "maybe_in_flight":
+        throw new TesseraError(
+          "idempotency_key_in_use",
+          `The first request with this idempotency key is still running (payment ${latest.id}).`,
+          {
+            details: {
+              entity: "payment",
+              id: latest.id,
+              retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
+            },
+          },
+        );
+      case "unreachable":
+        break;
+      default:
+        latest = verdict.applied.payment;
+    }
+  }
+  const state = await loadSaleState(ctx.storage, latest.id, true);
+  if (!wasNeverSent(latest)) return saleOutcomeOf(state);
+
+  const next = await ctx.storage.transaction((tx) =>
+    writeNextAttempt(ctx, tx, {
+      contractId: state.contract.id,
+      method: resubmission.method,
+      gatewayId: resubmission.gatewayId,
+      after: latest.id,
+    }),
+  );
+  if (next === null) return replayRequest(ctx, reference, resubmission);
+  return collectPayment(ctx, next.payment, await resubmission.request(next.payment, next.contract.id), true);
+}
+
+/** The newest attempt at the installments `paymentId` was for (a later retry supersedes it). */
+async function latestAttempt(ctx: ServiceContext, paymentId: Id<"payment">): Promise<Payment> {
+  const payment = await ctx.storage.payments.findById(paymentId);
+  if (!payment) {
+    throw new TesseraError("not_found", `Payment ${paymentId} does not exist.`, {
+      details: { entity: "payment", id: paymentId },
+    });
+  }
+  const first = payment.installmentIds[0];
+  const attempts = first ? await ctx.storage.payments.listByInstallment(first) : [];
+  return attempts.reduce((newest, p) => (p.id > newest.id ? p : newest), payment);
+}

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { TesseraError } from "../errors/tessera-error";
+import { fingerprintOf } from "../idempotency/idempotency-record";
+import { formatResourceReference } from "../idempotency/resource-reference";
+import type { Id } from "../ids/id";
+import type { Payment } from "../payments/payment";
+import { paymentMethodSchema } from "../payments/payment-method";
+import { buildPaymentRequest } from "../payments/payment-row";
+import type { CreatePaymentRequest } from "../ports/gateway";
+import type { ServiceContext } from "../tessera/service-context";
+import { parseInput } from "../validation/parse-input";
+import { collectPayment } from "./collect-payment";
+import { runIdempotent } from "./idempotent-request";
+import { writeNextAttempt } from "./next-attempt";
+import { replayRequest } from "./replay-request";
+import { cardInputSchema, idempotencyKeySchema } from "./sale-input";
+import type { SaleOutcome } from "./sale-outcome";
+
+export const retryInputSchema = z.object({
+  contractId: z.string().startsWith("ctr_", "must be a contract id"),
+  method: paymentMethodSchema,
+  card: cardInputSchema.optional(),
+  idempotencyKey: idempotencyKeySchema,
+});
+export type RetryInput = z.input<typeof retryInputSchema>;
+
+/** Paying a contract's pending installments again (the BEMP seed's pending-payment action). */
+export interface RetryService {
+  /**
+   * A new attempt at a contract's first unpaid installments — after a decline, or with
+   * another method. Refused (`payment_in_progress`) while another attempt is still open,
+   * so a buyer is never charged twice for one installment. The same `idempotencyKey` behaves
+   * as a sale's does: it answers the first attempt, waits while it may be in flight, and
+   * makes a fresh attempt when the first provably charged nothing.
+   */
+  retry(input: RetryInput): Promise<SaleOutcome>;
+}
+
+export function createRetryService(ctx: ServiceContext): RetryService {
+  return {
+    async retry(input) {
+      const data = parseInput(retryInputSchema, input, "payment retry");
+      const contractId = data.contractId as Id<"contract">;
+      const contract = await ctx.storage.contracts.findById(contractId);
+      if (!contract) {
+        throw new TesseraError("not_found", `Contract ${contractId} does not exist.`, {
+          details: { entity: "contract", id: contractId },
+        });
+      }
+      const unit = await ctx.storage.units.findById(contract.unitId);
+      const offered = unit?.paymentMethods.find((m) => m.method === data.method);
+      if (!unit || !offered) {
+        throw new TesseraError(
+          "validation_failed",
+          `Invalid payment retry: method: the unit does not take ${data.method}.`,
+          {
+            details: {
+              issues: [
+                { path: ["method"], code: "method_not_offered", message: `not offered: ${data.method}` },
+              ],
+            },
+          },
+        );
+      }
+      if (data.method === "card" && !data.card) {
+        throw new TesseraError(
+          "validation_failed",
+          "Invalid payment retry: card: a card payment needs the provider's card token.",
+          {
+            details: { issues: [{ path: ["card"], code: "required", message: "required for card" }] },
+          },
+        );
+      }
+      async function requestFor(payment: Payment): Promise<CreatePaymentRequest> {
+        const payer = await ctx.storage.customers.findById(payment.customerId);
+        return buildPaymentRequest(ctx, payment, {
+          description: `${contract!.terms.planName} — ${unit!.name}`,
+          payer: payer!,
+          card: data.card,
+          timeZone: unit!.timeZone,
+        });
+      }
+      const scope = `retry:${contractId}`;
+      const fingerprint = fingerprintOf({ contractId, method: data.method });
+      return runIdempotent(
+        ctx,
+        { scope, key: data.idempotencyKey, fingerprint, label: "payment retry" },
+        (reference) =>
+          replayRequest(ctx, reference, {
+            method: data.method,
+            gatewayId: offered.gatewayId,
+            request: requestFor,
+          }),
+        async () => {
+          const { payment } = await ctx.storage.transaction(async (tx) => {
+            const next = await writeNextAttempt(ctx, tx, {
+              contractId,
+              method: data.method,
+              gatewayId: offered.gatewayId,
+            });
+            // Without `after`, writeNextAttempt either writes or throws.
+            await tx.idempotencyKeys.insert({
+              scope,
+              key: data.idempotencyKey,
+              fingerprint,
+              resource: formatResourceReference({ kind: "payment", id: next!.payment.id }),
+              createdAt: ctx.clock.now(),
+            });
+            return next!;
+          });
+          return collectPayment(ctx, payment, await requestFor(payment), false);
+        },
+      );
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { issueActivationCode } from "../activation/activation-code-issuer";
+import type { AnyDomainEvent } from "../events/domain-event";
+import type { Id } from "../ids/id";
+import type { Installment } from "../installments/installment";
+import { installmentLifecycle } from "../installments/installment-status";
+import type { Repositories } from "../ports/storage";
+import type { ServiceContext } from "../tessera/service-context";
+import type { Contract } from "./contract";
+import { contractLifecycle } from "./contract-status";
+
+/** Marks a paid installment confirmed; one already confirmed (a replayed answer) stays as it is. */
+export async function confirmInstallment(
+  tx: Repositories,
+  installment: Installment,
+  now: string,
+): Promise<void> {
+  if (!installmentLifecycle.canMove(installment.status, "confirmed")) return;
+  await tx.installments.update({ ...installment, status: "confirmed", confirmedAt: now, updatedAt: now });
+}
+
+/**
+ * What paying a contract's installments does to the contract: it becomes `active` and loses
+ * its payment issue; the first time (`pending_payment` → `active`) the sale is complete and a
+ * `staff_code` plan gets its activation code. Shared by a paid payment and by a sale with
+ * nothing to collect, so a free plan activates exactly as a paid one does.
+ */
+export async function activateContract(
+  ctx: ServiceContext,
+  tx: Repositories,
+  contract: Contract,
+  paymentId: Id<"payment"> | null,
+  events: AnyDomainEvent[],
+): Promise<void> {
+  const wasPending = contract.status === "pending_payment";
+  const moves = contractLifecycle.canMove(contract.status, "active");
+  if (!moves && contract.paymentIssue === null) return;
+  const now = ctx.clock.now();
+  await tx.contracts.update({
+    ...contract,
+    status: moves ? "active" : contract.status,
+    paymentIssue: null,
+    updatedAt: now,
+  });
+  if (!moves) return;
+  events.push(
+    ctx.events(
+      "contract.activated",
+      { contractId: contract.id, customerId: contract.customerId },
+      contract.unitId,
+    ),
+  );
+  if (!wasPending) return;
+  events.push(
+    ctx.events(
+      "sale.completed",
+      { contractId: contract.id, customerId: contract.customerId, paymentId },
+      contract.unitId,
+    ),
+  );
+  if (contract.terms.activationMode === "staff_code") {
+    const code = await issueActivationCode(ctx, tx, contract);
+    events.push(
+      ctx.events(
+        "activation_code.issued",
+        { activationCodeId: code.id, contractId: contract.id },
+        contract.unitId,
+      ),
+    );
+  }
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { hashPassword } from "../customers/password-hash";
 import type { CheckoutField } from "../organizations/unit";
-import { checkExtraFields, hashPassword } from "./extra-fields";
+import { checkExtraFields } from "./extra-fields";
 
 const random = (size: number) => new Uint8Array(size).fill(7);
 const fields: CheckoutField[] = [
@@ -17,8 +18,8 @@ const fields: CheckoutField[] = [
 ];
 
 describe("checkExtraFields", () => {
-  it("accepts the fields asked for and keeps their values", () => {
-    const checked = checkExtraFields(
+  it("accepts the fields asked for and keeps their values", async () => {
+    const checked = await checkExtraFields(
       fields,
       { how_found: "amigo", birth_date: "1990-05-01", accepts_rules: "on" },
       random,
@@ -28,8 +29,8 @@ describe("checkExtraFields", () => {
     expect(checked.passwordHash).toBeNull();
   });
 
-  it("names each missing, wrong or unknown field with its path", () => {
-    const checked = checkExtraFields(
+  it("names each missing, wrong or unknown field with its path", async () => {
+    const checked = await checkExtraFields(
       fields,
       { how_found: "tv", birth_date: "01/05/1990", nickname: "x" },
       random,
@@ -42,20 +43,20 @@ describe("checkExtraFields", () => {
     ]);
   });
 
-  it("hashes a client-area password and never keeps it among the values", () => {
-    const checked = checkExtraFields(
+  it("hashes a client-area password and never keeps it among the values", async () => {
+    const checked = await checkExtraFields(
       fields,
       { how_found: "amigo", accepts_rules: "true", senha: "segredo-123" },
       random,
     );
     expect(checked.values).not.toHaveProperty("senha");
     expect(JSON.stringify(checked)).not.toContain("segredo-123");
-    expect(checked.passwordHash).toBe(hashPassword("segredo-123", random(16)));
+    expect(checked.passwordHash).toBe(await hashPassword("segredo-123", random(16)));
     expect(checked.passwordHash).toMatch(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
   });
 
-  it("refuses a password shorter than 8 characters", () => {
-    const checked = checkExtraFields(
+  it("refuses a password shorter than 8 characters", async () => {
+    const checked = await checkExtraFields(
       fields,
       { how_found: "amigo", accepts_rules: "true", senha: "123" },
       random,

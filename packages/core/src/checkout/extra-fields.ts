@@ -1,4 +1,4 @@
-import { scryptSync } from "node:crypto";
+import { hashPassword } from "../customers/password-hash";
 import type { FieldIssue } from "../errors/tessera-error";
 import type { CheckoutField } from "../organizations/unit";
 
@@ -13,23 +13,17 @@ export interface CheckedExtraFields {
 
 const truthy = new Set(["true", "on", "1", "yes"]);
 
-/** `scrypt$<salt hex>$<hash hex>`: Node's scrypt, no extra dependency. */
-export function hashPassword(password: string, salt: Uint8Array): string {
-  const hash = scryptSync(password, salt, 32);
-  return `scrypt$${Buffer.from(salt).toString("hex")}$${hash.toString("hex")}`;
-}
-
 /**
  * Checks the buyer's extra fields against the fields the unit (and its plugins) ask for:
  * required ones are present (a required checkbox is ticked), a select holds one of its
  * options, a date is YYYY-MM-DD, and nothing is given that was not asked. File fields are
  * not answered through a sale: attachments arrive through the file store.
  */
-export function checkExtraFields(
+export async function checkExtraFields(
   fields: readonly CheckoutField[],
   given: Readonly<Record<string, string>>,
   randomBytes: (size: number) => Uint8Array,
-): CheckedExtraFields {
+): Promise<CheckedExtraFields> {
   const issues: FieldIssue[] = [];
   const values: Record<string, string> = {};
   let passwordHash: string | null = null;
@@ -59,7 +53,7 @@ export function checkExtraFields(
       issue(field.key, "invalid_date", "must be a date written YYYY-MM-DD");
     } else if (field.type === "password") {
       if (raw.length < 8) issue(field.key, "too_small", "must have at least 8 characters");
-      else passwordHash = hashPassword(raw, randomBytes(16));
+      else passwordHash = await hashPassword(raw, randomBytes(16));
     } else {
       values[field.key] = raw;
     }

@@ -71,7 +71,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
     if (data.source === "online" && !plan.onlineSale.enabled) {
       throw invalid(["planId"], "not_on_sale", "the plan is not on sale online");
     }
-    const extra = checkExtraFields(
+    const extra = await checkExtraFields(
       [...unit.checkoutFields, ...ctx.plugins.checkoutFields()],
       data.buyer.extraFields,
       ctx.randomBytes,

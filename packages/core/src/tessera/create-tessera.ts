@@ -12,7 +12,6 @@ import { createOrganizationService, type OrganizationService } from "../organiza
 import { createGatewayRegistry, type GatewayRegistry } from "../payments/gateway-registry";
 import { createPaymentService, type PaymentService } from "../payments/payment-service";
 import { createPluginRegistry, type PluginRegistry } from "../plugins/plugin-registry";
-import type { Storage } from "../ports/storage";
 import { createSandboxGateway } from "../sandbox/sandbox-gateway";
 import { type Clock, systemClock } from "../time/clock";
 import { createWebhookService, type WebhookService } from "../webhooks/webhook-service";
@@ -32,9 +31,17 @@ export interface Tessera {
   readonly events: EventDispatcher;
   readonly gateways: GatewayRegistry;
   readonly plugins: PluginRegistry;
-  readonly storage: Storage;
   readonly clock: Clock;
+  /**
+   * Resolves when the storage answers a cheap lookup (it reads no rows); rejects with the
+   * storage's own error otherwise. For health checks: the storage itself is not handed out,
+   * so every write goes through the services and their rules.
+   */
+  ping(): Promise<void>;
 }
+
+/** An id no organization has: looking it up proves the database answers, and reads no rows. */
+const probeId = "org_00000000000000000000000000" as const;
 
 function requirePort(value: unknown, name: string, methods: string[]): void {
   const missing =
@@ -106,7 +113,9 @@ export function createTessera(options: TesseraOptions): Tessera {
     events: createEventDispatcher(ctx),
     gateways,
     plugins: ctx.plugins,
-    storage: ctx.storage,
     clock,
+    async ping() {
+      await ctx.storage.organizations.findById(probeId);
+    },
   };
 }

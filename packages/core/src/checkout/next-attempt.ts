@@ -2,6 +2,7 @@ import type { Contract } from "../contracts/contract";
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import { sumMoney } from "../money/money";
+import { methodRuleIssues } from "../payments/method-rules";
 import type { Payment } from "../payments/payment";
 import type { PaymentMethod } from "../payments/payment-method";
 import { newPaymentRow } from "../payments/payment-row";
@@ -12,7 +13,8 @@ import type { ServiceContext } from "../tessera/service-context";
 /**
  * Writes (inside the caller's transaction) a new attempt at a contract's first unpaid
  * installments: after a decline, with another method, or after an attempt that was never
- * sent. Refused (`payment_in_progress`) while another attempt at them is still open, so a
+ * sent. The gateway's method rules are checked against the stored customer first (a boleto
+ * retry for a customer without an address is the buyer's to fix, not a failed payment). Refused (`payment_in_progress`) while another attempt at them is still open, so a
  * buyer is never charged twice for one installment. The contract's version is bumped in
  * the same transaction, so two attempts started at once conflict instead of both landing
  * (PostgreSQL's read committed would otherwise let both see "no open attempt").
@@ -57,6 +59,25 @@ export async function writeNextAttempt(
       },
     );
   }
+  const amount = sumMoney(
+    due.map((i) => i.amount),
+    contract.terms.price.currency,
+  );
+  const payer = await tx.customers.findById(contract.customerId);
+  const issues = methodRuleIssues(ctx.gateways.get(input.gatewayId).capabilities.methodRules, input.method, {
+    amount,
+    payer: {
+      document: payer?.document ?? null,
+      address: payer?.address ?? null,
+      phone: payer?.phone ?? null,
+    },
+  });
+  if (issues.length > 0) {
+    const fields = issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new TesseraError("validation_failed", `Invalid payment attempt: ${fields}.`, {
+      details: { issues },
+    });
+  }
   const now = ctx.clock.now();
   const touched = await tx.contracts.update({ ...contract, updatedAt: now });
   const payment = newPaymentRow(ctx, {
@@ -64,10 +85,7 @@ export async function writeNextAttempt(
     customerId: contract.customerId,
     gatewayId: input.gatewayId,
     method: input.method,
-    amount: sumMoney(
-      due.map((i) => i.amount),
-      contract.terms.price.currency,
-    ),
+    amount,
     installmentIds: due.map((i) => i.id),
     attempt: attempts.length + 1,
   });

@@ -31,6 +31,10 @@ export interface SaleState extends SaleRecords {
  * - `declined`: the contract waits in `pending_payment` and the customer is blocked until a
  *   payment succeeds; `messageKey` is the i18n key of what to tell the buyer.
  * - `canceled`: the attempt was dropped; the contract still waits for payment.
+ * - `processing`: the provider accepted it and is still making what the payer needs (a
+ *   boleto issued asynchronously); `payment.pending` follows with the action.
+ * - `authorized`: a card's money is held but not captured; the contract waits until
+ *   `payments.capture` (or the provider) settles it. Never shown as paid.
  * - `unknown`: nobody can tell yet whether the provider has it; recovery settles it. Never
  *   show it as a failure — the buyer may have been charged.
  * - `not_sent`: the attempt provably charged nothing because of the provider or our set-up
@@ -45,6 +49,7 @@ export type SaleOutcome =
   | (SaleState & { status: "pending" | "requires_action"; action: PayerAction })
   | (SaleState & { status: "declined"; declineCode: DeclineCode; failureCode: string; messageKey: string })
   | (SaleState & { status: "canceled" })
+  | (SaleState & { status: "processing" | "authorized" })
   | (SaleState & { status: "unknown" })
   | (SaleState & { status: "not_sent"; failureCode: NotSentCode })
   | (SaleRecords & { status: "no_charge"; payment: null });
@@ -60,7 +65,6 @@ export function saleOutcomeOf(state: SaleState): SaleOutcome {
   const { payment } = state;
   switch (payment.status) {
     case "succeeded":
-    case "authorized":
     case "partially_refunded":
     case "refunded":
       return { ...state, status: "succeeded" };
@@ -84,6 +88,10 @@ export function saleOutcomeOf(state: SaleState): SaleOutcome {
     }
     case "canceled":
       return { ...state, status: "canceled" };
+    case "processing":
+      return { ...state, status: "processing" };
+    case "authorized":
+      return { ...state, status: "authorized" };
     case "unknown":
       return { ...state, status: "unknown" };
   }

@@ -12,6 +12,7 @@ import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
 import { sumMoney } from "../money/money";
 import type { Unit } from "../organizations/unit";
+import { methodRuleIssues } from "../payments/method-rules";
 import type { Payment } from "../payments/payment";
 import type { PaymentMethod } from "../payments/payment-method";
 import { buildPaymentRequest, newPaymentRow } from "../payments/payment-row";
@@ -105,9 +106,23 @@ export function createSaleService(ctx: ServiceContext): SaleService {
         );
       }
     }
-    // Registered boletos carry the payer's address; Banco Inter refuses one without it (Conexa FAQ).
-    if (data.method === "boleto" && !data.buyer.address) {
-      throw invalid(["buyer", "address"], "required", "a boleto needs the payer's address");
+    // What the provider refuses (Inter: a boleto without the payer's address, under R$ 2,50) is
+    // the buyer's to fix before anything is written, never a failed payment that blocks them.
+    const amount = sumMoney(
+      firstDue.map((line) => line.amount),
+      plan.price.currency,
+    );
+    const issues = methodRuleIssues(gateway.capabilities.methodRules, data.method, {
+      amount,
+      payer: {
+        document: data.buyer.document ?? null,
+        address: data.buyer.address ?? null,
+        phone: data.buyer.phone ?? null,
+      },
+    });
+    if (issues.length > 0) {
+      const fields = issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new TesseraError("validation_failed", `Invalid sale: ${fields}.`, { details: { issues } });
     }
     return { ...sale, collect: { method: data.method, gatewayId: offered.gatewayId } };
   }

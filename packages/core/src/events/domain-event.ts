@@ -34,6 +34,8 @@ export interface DomainEventPayloads {
     action: PayerAction;
   };
   "payment.authorized": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  /** Accepted; what the payer needs follows as `payment.pending`. */
+  "payment.processing": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
   /** Nobody can tell yet whether the provider has it; recovery will settle it. */
   "payment.unknown": { paymentId: Id<"payment">; contractId: Id<"contract"> | null; reason: string };
   /** The attempt provably charged nothing (a gateway fault, or never received); not a decline. */

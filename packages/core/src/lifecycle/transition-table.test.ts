@@ -29,10 +29,13 @@ const expected: Record<string, { lifecycle: Lifecycle<string>; moves: string[]; 
   payment: {
     lifecycle: paymentLifecycle,
     moves: [
-      ...["pending", "requires_action", "authorized", "succeeded", "failed", "canceled"].map(
+      ...["processing", "pending", "requires_action", "authorized", "succeeded", "failed", "canceled"].map(
         (to) => `unknown → ${to}`,
       ),
-      ...["requires_action", "authorized", "succeeded", "failed", "canceled", "unknown"].map(
+      ...["pending", "requires_action", "authorized", "succeeded", "failed", "canceled", "unknown"].map(
+        (to) => `processing → ${to}`,
+      ),
+      ...["processing", "requires_action", "authorized", "succeeded", "failed", "canceled", "unknown"].map(
         (to) => `pending → ${to}`,
       ),
       ...["pending", "authorized", "succeeded", "failed", "canceled", "unknown"].map(

@@ -46,6 +46,7 @@ function providerFieldsOf(
     ...("action" in news ? { action: news.action } : {}),
     ...("card" in news && news.card ? { card: news.card } : {}),
     ...(news.status === "declined" ? { failureCode: news.declineCode, failureMessage: news.message } : {}),
+    ...(news.status === "canceled" ? { failureCode: `canceled_${news.reason}` } : {}),
   };
 }
 
@@ -160,6 +161,9 @@ export async function applyPaymentResult(
       break;
     case "authorized":
       events.push(ctx.events("payment.authorized", ids, payment.unitId));
+      break;
+    case "processing":
+      events.push(ctx.events("payment.processing", ids, payment.unitId));
       break;
     case "pending":
     case "requires_action": {

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../tessera/service-context";
 import { addDays } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
 import type { Payment } from "./payment";
+import { newPaymentReference } from "./payment-reference";
 
 /** How long a buyer has to pay a PIX charge. */
 export const pixExpirySeconds = 3600;
@@ -13,8 +14,7 @@ export const boletoDueInDays = 3;
 /**
  * A new payment row, not yet answered (`pending`, no raw status): the write-ahead record
  * committed before the gateway is called. Its idempotency key — our reference at the
- * provider — is the payment id without the underscore: 29 letters and digits, which fits
- * Cielo's MerchantOrderId and API Pix's txid (26–35 alphanumerics).
+ * provider — is made in the shape the gateway declares (`capabilities.references`).
  */
 export function newPaymentRow(
   ctx: ServiceContext,
@@ -25,10 +25,11 @@ export function newPaymentRow(
 ): Payment {
   const id = ctx.ids("payment");
   const now = ctx.clock.now();
+  const rules = ctx.gateways.get(fields.gatewayId).capabilities.references;
   return {
     ...fields,
     id,
-    idempotencyKey: id.replace("_", ""),
+    idempotencyKey: newPaymentReference(rules, id, ctx.randomBytes),
     providerReference: null,
     status: "pending",
     rawStatus: null,

@@ -2,10 +2,12 @@ import { z } from "zod";
 import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
+import type { Money } from "../money/money";
 import type { ServiceContext } from "../tessera/service-context";
 import { addMilliseconds } from "../time/instant";
 import { parseInput } from "../validation/parse-input";
 import type { Payment } from "./payment";
+import { referenceOf } from "./payment-reference";
 import { openPaymentStatuses } from "./payment-status";
 import { recoveryGraceMs } from "./recovery-grace";
 import { settleFromProvider } from "./settle-from-provider";
@@ -58,6 +60,12 @@ export interface PaymentService {
    * cancel, and here in any case (money that arrives later still converges to paid).
    */
   cancelAttempt(id: Id<"payment">): Promise<Payment>;
+  /**
+   * Settles an `authorized` card payment at the provider — all of it, or `amount` of it
+   * where the provider captures less. Refused (`method_not_supported`) for a gateway
+   * without `capabilities.capture`, and (`invalid_transition`) for a payment not authorized.
+   */
+  capture(id: Id<"payment">, amount?: Money): Promise<Payment>;
   /**
    * Settles payments left open past `olderThanMs` (default: `recoveryGraceMs`, two minutes;
    * pass less only when no call can still be in flight, e.g. right after a crash): asks the
@@ -129,17 +137,64 @@ export function createPaymentService(ctx: ServiceContext): PaymentService {
       }
       const gateway = ctx.gateways.get(payment.gatewayId);
       if (gateway.cancel && payment.rawStatus !== null) {
-        const answer = await gateway.cancel({ idempotencyKey: payment.idempotencyKey });
+        // The provider answers the payment as it stands: canceled, or paid already (which applies as paid).
+        const answer = await gateway.cancel(referenceOf(payment));
         return (await applyNews(ctx, payment.id, answer)).payment;
       }
       const applied = await applyNews(ctx, payment.id, {
         status: "canceled",
         providerReference: payment.providerReference ?? payment.idempotencyKey,
         rawStatus: "canceled_locally",
+        reason: "by_us",
         amount: payment.amount,
         refundedAmount: payment.refundedAmount,
       });
       return applied.payment;
+    },
+
+    async capture(id, amount) {
+      const payment = await getOrThrow(id);
+      const gateway = ctx.gateways.get(payment.gatewayId);
+      if (!gateway.capabilities.capture || !gateway.capture) {
+        throw new TesseraError(
+          "method_not_supported",
+          `The ${gateway.id} gateway cannot capture authorizations.`,
+          {
+            details: { gatewayId: gateway.id },
+          },
+        );
+      }
+      if (payment.status !== "authorized") {
+        throw new TesseraError(
+          "invalid_transition",
+          `Payment ${id} is ${payment.status}; only an authorization can be captured.`,
+          {
+            details: { entity: "payment", id, from: payment.status, to: "succeeded" },
+          },
+        );
+      }
+      if (amount !== undefined) {
+        const valid =
+          Number.isSafeInteger(amount.amount) &&
+          amount.amount > 0 &&
+          amount.amount <= payment.amount.amount &&
+          amount.currency === payment.amount.currency;
+        if (!valid) {
+          throw new TesseraError(
+            "validation_failed",
+            "Invalid capture: amount: must be positive, in the payment's currency, and at most what was authorized.",
+            {
+              details: {
+                issues: [
+                  { path: ["amount"], code: "invalid_amount", message: "at most the authorized amount" },
+                ],
+              },
+            },
+          );
+        }
+      }
+      const answer = await gateway.capture(referenceOf(payment), amount);
+      return (await applyNews(ctx, payment.id, answer)).payment;
     },
 
     async recover(options = {}) {

@@ -2,6 +2,7 @@ import type { PaymentResult } from "../ports/gateway";
 import type { ServiceContext } from "../tessera/service-context";
 import type { AppliedNews } from "./apply-payment-result";
 import type { Payment } from "./payment";
+import { referenceOf } from "./payment-reference";
 import { ageMs } from "./recovery-grace";
 import { applyNews } from "./submit-payment";
 
@@ -28,7 +29,7 @@ export async function settleFromProvider(
 ): Promise<ProviderVerdict> {
   let found: PaymentResult | null;
   try {
-    found = await ctx.gateways.get(payment.gatewayId).getPayment({ idempotencyKey: payment.idempotencyKey });
+    found = await ctx.gateways.get(payment.gatewayId).getPayment(referenceOf(payment));
   } catch (error) {
     return { kind: "unreachable", error };
   }

@@ -4,14 +4,24 @@
  *
  * ## When core calls what
  * - `createPayment` — once per payment row, *after* that row and its `idempotencyKey` are
- *   committed (write-ahead). Core never calls it twice with one key: when an outcome is
- *   `unknown`, core first calls `getPayment({ idempotencyKey })`, and only a payment the
- *   provider provably never received (`null`) is attempted again, under a new key.
- * - `getPayment` — by our key (recovery after a timeout or crash) or by the provider's
- *   reference (refreshing a pending payment). Must be side-effect free.
+ *   committed (write-ahead). The key is our reference at the provider, made by core in the
+ *   shape `capabilities.references` declares. Core never calls it twice with one key: when
+ *   an outcome is `unknown`, core first calls `getPayment`, and only a payment the provider
+ *   provably never received (`null`) is attempted again, under a new key. Before the
+ *   write-ahead, core checks the request against `capabilities.methodRules`, so a request
+ *   the provider would refuse for a missing CPF or a too-small amount never blocks anyone.
+ * - `getPayment` — with everything core knows of the payment (`PaymentReference`): our key,
+ *   the provider's reference once known, the method, the amount and when it was created, so
+ *   a provider that lists by our reference only inside a date window, or keeps PIX `cob` and
+ *   `cobv` apart, can find it. Must be side-effect free. `null` means the provider provably
+ *   never received it; a payment older than the provider keeps records is `unknown`.
  * - `refund` — after core checked the amount against what was collected less refunds.
  * - `cancel` — only when `capabilities.cancel` is true: drops a pending attempt (a PIX
- *   charge, a boleto, an unpaid link) so the payer can no longer pay it.
+ *   charge, a boleto, an unpaid link) so the payer can no longer pay it. It answers the
+ *   payment as it then stands: `canceled`, or what it is when it could not be canceled
+ *   (already paid, still processing) — never a throw for those.
+ * - `capture` — only when `capabilities.capture` is true: settles an `authorized` card
+ *   payment, in full or for less. Core never reports an authorization as paid.
  * - `parseWebhook` — with the raw body exactly as received. Authenticates it the way
  *   `capabilities.webhooks.authentication` says, and returns the provider's news; where the
  *   proof is weak (`confirmsByLookup`), it asks the provider before answering.
@@ -83,6 +93,37 @@ export interface GatewayCapabilities {
   webhooks: { authentication: WebhookAuthentication; confirmsByLookup: boolean } | null;
   /** A raw card number may reach `createPayment` (the sandbox, or a PCI-compliant integrator's explicit option). */
   acceptsRawCard: boolean;
+  /** The shape of our reference at this provider; core makes every key in it. */
+  references: ReferenceRules;
+  /** `createPayment({ capture: false })` authorizes only, and `capture` exists. */
+  capture: boolean;
+  /**
+   * What each method needs of the payer and of the amount, checked by core before anything
+   * is written. A method absent here needs nothing beyond the port's request.
+   */
+  methodRules: Readonly<Partial<Record<PaymentMethod, MethodRules>>>;
+}
+
+/**
+ * How the provider limits our reference (`CreatePaymentRequest.idempotencyKey`):
+ * - `alphanumeric`: letters and digits, `minLength`–`maxLength` long — API Pix `txid`
+ *   26–35, Cielo `MerchantOrderId` ≤ 50 (≤ 27 for boletos), Inter `seuNumero` ≤ 15;
+ * - `uuid`: a lower-case RFC 4122 UUID (PagoLivre).
+ * Core makes the reference from the payment's id when it fits, and from fresh randomness
+ * otherwise; it is unique per gateway (storage enforces it).
+ */
+export type ReferenceRules =
+  | { kind: "alphanumeric"; minLength: number; maxLength: number }
+  | { kind: "uuid" };
+
+/** What one method needs, as data a checkout form and core's pre-checks both read. */
+export interface MethodRules {
+  /** The payer fields the provider refuses a request without. */
+  payer: { document: boolean; address: boolean; phone: boolean };
+  /** Smallest amount, in minor units of the request's currency (Inter: 250 = R$ 2,50); null for none. */
+  minAmount: number | null;
+  /** Largest amount, in minor units; null for none. */
+  maxAmount: number | null;
 }
 
 /** The card to charge. A raw number only where `capabilities.acceptsRawCard` is true. */
@@ -116,17 +157,28 @@ export interface CreatePaymentRequest {
   expiresInSeconds?: number;
   /** Where a redirect-based method sends the payer back. */
   returnUrl?: string;
+  /**
+   * Cards: charge now (`true`, the default) or authorize only (`false`, where
+   * `capabilities.capture`), to be settled later with `capture`.
+   */
+  capture?: boolean;
 }
 
 /** The provider's answer about one payment. */
 export type PaymentResult =
   | (PaymentResultBase & { status: "succeeded"; card: CardSummary | null; paidAt: Instant | null })
+  /** The card's issuer holds the money; nothing is paid until `capture`. Lapses if never captured. */
   | (PaymentResultBase & { status: "authorized"; card: CardSummary | null })
+  /**
+   * Accepted, but what the payer needs is not ready yet (Banco Inter issues a boleto
+   * asynchronously: a request id now, the line and its PIX later, by lookup or webhook).
+   */
+  | (PaymentResultBase & { status: "processing" })
   | (PaymentResultBase & { status: "pending"; action: PayerAction })
   | (PaymentResultBase & { status: "requires_action"; action: PayerAction })
   | (PaymentResultBase & { status: "declined"; declineCode: DeclineCode; message: string })
-  /** Dropped before it was paid: cancelled by us, or expired at the provider. */
-  | (PaymentResultBase & { status: "canceled" })
+  /** Dropped before it was paid: expired, cancelled at our request, or by the provider. */
+  | (PaymentResultBase & { status: "canceled"; reason: CancelReason })
   /** Nobody can tell yet whether the provider has it. Never reported as a failure. */
   | { status: "unknown"; providerReference: string | null; rawStatus: string | null; reason: string };
 
@@ -140,7 +192,24 @@ export interface PaymentResultBase {
   refundedAmount: Money;
 }
 
-export type PaymentLookup = { idempotencyKey: string } | { providerReference: string };
+/** Why a payment was dropped before it was paid. */
+export type CancelReason = "expired" | "by_us" | "by_provider";
+
+/**
+ * Everything core knows of a payment when it asks the provider about it: providers differ
+ * in what they can look up by (Inter lists by `seuNumero` only inside a date window; Cielo
+ * returns several sales for one `MerchantOrderId`), so an adapter uses what it needs.
+ */
+export interface PaymentReference {
+  /** Our reference, as `createPayment` sent it. */
+  idempotencyKey: string;
+  /** The provider's reference, once an answer carried one. */
+  providerReference: string | null;
+  method: PaymentMethod;
+  amount: Money;
+  /** When the payment row was written, just before the create was sent. */
+  createdAt: Instant;
+}
 
 export interface RefundRequest {
   /** Our refund's own key, so the provider can tell two refunds of one payment apart. */
@@ -190,9 +259,11 @@ export interface Gateway {
   readonly capabilities: GatewayCapabilities;
   createPayment(request: CreatePaymentRequest): Promise<PaymentResult>;
   /** The payment as the provider knows it, or null when the provider never received it. */
-  getPayment(lookup: PaymentLookup): Promise<PaymentResult | null>;
+  getPayment(reference: PaymentReference): Promise<PaymentResult | null>;
   refund(request: RefundRequest): Promise<RefundResult>;
   /** Present exactly when `capabilities.cancel` is true. */
-  cancel?(lookup: PaymentLookup): Promise<PaymentResult>;
+  cancel?(reference: PaymentReference): Promise<PaymentResult>;
+  /** Present exactly when `capabilities.capture` is true; `amount` less than authorized captures part. */
+  capture?(reference: PaymentReference, amount?: Money): Promise<PaymentResult>;
   parseWebhook(input: WebhookInput): Promise<WebhookParseResult>;
 }

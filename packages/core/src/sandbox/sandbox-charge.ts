@@ -105,7 +105,8 @@ export function chargeToPaymentResult(charge: SandboxCharge, refunded: Money): P
         message: charge.decline?.message ?? "Declined.",
       };
     case "canceled":
+      return { ...base, status: "canceled", reason: "by_us" };
     case "expired":
-      return { ...base, status: "canceled" };
+      return { ...base, status: "canceled", reason: "expired" };
   }
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { isTesseraError } from "../errors/tessera-error";
 import type { CreatePaymentRequest, GatewayPayer, PaymentResult } from "../ports/gateway";
 import { createManualClock } from "../testing/manual-clock";
+import { paymentReferenceFor } from "../testing/payment-reference-for";
 import { isConsistentBoleto } from "./boleto-line";
 import { decodeTlv } from "./brcode";
 import type { RawCard } from "./card-tokenizer";
@@ -15,7 +16,15 @@ const payer: GatewayPayer = {
   email: "maria@example.com",
   phone: null,
   document: { kind: "cpf", value: "52998224725" },
-  address: null,
+  address: {
+    street: "Avenida Paulista",
+    number: "1578",
+    district: "Bela Vista",
+    city: "São Paulo",
+    state: "SP",
+    postalCode: "01310200",
+    country: "BR",
+  },
 };
 const brl = (amount: number) => ({ amount, currency: "BRL" });
 
@@ -183,9 +192,11 @@ describe("sandbox PIX", () => {
     const request = pix(600);
     await gateway.createPayment(request);
     clock.advance(29_999);
-    expect((await gateway.getPayment({ idempotencyKey: request.idempotencyKey }))?.status).toBe("pending");
+    expect(
+      (await gateway.getPayment(paymentReferenceFor({ idempotencyKey: request.idempotencyKey })))?.status,
+    ).toBe("pending");
     clock.advance(5_000);
-    const paid = await gateway.getPayment({ idempotencyKey: request.idempotencyKey });
+    const paid = await gateway.getPayment(paymentReferenceFor({ idempotencyKey: request.idempotencyKey }));
     expect(paid).toMatchObject({ status: "succeeded", paidAt: "2026-03-10T15:00:30.000Z" });
     expect(gateway.sandbox.takeNotifications().map((notification) => notification.type)).toEqual([
       "payment.paid",
@@ -196,7 +207,9 @@ describe("sandbox PIX", () => {
     const { clock, gateway, pix } = setup();
     const created = await gateway.createPayment(pix(600));
     clock.advance(600_000);
-    expect(await gateway.getPayment({ providerReference: referenceOf(created) })).toMatchObject({
+    expect(
+      await gateway.getPayment(paymentReferenceFor({ providerReference: referenceOf(created) })),
+    ).toMatchObject({
       status: "canceled",
       rawStatus: "expired",
     });
@@ -210,7 +223,9 @@ describe("sandbox PIX", () => {
     const { clock, gateway, pix } = setup({ autoPayAfterMs: 900_000 });
     const created = await gateway.createPayment(pix(600));
     clock.advance(3_600_000);
-    expect((await gateway.getPayment({ providerReference: referenceOf(created) }))?.status).toBe("canceled");
+    expect(
+      (await gateway.getPayment(paymentReferenceFor({ providerReference: referenceOf(created) })))?.status,
+    ).toBe("canceled");
   });
 
   it("is paid on demand by our key as well as by its reference", async () => {
@@ -241,13 +256,18 @@ describe("sandbox boletos", () => {
     expect(result.status === "pending" && result.action.type === "boleto" && result.action.pdfUrl).toBeNull();
   });
 
-  it("are refused without a due date, with one already past in Brasília, or without the payer's document", async () => {
+  it("are refused without a due date, with one already past in Brasília, without the payer's document or address, or under R$ 2,50", async () => {
     const { gateway, boleto } = setup();
     const { dueDate: _dueDate, ...undated } = boleto();
     expect(await invalidRequest(gateway.createPayment(undated))).toMatch(/needs `dueDate`/);
     expect(await invalidRequest(gateway.createPayment(boleto("2026-03-09")))).toMatch(/past/);
     const anonymous = { ...boleto(), payer: { ...payer, document: null } };
     expect(await invalidRequest(gateway.createPayment(anonymous))).toMatch(/CPF or CNPJ/);
+    const homeless = { ...boleto(), payer: { ...payer, address: null } };
+    expect(await invalidRequest(gateway.createPayment(homeless))).toMatch(/address/);
+    expect(await invalidRequest(gateway.createPayment({ ...boleto(), amount: brl(249) }))).toMatch(
+      /at least R\$ 2,50/,
+    );
     expect((await gateway.createPayment(boleto("2026-03-10"))).status).toBe("pending");
   });
 });
@@ -270,12 +290,16 @@ describe("sandbox refunds and cancels", () => {
   it("report partially_refunded, then refunded, as the provider's raw status", async () => {
     const { gateway, result, refund } = await paid();
     await refund(4000, "ref_1");
-    expect(await gateway.getPayment({ providerReference: referenceOf(result) })).toMatchObject({
+    expect(
+      await gateway.getPayment(paymentReferenceFor({ providerReference: referenceOf(result) })),
+    ).toMatchObject({
       rawStatus: "partially_refunded",
       refundedAmount: brl(4000),
     });
     await refund(6000, "ref_2");
-    expect(await gateway.getPayment({ providerReference: referenceOf(result) })).toMatchObject({
+    expect(
+      await gateway.getPayment(paymentReferenceFor({ providerReference: referenceOf(result) })),
+    ).toMatchObject({
       status: "succeeded",
       rawStatus: "refunded",
       refundedAmount: brl(10_000),
@@ -289,15 +313,24 @@ describe("sandbox refunds and cancels", () => {
     expect(await invalidRequest(refund(1000, "ref_2", "pay_other"))).toMatch(/different payments/);
   });
 
-  it("refuse to cancel a paid payment, and answer canceled to a second cancel", async () => {
+  it("answer a cancel of a paid payment with the payment as it stands, and canceled to a second cancel", async () => {
     const { gateway, result, pix } = await paid();
-    expect(await invalidRequest(gateway.cancel({ providerReference: referenceOf(result) }))).toMatch(
-      /refund it/,
-    );
+    expect(
+      await gateway.cancel(paymentReferenceFor({ providerReference: referenceOf(result) })),
+    ).toMatchObject({
+      status: "succeeded",
+      providerReference: referenceOf(result),
+    });
     const pending = await gateway.createPayment(pix());
-    expect((await gateway.cancel({ providerReference: referenceOf(pending) })).status).toBe("canceled");
-    expect((await gateway.cancel({ providerReference: referenceOf(pending) })).status).toBe("canceled");
-    expect(await invalidRequest(gateway.cancel({ idempotencyKey: "pay_nobody" }))).toMatch(/No payment/);
+    expect(
+      (await gateway.cancel(paymentReferenceFor({ providerReference: referenceOf(pending) }))).status,
+    ).toBe("canceled");
+    expect(
+      (await gateway.cancel(paymentReferenceFor({ providerReference: referenceOf(pending) }))).status,
+    ).toBe("canceled");
+    expect(
+      await invalidRequest(gateway.cancel(paymentReferenceFor({ idempotencyKey: "pay_nobody" }))),
+    ).toMatch(/No payment/);
   });
 });
 
@@ -308,7 +341,7 @@ describe("sandbox notifications", () => {
     const paidPix = await gateway.createPayment(pix());
     gateway.sandbox.pay(referenceOf(paidPix));
     const dropped = await gateway.createPayment(pix());
-    await gateway.cancel({ providerReference: referenceOf(dropped) });
+    await gateway.cancel(paymentReferenceFor({ providerReference: referenceOf(dropped) }));
     await gateway.refund({
       refundKey: "ref_1",
       providerReference: referenceOf(charged),
@@ -408,7 +441,9 @@ describe("sandbox options", () => {
     const second = setup();
     const request = first.pix();
     await first.gateway.createPayment(request);
-    expect(await second.gateway.getPayment({ idempotencyKey: request.idempotencyKey })).toBeNull();
+    expect(
+      await second.gateway.getPayment(paymentReferenceFor({ idempotencyKey: request.idempotencyKey })),
+    ).toBeNull();
   });
 
   it("take an id", () => {
@@ -426,10 +461,12 @@ describe("sandbox latency", () => {
     vi.useFakeTimers({ toFake: ["setTimeout"] });
     const { gateway } = setup({ latencyMs: 250 });
     let answered = false;
-    const lookup = gateway.getPayment({ idempotencyKey: "pay_nobody" }).then((result) => {
-      answered = true;
-      return result;
-    });
+    const lookup = gateway
+      .getPayment(paymentReferenceFor({ idempotencyKey: "pay_nobody" }))
+      .then((result) => {
+        answered = true;
+        return result;
+      });
     await vi.advanceTimersByTimeAsync(249);
     expect(answered).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -441,7 +478,7 @@ describe("sandbox latency", () => {
     vi.useFakeTimers({ toFake: ["setTimeout"] });
     const { gateway } = setup();
     let answered = false;
-    void gateway.getPayment({ idempotencyKey: "pay_nobody" }).then(() => {
+    void gateway.getPayment(paymentReferenceFor({ idempotencyKey: "pay_nobody" })).then(() => {
       answered = true;
     });
     await Promise.resolve();

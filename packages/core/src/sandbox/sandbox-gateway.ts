@@ -6,7 +6,7 @@ import type {
   CreatePaymentRequest,
   Gateway,
   GatewayCapabilities,
-  PaymentLookup,
+  PaymentReference,
   PaymentResult,
   RefundRequest,
   RefundResult,
@@ -94,7 +94,7 @@ export interface SandboxControls {
 
 /** The sandbox gateway: the port, with `cancel` always present, plus `sandbox` controls. */
 export interface SandboxGateway extends Gateway {
-  cancel(lookup: PaymentLookup): Promise<PaymentResult>;
+  cancel(reference: PaymentReference): Promise<PaymentResult>;
   readonly sandbox: SandboxControls;
 }
 
@@ -148,6 +148,17 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
     providerRecurrence: false,
     webhooks: Object.freeze({ authentication: "hmac_signature", confirmsByLookup: false }),
     acceptsRawCard: options.acceptRawCardNumbers,
+    // Shaped like API Pix's txid (26–35), so references made for the sandbox fit the strictest PIX PSP.
+    references: Object.freeze({ kind: "alphanumeric", minLength: 26, maxLength: 35 }),
+    capture: false,
+    // As Banco Inter: a boleto needs the payer's CPF/CNPJ and address, and at least R$ 2,50.
+    methodRules: Object.freeze({
+      boleto: {
+        payer: { document: true, address: true, phone: false },
+        minAmount: 250,
+        maxAmount: 9_999_999_999,
+      },
+    }),
   } as const);
 
   function invalid(message: string, details: Record<string, unknown> = {}): Error {
@@ -162,10 +173,11 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
     return chargeToPaymentResult(charge, refundedAmount(charge, ledger.refunds()));
   }
 
-  function find(lookup: PaymentLookup): SandboxCharge | null {
-    return "idempotencyKey" in lookup
-      ? ledger.findChargeByKey(lookup.idempotencyKey)
-      : ledger.findCharge(lookup.providerReference);
+  function find(reference: PaymentReference): SandboxCharge | null {
+    return (
+      (reference.providerReference === null ? null : ledger.findCharge(reference.providerReference)) ??
+      ledger.findChargeByKey(reference.idempotencyKey)
+    );
   }
 
   function publish(
@@ -391,8 +403,15 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
     if (compareDates(dueDate, calendarDateInZone(clock.now(), "America/Sao_Paulo")) < 0) {
       throw invalid("A boleto cannot fall due in the past.", { field: "dueDate" });
     }
+    // What `capabilities.methodRules.boleto` declares, enforced as Banco Inter does.
     if (request.payer.document === null) {
       throw invalid("A boleto needs the payer's CPF or CNPJ.", { field: "payer.document" });
+    }
+    if (request.payer.address === null) {
+      throw invalid("A boleto needs the payer's address.", { field: "payer.address" });
+    }
+    if (request.amount.amount < 250) {
+      throw invalid("A boleto is at least R$ 2,50.", { field: "amount.amount" });
     }
     if (request.amount.amount > 9_999_999_999) {
       throw invalid("A boleto is at most R$ 99.999.999,99.", { field: "amount.amount" });
@@ -532,11 +551,8 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
       settle();
       const charge = find(lookup);
       if (charge === null) throw invalid("No payment matches this lookup.", { lookup });
-      if (charge.status === "canceled" || charge.status === "expired") return view(charge);
-      if (charge.status !== "pending") {
-        const hint = charge.status === "paid" ? "; refund it instead" : "";
-        throw invalid(`A ${charge.status} payment cannot be canceled${hint}.`, { status: charge.status });
-      }
+      // A payment that can no longer be canceled (paid, declined, expired) is answered as it stands.
+      if (charge.status !== "pending") return view(charge);
       return view(changeStatus(charge, "canceled", clock.now()));
     },
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isTesseraError } from "../errors/tessera-error";
 import type { CreatePaymentRequest, PaymentResult } from "../ports/gateway";
 import { createManualClock } from "../testing/manual-clock";
+import { paymentReferenceFor } from "../testing/payment-reference-for";
 import { createSandboxGateway } from "./sandbox-gateway";
 import { readSandboxLedgerFile } from "./sandbox-ledger";
 
@@ -52,7 +53,7 @@ describe("the sandbox ledger file", () => {
     });
 
     const after = createSandboxGateway({ clock, ledgerFile: file });
-    expect(await after.getPayment({ idempotencyKey: "pay_a" })).toMatchObject({
+    expect(await after.getPayment(paymentReferenceFor({ idempotencyKey: "pay_a" }))).toMatchObject({
       status: "succeeded",
       refundedAmount: { amount: 3000, currency: "BRL" },
     });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { CreatePaymentRequest } from "../ports/gateway";
 import { createManualClock } from "../testing/manual-clock";
+import { paymentReferenceFor } from "../testing/payment-reference-for";
 import { createSandboxGateway } from "./sandbox-gateway";
 import type { SandboxLogEntry } from "./sandbox-options";
 
@@ -98,7 +99,7 @@ describe("the sandbox scrubs card data", () => {
       await gateway.sandbox.settleDeliveries(),
     );
     for (const key of ["pay_t0", "pay_r0", "pay_e0"])
-      outputs.push(await gateway.getPayment({ idempotencyKey: key }));
+      outputs.push(await gateway.getPayment(paymentReferenceFor({ idempotencyKey: key })));
 
     const ledgerText = readFileSync(file, "utf8");
     const texts = [JSON.stringify(outputs), JSON.stringify(logged), ledgerText, ...posted];

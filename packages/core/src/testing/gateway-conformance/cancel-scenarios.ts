@@ -1,10 +1,13 @@
 import { expect } from "vitest";
 import {
   chargesFor,
+  collectPayment,
   type GatewayScenario,
+  lookupOf,
   pendingMethods,
   pendingRequest,
   referenceOf,
+  total,
 } from "./scenario-kit";
 
 export const cancelScenarios = {
@@ -20,16 +23,37 @@ export const cancelScenarios = {
       const request = pendingRequest(context, method);
       const providerReference = referenceOf(await context.gateway.createPayment(request));
 
-      const canceled = await cancel.call(context.gateway, { providerReference });
+      const canceled = await cancel.call(context.gateway, lookupOf(context, request, providerReference));
       expect(canceled.status).toBe("canceled");
-      expect((await context.gateway.getPayment({ idempotencyKey: request.idempotencyKey }))?.status).toBe(
-        "canceled",
-      );
+      expect((await context.gateway.getPayment(lookupOf(context, request)))?.status).toBe("canceled");
       const charges = await chargesFor(context, request.idempotencyKey);
       expect(
         charges.map((charge) => charge.collected.amount),
         "nothing collected",
       ).toEqual([0]);
+    },
+  },
+  answersCancelOfPaidPaymentAsItStands: {
+    title: "answers a cancel of a paid payment with the payment as it stands, never a throw",
+    async run(context) {
+      const cancel = context.gateway.cancel;
+      if (!context.gateway.capabilities.cancel || cancel === undefined) {
+        return context.skip("the gateway declares no cancel");
+      }
+      const paid = await collectPayment(context, { preferPending: true });
+      const answer = await cancel.call(
+        context.gateway,
+        lookupOf(context, paid.request, paid.result.providerReference),
+      );
+      expect(answer.status, "money the provider took is reported, so core keeps it").toBe("succeeded");
+      const charges = await chargesFor(context, paid.request.idempotencyKey);
+      expect(
+        total(
+          context,
+          charges.map((c) => ({ amount: c.collected })),
+        ),
+        "still collected",
+      ).toBe(paid.request.amount.amount);
     },
   },
 } satisfies Record<string, GatewayScenario>;

@@ -5,6 +5,7 @@ import {
   chargesFor,
   expectInvalidRequest,
   type GatewayScenario,
+  lookupOf,
   referenceOf,
   requireCards,
   type ScenarioContext,
@@ -116,7 +117,7 @@ export const cardScenarios = {
       const request = cardRequest(context, card);
       const result = await context.gateway.createPayment(request);
       expect(result.status, "a lost answer is unknown, never declined").toBe("unknown");
-      const found = await context.gateway.getPayment({ idempotencyKey: request.idempotencyKey });
+      const found = await context.gateway.getPayment(lookupOf(context, request));
       expect(["succeeded", "authorized"], "recovery finds the charge the provider made").toContain(
         found?.status,
       );
@@ -133,7 +134,7 @@ export const cardScenarios = {
       const request = cardRequest(context, card);
       const result = await context.gateway.createPayment(request);
       expect(result.status, "a lost request is unknown, never declined").toBe("unknown");
-      expect(await context.gateway.getPayment({ idempotencyKey: request.idempotencyKey })).toBeNull();
+      expect(await context.gateway.getPayment(lookupOf(context, request))).toBeNull();
       expect(await chargesFor(context, request.idempotencyKey), "the provider's books hold nothing").toEqual(
         [],
       );

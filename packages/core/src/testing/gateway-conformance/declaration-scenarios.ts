@@ -33,6 +33,31 @@ export const declarationScenarios = {
       }
     },
   },
+  declaresUsableReferenceRules: {
+    title: "declares a reference shape core can fill, and method rules for methods it offers",
+    async run({ gateway }) {
+      const rules = gateway.capabilities.references;
+      if (rules.kind === "alphanumeric") {
+        expect(rules.minLength, "a reference has at least one character").toBeGreaterThanOrEqual(1);
+        expect(rules.maxLength, "minLength ≤ maxLength").toBeGreaterThanOrEqual(rules.minLength);
+        expect(rules.maxLength, "no provider takes a reference over 100 characters").toBeLessThanOrEqual(100);
+      } else {
+        expect(rules.kind).toBe("uuid");
+      }
+      for (const [method, rule] of Object.entries(gateway.capabilities.methodRules)) {
+        expect(gateway.methods, `rules for ${method}, a method it offers`).toContain(method);
+        if (rule.minAmount !== null && rule.maxAmount !== null) {
+          expect(rule.maxAmount, `${method}: minAmount ≤ maxAmount`).toBeGreaterThanOrEqual(rule.minAmount);
+        }
+      }
+    },
+  },
+  captureExistsExactlyWhenDeclared: {
+    title: "has a capture method exactly when it declares capabilities.capture",
+    async run({ gateway }) {
+      expect(typeof gateway.capture === "function").toBe(gateway.capabilities.capture);
+    },
+  },
   cancelExistsExactlyWhenDeclared: {
     title: "has a cancel method exactly when it declares capabilities.cancel",
     async run({ gateway }) {

@@ -7,7 +7,7 @@ import { sandboxNotificationEvent } from "../../sandbox/sandbox-notification";
 import type { SandboxGatewayOptions } from "../../sandbox/sandbox-options";
 import { type GatewayScenarioId, gatewayScenarios } from "./gateway-scenarios";
 import { runGatewayConformance } from "./run-gateway-conformance";
-import { defaultConformancePayer, defaultIdempotencyKey } from "./scenario-kit";
+import { defaultConformancePayer, scenarioContext } from "./scenario-kit";
 
 /** Runs one scenario against the sandbox, optionally broken by `wrap`; a skip rejects with its reason. */
 async function runScenario(
@@ -17,16 +17,11 @@ async function runScenario(
 ): Promise<void> {
   const harness = await createSandboxHarness({ ...(wrap ? { wrap } : {}), ...(sandbox ? { sandbox } : {}) });
   try {
-    await gatewayScenarios[id].run({
-      harness,
-      gateway: harness.gateway,
-      payer: defaultConformancePayer,
-      newKey: defaultIdempotencyKey,
-      money: (amount) => ({ amount, currency: "BRL" }),
-      skip: (reason) => {
+    await gatewayScenarios[id].run(
+      scenarioContext(harness, defaultConformancePayer, (reason) => {
         throw new Error(`skipped: ${reason}`);
-      },
-    });
+      }),
+    );
   } finally {
     await harness.close?.();
   }
@@ -56,6 +51,31 @@ describe("the gateway conformance scenarios", () => {
       },
     });
     await expect(runScenario("recoversTimeoutAfterCharge", wrap)).rejects.toThrow(/unknown/);
+  });
+
+  it("catch a gateway whose declared boleto minimum is not what it enforces", async () => {
+    const wrap = (gateway: SandboxGateway): Gateway => ({
+      ...gateway,
+      capabilities: {
+        ...gateway.capabilities,
+        methodRules: {
+          boleto: { payer: { document: true, address: true, phone: false }, minAmount: 100, maxAmount: null },
+        },
+      },
+    });
+    await expect(runScenario("refusesBelowDeclaredMinimum", wrap)).rejects.toThrow(/at its minimum/);
+  });
+
+  it("catch a gateway that throws when asked to cancel a payment already paid", async () => {
+    const wrap = (gateway: SandboxGateway): Gateway => ({
+      ...gateway,
+      async cancel(reference) {
+        const found = await gateway.getPayment(reference);
+        if (found?.status === "succeeded") throw new Error("cannot cancel a paid payment");
+        return gateway.cancel(reference);
+      },
+    });
+    await expect(runScenario("answersCancelOfPaidPaymentAsItStands", wrap)).rejects.toThrow(/cannot cancel/);
   });
 
   it("catch a gateway that throws on a decline instead of returning it", async () => {

@@ -3,6 +3,7 @@ import { cardScenarios } from "./card-scenarios";
 import { declarationScenarios } from "./declaration-scenarios";
 import { idempotencyScenarios } from "./idempotency-scenarios";
 import { lookupScenarios } from "./lookup-scenarios";
+import { methodRuleScenarios } from "./method-rule-scenarios";
 import { pendingScenarios } from "./pending-scenarios";
 import { refundScenarios } from "./refund-scenarios";
 import { webhookScenarios } from "./webhook-scenarios";
@@ -18,6 +19,7 @@ export const gatewayScenarios = {
   ...lookupScenarios,
   ...idempotencyScenarios,
   ...cancelScenarios,
+  ...methodRuleScenarios,
   ...refundScenarios,
   ...webhookScenarios,
 };
@@ -31,6 +33,8 @@ export type GatewayScenarioId = keyof typeof gatewayScenarios;
 export const unskippableGatewayScenarios = [
   "declaresConsistentCapabilities",
   "cancelExistsExactlyWhenDeclared",
+  "captureExistsExactlyWhenDeclared",
+  "declaresUsableReferenceRules",
   "findsPaymentByOurReference",
   "returnsNullForUnknownReference",
 ] as const satisfies readonly GatewayScenarioId[];

@@ -2,10 +2,12 @@ import { expect } from "vitest";
 import {
   cardRequest,
   type GatewayScenario,
+  lookupOf,
   pendingMethods,
   pendingRequest,
   referenceOf,
   type ScenarioContext,
+  unknownLookup,
 } from "./scenario-kit";
 
 async function anyPayment(context: ScenarioContext) {
@@ -25,8 +27,8 @@ export const lookupScenarios = {
       const providerReference = referenceOf(created);
       const recordsBefore = await context.harness.providerRecords();
 
-      const byKey = await context.gateway.getPayment({ idempotencyKey: request.idempotencyKey });
-      const byReference = await context.gateway.getPayment({ providerReference });
+      const byKey = await context.gateway.getPayment(lookupOf(context, request));
+      const byReference = await context.gateway.getPayment(lookupOf(context, request, providerReference));
       for (const found of [byKey, byReference]) {
         expect(found?.providerReference).toBe(providerReference);
         expect(found?.status).toBe(created.status);
@@ -40,7 +42,7 @@ export const lookupScenarios = {
   returnsNullForUnknownReference: {
     title: "returns null for a key the provider never received",
     async run(context) {
-      expect(await context.gateway.getPayment({ idempotencyKey: context.newKey() })).toBeNull();
+      expect(await context.gateway.getPayment(unknownLookup(context))).toBeNull();
     },
   },
 } satisfies Record<string, GatewayScenario>;

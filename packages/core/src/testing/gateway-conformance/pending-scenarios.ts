@@ -5,6 +5,7 @@ import { instantToMillis } from "../../time/instant";
 import {
   chargesFor,
   type GatewayScenario,
+  lookupOf,
   notificationsAbout,
   type PendingMethod,
   pendingRequest,
@@ -51,10 +52,10 @@ function waitsThenIsPaid(method: PendingMethod): GatewayScenario {
 
       await context.harness.payPending(providerReference);
 
-      expect((await context.gateway.getPayment({ providerReference }))?.status).toBe("succeeded");
-      expect((await context.gateway.getPayment({ idempotencyKey: request.idempotencyKey }))?.status).toBe(
+      expect((await context.gateway.getPayment(lookupOf(context, request, providerReference)))?.status).toBe(
         "succeeded",
       );
+      expect((await context.gateway.getPayment(lookupOf(context, request)))?.status).toBe("succeeded");
       const after = await chargesFor(context, request.idempotencyKey);
       expect(
         after.map((charge) => charge.collected.amount),

@@ -1,10 +1,11 @@
 import { expect } from "vitest";
-import type { RefundResult } from "../../ports/gateway";
+import type { CreatePaymentRequest, RefundResult } from "../../ports/gateway";
 import {
   cardRequest,
   collectPayment,
   expectInvalidRequest,
   type GatewayScenario,
+  lookupOf,
   pendingMethods,
   pendingRequest,
   referenceOf,
@@ -34,12 +35,14 @@ function expectAccepted(result: RefundResult): void {
 /** What the provider reports refunded, once every refund so far has succeeded. */
 async function expectReportedRefunded(
   context: ScenarioContext,
-  providerReference: string,
+  paid: { request: CreatePaymentRequest; result: { providerReference: string } },
   results: RefundResult[],
   amount: number,
 ) {
   if (results.some((result) => result.status !== "succeeded")) return;
-  const payment = await context.gateway.getPayment({ providerReference });
+  const payment = await context.gateway.getPayment(
+    lookupOf(context, paid.request, paid.result.providerReference),
+  );
   expect(payment?.status).toBe("succeeded");
   if (payment?.status === "succeeded") expect(payment.refundedAmount.amount).toBe(amount);
 }
@@ -57,7 +60,7 @@ export const refundScenarios = {
       results.forEach(expectAccepted);
       const recorded = await refundsFor(context, payment.result.providerReference);
       expect(recorded.map((entry) => entry.amount.amount).sort((a, b) => a - b)).toEqual([2000, 3000]);
-      await expectReportedRefunded(context, payment.result.providerReference, results, 5000);
+      await expectReportedRefunded(context, payment, results, 5000);
     },
   },
   refundsFully: {
@@ -69,7 +72,7 @@ export const refundScenarios = {
       expect(total(context, await refundsFor(context, payment.result.providerReference))).toBe(
         standardAmount,
       );
-      await expectReportedRefunded(context, payment.result.providerReference, [result], standardAmount);
+      await expectReportedRefunded(context, payment, [result], standardAmount);
     },
   },
   refusesOverRefund: {

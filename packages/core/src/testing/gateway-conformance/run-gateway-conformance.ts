@@ -7,7 +7,7 @@ import {
   type SkippableGatewayScenarioId,
   unskippableGatewayScenarios,
 } from "./gateway-scenarios";
-import { defaultConformancePayer, defaultIdempotencyKey, type GatewayScenario } from "./scenario-kit";
+import { defaultConformancePayer, type GatewayScenario, scenarioContext } from "./scenario-kit";
 
 export interface GatewayConformanceOptions {
   /** Shown in the report: `gateway conformance: <name>`. */
@@ -21,12 +21,6 @@ export interface GatewayConformanceOptions {
   skip?: Partial<Record<SkippableGatewayScenarioId, string>>;
   /** The payer of every payment; the default has a valid CPF and a São Paulo address. */
   payer?: GatewayPayer;
-  /**
-   * Makes our references. The default, 30 letters and digits, is a valid Cielo
-   * MerchantOrderId and API Pix txid; a provider with a shorter field (Inter's seuNumero,
-   * 15) passes its own.
-   */
-  newIdempotencyKey?: () => string;
 }
 
 /**
@@ -48,7 +42,6 @@ export interface GatewayConformanceOptions {
  */
 export function runGatewayConformance(options: GatewayConformanceOptions): void {
   const payer = options.payer ?? defaultConformancePayer;
-  const newKey = options.newIdempotencyKey ?? defaultIdempotencyKey;
   const skips: Partial<Record<GatewayScenarioId, string>> = options.skip ?? {};
   for (const id of unskippableGatewayScenarios) {
     if (skips[id] !== undefined)
@@ -65,15 +58,7 @@ export function runGatewayConformance(options: GatewayConformanceOptions): void 
       it(title, async (test) => {
         const harness = await options.createHarness();
         try {
-          const currency = harness.gateway.capabilities.currencies[0] ?? "BRL";
-          await scenario.run({
-            harness,
-            gateway: harness.gateway,
-            payer,
-            newKey,
-            money: (amount) => ({ amount, currency }),
-            skip: (why) => test.skip(why),
-          });
+          await scenario.run(scenarioContext(harness, payer, (why) => test.skip(why)));
         } finally {
           await harness.close?.();
         }

@@ -1,17 +1,21 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { isTesseraError } from "../../errors/tessera-error";
+import { createIdGenerator } from "../../ids/id";
 import type { Money } from "../../money/money";
+import { newPaymentReference } from "../../payments/payment-reference";
 import type {
   CardInput,
   CreatePaymentRequest,
   Gateway,
   GatewayEvent,
   GatewayPayer,
+  PaymentReference,
   PaymentResult,
   WebhookInput,
 } from "../../ports/gateway";
 import { addDays } from "../../time/calendar-date";
+import type { Instant } from "../../time/instant";
 import { calendarDateInZone } from "../../time/timezone";
 import type { GatewayHarness, ProviderChargeRecord, ProviderRefundRecord } from "./gateway-harness";
 
@@ -20,8 +24,10 @@ export interface ScenarioContext {
   harness: GatewayHarness;
   gateway: Gateway;
   payer: GatewayPayer;
-  /** A fresh idempotency key the provider accepts as our reference. */
+  /** A fresh reference, made by core in the shape the gateway declares (`capabilities.references`). */
   newKey(): string;
+  /** When each request the kit built was made, by our key: a lookup carries it (`lookupOf`). */
+  sentAt: Map<string, Instant>;
   /** An amount in the gateway's first currency. */
   money(amount: number): Money;
   /** Marks the scenario as not applicable to this gateway, with the reason shown in the report. */
@@ -32,6 +38,28 @@ export interface GatewayScenario {
   /** The rule the scenario proves, read as the test's name. */
   title: string;
   run(context: ScenarioContext): Promise<void>;
+}
+
+/** A scenario's context over a fresh harness: references from core's own generator, in the gateway's declared shape. */
+export function scenarioContext(
+  harness: GatewayHarness,
+  payer: GatewayPayer,
+  skip: (reason: string) => never,
+): ScenarioContext {
+  const currency = harness.gateway.capabilities.currencies[0] ?? "BRL";
+  const ids = createIdGenerator();
+  return {
+    harness,
+    gateway: harness.gateway,
+    payer,
+    newKey: () =>
+      newPaymentReference(harness.gateway.capabilities.references, ids("payment"), (size) =>
+        randomBytes(size),
+      ),
+    sentAt: new Map(),
+    money: (amount) => ({ amount, currency }),
+    skip,
+  };
 }
 
 /** The payer of every scenario's payments: a valid CPF and a full São Paulo address (Inter boletos need it). */
@@ -51,9 +79,33 @@ export const defaultConformancePayer: GatewayPayer = {
   },
 };
 
-/** 30 letters and digits: a valid Cielo MerchantOrderId (≤ 50) and API Pix txid (26–35). */
-export function defaultIdempotencyKey(): string {
-  return `conf${randomBytes(13).toString("hex")}`;
+/**
+ * What core passes to `getPayment`, `cancel` and `capture` for a payment the suite created:
+ * our key, the provider's reference when known, the method, the amount and when it was made.
+ */
+export function lookupOf(
+  context: ScenarioContext,
+  request: CreatePaymentRequest,
+  providerReference: string | null = null,
+): PaymentReference {
+  return {
+    idempotencyKey: request.idempotencyKey,
+    providerReference,
+    method: request.method,
+    amount: request.amount,
+    createdAt: context.sentAt.get(request.idempotencyKey) ?? context.harness.clock.now(),
+  };
+}
+
+/** A lookup for a payment the provider never received: a fresh key, a card, now. */
+export function unknownLookup(context: ScenarioContext): PaymentReference {
+  return {
+    idempotencyKey: context.newKey(),
+    providerReference: null,
+    method: "card",
+    amount: context.money(standardAmount),
+    createdAt: context.harness.clock.now(),
+  };
 }
 
 /** R$ 100,00: large enough for a boleto's minimum (Inter: R$ 2,50) and for partial refunds. */
@@ -61,28 +113,33 @@ export const standardAmount = 10_000;
 
 export type PendingMethod = "pix" | "boleto";
 
+function stamped(context: ScenarioContext, request: CreatePaymentRequest): CreatePaymentRequest {
+  context.sentAt.set(request.idempotencyKey, context.harness.clock.now());
+  return request;
+}
+
 export function cardRequest(context: ScenarioContext, card: CardInput): CreatePaymentRequest {
-  return {
+  return stamped(context, {
     idempotencyKey: context.newKey(),
     amount: context.money(standardAmount),
     method: "card",
     description: "Conformance card payment",
     payer: context.payer,
     card,
-  };
+  });
 }
 
 /** A PIX or boleto request: the boleto falls due three days from the provider's today, in Brasília time. */
 export function pendingRequest(context: ScenarioContext, method: PendingMethod): CreatePaymentRequest {
   const today = calendarDateInZone(context.harness.clock.now(), "America/Sao_Paulo");
-  return {
+  return stamped(context, {
     idempotencyKey: context.newKey(),
     amount: context.money(standardAmount),
     method,
     description: `Conformance ${method} payment`,
     payer: context.payer,
     ...(method === "boleto" ? { dueDate: addDays(today, 3) } : { expiresInSeconds: 3600 }),
-  };
+  });
 }
 
 /** The methods of this gateway that wait on the payer, in the order the suite prefers them. */
@@ -109,7 +166,7 @@ export async function collectPayment(
     expect(created.status, "a new PIX or boleto waits on the payer").toBe("pending");
     const providerReference = referenceOf(created);
     await context.harness.payPending(providerReference);
-    const result = await context.gateway.getPayment({ providerReference });
+    const result = await context.gateway.getPayment(lookupOf(context, request, providerReference));
     expect(result?.status, "a paid PIX or boleto reads as succeeded").toBe("succeeded");
     return { request, result: { ...(result as PaymentResult), providerReference } };
   }

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import type { GatewayEvent, WebhookInput } from "../../ports/gateway";
+import { paymentReferenceFor } from "../payment-reference-for";
 import type { WebhookForgery } from "./gateway-harness";
 import {
   collectPayment,
@@ -42,9 +43,12 @@ function forgeryScenario(forgery: WebhookForgery, what: string): GatewayScenario
         `${what} was accepted without lookup`,
       ).toBe(true);
       for (const event of parsed.events) {
-        const truth = await context.gateway.getPayment({
-          providerReference: event.payment.providerReference as string,
-        });
+        const truth = await context.gateway.getPayment(
+          paymentReferenceFor({
+            idempotencyKey: event.idempotencyKey ?? undefined,
+            providerReference: event.payment.providerReference,
+          }),
+        );
         expect(event.payment, "a confirmed event reports what the provider says").toEqual(truth);
       }
     },

@@ -3,7 +3,7 @@ import type { SaleInput } from "../../checkout/sale-input";
 import { gatewayError } from "../../errors/gateway-error";
 import type { Gateway } from "../../ports/gateway";
 import { createTessera } from "../../tessera/create-tessera";
-import { brl, buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
+import { address, brl, buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
 /**
  * DESIGN §3: a provider's fault or ours (credentials, an outage, a rate limit) is never the
@@ -243,5 +243,75 @@ export function faultScenarios(current: () => ScenarioEnv): void {
     for (const options of [{ olderThanMs: Number.NaN }, { limit: 1.5 }, { limit: 0 }, { olderThanMs: -1 }]) {
       expect((await rejection(env.tessera.payments.recover(options))).code).toBe("validation_failed");
     }
+  });
+
+  it("shows an accepted boleto still being issued as processing, then e-mails its line once it is ready", async () => {
+    const env = current();
+    const issuing = tesseraWith({
+      async createPayment(request) {
+        const made = await env.sandbox.createPayment(request);
+        if (made.status !== "pending") throw new Error(`sandbox answered ${JSON.stringify(made)}`);
+        // Banco Inter answers a boleto request with its id only; the line comes later.
+        return {
+          status: "processing",
+          providerReference: made.providerReference,
+          rawStatus: "EM_PROCESSAMENTO",
+          amount: made.amount,
+          refundedAmount: made.refundedAmount,
+        };
+      },
+    });
+    const outcome = await issuing.sales.start(
+      await sale({ method: "boleto", card: undefined, buyer: { ...buyerAna, address } }),
+    );
+    expect(outcome.status).toBe("processing");
+    expect(await eventsOf("payment.pending")).toHaveLength(0);
+    const refreshed = await env.tessera.payments.refresh(outcome.payment!.id);
+    expect(refreshed.status).toBe("pending");
+    expect((await eventsOf("payment.processing")).length).toBe(1);
+    const pending = await eventsOf("payment.pending");
+    expect(pending.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ paymentId: refreshed.id, method: "boleto", action: refreshed.action }),
+    ]);
+    expect(refreshed.action?.type).toBe("boleto");
+  });
+
+  it("never reports a card authorization as paid: the contract waits, and capture needs the ability", async () => {
+    const env = current();
+    const authorizing = tesseraWith({
+      async createPayment(request) {
+        const made = await env.sandbox.createPayment(request);
+        if (made.status !== "succeeded") throw new Error(`sandbox answered ${made.status}`);
+        return { ...made, status: "authorized", rawStatus: "1" };
+      },
+    });
+    const outcome = await authorizing.sales.start(await sale());
+    expect(outcome.status).toBe("authorized");
+    expect(outcome.contract.status).toBe("pending_payment");
+    expect(outcome.installments.filter((i) => i.sequence === 1).every((i) => i.status === "awaiting")).toBe(
+      true,
+    );
+    expect((await rejection(env.tessera.payments.capture(outcome.payment!.id))).code).toBe(
+      "method_not_supported",
+    );
+  });
+
+  it("refuses a boleto under the provider's minimum before writing anything", async () => {
+    const env = current();
+    const cheap = await env.tessera.plans.create({
+      unitId: env.unit.id,
+      name: "Taxa",
+      price: brl(200),
+      installmentCount: 1,
+      onlineSale: { enabled: true, slug: "taxa" },
+    });
+    const error = await rejection(
+      env.tessera.sales.start(
+        await sale({ planId: cheap.id, method: "boleto", card: undefined, buyer: { ...buyerAna, address } }),
+      ),
+    );
+    expect(error.code).toBe("validation_failed");
+    expect(error.details.issues).toEqual([expect.objectContaining({ path: ["amount"], code: "too_small" })]);
+    expect(await eventsOf("contract.created")).toHaveLength(0);
   });
 }

@@ -1,4 +1,5 @@
 import type { Id } from "../ids/id";
+import type { Money } from "../money/money";
 import type { PayerAction } from "../payments/payer-action";
 import type { PaymentMethod } from "../payments/payment-method";
 import type { Instant } from "../time/instant";
@@ -53,6 +54,10 @@ export interface DomainEventPayloads {
   "payment.succeeded": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
   "payment.failed": { paymentId: Id<"payment">; contractId: Id<"contract"> | null; code: string };
   "payment.canceled": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  /** The provider took the refund and will finish it later (API Pix `EM_PROCESSAMENTO`). */
+  "refund.pending": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };
+  "refund.succeeded": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };
+  "refund.failed": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };
   "activation_code.issued": { activationCodeId: Id<"activationCode">; contractId: Id<"contract"> };
   "activation_code.attached": { activationCodeId: Id<"activationCode">; customerId: Id<"customer"> };
 }

@@ -12,6 +12,7 @@ import { createOrganizationService, type OrganizationService } from "../organiza
 import { createGatewayRegistry, type GatewayRegistry } from "../payments/gateway-registry";
 import { createPaymentService, type PaymentService } from "../payments/payment-service";
 import { createPluginRegistry, type PluginRegistry } from "../plugins/plugin-registry";
+import { createRefundService, type RefundService } from "../refunds/refund-service";
 import { createSandboxGateway } from "../sandbox/sandbox-gateway";
 import { type Clock, systemClock } from "../time/clock";
 import { createWebhookService, type WebhookService } from "../webhooks/webhook-service";
@@ -27,6 +28,7 @@ export interface Tessera {
   /** Payment attempts: a retry of a contract's pending installments, refresh, cancel, recovery. */
   readonly payments: PaymentService & RetryService;
   readonly webhooks: WebhookService;
+  readonly refunds: RefundService;
   readonly activation: ActivationService;
   readonly events: EventDispatcher;
   readonly gateways: GatewayRegistry;
@@ -109,6 +111,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     sales: createSaleService(ctx),
     payments,
     webhooks: createWebhookService(ctx),
+    refunds: createRefundService(ctx),
     activation: createActivationService(ctx),
     events: createEventDispatcher(ctx),
     gateways,

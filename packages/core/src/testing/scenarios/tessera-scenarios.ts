@@ -5,6 +5,7 @@ import { catalogScenarios } from "./catalog-scenarios";
 import { faultScenarios } from "./fault-scenarios";
 import { pluginScenarios } from "./plugin-scenarios";
 import { recoveryScenarios } from "./recovery-scenarios";
+import { refundScenarios } from "./refund-scenarios";
 import { saleScenarios } from "./sale-scenarios";
 import { createScenarioEnv, type ScenarioEnv } from "./scenario-env";
 import { webhookScenarios } from "./webhook-scenarios";
@@ -47,6 +48,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("recovery", () => recoveryScenarios(current));
     describe("faults, free plans and resent requests", () => faultScenarios(current));
     describe("webhooks", () => webhookScenarios(current));
+    describe("refunds", () => refundScenarios(current));
     describe("activation codes", () => activationScenarios(current));
     describe("plugins", () => pluginScenarios(() => under.storage));
   });

@@ -1,0 +1,280 @@
+import { z } from "zod";
+import { idempotencyKeySchema } from "../checkout/sale-input";
+import { isTesseraError, TesseraError } from "../errors/tessera-error";
+import type { AnyDomainEvent } from "../events/domain-event";
+import type { Id } from "../ids/id";
+import { moneySchema } from "../money/money";
+import { notSentNewsOf } from "../payments/not-sent";
+import type { Payment } from "../payments/payment";
+import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
+import type { RefundResult } from "../ports/gateway";
+import type { Repositories } from "../ports/storage";
+import type { ServiceContext } from "../tessera/service-context";
+import { parseInput } from "../validation/parse-input";
+import type { Refund } from "./refund";
+import { refundLifecycle } from "./refund-status";
+
+export const refundInputSchema = z.object({
+  paymentId: z.string().startsWith("pay_", "must be a payment id"),
+  /** How much to give back; leave it out to refund everything not refunded yet. */
+  amount: moneySchema
+    .refine((m) => m.amount > 0, { message: "must be more than zero", path: ["amount"] })
+    .optional(),
+  idempotencyKey: idempotencyKeySchema,
+  /** Why, for the customer's history and the reports. */
+  reason: z.string().trim().max(500).default(""),
+  /** Who asked: a staff member's id, `api`, or a plugin's name. */
+  actor: z.string().trim().min(1).max(200).default("api"),
+});
+export type RefundInput = z.input<typeof refundInputSchema>;
+
+/** What became of a refund: the refund as stored, and the payment it gave money back from. */
+export interface RefundOutcome {
+  refund: Refund;
+  payment: Payment;
+  /** True when this answer comes from an earlier call with the same idempotency key. */
+  replayed: boolean;
+  /** The provider's words when it refused (`refund.status === "failed"`). */
+  message: string | null;
+}
+
+/** Refunds to the original method (DESIGN §4 "Refund"). */
+export interface RefundService {
+  /**
+   * Gives back all or part of a paid payment through its provider. Never more than was
+   * collected less earlier refunds (counting those still pending); partial only where the
+   * gateway declares `partialRefunds`. The refund row is written before the provider is
+   * called (write-ahead), under its own key, and the same `idempotencyKey` answers the first
+   * refund without a second one. The payment's `refundedAmount` and its status
+   * (`partially_refunded` → `refunded`) follow from the refunds that succeeded; a full refund
+   * marks the installments it paid `refunded`.
+   *
+   * @example
+   * ```ts
+   * const { refund } = await tessera.refunds.refund({
+   *   paymentId, amount: { amount: 5000, currency: "BRL" }, idempotencyKey: crypto.randomUUID(), reason: "aula cancelada",
+   * });
+   * ```
+   */
+  refund(input: RefundInput): Promise<RefundOutcome>;
+  listByPayment(paymentId: Id<"payment">): Promise<Refund[]>;
+}
+
+const countingStatuses: readonly Refund["status"][] = ["pending", "unknown", "succeeded"];
+
+export function createRefundService(ctx: ServiceContext): RefundService {
+  async function paymentOrThrow(repos: Repositories, id: Id<"payment">): Promise<Payment> {
+    const payment = await repos.payments.findById(id);
+    if (!payment) {
+      throw new TesseraError("not_found", `Payment ${id} does not exist.`, {
+        details: { entity: "payment", id },
+      });
+    }
+    return payment;
+  }
+
+  function invalid(path: string, code: string, message: string): TesseraError {
+    return new TesseraError("validation_failed", `Invalid refund: ${path}: ${message}.`, {
+      details: { issues: [{ path: [path], code, message }] },
+    });
+  }
+
+  /** Transaction 1: checks what may be refunded and writes the refund row, not yet answered. */
+  async function writeAhead(
+    data: z.output<typeof refundInputSchema>,
+  ): Promise<{ refund: Refund; payment: Payment }> {
+    return ctx.storage.transaction(async (tx) => {
+      const payment = await paymentOrThrow(tx, data.paymentId as Id<"payment">);
+      if (payment.status !== "succeeded" && payment.status !== "partially_refunded") {
+        throw new TesseraError(
+          "invalid_transition",
+          `Payment ${payment.id} is ${payment.status}; only money collected can be refunded.`,
+          { details: { entity: "payment", id: payment.id, from: payment.status, to: "refunded" } },
+        );
+      }
+      const earlier = await tx.refunds.listByPayment(payment.id);
+      const taken = earlier
+        .filter((r) => countingStatuses.includes(r.status))
+        .reduce((sum, r) => sum + r.amount.amount, 0);
+      const refundable = payment.amount.amount - taken;
+      const amount = data.amount ?? { amount: refundable, currency: payment.amount.currency };
+      if (amount.currency !== payment.amount.currency) {
+        throw invalid(
+          "amount",
+          "currency_mismatch",
+          `must be in the payment's currency, ${payment.amount.currency}`,
+        );
+      }
+      if (refundable <= 0)
+        throw invalid("amount", "nothing_to_refund", "the payment has been refunded already");
+      if (amount.amount > refundable) {
+        throw invalid("amount", "too_big", `at most ${refundable} minor units are left to refund`);
+      }
+      const gateway = ctx.gateways.get(payment.gatewayId);
+      if (amount.amount < payment.amount.amount && !gateway.capabilities.partialRefunds) {
+        throw new TesseraError(
+          "method_not_supported",
+          `The ${gateway.id} gateway refunds only whole payments.`,
+          {
+            details: {
+              gatewayId: gateway.id,
+              issues: [
+                { path: ["amount"], code: "partial_not_supported", message: "refund the whole payment" },
+              ],
+            },
+          },
+        );
+      }
+      const now = ctx.clock.now();
+      const id = ctx.ids("refund");
+      const refund: Refund = {
+        id,
+        unitId: payment.unitId,
+        paymentId: payment.id,
+        customerId: payment.customerId,
+        amount,
+        destination: "original_method",
+        status: "pending",
+        // The caller's key, unique among refunds. The provider gets the refund's id without its
+        // underscore instead (29 letters and digits fit an API Pix devolução id, 1–35).
+        idempotencyKey: data.idempotencyKey,
+        providerReference: null,
+        reason: data.reason,
+        actor: data.actor,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      await tx.refunds.insert(refund);
+      return { refund, payment };
+    });
+  }
+
+  /** Transaction 2: the provider's answer, applied to the refund, the payment and its installments. */
+  async function apply(refundId: Id<"refund">, answer: RefundResult): Promise<Refund> {
+    return withRetryOnConflict(() =>
+      ctx.storage.transaction(async (tx) => {
+        const refund = await tx.refunds.findById(refundId);
+        if (!refund) throw new Error(`refund ${refundId} vanished`);
+        const target = answer.status;
+        if (target === refund.status || !refundLifecycle.canMove(refund.status, target)) return refund;
+        const now = ctx.clock.now();
+        const updated = await tx.refunds.update({
+          ...refund,
+          status: target,
+          providerReference:
+            "providerRefundReference" in answer
+              ? (answer.providerRefundReference ?? refund.providerReference)
+              : refund.providerReference,
+          updatedAt: now,
+        });
+        const events: AnyDomainEvent[] = [];
+        const ids = { refundId: refund.id, paymentId: refund.paymentId, amount: refund.amount };
+        if (target === "succeeded") {
+          await giveBack(tx, refund, now);
+          events.push(ctx.events("refund.succeeded", ids, refund.unitId));
+        } else if (target === "failed") {
+          events.push(ctx.events("refund.failed", ids, refund.unitId));
+        } else if (target === "pending") {
+          events.push(ctx.events("refund.pending", ids, refund.unitId));
+        }
+        await tx.outbox.append(events);
+        return updated;
+      }),
+    );
+  }
+
+  /** The payment's refunded amount and status, and a fully refunded payment's installments. */
+  async function giveBack(tx: Repositories, refund: Refund, now: string): Promise<void> {
+    const payment = await paymentOrThrow(tx, refund.paymentId);
+    const refunded = payment.refundedAmount.amount + refund.amount.amount;
+    const whole = refunded >= payment.amount.amount;
+    await tx.payments.update({
+      ...payment,
+      refundedAmount: { amount: refunded, currency: payment.amount.currency },
+      status: whole ? "refunded" : "partially_refunded",
+      updatedAt: now,
+    });
+    if (!whole) return;
+    for (const installment of await tx.installments.findByIds(payment.installmentIds)) {
+      if (installment.status === "confirmed") {
+        await tx.installments.update({ ...installment, status: "refunded", updatedAt: now });
+      }
+    }
+  }
+
+  async function outcomeOf(
+    refund: Refund,
+    replayed: boolean,
+    message: string | null,
+  ): Promise<RefundOutcome> {
+    return { refund, payment: await paymentOrThrow(ctx.storage, refund.paymentId), replayed, message };
+  }
+
+  return {
+    async refund(input) {
+      const data = parseInput(refundInputSchema, input, "refund");
+      const earlier = await ctx.storage.refunds.findByIdempotencyKey(data.idempotencyKey);
+      if (earlier) {
+        const same =
+          earlier.paymentId === data.paymentId &&
+          (data.amount === undefined ||
+            (earlier.amount.amount === data.amount.amount &&
+              earlier.amount.currency === data.amount.currency));
+        if (!same) {
+          throw new TesseraError(
+            "idempotency_key_reused",
+            "This idempotency key was used for a different refund.",
+            {
+              details: {
+                issues: [{ path: ["idempotencyKey"], code: "reused", message: "used with different data" }],
+              },
+            },
+          );
+        }
+        return outcomeOf(earlier, true, null);
+      }
+      let written: { refund: Refund; payment: Payment };
+      try {
+        written = await writeAhead(data);
+      } catch (error) {
+        // A concurrent call with the same key inserted first: answer its refund.
+        const raced = isTesseraError(error, "conflict")
+          ? await ctx.storage.refunds.findByIdempotencyKey(data.idempotencyKey)
+          : null;
+        if (raced) return outcomeOf(raced, true, null);
+        throw error;
+      }
+      const { refund, payment } = written;
+      const gateway = ctx.gateways.get(payment.gatewayId);
+      let answer: RefundResult;
+      try {
+        answer = await gateway.refund({
+          refundKey: refund.id.replace("_", ""),
+          providerReference: payment.providerReference ?? payment.idempotencyKey,
+          paymentIdempotencyKey: payment.idempotencyKey,
+          amount: refund.amount,
+        });
+      } catch (error) {
+        // The provider refused before refunding (a window passed, a bad key): the refund failed,
+        // and says why. Anything else may have reached the provider: unknown.
+        const refused = notSentNewsOf(error);
+        answer = refused
+          ? {
+              status: "failed",
+              providerRefundReference: null,
+              rawStatus: refused.code,
+              message: refused.message,
+            }
+          : { status: "unknown", reason: error instanceof Error ? error.message : String(error) };
+      }
+      const stored = await apply(refund.id, answer);
+      return outcomeOf(stored, false, answer.status === "failed" ? answer.message : null);
+    },
+
+    async listByPayment(paymentId) {
+      const id = parseInput(z.string().startsWith("pay_", "must be a payment id"), paymentId, "payment id");
+      return ctx.storage.refunds.listByPayment(id as Id<"payment">);
+    },
+  };
+}

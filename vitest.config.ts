@@ -19,6 +19,10 @@ export default defineConfig({
   ssr: { resolve: { conditions: ssrConditions, externalConditions: ["@tessera/source"] } },
   test: {
     passWithNoTests: false,
+    // Tests are sized by work, never by the clock; a timeout only catches a hang. Five seconds
+    // (vitest's default) is crossed by an ordinary PostgreSQL test on a loaded 2-core machine.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     projects: roots.map((root) => ({
       extends: true as const,
       test: {

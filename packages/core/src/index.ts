@@ -12,6 +12,8 @@ export {
   attachInputSchema,
   normalizeActivationCode,
 } from "./activation/activation-service";
+// PIX and boleto codes, for the adapters that build them and the mock servers that read them
+export { type BoletoCodes, boletoCodes, dueDateFactor, isConsistentBoleto } from "./boleto/boleto-line";
 export {
   type ButtonDesign,
   buttonDesignSchema,
@@ -125,6 +127,17 @@ export {
   recoveryGraceMs,
 } from "./payments/payment-service";
 export { type PaymentStatus, paymentLifecycle } from "./payments/payment-status";
+export {
+  type BrCodeField,
+  brCodeText,
+  decodeTlv,
+  dynamicPixBrCode,
+  encodeTlv,
+  hasValidCrc,
+  withCrc,
+} from "./pix/brcode";
+export { type BrCodeParseResult, type BrCodeProblem, type PixBrCode, parseBrCode } from "./pix/brcode-parser";
+export { crc16Ccitt, crc16CcittHex } from "./pix/crc16-ccitt";
 export { definePlugin, type Plugin, type PluginContext } from "./plugins/define-plugin";
 export type { EventHandler, PluginRegistry } from "./plugins/plugin-registry";
 export type { FileStore } from "./ports/file-store";
@@ -132,6 +145,12 @@ export type { FileStore } from "./ports/file-store";
 export type * from "./ports/gateway";
 export type * from "./ports/storage";
 export type { Refund } from "./refunds/refund";
+export {
+  type RefundInput,
+  type RefundOutcome,
+  type RefundService,
+  refundInputSchema,
+} from "./refunds/refund-service";
 export { type RefundStatus, refundLifecycle } from "./refunds/refund-status";
 // The entry point
 export { createTessera, type Tessera } from "./tessera/create-tessera";

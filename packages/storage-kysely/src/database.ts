@@ -279,6 +279,8 @@ export interface InboxTable {
   status: string;
   processed_at: NullableInstantColumn;
   outcome: string | null;
+  url: string | null;
+  authentication: NullableJsonColumn;
 }
 
 /** A create request remembered by its key, written in the transaction of what it created. */

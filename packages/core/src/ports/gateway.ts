@@ -90,7 +90,7 @@ export interface GatewayCapabilities {
   /** The provider itself charges each period and notifies (Cielo RecurrentPayment, PagoLivre). */
   providerRecurrence: boolean;
   /** How notifications arrive, or null when the provider sends none. */
-  webhooks: { authentication: WebhookAuthentication; confirmsByLookup: boolean } | null;
+  webhooks: WebhookCapabilities | null;
   /** A raw card number may reach `createPayment` (the sandbox, or a PCI-compliant integrator's explicit option). */
   acceptsRawCard: boolean;
   /** The shape of our reference at this provider; core makes every key in it. */
@@ -124,6 +124,23 @@ export interface MethodRules {
   minAmount: number | null;
   /** Largest amount, in minor units; null for none. */
   maxAmount: number | null;
+}
+
+/** How a provider's notifications arrive and are proven. */
+export interface WebhookCapabilities {
+  authentication: WebhookAuthentication;
+  /** The adapter asks the provider before answering (required for `shared_secret`, `none` and `mutual_tls`). */
+  confirmsByLookup: boolean;
+  /**
+   * How the provider learns where to post: `api` (the adapter registers the URL, e.g. API
+   * Pix `PUT /webhook/{chave}`), `per_request` (each create carries it), `manual` (staff
+   * paste it in the provider's portal).
+   */
+  registration: "api" | "per_request" | "manual";
+  /** Query parameters that carry a secret (PagoLivre's token): redacted before the inbox keeps the URL. */
+  secretQueryParameters: readonly string[];
+  /** Header names (lower case) that carry a secret (Cielo's fixed header): redacted before the inbox keeps them. */
+  secretHeaders: readonly string[];
 }
 
 /** The card to charge. A raw number only where `capabilities.acceptsRawCard` is true. */
@@ -244,8 +261,18 @@ export interface WebhookInput {
   headers: Readonly<Record<string, string>>;
   /** The body exactly as received: signatures are computed over these bytes. */
   rawBody: string;
-  /** Set by the listener or a trusted proxy once it verified the provider's client certificate. */
-  verifiedClientCertificate?: { subject: string; fingerprint256: string };
+  /**
+   * The request URL as received, path and query (`https://studio.example/webhooks/pagolivre?token=…`,
+   * or API Pix's `…/webhooks/pix/pix`, which the PSP posts to `{registered url}/pix`). An
+   * adapter that authenticates by a token in the query reads it here; core redacts the
+   * gateway's `secretQueryParameters` before the inbox keeps it.
+   */
+  url?: string;
+  /**
+   * Set by the listener or a trusted proxy once it verified the provider's client
+   * certificate (mutual TLS). A `mutual_tls` gateway's notification without it is rejected.
+   */
+  verifiedClientCertificate?: { subject: string; issuer: string; fingerprint256: string };
 }
 
 /**

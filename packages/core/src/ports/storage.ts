@@ -43,6 +43,7 @@ import type { Refund } from "../refunds/refund";
 import type { CalendarDate } from "../time/calendar-date";
 import type { Instant } from "../time/instant";
 import type { WalletEntry } from "../wallet/wallet-entry";
+import type { WebhookAuthentication } from "./gateway";
 
 /** A page of results, ordered by id (so by creation). Pass `nextCursor` as `after`. */
 export interface Page<T> {
@@ -259,6 +260,20 @@ export interface InboxEntry {
   processedAt: Instant | null;
   /** Why it was rejected, or what processing did. */
   outcome: string | null;
+  /** The request URL as received, with the gateway's secret query parameters redacted; null when not given. */
+  url: string | null;
+  /** How the notification was proven; null for entries recorded before this was kept. */
+  authentication: WebhookProvenance | null;
+}
+
+/** How one notification was authenticated, as the inbox keeps it for the operator. */
+export interface WebhookProvenance {
+  /** What the gateway declares (`capabilities.webhooks.authentication`). */
+  method: WebhookAuthentication;
+  /** The client certificate the listener or a trusted proxy verified, for mutual TLS. */
+  clientCertificate: { subject: string; issuer: string; fingerprint256: string } | null;
+  /** True when the adapter confirmed the news by asking the provider. */
+  confirmedByLookup: boolean;
 }
 
 export interface InboxRepository {

@@ -7,20 +7,13 @@
  * crash.
  * @module
  */
-export { type BoletoCodes, boletoCodes, dueDateFactor, isConsistentBoleto } from "./boleto-line";
-export { type BrCodeField, decodeTlv, dynamicPixBrCode, encodeTlv, hasValidCrc, withCrc } from "./brcode";
 export { type CardBrand, detectCardBrand, isLuhnValid } from "./card-number";
 export type { CardTokenResult, RawCard } from "./card-tokenizer";
-export { crc16Ccitt, crc16CcittHex } from "./crc16-ccitt";
 export type { SandboxNotification, WebhookDelivery } from "./notification-outbox";
 export type { SandboxCharge, SandboxChargeStatus, SandboxRefund } from "./sandbox-charge";
-export {
-  createSandboxGateway,
-  type SandboxControls,
-  type SandboxGateway,
-  type SandboxLedgerView,
-} from "./sandbox-gateway";
+export { createSandboxGateway, type SandboxControls, type SandboxGateway } from "./sandbox-gateway";
 export { readSandboxLedgerFile, type SandboxLedgerEntry } from "./sandbox-ledger";
+export type { SandboxLedgerView } from "./sandbox-ledger-view";
 export { type SandboxEventType, sandboxNotificationBodySchema } from "./sandbox-notification";
 export {
   type SandboxGatewayOptions,

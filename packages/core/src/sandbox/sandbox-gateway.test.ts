@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { isConsistentBoleto } from "../boleto/boleto-line";
 import { isTesseraError } from "../errors/tessera-error";
+import { decodeTlv } from "../pix/brcode";
 import type { CreatePaymentRequest, GatewayPayer, PaymentResult } from "../ports/gateway";
 import { createManualClock } from "../testing/manual-clock";
 import { paymentReferenceFor } from "../testing/payment-reference-for";
-import { isConsistentBoleto } from "./boleto-line";
-import { decodeTlv } from "./brcode";
 import type { RawCard } from "./card-tokenizer";
 import { createSandboxGateway } from "./sandbox-gateway";
 import type { SandboxGatewayOptions } from "./sandbox-options";

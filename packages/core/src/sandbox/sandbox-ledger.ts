@@ -8,6 +8,7 @@ import {
   sandboxChargeSchema,
   sandboxRefundSchema,
 } from "./sandbox-charge";
+import { createDueIndex } from "./sandbox-due-index";
 import { testCardOutcomeSchema } from "./test-cards";
 
 /**
@@ -47,7 +48,17 @@ export interface SandboxLedger {
   findCharge(reference: string): SandboxCharge | null;
   findChargeByKey(idempotencyKey: string): SandboxCharge | null;
   findRefund(chargeReference: string, refundKey: string): SandboxRefund | null;
+  /** One charge's refunds, oldest first. */
+  refundsOf(chargeReference: string): SandboxRefund[];
   findStoredCard(token: string): StoredCard | null;
+  /** The pending charges, oldest first: the only ones time or the payer can still change. */
+  openCharges(): SandboxCharge[];
+  /**
+   * The pending charges whose `settlesAt` is at or before `nowMs`, oldest first. It reads
+   * only those (and the ones closed since they were indexed), never the whole book, so a
+   * sandbox that made a million charges settles as fast as one that made ten.
+   */
+  dueCharges(nowMs: number): SandboxCharge[];
   charges(): SandboxCharge[];
   refunds(): SandboxRefund[];
   /** Every entry in the order it was written. */
@@ -58,32 +69,64 @@ export interface SandboxLedger {
  * Opens the ledger, in memory or backed by `file`. A last line cut short by a crash is
  * dropped (and cut from the file, so the next line starts clean); any other unreadable
  * line is a corrupt ledger and throws `gateway_configuration`.
+ *
+ * `settlesAt` says when a pending charge settles by itself (paid or expired; `Infinity`:
+ * never), which orders the due index. It is the gateway's rule, not the books': a ledger
+ * file reopened with other options is indexed by the new rule.
  */
-export function openSandboxLedger(options: { gatewayId: string; file: string | null }): SandboxLedger {
+export function openSandboxLedger(options: {
+  gatewayId: string;
+  file: string | null;
+  settlesAt?: (charge: SandboxCharge) => number;
+}): SandboxLedger {
+  const settlesAt = options.settlesAt ?? (() => Number.POSITIVE_INFINITY);
   const log: SandboxLedgerEntry[] = [];
   const charges = new Map<string, SandboxCharge>();
   const byKey = new Map<string, string>();
   const refunds = new Map<string, SandboxRefund>();
+  const refundsByCharge = new Map<string, Map<string, SandboxRefund>>();
   const storedCards = new Map<string, StoredCard>();
+  // Pending charges in creation order; a charge leaves when its status changes.
+  const open = new Map<string, SandboxCharge>();
+  const due = createDueIndex();
+  let sequence = 0;
 
   function apply(entry: SandboxLedgerEntry): void {
     log.push(entry);
     switch (entry.kind) {
-      case "charge":
-        charges.set(entry.charge.reference, { ...entry.charge });
-        byKey.set(entry.charge.idempotencyKey, entry.charge.reference);
+      case "charge": {
+        const charge = { ...entry.charge };
+        charges.set(charge.reference, charge);
+        byKey.set(charge.idempotencyKey, charge.reference);
+        sequence += 1;
+        if (charge.status === "pending") {
+          open.set(charge.reference, charge);
+          const at = settlesAt(charge);
+          if (at !== Number.POSITIVE_INFINITY) due.push({ at, sequence, reference: charge.reference });
+        }
         return;
+      }
       case "charge_status": {
         const charge = charges.get(entry.reference);
         if (!charge) return;
         charge.status = entry.status;
         if (entry.status === "paid") charge.paidAt = entry.at;
         else charge.closedAt = entry.at;
+        // Its entry in the due index, if any, goes when it comes up (see dueCharges).
+        open.delete(entry.reference);
         return;
       }
-      case "refund":
-        refunds.set(refundIndex(entry.refund.chargeReference, entry.refund.refundKey), entry.refund);
+      case "refund": {
+        const { chargeReference, refundKey } = entry.refund;
+        refunds.set(refundIndex(chargeReference, refundKey), entry.refund);
+        let ofCharge = refundsByCharge.get(chargeReference);
+        if (ofCharge === undefined) {
+          ofCharge = new Map();
+          refundsByCharge.set(chargeReference, ofCharge);
+        }
+        ofCharge.set(refundKey, entry.refund);
         return;
+      }
       case "stored_card":
         storedCards.set(entry.token, entry.card);
         return;
@@ -106,7 +149,18 @@ export function openSandboxLedger(options: { gatewayId: string; file: string | n
       return reference === undefined ? null : copy(charges.get(reference));
     },
     findRefund: (chargeReference, refundKey) => refunds.get(refundIndex(chargeReference, refundKey)) ?? null,
+    refundsOf: (chargeReference) => [...(refundsByCharge.get(chargeReference)?.values() ?? [])],
     findStoredCard: (token) => storedCards.get(token) ?? null,
+    openCharges: () => [...open.values()].map((charge) => ({ ...charge })),
+    dueCharges(nowMs) {
+      // Entries of charges closed since they were indexed are dropped here, once.
+      const found = due.popUpTo(nowMs).filter((item) => open.has(item.reference));
+      // Back in the index, so a caller that leaves one pending is handed it again next time.
+      for (const item of found) due.push(item);
+      return found
+        .sort((a, b) => a.sequence - b.sequence)
+        .map((item) => ({ ...(open.get(item.reference) as SandboxCharge) }));
+    },
     charges: () => [...charges.values()].map((charge) => ({ ...charge })),
     refunds: () => [...refunds.values()],
     entries: () => [...log],

@@ -1,10 +1,23 @@
 import { createHash } from "node:crypto";
+import { z } from "zod";
 import type { Id } from "../ids/id";
 import { applyPaymentResult } from "../payments/apply-payment-result";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
 import type { GatewayEvent, WebhookInput } from "../ports/gateway";
-import type { InboxEntry } from "../ports/storage";
+import type { InboxEntry, WebhookProvenance } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
+import { parseInput } from "../validation/parse-input";
+import { redactWebhook } from "./redact-webhook";
+
+const webhookInputSchema = z.object({
+  headers: z.record(z.string(), z.string()),
+  rawBody: z.string().max(5_000_000, "is larger than any provider's notification"),
+  url: z.string().max(8192).optional(),
+  verifiedClientCertificate: z
+    .object({ subject: z.string(), issuer: z.string(), fingerprint256: z.string() })
+    .optional(),
+});
+const gatewayIdSchema = z.string().min(1).max(100);
 
 /** What became of one notification. */
 export type WebhookReceipt =
@@ -56,34 +69,54 @@ export function createWebhookService(ctx: ServiceContext): WebhookService {
   }
 
   return {
-    async receive(gatewayId, input) {
+    async receive(rawGatewayId, rawInput) {
+      const gatewayId = parseInput(gatewayIdSchema, rawGatewayId, "gateway id");
+      const input = parseInput(webhookInputSchema, rawInput, "webhook");
       const gateway = ctx.gateways.get(gatewayId);
       const headers = Object.fromEntries(Object.entries(input.headers).map(([k, v]) => [k.toLowerCase(), v]));
-      const parsed = await gateway.parseWebhook({ ...input, headers });
+      const declared = gateway.capabilities.webhooks;
+      const kept = redactWebhook(declared, input.url ?? null, headers);
+      const provenance: WebhookProvenance | null = declared && {
+        method: declared.authentication,
+        clientCertificate: input.verifiedClientCertificate ?? null,
+        confirmedByLookup: declared.confirmsByLookup,
+      };
       const now = ctx.clock.now();
       const entryFor = (providerEventId: string): InboxEntry => ({
         id: ctx.ids("inboxEntry") as Id<"inboxEntry">,
         gatewayId,
         providerEventId,
         receivedAt: now,
-        headers,
+        headers: kept.headers,
         rawBody: input.rawBody,
         status: "received",
         processedAt: null,
         outcome: null,
+        url: kept.url,
+        authentication: provenance,
       });
-      if (!parsed.authentic) {
+      const reject = async (reason: string): Promise<WebhookReceipt> => {
         // Kept for the operator, keyed by the body's hash: the sender's ids cannot be trusted.
         const digest = createHash("sha256").update(input.rawBody).digest("hex");
         const { inserted, entry } = await ctx.storage.inbox.record(entryFor(`rejected:${digest}`));
         if (inserted)
-          await ctx.storage.inbox.markProcessed(entry.id, {
-            status: "rejected",
-            outcome: parsed.reason,
-            at: now,
-          });
-        return { accepted: false, reason: parsed.reason };
+          await ctx.storage.inbox.markProcessed(entry.id, { status: "rejected", outcome: reason, at: now });
+        return { accepted: false, reason };
+      };
+      if (declared === null) return reject(`the ${gatewayId} gateway sends no notifications`);
+      // Mutual TLS is proven below the adapter; without the listener's word there is no proof.
+      if (declared.authentication === "mutual_tls" && !input.verifiedClientCertificate) {
+        return reject("no verified client certificate: mutual TLS was not checked by the listener or proxy");
       }
+      const parsed = await gateway.parseWebhook({
+        headers,
+        rawBody: input.rawBody,
+        ...(input.url === undefined ? {} : { url: input.url }),
+        ...(input.verifiedClientCertificate
+          ? { verifiedClientCertificate: input.verifiedClientCertificate }
+          : {}),
+      });
+      if (!parsed.authentic) return reject(parsed.reason);
       const receipt = { accepted: true as const, applied: 0, duplicates: 0, unmatched: 0 };
       for (const event of parsed.events) {
         const { inserted, entry } = await ctx.storage.inbox.record(entryFor(event.providerEventId));

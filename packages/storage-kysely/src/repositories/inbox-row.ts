@@ -14,6 +14,8 @@ export function inboxEntryToRow(entry: InboxEntry, codec: ColumnCodec): Insertab
     status: entry.status,
     processed_at: entry.processedAt,
     outcome: entry.outcome,
+    url: entry.url,
+    authentication: codec.nullableJson(entry.authentication),
   };
 }
 
@@ -28,5 +30,7 @@ export function inboxEntryFromRow(row: Selectable<InboxTable>, codec: ColumnCode
     status: row.status as InboxEntry["status"],
     processedAt: codec.readNullableInstant(row.processed_at),
     outcome: row.outcome,
+    url: row.url,
+    authentication: codec.readNullableJson(row.authentication),
   };
 }

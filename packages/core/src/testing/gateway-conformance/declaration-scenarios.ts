@@ -27,8 +27,19 @@ export const declarationScenarios = {
 
       if (capabilities.webhooks !== null) {
         const { authentication, confirmsByLookup } = capabilities.webhooks;
-        if (authentication === "none" || authentication === "shared_secret") {
-          expect(confirmsByLookup, `weak proof (${authentication}) is confirmed by lookup`).toBe(true);
+        // Mutual TLS is proven below the adapter, so its news is still confirmed by lookup (DESIGN §3).
+        if (
+          authentication === "none" ||
+          authentication === "shared_secret" ||
+          authentication === "mutual_tls"
+        ) {
+          expect(
+            confirmsByLookup,
+            `proof the adapter cannot see (${authentication}) is confirmed by lookup`,
+          ).toBe(true);
+        }
+        for (const name of capabilities.webhooks.secretHeaders) {
+          expect(name, "secret header names are lower case").toBe(name.toLowerCase());
         }
       }
     },

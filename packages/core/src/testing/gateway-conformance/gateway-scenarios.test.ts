@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { isTesseraError } from "../../errors/tessera-error";
 import type { Gateway } from "../../ports/gateway";
 import type { SandboxGateway } from "../../sandbox/sandbox-gateway";
-import { createSandboxHarness } from "../../sandbox/sandbox-harness";
 import { sandboxNotificationEvent } from "../../sandbox/sandbox-notification";
 import type { SandboxGatewayOptions } from "../../sandbox/sandbox-options";
 import { type GatewayScenarioId, gatewayScenarios } from "./gateway-scenarios";
 import { runGatewayConformance } from "./run-gateway-conformance";
+import { createSandboxHarness } from "./sandbox-harness";
 import { defaultConformancePayer, scenarioContext } from "./scenario-kit";
 
 /** Runs one scenario against the sandbox, optionally broken by `wrap`; a skip rejects with its reason. */

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
-import { isConsistentBoleto } from "../../sandbox/boleto-line";
-import { hasValidCrc } from "../../sandbox/brcode";
+import { isConsistentBoleto } from "../../boleto/boleto-line";
+import { hasValidCrc } from "../../pix/brcode";
 import { instantToMillis } from "../../time/instant";
 import {
   chargesFor,

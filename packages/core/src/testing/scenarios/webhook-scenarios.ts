@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import type { SaleOutcome } from "../../checkout/sale-outcome";
 import type { WebhookInput } from "../../ports/gateway";
-import { buyerAna, type ScenarioEnv } from "./scenario-env";
+import { createTessera } from "../../tessera/create-tessera";
+import { buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
 /** Provider notifications: authenticated, deduplicated, order-independent. */
 export function webhookScenarios(current: () => ScenarioEnv): void {
@@ -87,5 +88,81 @@ export function webhookScenarios(current: () => ScenarioEnv): void {
     expect(await snapshot(outcome)).toEqual(before);
     expect(before.payment).toBe("pending");
     expect(await env.storage.inbox.listByStatus("rejected", 10)).toHaveLength(2);
+  });
+
+  it("keeps where a notification came in, its secrets redacted, and how it was proven", async () => {
+    const env = current();
+    const outcome = await pixSale("webhook-provenance-0001");
+    env.sandbox.sandbox.pay(outcome.payment!.idempotencyKey);
+    const [real] = env.sandbox.sandbox.takeNotifications();
+    const secretive = createTessera({
+      storage: env.storage,
+      clock: env.clock,
+      gateways: [
+        {
+          ...env.sandbox,
+          capabilities: {
+            ...env.sandbox.capabilities,
+            webhooks: { ...env.sandbox.capabilities.webhooks!, secretQueryParameters: ["token"] },
+          },
+        },
+      ],
+    });
+    const receipt = await secretive.webhooks.receive("sandbox", {
+      ...real!,
+      url: "https://studio.example/webhooks/sandbox?token=s3cr3t&unit=centro",
+    });
+    expect(receipt).toMatchObject({ accepted: true, applied: 1 });
+    const [entry] = await env.storage.inbox.listByStatus("processed", 10);
+    expect(entry?.url).toBe("https://studio.example/webhooks/sandbox?token=[redacted]&unit=centro");
+    expect(JSON.stringify(entry)).not.toContain("s3cr3t");
+    expect(entry?.authentication).toEqual({
+      method: "hmac_signature",
+      clientCertificate: null,
+      confirmedByLookup: false,
+    });
+  });
+
+  it("rejects a mutual-TLS notification the listener did not vouch for, and changes nothing", async () => {
+    const env = current();
+    const outcome = await pixSale("webhook-mtls-0001");
+    env.sandbox.sandbox.pay(outcome.payment!.idempotencyKey);
+    const [real] = env.sandbox.sandbox.takeNotifications();
+    const before = await snapshot(outcome);
+    const mtls = createTessera({
+      storage: env.storage,
+      clock: env.clock,
+      gateways: [
+        {
+          ...env.sandbox,
+          capabilities: {
+            ...env.sandbox.capabilities,
+            webhooks: {
+              ...env.sandbox.capabilities.webhooks!,
+              authentication: "mutual_tls",
+              confirmsByLookup: true,
+            },
+          },
+        },
+      ],
+    });
+    const receipt = await mtls.webhooks.receive("sandbox", real!);
+    expect(receipt).toMatchObject({ accepted: false, reason: expect.stringMatching(/client certificate/) });
+    expect(await snapshot(outcome)).toEqual(before);
+    const vouched = await mtls.webhooks.receive("sandbox", {
+      ...real!,
+      verifiedClientCertificate: { subject: "CN=psp", issuer: "CN=ICP-Brasil", fingerprint256: "AA:BB" },
+    });
+    expect(vouched).toMatchObject({ accepted: true, applied: 1 });
+    const [entry] = await env.storage.inbox.listByStatus("processed", 10);
+    expect(entry?.authentication?.clientCertificate).toMatchObject({ issuer: "CN=ICP-Brasil" });
+  });
+
+  it("answers a notification that is not text with a typed error", async () => {
+    const env = current();
+    for (const bad of [{ headers: { a: 1 }, rawBody: "{}" }, { headers: {}, rawBody: 42 }, null]) {
+      const error = await rejection(env.tessera.webhooks.receive("sandbox", bad as unknown as WebhookInput));
+      expect(error.code).toBe("validation_failed");
+    }
   });
 }

@@ -340,6 +340,12 @@ export function createFixtures(): Fixtures {
       status: "received",
       processedAt: null,
       outcome: null,
+      url: "https://studio.example/webhooks/sandbox?token=[redacted]",
+      authentication: {
+        method: "mutual_tls",
+        clientCertificate: { subject: "CN=psp.example", issuer: "CN=ICP-Brasil AC", fingerprint256: "AB:CD" },
+        confirmedByLookup: true,
+      },
       ...overrides,
     }),
 

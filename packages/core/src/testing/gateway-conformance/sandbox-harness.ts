@@ -1,19 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CardInput, Gateway } from "../ports/gateway";
-import type {
-  ConformanceDeclineCode,
-  GatewayHarness,
-  ProviderRecords,
-} from "../testing/gateway-conformance/gateway-harness";
-import { createManualClock } from "../testing/manual-clock";
-import { instantToMillis } from "../time/instant";
-import { createSandboxGateway, type SandboxGateway } from "./sandbox-gateway";
-import { readSandboxLedgerFile } from "./sandbox-ledger";
-import type { SandboxGatewayOptions } from "./sandbox-options";
-import { type SandboxTestCardName, sandboxTestCards } from "./test-cards";
-import { sandboxSignatureHeader, signWebhookPayload } from "./webhook-signature";
+import type { CardInput, Gateway } from "../../ports/gateway";
+import { createSandboxGateway, type SandboxGateway } from "../../sandbox/sandbox-gateway";
+import { readSandboxLedgerFile } from "../../sandbox/sandbox-ledger";
+import type { SandboxGatewayOptions } from "../../sandbox/sandbox-options";
+import { type SandboxTestCardName, sandboxTestCards } from "../../sandbox/test-cards";
+import { sandboxSignatureHeader, signWebhookPayload } from "../../sandbox/webhook-signature";
+import { instantToMillis } from "../../time/instant";
+import { createManualClock } from "../manual-clock";
+import type { ConformanceDeclineCode, GatewayHarness, ProviderRecords } from "./gateway-harness";
 
 const declineCards: Record<ConformanceDeclineCode, SandboxTestCardName> = {
   insufficient_funds: "insufficientFunds",
@@ -54,7 +50,9 @@ function recordsFromFile(file: string): ProviderRecords {
 /**
  * The sandbox as the gateway conformance suite sees it: a fresh gateway on a manual clock
  * with its ledger in a temporary file, and provider records read back from that file —
- * never from the gateway's answers. Test support, not part of `@tessera/core/sandbox`.
+ * never from the gateway's answers. Test support, not part of `@tessera/core/testing`'s
+ * exports; it lives here, not in `sandbox/`, because testing depends on the sandbox and
+ * never the other way round.
  */
 export async function createSandboxHarness(
   options: { wrap?: (gateway: SandboxGateway) => Gateway; sandbox?: SandboxGatewayOptions } = {},

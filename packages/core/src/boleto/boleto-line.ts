@@ -1,9 +1,10 @@
 import { type CalendarDate, daysBetween } from "../time/calendar-date";
 
 /**
- * A boleto's barcode (44 digits) and linha digitável (47 digits), laid out as FEBRABAN's
- * "Layout Padrão de Arrecadação/Recebimento com Utilização do Código de Barras" says for
- * bank boletos:
+ * A bank boleto's barcode (44 digits) and linha digitável (47 digits), laid out as
+ * FEBRABAN's "Layout Padrão de Arrecadação/Recebimento com Utilização do Código de Barras"
+ * says for bank boletos (bloquetos de cobrança) — what a boleto adapter's mock server
+ * builds, and what any boleto a provider returns must satisfy:
  *
  * barcode: bank (3) · currency `9` (1) · general check digit (1) · due-date factor (4) ·
  * amount in centavos (10) · free field (25, the bank's own: agency, nosso número…).
@@ -21,8 +22,16 @@ export interface BoletoCodes {
 const factorBase: CalendarDate = "1997-10-07";
 
 /**
- * The due-date factor: days since 1997-10-07, which reached 9999 on 2025-02-21 and then
- * restarted at 1000 (FEBRABAN's factor reset), cycling every 9000 days after that.
+ * The barcode's due-date factor (positions 6–9): days since 1997-10-07, which reached 9999
+ * on 2025-02-21 and then restarted at 1000 (FEBRABAN's factor reset of 2025-02-22),
+ * cycling every 9000 days after that. Throws a `RangeError` for a day before 2000-07-03
+ * (factor 1000), which the layout cannot write.
+ *
+ * @example
+ * ```ts
+ * dueDateFactor("2025-02-21"); // 9999
+ * dueDateFactor("2025-02-22"); // 1000
+ * ```
  */
 export function dueDateFactor(dueDate: CalendarDate): number {
   const days = daysBetween(factorBase, dueDate);
@@ -52,8 +61,18 @@ export function mod11(digits: string): number {
 }
 
 /**
- * Builds both codes. `amount` is in centavos (at most R$ 99.999.999,99, ten digits);
- * `freeField` is the bank's 25 digits.
+ * Builds both codes of a bank boleto: the barcode with its mod-11 general check digit, and
+ * the digitable line with each field's mod-10 digit (FEBRABAN layout). `bankCode` is the
+ * bank's three-digit COMPE code, `amount` is in centavos (at most R$ 99.999.999,99, ten
+ * digits), `freeField` is the bank's own 25 digits (agency, nosso número…). Throws a
+ * `RangeError` on input the layout cannot hold.
+ *
+ * @example
+ * ```ts
+ * boletoCodes({ bankCode: "001", amount: 100, dueDate: "2007-12-31", freeField: "0500940144816060680935031" });
+ * // { barcode: "00193373700000001000500940144816060680935031",
+ * //   digitableLine: "00190500954014481606906809350314337370000000100" }
+ * ```
  */
 export function boletoCodes(input: {
   bankCode: string;
@@ -80,7 +99,13 @@ export function boletoCodes(input: {
 /**
  * True when a digitable line and a barcode are a well-formed pair: each of the line's
  * three fields has its right mod-10 digit, the barcode its right mod-11 digit, and both
- * carry the same data — what a bank app checks before it lets a payer pay.
+ * carry the same data — what a bank app checks before it lets a payer pay. Digits only,
+ * without the dots and spaces a printed line shows.
+ *
+ * @example
+ * ```ts
+ * isConsistentBoleto("00190500954014481606906809350314337370000000100", "00193373700000001000500940144816060680935031"); // true
+ * ```
  */
 export function isConsistentBoleto(digitableLine: string, barcode: string): boolean {
   if (!/^\d{47}$/.test(digitableLine) || !/^\d{44}$/.test(barcode)) return false;

@@ -1,0 +1,84 @@
+import { gatewayError } from "../errors/gateway-error";
+import type { PaymentMethod } from "../payments/payment-method";
+import type { GatewayCapabilities } from "../ports/gateway";
+import { type Clock, systemClock } from "../time/clock";
+import { type CardTokenizer, createCardTokenizer } from "./card-tokenizer";
+import { createNotificationOutbox, type NotificationOutbox } from "./notification-outbox";
+import { sandboxCapabilities, sandboxMethods } from "./sandbox-capabilities";
+import { openSandboxLedger, type SandboxLedger } from "./sandbox-ledger";
+import type { ResolvedSandboxOptions, SandboxLog } from "./sandbox-options";
+import { newSandboxReference } from "./sandbox-reference";
+import { settlesAt } from "./sandbox-settle";
+import { generateWebhookSecret } from "./webhook-signature";
+
+/**
+ * What every sandbox operation shares, made once by `createSandboxGateway` and handed to
+ * each operation (`sandbox-card-charge.ts`, `sandbox-refund.ts`, …): the settings, the
+ * clock and log, the provider's books, its card vault and its notification outbox.
+ */
+export interface SandboxState {
+  readonly id: string;
+  readonly options: ResolvedSandboxOptions;
+  readonly clock: Clock;
+  readonly log: SandboxLog;
+  /** The secret notifications are signed with (the generated one when none was given). */
+  readonly webhookSecret: string;
+  readonly methods: readonly PaymentMethod[];
+  readonly capabilities: GatewayCapabilities;
+  readonly ledger: SandboxLedger;
+  readonly tokenizer: CardTokenizer;
+  readonly outbox: NotificationOutbox;
+}
+
+/** Opens the books (reading the ledger file, when there is one) and sets up the rest. */
+export function createSandboxState(options: ResolvedSandboxOptions): SandboxState {
+  const id = options.id;
+  const clock: Clock = options.clock ?? systemClock;
+  const log: SandboxLog = options.log ?? (() => {});
+  const webhookSecret = options.webhookSecret ?? generateWebhookSecret();
+  const ledger = openSandboxLedger({
+    gatewayId: id,
+    file: options.ledgerFile ?? null,
+    settlesAt: (charge) => settlesAt(options, charge),
+  });
+  const tokenizer = createCardTokenizer({
+    gatewayId: id,
+    clock,
+    ttlSeconds: options.cardTokenTtlSeconds,
+    newToken: () => newSandboxReference("tok"),
+  });
+  const outbox = createNotificationOutbox({
+    secret: webhookSecret,
+    clock,
+    webhookUrl: options.webhookUrl ?? null,
+    fetch: options.fetch ?? ((...args) => fetch(...args)),
+    log,
+  });
+  return {
+    id,
+    options,
+    clock,
+    log,
+    webhookSecret,
+    methods: sandboxMethods,
+    capabilities: sandboxCapabilities(options),
+    ledger,
+    tokenizer,
+    outbox,
+  };
+}
+
+/** A request the provider refuses: `gateway_invalid_request`, with what was wrong in `details`. */
+export function invalidRequest(
+  state: SandboxState,
+  message: string,
+  details: Record<string, unknown> = {},
+): Error {
+  return gatewayError(state.id, "gateway_invalid_request", message, { details });
+}
+
+/** The simulated network delay (`latencyMs`) every gateway call waits first. */
+export async function simulateLatency(state: SandboxState): Promise<void> {
+  if (state.options.latencyMs > 0)
+    await new Promise((resolve) => setTimeout(resolve, state.options.latencyMs));
+}

@@ -1,10 +1,11 @@
 import { TesseraError } from "../errors/tessera-error";
 import type { NotSentNews } from "../payments/not-sent";
 import type { Payment } from "../payments/payment";
-import { submitPayment } from "../payments/submit-payment";
+import { openPaymentStatuses } from "../payments/payment-status";
+import { type Submitted, submitPayment } from "../payments/submit-payment";
 import type { CreatePaymentRequest } from "../ports/gateway";
 import type { ServiceContext } from "../tessera/service-context";
-import { type SaleOutcome, saleOutcomeOf } from "./sale-outcome";
+import { type SaleOutcome, type SaleRecords, type SaleState, saleOutcomeOf } from "./sale-outcome";
 import { loadSaleState } from "./sale-state";
 
 /**
@@ -20,10 +21,32 @@ export async function collectPayment(
   payment: Payment,
   request: CreatePaymentRequest,
   replayed: boolean,
+  known?: SaleRecords,
 ): Promise<SaleOutcome> {
-  const { payment: answered, notSent } = await submitPayment(ctx, payment, request);
-  if (notSent) throw notSentError(answered, notSent);
-  return saleOutcomeOf(await loadSaleState(ctx.storage, answered.id, replayed));
+  const submitted = await submitPayment(ctx, payment, request);
+  if (submitted.notSent) throw notSentError(submitted.payment, submitted.notSent);
+  const state = known ? stateAfter(known, submitted, replayed) : null;
+  return saleOutcomeOf(state ?? (await loadSaleState(ctx.storage, submitted.payment.id, replayed)));
+}
+
+/**
+ * The sale's state after its answer, from what the write-ahead wrote and what the apply
+ * step changed — no row read again. Null when it cannot be known so (the answer changed
+ * nothing here because someone else — a webhook — settled the payment first): then the
+ * caller reads the rows.
+ */
+function stateAfter(known: SaleRecords, submitted: Submitted, replayed: boolean): SaleState | null {
+  const { payment, effects } = submitted;
+  if (!effects && !openPaymentStatuses.includes(payment.status)) return null;
+  const changed = new Map((effects?.installments ?? []).map((i) => [i.id, i]));
+  return {
+    contract: effects?.contract ?? known.contract,
+    customer: effects?.customer ?? known.customer,
+    installments: known.installments.map((i) => changed.get(i.id) ?? i),
+    activationCode: effects?.activationCode ?? known.activationCode,
+    payment,
+    replayed,
+  };
 }
 
 function notSentError(payment: Payment, news: NotSentNews): TesseraError {

@@ -210,7 +210,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
     ];
     if (!payment) await activateContract(ctx, tx, contract, null, events);
     await tx.outbox.append(events);
-    return { payment, contract, customer };
+    return { payment, contract, customer, installments };
   }
 
   function requestFor(data: ParsedSaleInput, sale: Validated, payer: Customer) {
@@ -298,6 +298,7 @@ interface WriteAhead {
   payment: Payment | null;
   contract: Contract;
   customer: Customer;
+  installments: Installment[];
 }
 
 function invalid(path: (string | number)[], code: string, message: string): TesseraError {

@@ -1,3 +1,4 @@
+import type { ActivationCode } from "../activation/activation-code";
 import { issueActivationCode } from "../activation/activation-code-issuer";
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
@@ -13,9 +14,15 @@ export async function confirmInstallment(
   tx: Repositories,
   installment: Installment,
   now: string,
-): Promise<void> {
-  if (!installmentLifecycle.canMove(installment.status, "confirmed")) return;
-  await tx.installments.update({ ...installment, status: "confirmed", confirmedAt: now, updatedAt: now });
+): Promise<Installment> {
+  if (!installmentLifecycle.canMove(installment.status, "confirmed")) return installment;
+  return tx.installments.update({ ...installment, status: "confirmed", confirmedAt: now, updatedAt: now });
+}
+
+/** The contract as activation left it, and the activation code it issued, if any. */
+export interface Activation {
+  contract: Contract;
+  activationCode: ActivationCode | null;
 }
 
 /**
@@ -30,18 +37,18 @@ export async function activateContract(
   contract: Contract,
   paymentId: Id<"payment"> | null,
   events: AnyDomainEvent[],
-): Promise<void> {
+): Promise<Activation> {
   const wasPending = contract.status === "pending_payment";
   const moves = contractLifecycle.canMove(contract.status, "active");
-  if (!moves && contract.paymentIssue === null) return;
+  if (!moves && contract.paymentIssue === null) return { contract, activationCode: null };
   const now = ctx.clock.now();
-  await tx.contracts.update({
+  const updated = await tx.contracts.update({
     ...contract,
     status: moves ? "active" : contract.status,
     paymentIssue: null,
     updatedAt: now,
   });
-  if (!moves) return;
+  if (!moves) return { contract: updated, activationCode: null };
   events.push(
     ctx.events(
       "contract.activated",
@@ -49,7 +56,7 @@ export async function activateContract(
       contract.unitId,
     ),
   );
-  if (!wasPending) return;
+  if (!wasPending) return { contract: updated, activationCode: null };
   events.push(
     ctx.events(
       "sale.completed",
@@ -57,14 +64,14 @@ export async function activateContract(
       contract.unitId,
     ),
   );
-  if (contract.terms.activationMode === "staff_code") {
-    const code = await issueActivationCode(ctx, tx, contract);
-    events.push(
-      ctx.events(
-        "activation_code.issued",
-        { activationCodeId: code.id, contractId: contract.id },
-        contract.unitId,
-      ),
-    );
-  }
+  if (contract.terms.activationMode !== "staff_code") return { contract: updated, activationCode: null };
+  const code = await issueActivationCode(ctx, tx, contract);
+  events.push(
+    ctx.events(
+      "activation_code.issued",
+      { activationCodeId: code.id, contractId: contract.id },
+      contract.unitId,
+    ),
+  );
+  return { contract: updated, activationCode: code };
 }

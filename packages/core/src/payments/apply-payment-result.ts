@@ -1,4 +1,7 @@
+import type { ActivationCode } from "../activation/activation-code";
 import { activateContract, confirmInstallment } from "../contracts/activate-contract";
+import type { Contract } from "../contracts/contract";
+import type { Customer } from "../customers/customer";
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
@@ -21,6 +24,19 @@ export interface AppliedNews {
   payment: Payment;
   /** False when the news changed nothing (a replay, a late answer) or only refreshed fields. */
   moved: boolean;
+  /**
+   * When the status moved: the rows as this transaction left them — the payment's
+   * installments, its contract, the customer (with the derived status) and an activation
+   * code issued now — so a caller builds its answer without reading them again.
+   */
+  effects: PaymentEffects | null;
+}
+
+export interface PaymentEffects {
+  installments: Installment[];
+  contract: Contract | null;
+  customer: Customer | null;
+  activationCode: ActivationCode | null;
 }
 
 function targetStatus(news: PaymentNews): PaymentStatus {
@@ -73,7 +89,7 @@ export async function applyPaymentResult(
   const current = await tx.payments.findById(paymentId);
   if (!current) throw new Error(`payment ${paymentId} vanished inside its own transaction`);
   const now = ctx.clock.now();
-  const unchanged = { payment: current, moved: false };
+  const unchanged: AppliedNews = { payment: current, moved: false, effects: null };
 
   if (news.status === "unknown") {
     if (current.rawStatus !== null || current.status === "unknown") return unchanged;
@@ -87,7 +103,7 @@ export async function applyPaymentResult(
     await tx.outbox.append([
       ctx.events("payment.unknown", { paymentId, contractId, reason: news.reason }, payment.unitId),
     ]);
-    return { payment, moved: true };
+    return { payment, moved: true, effects: null };
   }
 
   const target = targetStatus(news);
@@ -104,23 +120,27 @@ export async function applyPaymentResult(
       const pending = pendingEvent(ctx, payment, contractId);
       if (pending) await tx.outbox.append([pending]);
     }
-    return { payment, moved: false };
+    return { payment, moved: false, effects: null };
   }
   if (!paymentLifecycle.canMove(current.status, target)) return unchanged;
 
   const payment = await tx.payments.update({ ...current, ...providerFields, status: target, updatedAt: now });
   const events: AnyDomainEvent[] = [];
-  const installments = await tx.installments.findByIds(payment.installmentIds);
+  let installments = await tx.installments.findByIds(payment.installmentIds);
   const contractId = contractIdOf(installments);
-  const contract = contractId ? await tx.contracts.findById(contractId) : null;
+  let contract = contractId ? await tx.contracts.findById(contractId) : null;
+  let activationCode: ActivationCode | null = null;
   const customerBefore = await tx.customers.findById(payment.customerId);
   const ids = { paymentId: payment.id, contractId };
 
   switch (target) {
     case "succeeded": {
-      for (const installment of installments) await confirmInstallment(tx, installment, now);
+      const confirmed: Installment[] = [];
+      for (const installment of installments) confirmed.push(await confirmInstallment(tx, installment, now));
+      installments = confirmed;
       events.push(ctx.events("payment.succeeded", ids, payment.unitId));
-      if (contract) await activateContract(ctx, tx, contract, payment.id, events);
+      if (contract)
+        ({ contract, activationCode } = await activateContract(ctx, tx, contract, payment.id, events));
       break;
     }
     case "failed": {
@@ -142,7 +162,7 @@ export async function applyPaymentResult(
       );
       if (contract && (contract.status === "pending_payment" || contract.status === "past_due")) {
         if (await isLatestAttempt(tx, payment, installments)) {
-          await tx.contracts.update({
+          contract = await tx.contracts.update({
             ...contract,
             paymentIssue: {
               paymentId: payment.id,
@@ -188,7 +208,11 @@ export async function applyPaymentResult(
     );
   }
   await tx.outbox.append(events);
-  return { payment, moved: true };
+  return {
+    payment,
+    moved: true,
+    effects: { installments, contract, customer: customerAfter, activationCode },
+  };
 }
 
 function contractIdOf(installments: readonly Installment[]): Id<"contract"> | null {

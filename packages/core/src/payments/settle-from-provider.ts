@@ -36,7 +36,7 @@ export async function settleFromProvider(
   if (found !== null) return { kind: "answered", applied: await applyNews(ctx, payment.id, found) };
   const unanswered = payment.rawStatus === null || payment.status === "unknown";
   const age = ageMs(ctx.clock.now(), payment.createdAt);
-  if (!unanswered) return { kind: "answered", applied: { payment, moved: false } };
+  if (!unanswered) return { kind: "answered", applied: { payment, moved: false, effects: null } };
   if (age < graceMs) return { kind: "maybe_in_flight", retryAfterMs: graceMs - age };
   const applied = await applyNews(ctx, payment.id, {
     status: "not_sent",

@@ -1,13 +1,19 @@
 import type { CreatePaymentRequest } from "../ports/gateway";
 import type { ServiceContext } from "../tessera/service-context";
-import { type AppliedNews, applyPaymentResult, type PaymentNews } from "./apply-payment-result";
+import {
+  type AppliedNews,
+  applyPaymentResult,
+  type PaymentEffects,
+  type PaymentNews,
+} from "./apply-payment-result";
 import { type NotSentNews, notSentNewsOf } from "./not-sent";
 import type { Payment } from "./payment";
 import { withRetryOnConflict } from "./with-retry-on-conflict";
 
-/** The stored payment after its first answer, and the refusal when it was never sent. */
+/** The stored payment after its first answer, what it changed, and the refusal when it was never sent. */
 export interface Submitted {
   payment: Payment;
+  effects: PaymentEffects | null;
   notSent: NotSentNews | null;
 }
 
@@ -41,7 +47,7 @@ export async function submitPayment(
     };
   }
   const applied = await applyNews(ctx, payment.id, news);
-  return { payment: applied.payment, notSent };
+  return { payment: applied.payment, effects: applied.effects, notSent };
 }
 
 /** Applies news in its own transaction, retrying when a concurrent writer got there first. */

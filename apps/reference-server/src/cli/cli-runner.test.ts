@@ -58,6 +58,19 @@ describe("runCli", () => {
     expect(run.err()).not.toMatch(/\n\s+at /);
   });
 
+  it("prints each wrong setting on a line of its own, under the details the message points at", async () => {
+    const run = fakeProcess({ TESSERA_PORT: "eighty", TESSERA_LOG_LEVEL: "loud", TESSERA_DEMO: "perhaps" });
+    expect(await runCli(["serve"], run.proc)).toBe(1);
+    const lines = run.err().split("\n");
+    expect(lines[0]).toContain("Fix the configuration value named in `details`.");
+    expect(lines[1]).toBe("details:");
+    expect(lines.slice(2).filter((line) => line !== "")).toEqual([
+      '  TESSERA_PORT: must be a number (got "eighty")',
+      '  TESSERA_LOG_LEVEL: must be one of debug, info, warn, error, silent (got "loud")',
+      '  TESSERA_DEMO: must be true or false (got "perhaps")',
+    ]);
+  });
+
   it("stops `migrate` on an unreachable PostgreSQL DATABASE_URL, naming what to fix and not the password", async () => {
     const run = fakeProcess({
       DATABASE_URL: "postgres://studio:hunter2@127.0.0.1:5999/tessera",
@@ -66,6 +79,9 @@ describe("runCli", () => {
     expect(await runCli(["migrate"], run.proc)).toBe(1);
     expect(run.err()).toContain(
       "DATABASE_URL: cannot connect to 127.0.0.1:5999/tessera (connection refused) — is PostgreSQL running and the URL right?",
+    );
+    expect(run.err()).toContain(
+      "\ndetails:\n  DATABASE_URL: cannot connect to 127.0.0.1:5999/tessera (connection refused)\n",
     );
     expect(run.err()).not.toContain("hunter2");
     expect(run.err()).not.toMatch(/\n\s+at /);

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { isTesseraError } from "@tessera/core";
 import { loadConfig } from "../config/load-config";
 import { createLogger } from "../logging/logger";
+import { cliErrorText } from "./cli-error-text";
 import { cliUsage } from "./cli-usage";
 import type { CommandContext } from "./command-context";
 import { demoCommand } from "./demo-command";
@@ -22,7 +22,8 @@ type CommandName = keyof typeof commands;
 
 /**
  * Runs `tessera <command>` and resolves with the exit code: 0 done, 1 failed (a bad
- * configuration prints its message alone, without a stack), 2 wrong usage.
+ * configuration prints its message and one line per issue in its details, without a
+ * stack — see `cliErrorText`), 2 wrong usage.
  */
 export async function runCli(argv: readonly string[], proc: CliProcess): Promise<number> {
   let parsed: ReturnType<typeof parseCommandLine>;
@@ -53,9 +54,7 @@ export async function runCli(argv: readonly string[], proc: CliProcess): Promise
     };
     return await commands[parsed.command](context);
   } catch (error) {
-    proc.stderr(
-      isTesseraError(error) ? `${error.message}\n` : `${(error as Error)?.stack ?? String(error)}\n`,
-    );
+    proc.stderr(cliErrorText(error));
     return 1;
   }
 }

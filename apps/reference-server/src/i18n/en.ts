@@ -36,6 +36,32 @@ export const en: MessageCatalog = {
   "method.boleto": "Boleto",
   "method.payment_link": "Payment link",
 
+  "payment.declined.insufficient_funds":
+    "Payment declined: not enough funds or credit limit. Use another card or another payment method.",
+  "payment.declined.card_declined": "Your bank declined the card. Use another card or contact your bank.",
+  "payment.declined.do_not_honor":
+    "Your bank did not authorize the payment. Contact your bank or use another card.",
+  "payment.declined.stolen_card": "The payment was declined. Use another card or another payment method.",
+  "payment.declined.lost_card": "The payment was declined. Use another card or another payment method.",
+  "payment.declined.expired_card": "The card has expired. Check the expiry date or use another card.",
+  "payment.declined.invalid_card":
+    "The card details are not valid. Check the number and the expiry date and try again.",
+  "payment.declined.incorrect_cvc":
+    "The security code (CVV) is incorrect. Check the code on the back of the card and try again.",
+  "payment.declined.suspected_fraud": "The payment was declined. Use another card or another payment method.",
+  "payment.declined.limit_exceeded":
+    "The amount or the number of purchases is over this card's limit. Contact your bank or use another card.",
+  "payment.declined.card_not_supported":
+    "This card is not accepted for this purchase. Use another card or another payment method.",
+  "payment.declined.authentication_required":
+    "Your bank asked for a confirmation that was not completed. Try again and confirm the payment in your bank's app or website.",
+  "payment.declined.invalid_amount":
+    "This payment method did not accept the amount of this purchase. Use another payment method or contact the business.",
+  "payment.declined.payment_expired": "The time to pay has run out. Try again to get a new payment.",
+  "payment.declined.processing_error":
+    "The payment could not be processed. Try again in a moment or use another payment method.",
+  "payment.declined.other": "The payment was declined. Use another card or another payment method.",
+
   "notFound.title": "Page not found",
   "notFound.message": "There is nothing at {path}.",
   "notFound.back": "Back to the home page",

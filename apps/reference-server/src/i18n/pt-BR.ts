@@ -37,6 +37,38 @@ export const ptBR = {
   "method.boleto": "Boleto",
   "method.payment_link": "Link de pagamento",
 
+  // What a buyer is told for each decline code (`outcome.messageKey` of a declined sale).
+  // A card reported stolen or lost, or a suspected fraud, gets the plain "declined": telling
+  // whoever holds the card why would help someone trying stolen cards (Stripe's advice, too).
+  "payment.declined.insufficient_funds":
+    "Pagamento recusado: saldo ou limite insuficiente. Use outro cartão ou outra forma de pagamento.",
+  "payment.declined.card_declined":
+    "O banco emissor recusou o cartão. Use outro cartão ou fale com o seu banco.",
+  "payment.declined.do_not_honor":
+    "O banco emissor não autorizou o pagamento. Fale com o seu banco ou use outro cartão.",
+  "payment.declined.stolen_card": "O pagamento foi recusado. Use outro cartão ou outra forma de pagamento.",
+  "payment.declined.lost_card": "O pagamento foi recusado. Use outro cartão ou outra forma de pagamento.",
+  "payment.declined.expired_card": "O cartão está vencido. Confira a validade ou use outro cartão.",
+  "payment.declined.invalid_card":
+    "Os dados do cartão não são válidos. Confira o número e a validade e tente de novo.",
+  "payment.declined.incorrect_cvc":
+    "O código de segurança (CVV) está incorreto. Confira o código no verso do cartão e tente de novo.",
+  "payment.declined.suspected_fraud":
+    "O pagamento foi recusado. Use outro cartão ou outra forma de pagamento.",
+  "payment.declined.limit_exceeded":
+    "O valor ou o número de compras passa do limite permitido para este cartão. Fale com o seu banco ou use outro cartão.",
+  "payment.declined.card_not_supported":
+    "Este cartão não é aceito para esta compra. Use outro cartão ou outra forma de pagamento.",
+  "payment.declined.authentication_required":
+    "O seu banco pediu uma confirmação que não foi concluída. Tente de novo e confirme o pagamento no app ou no site do banco.",
+  "payment.declined.invalid_amount":
+    "O valor desta compra não foi aceito por esta forma de pagamento. Use outra forma de pagamento ou fale com o estabelecimento.",
+  "payment.declined.payment_expired":
+    "O prazo para pagar terminou. Tente de novo para gerar um novo pagamento.",
+  "payment.declined.processing_error":
+    "Não foi possível processar o pagamento. Tente de novo em instantes ou use outra forma de pagamento.",
+  "payment.declined.other": "O pagamento foi recusado. Use outro cartão ou outra forma de pagamento.",
+
   "notFound.title": "Página não encontrada",
   "notFound.message": "O endereço {path} não existe.",
   "notFound.back": "Voltar para o início",

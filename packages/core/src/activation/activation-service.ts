@@ -5,6 +5,7 @@ import type { ServiceContext } from "../tessera/service-context";
 import { periodEnd } from "../time/billing-schedule";
 import { calendarDateSchema } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
+import { parseId, parseText } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import type { ActivationCode } from "./activation-code";
 import { activationAlphabet } from "./activation-code-alphabet";
@@ -39,9 +40,14 @@ export interface ActivationService {
 export function createActivationService(ctx: ServiceContext): ActivationService {
   return {
     async find(unitId, code) {
-      return ctx.storage.activationCodes.findByCode(unitId, normalizeActivationCode(code));
+      const unit = parseId("unit", unitId, "unitId");
+      return ctx.storage.activationCodes.findByCode(
+        unit,
+        normalizeActivationCode(parseText(code, "code", 64)),
+      );
     },
-    listUnattached: (unitId) => ctx.storage.activationCodes.listByUnit(unitId, { status: "unattached" }),
+    listUnattached: async (unitId) =>
+      ctx.storage.activationCodes.listByUnit(parseId("unit", unitId, "unitId"), { status: "unattached" }),
     async attach(input) {
       const data = parseInput(attachInputSchema, input, "activation");
       const unitId = data.unitId as Id<"unit">;

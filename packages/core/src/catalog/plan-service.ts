@@ -1,6 +1,7 @@
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import type { ServiceContext } from "../tessera/service-context";
+import { parseId, parseText } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { buttonDesignSchema, type Plan, type PlanInput, planInputSchema } from "./plan";
 
@@ -84,6 +85,11 @@ export function createPlanService(ctx: ServiceContext): PlanService {
 
     async update(id, changes) {
       const current = await service.getOrThrow(id);
+      if (changes === null || typeof changes !== "object") {
+        throw new TesseraError("validation_failed", "Invalid plan: (input): the changes must be an object.", {
+          details: { issues: [{ path: [], code: "invalid_type", message: "must be an object" }] },
+        });
+      }
       const data = await validate({ ...current, ...changes, unitId: current.unitId });
       return ctx.storage.transaction(async (tx) => {
         const plan = await tx.plans.update({ ...current, ...data, updatedAt: ctx.clock.now() });
@@ -101,9 +107,10 @@ export function createPlanService(ctx: ServiceContext): PlanService {
       });
     },
 
-    get: (id) => ctx.storage.plans.findById(id),
+    get: async (id) => ctx.storage.plans.findById(parseId("plan", id)),
 
-    async getOrThrow(id) {
+    async getOrThrow(rawId) {
+      const id = parseId("plan", rawId);
       const plan = await ctx.storage.plans.findById(id);
       if (!plan)
         throw new TesseraError("not_found", `Plan ${id} does not exist.`, {
@@ -113,11 +120,14 @@ export function createPlanService(ctx: ServiceContext): PlanService {
     },
 
     async findOnSale(unitId, slug) {
-      const plan = await ctx.storage.plans.findByOnlineSlug(unitId, slug);
+      const plan = await ctx.storage.plans.findByOnlineSlug(
+        parseId("unit", unitId, "unitId"),
+        parseText(slug, "slug"),
+      );
       return plan && plan.status === "active" && plan.onlineSale.enabled ? plan : null;
     },
 
-    list: (unitId, filter) => ctx.storage.plans.listByUnit(unitId, filter),
+    list: async (unitId, filter) => ctx.storage.plans.listByUnit(parseId("unit", unitId, "unitId"), filter),
   };
   return service;
 }

@@ -20,6 +20,7 @@ import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
 import type { CalendarDate } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
+import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { collectPayment } from "./collect-payment";
 import { type CheckedExtraFields, checkExtraFields } from "./extra-fields";
@@ -267,12 +268,14 @@ export function createSaleService(ctx: ServiceContext): SaleService {
     },
 
     async outcome(paymentId) {
-      return saleOutcomeOf(await loadSaleState(ctx.storage, paymentId, false));
+      return saleOutcomeOf(
+        await loadSaleState(ctx.storage, parseId("payment", paymentId, "paymentId"), false),
+      );
     },
 
     async contractOutcome(contractId) {
       return {
-        ...(await loadContractSaleRecords(ctx.storage, contractId, false)),
+        ...(await loadContractSaleRecords(ctx.storage, parseId("contract", contractId, "contractId"), false)),
         status: "no_charge",
         payment: null,
       };

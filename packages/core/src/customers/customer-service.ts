@@ -2,6 +2,7 @@ import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import type { NewCustomer, Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
+import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { type Customer, type CustomerInput, customerInputSchema } from "./customer";
 import { documentKey } from "./tax-document";
@@ -94,8 +95,9 @@ export function createCustomerService(ctx: ServiceContext): CustomerService {
         return ctx.storage.transaction((tx) => registerCustomer(ctx, tx, input));
       }
     },
-    get: (id) => ctx.storage.customers.findById(id),
-    async getOrThrow(id) {
+    get: async (id) => ctx.storage.customers.findById(parseId("customer", id)),
+    async getOrThrow(rawId) {
+      const id = parseId("customer", rawId);
       const customer = await ctx.storage.customers.findById(id);
       if (!customer) {
         throw new TesseraError("not_found", `Customer ${id} does not exist.`, {
@@ -105,9 +107,10 @@ export function createCustomerService(ctx: ServiceContext): CustomerService {
       return customer;
     },
     async findByDocument(organizationId, document) {
+      const scope = parseId("organization", organizationId, "organizationId");
       if (!document) return null;
       const parsed = parseInput(customerInputSchema.shape.document, document, "document");
-      return parsed ? ctx.storage.customers.findByDocument(organizationId, documentKey(parsed)) : null;
+      return parsed ? ctx.storage.customers.findByDocument(scope, documentKey(parsed)) : null;
     },
   };
   return service;

@@ -1,5 +1,7 @@
+import { z } from "zod";
 import type { ServiceContext } from "../tessera/service-context";
 import { addMilliseconds } from "../time/instant";
+import { parseInput } from "../validation/parse-input";
 
 /** What one delivery pass did. */
 export interface DeliveryReport {
@@ -19,6 +21,12 @@ export interface EventDispatcher {
   deliverPending(options?: { owner?: string; limit?: number; leaseMs?: number }): Promise<DeliveryReport>;
 }
 
+const deliveryOptionsSchema = z.object({
+  owner: z.string().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+  leaseMs: z.number().int().min(1).max(86_400_000).optional(),
+});
+
 /** The wait before try `attempts + 1`. */
 export function backoffMs(attempts: number): number {
   return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
@@ -26,7 +34,8 @@ export function backoffMs(attempts: number): number {
 
 export function createEventDispatcher(ctx: ServiceContext): EventDispatcher {
   return {
-    async deliverPending(options = {}) {
+    async deliverPending(rawOptions = {}) {
+      const options = parseInput(deliveryOptionsSchema, rawOptions, "delivery options");
       const owner = options.owner ?? `dispatcher-${ctx.ids("lease")}`;
       const entries = await ctx.storage.outbox.claim({
         limit: options.limit ?? 100,

@@ -1,6 +1,7 @@
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import type { ServiceContext } from "../tessera/service-context";
+import { parseId, parseText } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { type Organization, type OrganizationInput, organizationInputSchema } from "./organization";
 import { type Unit, type UnitInput, unitInputSchema } from "./unit";
@@ -56,7 +57,7 @@ export function createOrganizationService(ctx: ServiceContext): OrganizationServ
       return organization;
     },
 
-    getOrganization: (id) => ctx.storage.organizations.findById(id),
+    getOrganization: async (id) => ctx.storage.organizations.findById(parseId("organization", id)),
 
     async createUnit(input) {
       const data = parseInput(unitInputSchema, input, "unit");
@@ -78,6 +79,11 @@ export function createOrganizationService(ctx: ServiceContext): OrganizationServ
 
     async updateUnit(id, changes) {
       const current = await service.getUnitOrThrow(id);
+      if (changes === null || typeof changes !== "object") {
+        throw new TesseraError("validation_failed", "Invalid unit: (input): the changes must be an object.", {
+          details: { issues: [{ path: [], code: "invalid_type", message: "must be an object" }] },
+        });
+      }
       const data = parseInput(
         unitInputSchema,
         { ...current, ...changes, organizationId: current.organizationId },
@@ -94,9 +100,10 @@ export function createOrganizationService(ctx: ServiceContext): OrganizationServ
       return unit;
     },
 
-    getUnit: (id) => ctx.storage.units.findById(id),
+    getUnit: async (id) => ctx.storage.units.findById(parseId("unit", id)),
 
-    async getUnitOrThrow(id) {
+    async getUnitOrThrow(rawId) {
+      const id = parseId("unit", rawId);
       const unit = await ctx.storage.units.findById(id);
       if (!unit)
         throw new TesseraError("not_found", `Unit ${id} does not exist.`, {
@@ -105,8 +112,9 @@ export function createOrganizationService(ctx: ServiceContext): OrganizationServ
       return unit;
     },
 
-    findUnitBySlug: (slug) => ctx.storage.units.findBySlug(slug),
-    listUnits: (organizationId) => ctx.storage.units.listByOrganization(organizationId),
+    findUnitBySlug: async (slug) => ctx.storage.units.findBySlug(parseText(slug, "slug")),
+    listUnits: async (organizationId) =>
+      ctx.storage.units.listByOrganization(parseId("organization", organizationId, "organizationId")),
   };
   return service;
 }

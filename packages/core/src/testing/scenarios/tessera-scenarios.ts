@@ -3,6 +3,7 @@ import type { Storage } from "../../ports/storage";
 import { activationScenarios } from "./activation-scenarios";
 import { catalogScenarios } from "./catalog-scenarios";
 import { faultScenarios } from "./fault-scenarios";
+import { fuzzScenarios } from "./fuzz-scenarios";
 import { pluginScenarios } from "./plugin-scenarios";
 import { recoveryScenarios } from "./recovery-scenarios";
 import { refundScenarios } from "./refund-scenarios";
@@ -49,6 +50,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("faults, free plans and resent requests", () => faultScenarios(current));
     describe("webhooks", () => webhookScenarios(current));
     describe("refunds", () => refundScenarios(current));
+    describe("bad input", () => fuzzScenarios(current));
     describe("activation codes", () => activationScenarios(current));
     describe("plugins", () => pluginScenarios(() => under.storage));
   });

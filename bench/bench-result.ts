@@ -13,7 +13,16 @@ export interface BenchResult {
   baseline: { name: string; value: number; unit: string };
   /** Anything else worth printing: counts of duplicates, sample sizes. */
   notes?: Record<string, number | string>;
+  /** Longer evidence, one line each (the statements of one sale); printed with `--details`. */
+  details?: string[];
+}
+
+/** A benchmark that could not run here, and why: printed instead of a figure. */
+export interface BenchSkip {
+  name: string;
+  /** What is missing and how to provide it: "no PostgreSQL at 127.0.0.1:5432 (…); start it". */
+  skipped: string;
 }
 
 /** A benchmark file's default export. It must clean up everything it starts. */
-export type Benchmark = () => Promise<BenchResult[]>;
+export type Benchmark = () => Promise<(BenchResult | BenchSkip)[]>;

@@ -1,0 +1,173 @@
+/**
+ * Completed sales through the library on PostgreSQL (`@tessera/storage-postgres`, a pool of
+ * 10 connections, 10 sales at once, zero-latency sandbox) as a ratio to the floor of the same
+ * sale on the same server: raw `pg`, a pool of 10, 10 at once, writing the same rows in the
+ * same two transactions (sale-floor-rows.ts) with named statements. Beside it, the
+ * statements — each one a round trip to the server — of one sale of each. Every world has a
+ * fresh schema of its own, dropped at the end; with no server answering, the benchmark is
+ * skipped and says why.
+ */
+import { randomBytes } from "node:crypto";
+import { createPostgresStorage } from "@tessera/storage-postgres";
+import { testDatabaseUrl } from "@tessera/storage-postgres/testing";
+import pg from "pg";
+import { buyerSequence } from "./bench-buyers";
+import type { Benchmark, BenchResult } from "./bench-result";
+import { type LibrarySales, openLibrarySales } from "./library-sales";
+import { openPostgresSaleFloor } from "./postgres-sale-floor";
+import { postgresUnreachable } from "./postgres-server";
+import { inputsFor, runSales, type SalesRate } from "./sales-run";
+import {
+  countStatements,
+  describeStatements,
+  type TracedStatement,
+  tracePostgresStatements,
+} from "./statement-trace";
+
+const warmUpMs = 1_000;
+const measureMs = 3_000;
+const poolSize = 10;
+const concurrency = 10;
+const probeSales = 8;
+/** Sales before a probe: connections open, statements cached. */
+const probeWarmUpSales = 20;
+const name = `sales through the library, PostgreSQL, pool ${poolSize}, concurrency ${concurrency}, zero-latency sandbox`;
+
+const run = { workers: concurrency, warmUpMs, measureMs };
+
+/** Sales/s at `concurrency` over `inputs`, with neither warm-up nor deadline: to size a real run by. */
+async function pilotRate<T>(inputs: readonly T[], sell: (input: T) => Promise<void>): Promise<number> {
+  return (await runSales({ inputs, workers: concurrency, warmUpMs: 0, measureMs: 600_000, sell })).perSecond;
+}
+
+/** The schemas one run creates, each fresh, all dropped at its end. */
+function createSchemas() {
+  const names: string[] = [];
+  return {
+    fresh() {
+      const schema = `tessera_bench_${randomBytes(6).toString("hex")}`;
+      names.push(schema);
+      return schema;
+    },
+    async dropAll() {
+      const client = new pg.Client({ connectionString: testDatabaseUrl });
+      await client.connect();
+      try {
+        for (const schema of names) await client.query(`drop schema if exists "${schema}" cascade`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+type Schemas = ReturnType<typeof createSchemas>;
+
+async function openLibrary(schema: string, sales: number, pool = poolSize): Promise<LibrarySales> {
+  const storage = await createPostgresStorage({
+    url: testDatabaseUrl,
+    schema,
+    poolSize: pool,
+    applicationName: "tessera-bench",
+  });
+  return openLibrarySales(storage, { latencyMs: 0, sales });
+}
+
+/** The floor: one sale's statements, and its rate, on a schema the library set up. */
+async function measureFloor(schemas: Schemas): Promise<{ statements: TracedStatement[]; rate: SalesRate }> {
+  // Migrated and given the catalog by the library, then closed: the floor opens it raw.
+  const schema = schemas.fresh();
+  const setup = await openLibrary(schema, 1, 1);
+  await setup.close();
+  const floor = openPostgresSaleFloor({
+    url: testDatabaseUrl,
+    schema,
+    poolSize,
+    catalog: setup.catalog,
+  });
+  try {
+    const buyers = buyerSequence();
+    for (const buyer of buyers(probeWarmUpSales)) await floor.sell(buyer);
+    const probed = buyers(probeSales);
+    const { statements } = await tracePostgresStatements(async () => {
+      for (const buyer of probed) await floor.sell(buyer);
+    });
+    const perSecond = await pilotRate(buyers(200), floor.sell);
+    const rate = await runSales({ ...run, inputs: buyers(inputsFor(perSecond, run)), sell: floor.sell });
+    return { statements, rate };
+  } finally {
+    await floor.close();
+  }
+}
+
+/** A first library world: one sale's statements, and the rate that sizes the measured world. */
+async function probeLibrary(schemas: Schemas): Promise<{ statements: TracedStatement[]; perSecond: number }> {
+  const pilot = await openLibrary(schemas.fresh(), 300);
+  try {
+    for (const input of await pilot.prepare(probeWarmUpSales)) await pilot.sell(input);
+    const probed = await pilot.prepare(probeSales);
+    const { statements } = await tracePostgresStatements(async () => {
+      for (const input of probed) await pilot.sell(input);
+    });
+    return { statements, perSecond: await pilotRate(await pilot.prepare(200), pilot.sell) };
+  } finally {
+    await pilot.close();
+  }
+}
+
+async function measureLibrary(schemas: Schemas, expectedPerSecond: number): Promise<SalesRate> {
+  const sales = inputsFor(expectedPerSecond, run);
+  const library = await openLibrary(schemas.fresh(), sales);
+  try {
+    return await runSales({ ...run, inputs: await library.prepare(sales), sell: library.sell });
+  } finally {
+    await library.close();
+  }
+}
+
+const benchmark: Benchmark = async () => {
+  const reason = await postgresUnreachable(testDatabaseUrl);
+  if (reason) return [{ name, skipped: reason }];
+  const schemas = createSchemas();
+  try {
+    const floor = await measureFloor(schemas);
+    const pilot = await probeLibrary(schemas);
+    const library = await measureLibrary(schemas, pilot.perSecond);
+
+    const l = countStatements(pilot.statements, probeSales);
+    const f = countStatements(floor.statements, probeSales);
+    const oneSale = (statements: TracedStatement[]) => statements.slice(0, statements.length / probeSales);
+    const result: BenchResult = {
+      name,
+      ratio: library.perSecond / floor.rate.perSecond,
+      ratioMeaning: `completed sales/s ÷ raw pg sales/s writing the same rows (pool ${poolSize}, ${concurrency} at once)`,
+      measured: { value: library.perSecond, unit: "sales/s" },
+      baseline: {
+        name: "floor (raw pg, named statements, same schema and rows)",
+        value: floor.rate.perSecond,
+        unit: "sales/s",
+      },
+      notes: {
+        statementsPerSale: `${l.total} (floor ${f.total})`,
+        readsPerSale: `${l.reads} (floor ${f.reads})`,
+        writesPerSale: `${l.writes} (floor ${f.writes})`,
+        transactionsPerSale: `${l.transactions} (floor ${f.transactions})`,
+        sales: library.counted,
+        floorSales: floor.rate.counted,
+        measuredMs: Math.round(library.windowMs),
+        warmUpMs,
+      },
+      details: [
+        `statements of one library sale (${l.total}), each a round trip:`,
+        ...describeStatements(oneSale(pilot.statements)),
+        `statements of one floor sale (${f.total}):`,
+        ...describeStatements(oneSale(floor.statements)),
+      ],
+    };
+    return [result];
+  } finally {
+    await schemas.dropAll();
+  }
+};
+
+export default benchmark;

@@ -1,6 +1,6 @@
 import type { Storage } from "@tessera/core";
 import { createKyselyStorage, type Database, migrateOnOpen } from "@tessera/storage-kysely";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, type LogEvent, SqliteDialect } from "kysely";
 import { withImmediateTransactions } from "./immediate-transactions";
 import { openSqliteConnection } from "./sqlite-connection";
 import { sqliteStorageDialect } from "./sqlite-storage-dialect";
@@ -11,6 +11,12 @@ export interface SqliteStorageOptions {
   filename?: string;
   /** Bring the schema up to date on open. Default true; pass false to run `migrate()` yourself. */
   migrate?: boolean;
+  /**
+   * Called with the SQL of every query Tessera runs (not its parameters, which may hold
+   * personal data), after it ran: for counting statements in a test or a benchmark, or for a
+   * debug log. Transaction control (`begin immediate`, `commit`) comes through it too.
+   */
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -29,8 +35,16 @@ export interface SqliteStorageOptions {
  */
 export async function createSqliteStorage(options: SqliteStorageOptions = {}): Promise<Storage> {
   const connection = openSqliteConnection(options.filename ?? ":memory:");
+  const onQuery = options.onQuery;
   const db = new Kysely<Database>({
     dialect: withImmediateTransactions(new SqliteDialect({ database: withStatementCache(connection) })),
+    ...(onQuery
+      ? {
+          log: (event: LogEvent) => {
+            if (event.level === "query") onQuery(event.query.sql);
+          },
+        }
+      : {}),
   });
   const storage = createKyselyStorage({ db, dialect: sqliteStorageDialect });
   return migrateOnOpen(storage, options.migrate !== false);

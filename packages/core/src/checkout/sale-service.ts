@@ -262,6 +262,13 @@ export function createSaleService(ctx: ServiceContext): SaleService {
             written.payment,
             requestFor(data, sale, written.customer)(written.payment),
             false,
+            {
+              contract: written.contract,
+              customer: written.customer,
+              installments: written.installments,
+              activationCode: null,
+              replayed: false,
+            },
           );
         },
       );

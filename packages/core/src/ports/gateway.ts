@@ -22,6 +22,14 @@
  *   (already paid, still processing) — never a throw for those.
  * - `capture` — only when `capabilities.capture` is true: settles an `authorized` card
  *   payment, in full or for less. Core never reports an authorization as paid.
+ * - `cardTokenizationSession` — only when `capabilities.cardTokenization` is
+ *   `"client_side"`: once per checkout page shown, before the buyer types a card. It answers
+ *   what the page needs for the provider's browser script (script URL, a per-checkout access
+ *   token and its expiry, the form's field names), so the card goes from the browser straight
+ *   to the provider and only a token reaches `createPayment` (DESIGN §3). Cielo's Silent Order
+ *   Post takes four steps: the server gets an OAuth access token, trades it for a per-checkout
+ *   SOP access token (this method does both), the page posts the card through Cielo's script
+ *   and receives a `PaymentToken`, and the server charges it with the card's `Brand`.
  * - `parseWebhook` — with the raw body exactly as received. Authenticates it the way
  *   `capabilities.webhooks.authentication` says, and returns the provider's news; where the
  *   proof is weak (`confirmsByLookup`), it asks the provider before answering.
@@ -82,7 +90,8 @@ export interface GatewayCapabilities {
   cancel: boolean;
   /**
    * Card data goes from the buyer's browser straight to the provider, which answers a
-   * token for `createPayment` (`client_side`); `none` for methods without cards.
+   * token for `createPayment` (`client_side`, and `cardTokenizationSession` exists); `none`
+   * for gateways without cards, or whose cards are paid on the provider's hosted page.
    */
   cardTokenization: "client_side" | "none";
   /** `createPayment` can return a reusable card token for renewals. */
@@ -145,11 +154,75 @@ export interface WebhookCapabilities {
 
 /** The card to charge. A raw number only where `capabilities.acceptsRawCard` is true. */
 export type CardInput =
-  /** A short-lived token the provider's browser script produced (Cielo PaymentToken). */
-  | { type: "token"; token: string; saveForRenewals?: boolean }
+  /**
+   * A short-lived token the provider's browser script produced (Cielo PaymentToken), read
+   * from the form's `CardTokenizationSession.tokenField`. `brand` is the card's brand as the
+   * page learned it (`brandField`): Cielo refuses a sale by token without `Brand` (API error
+   * 182 "Brand is required"); a provider whose token carries the brand ignores it, and the
+   * sandbox refuses one that is not the tokenized card's.
+   */
+  | { type: "token"; token: string; brand?: string; saveForRenewals?: boolean }
   /** A reusable token kept from an earlier payment (Cielo CardToken). */
   | { type: "stored"; token: string }
   | { type: "raw"; number: string; holder: string; expMonth: number; expYear: number; cvc: string };
+
+/** What the checkout page asks for when it opens a card form (`Gateway.cardTokenizationSession`). */
+export interface CardTokenizationSessionRequest {
+  /** What the buyer is about to pay: some providers bind the access token to it. */
+  amount: Money;
+  /** Where a provider that redirects after tokenizing sends the browser back. */
+  returnUrl?: string;
+  /** The page's language, for the provider's script messages (`pt-BR`, `en`). */
+  locale?: string;
+}
+
+/**
+ * What the provider's browser script needs, for one checkout page. The page renders the
+ * form with these field names (as `name` or `class` attributes, as `fieldsBy` says), loads
+ * `scriptUrl` (when not null) with `accessToken` and `environment`, and the script posts
+ * the card to `postUrl`; the answer's token goes into our own form's `tokenField` (and its
+ * brand into `brandField`), which is all our server ever receives.
+ *
+ * @example
+ * ```ts
+ * const session = await gateway.cardTokenizationSession?.({ amount: { amount: 9900, currency: "BRL" } });
+ * // Cielo: scriptUrl = the Silent Order Post script, fieldsBy = "class",
+ * // fields.number = "bp-sop-cardnumber", tokenField = "paymentToken"
+ * ```
+ */
+export interface CardTokenizationSession {
+  /** Which of the provider's environments the script must talk to. */
+  environment: "sandbox" | "production";
+  /** The provider's browser script, or null when the page posts the fields itself (the sandbox). */
+  scriptUrl: string | null;
+  /** Where the card is posted from the browser, never through our server. */
+  postUrl: string;
+  /** How the post is encoded when the page sends it itself (`scriptUrl` null). */
+  postEncoding: "json" | "form";
+  /** Per checkout, short-lived; refused by the provider after `expiresAt`. */
+  accessToken: string;
+  expiresAt: Instant;
+  /** Whether the provider's script finds the fields by `name` or by `class` (Cielo SOP: classes). */
+  fieldsBy: "name" | "class";
+  fields: CardFormFields;
+  /** The input of our form that receives the token, for `CardInput.token`. */
+  tokenField: string;
+  /** The input of our form that receives the card's brand, for `CardInput.brand`. */
+  brandField: string;
+}
+
+/** The provider's names for the card form's fields: data, so the page renders any provider's form. */
+export interface CardFormFields {
+  /** Where the access token goes when the page posts itself; null when the script carries it. */
+  accessToken: string | null;
+  holder: string;
+  number: string;
+  /** One field `MM/YYYY` (Cielo), or month and year apart. */
+  expiry: { field: string; format: "MM/YYYY" | "MM/YY" } | { month: string; year: string };
+  cvc: string;
+  /** A field where the buyer picks the brand (Cielo SOP), or null when the provider detects it. */
+  brand: string | null;
+}
 
 export interface GatewayPayer {
   name: string;
@@ -250,6 +323,24 @@ export interface GatewayEvent {
   /** Our key, when the notification carries it. */
   idempotencyKey: string | null;
   occurredAt: Instant;
+  /**
+   * News of one refund of that payment, when the notification is about a refund (API Pix's
+   * `devolucoes[]`: `EM_PROCESSAMENTO` → `pending`, `DEVOLVIDO` → `succeeded`,
+   * `NAO_REALIZADO` → `failed`). Core finds its refund by `refundKey` (the key `refund` was
+   * given) and applies it as it applies `refund`'s own answer.
+   */
+  refund?: RefundNews;
+}
+
+/** A refund as the provider now reports it. */
+export interface RefundNews {
+  /** `RefundRequest.refundKey`, as the provider keeps it. */
+  refundKey: string;
+  providerRefundReference: string | null;
+  status: "pending" | "succeeded" | "failed";
+  amount: Money;
+  /** The provider's own status word, kept for support. */
+  rawStatus: string;
 }
 
 export type WebhookParseResult =
@@ -292,5 +383,12 @@ export interface Gateway {
   cancel?(reference: PaymentReference): Promise<PaymentResult>;
   /** Present exactly when `capabilities.capture` is true; `amount` less than authorized captures part. */
   capture?(reference: PaymentReference, amount?: Money): Promise<PaymentResult>;
+  /**
+   * Present exactly when `capabilities.cardTokenization` is `"client_side"`: what one
+   * checkout page needs to tokenize a card in the browser. Called once per page shown; may
+   * call the provider (Cielo: OAuth, then the SOP access token). Throws `GatewayError` only
+   * for configuration and credentials.
+   */
+  cardTokenizationSession?(request: CardTokenizationSessionRequest): Promise<CardTokenizationSession>;
   parseWebhook(input: WebhookInput): Promise<WebhookParseResult>;
 }

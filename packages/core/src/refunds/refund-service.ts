@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { idempotencyKeySchema } from "../checkout/sale-input";
 import { isTesseraError, TesseraError } from "../errors/tessera-error";
-import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
 import { moneySchema } from "../money/money";
 import { notSentNewsOf } from "../payments/not-sent";
@@ -11,8 +10,8 @@ import type { RefundResult } from "../ports/gateway";
 import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
 import { parseInput } from "../validation/parse-input";
+import { applyRefundResult, refundKeyOf } from "./apply-refund-result";
 import type { Refund } from "./refund";
-import { refundLifecycle } from "./refund-status";
 
 export const refundInputSchema = z.object({
   paymentId: z.string().startsWith("pay_", "must be a payment id"),
@@ -151,56 +150,10 @@ export function createRefundService(ctx: ServiceContext): RefundService {
   }
 
   /** Transaction 2: the provider's answer, applied to the refund, the payment and its installments. */
-  async function apply(refundId: Id<"refund">, answer: RefundResult): Promise<Refund> {
+  function apply(refundId: Id<"refund">, answer: RefundResult): Promise<Refund> {
     return withRetryOnConflict(() =>
-      ctx.storage.transaction(async (tx) => {
-        const refund = await tx.refunds.findById(refundId);
-        if (!refund) throw new Error(`refund ${refundId} vanished`);
-        const target = answer.status;
-        if (target === refund.status || !refundLifecycle.canMove(refund.status, target)) return refund;
-        const now = ctx.clock.now();
-        const updated = await tx.refunds.update({
-          ...refund,
-          status: target,
-          providerReference:
-            "providerRefundReference" in answer
-              ? (answer.providerRefundReference ?? refund.providerReference)
-              : refund.providerReference,
-          updatedAt: now,
-        });
-        const events: AnyDomainEvent[] = [];
-        const ids = { refundId: refund.id, paymentId: refund.paymentId, amount: refund.amount };
-        if (target === "succeeded") {
-          await giveBack(tx, refund, now);
-          events.push(ctx.events("refund.succeeded", ids, refund.unitId));
-        } else if (target === "failed") {
-          events.push(ctx.events("refund.failed", ids, refund.unitId));
-        } else if (target === "pending") {
-          events.push(ctx.events("refund.pending", ids, refund.unitId));
-        }
-        await tx.outbox.append(events);
-        return updated;
-      }),
+      ctx.storage.transaction((tx) => applyRefundResult(ctx, tx, refundId, answer)),
     );
-  }
-
-  /** The payment's refunded amount and status, and a fully refunded payment's installments. */
-  async function giveBack(tx: Repositories, refund: Refund, now: string): Promise<void> {
-    const payment = await paymentOrThrow(tx, refund.paymentId);
-    const refunded = payment.refundedAmount.amount + refund.amount.amount;
-    const whole = refunded >= payment.amount.amount;
-    await tx.payments.update({
-      ...payment,
-      refundedAmount: { amount: refunded, currency: payment.amount.currency },
-      status: whole ? "refunded" : "partially_refunded",
-      updatedAt: now,
-    });
-    if (!whole) return;
-    for (const installment of await tx.installments.findByIds(payment.installmentIds)) {
-      if (installment.status === "confirmed") {
-        await tx.installments.update({ ...installment, status: "refunded", updatedAt: now });
-      }
-    }
   }
 
   async function outcomeOf(
@@ -250,7 +203,7 @@ export function createRefundService(ctx: ServiceContext): RefundService {
       let answer: RefundResult;
       try {
         answer = await gateway.refund({
-          refundKey: refund.id.replace("_", ""),
+          refundKey: refundKeyOf(refund.id),
           providerReference: payment.providerReference ?? payment.idempotencyKey,
           paymentIdempotencyKey: payment.idempotencyKey,
           amount: refund.amount,

@@ -25,6 +25,13 @@ export function chargeCard(state: SandboxState, request: CreatePaymentRequest): 
     case "token": {
       // Read, not use up: a request that "never reached" the provider leaves the token usable.
       facts = state.tokenizer.read(card.token);
+      // Cielo charges the brand it is told (API error 185 for one it does not take); the
+      // sandbox refuses a brand that is not the tokenized card's, so a page sending the wrong one fails here.
+      if (card.brand !== undefined && card.brand.toLowerCase() !== facts.brand) {
+        throw invalidRequest(state, `The card is ${facts.brand}, not ${card.brand}.`, {
+          field: "card.brand",
+        });
+      }
       useUp = () => state.tokenizer.useUp(card.token);
       save = card.saveForRenewals === true;
       break;

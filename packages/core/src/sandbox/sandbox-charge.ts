@@ -54,6 +54,10 @@ export const sandboxRefundSchema = z.object({
   refundKey: z.string(),
   amount: moneySchema,
   createdAt: z.string(),
+  /** `pending` only with `asyncRefunds`; ledger lines written before refunds had a status succeeded. */
+  status: z.enum(["pending", "succeeded", "failed"]).default("succeeded"),
+  /** When a pending refund settled. */
+  settledAt: z.string().nullable().default(null),
 });
 export type SandboxRefund = z.infer<typeof sandboxRefundSchema>;
 
@@ -62,9 +66,25 @@ export function collectedAmount(charge: SandboxCharge): Money {
   return charge.status === "paid" ? charge.amount : { amount: 0, currency: charge.amount.currency };
 }
 
+/** What has been given back of the charge: its succeeded refunds. */
 export function refundedAmount(charge: SandboxCharge, refunds: readonly SandboxRefund[]): Money {
+  return sumOf(charge, refunds, ["succeeded"]);
+}
+
+/** What can no longer be refunded: succeeded refunds and those still pending. */
+export function committedRefundAmount(charge: SandboxCharge, refunds: readonly SandboxRefund[]): Money {
+  return sumOf(charge, refunds, ["succeeded", "pending"]);
+}
+
+function sumOf(
+  charge: SandboxCharge,
+  refunds: readonly SandboxRefund[],
+  statuses: readonly SandboxRefund["status"][],
+): Money {
   return sumMoney(
-    refunds.filter((refund) => refund.chargeReference === charge.reference).map((refund) => refund.amount),
+    refunds
+      .filter((refund) => refund.chargeReference === charge.reference && statuses.includes(refund.status))
+      .map((refund) => refund.amount),
     charge.amount.currency,
   );
 }

@@ -6,6 +6,7 @@ import type { CreatePaymentRequest, GatewayPayer, PaymentResult } from "../ports
 import { createManualClock } from "../testing/manual-clock";
 import { paymentReferenceFor } from "../testing/payment-reference-for";
 import type { RawCard } from "./card-tokenizer";
+import type { SandboxNotification } from "./notification-outbox";
 import { createSandboxGateway } from "./sandbox-gateway";
 import type { SandboxGatewayOptions } from "./sandbox-options";
 import { type SandboxTestCardName, sandboxTestCards } from "./test-cards";
@@ -92,6 +93,21 @@ describe("sandbox cards", () => {
     expect(await invalidRequest(gateway.createPayment(card(tokenValue)))).toMatch(
       /token is unknown, already used/,
     );
+  });
+
+  it("refuses a token charged as another brand than the card's, and leaves it usable", async () => {
+    const { gateway, token, card } = setup();
+    const tokenValue = await token("approvedVisa");
+    const asMaster = {
+      ...card(tokenValue),
+      card: { type: "token" as const, token: tokenValue, brand: "Master" },
+    };
+    expect(await invalidRequest(gateway.createPayment(asMaster))).toMatch(/is visa, not Master/);
+    const asVisa = {
+      ...card(tokenValue),
+      card: { type: "token" as const, token: tokenValue, brand: "Visa" },
+    };
+    expect((await gateway.createPayment(asVisa)).status).toBe("succeeded");
   });
 
   it("refuses a token after its lifetime on the clock", async () => {
@@ -269,6 +285,56 @@ describe("sandbox boletos", () => {
       /at least R\$ 2,50/,
     );
     expect((await gateway.createPayment(boleto("2026-03-10"))).status).toBe("pending");
+  });
+});
+
+describe("sandbox asynchronous refunds", () => {
+  it("answer pending, hold the amount, then succeed on the clock with a notification carrying the refund", async () => {
+    const { clock, gateway, token, card } = setup({ asyncRefunds: true, refundSettleAfterMs: 60_000 });
+    const request = card(await token("approvedVisa"));
+    const paid = await gateway.createPayment(request);
+    gateway.sandbox.takeNotifications();
+    const refund = (amount: number, refundKey: string) =>
+      gateway.refund({
+        refundKey,
+        providerReference: referenceOf(paid),
+        paymentIdempotencyKey: request.idempotencyKey,
+        amount: brl(amount),
+      });
+    expect(await refund(6000, "rf1")).toMatchObject({ status: "pending", rawStatus: "refund_pending" });
+    // A pending refund still counts against what is left.
+    expect(await invalidRequest(refund(4001, "rf2"))).toMatch(/exceeds what is left/);
+    const lookup = paymentReferenceFor({ idempotencyKey: request.idempotencyKey });
+    expect(await gateway.getPayment(lookup)).toMatchObject({ refundedAmount: brl(0) });
+    clock.advance(60_000);
+    expect(await gateway.getPayment(lookup)).toMatchObject({ refundedAmount: brl(6000) });
+    const [notification] = gateway.sandbox.takeNotifications();
+    const parsed = await gateway.parseWebhook(notification as SandboxNotification);
+    expect(parsed).toMatchObject({
+      authentic: true,
+      events: [{ refund: { refundKey: "rf1", status: "succeeded", amount: brl(6000) } }],
+    });
+    expect(await refund(6000, "rf1"), "a replay answers the refund as it now stands").toMatchObject({
+      status: "succeeded",
+    });
+  });
+
+  it("settle on demand as failed, giving nothing back and freeing the amount", async () => {
+    const { gateway, token, card } = setup({ asyncRefunds: true });
+    const request = card(await token("approvedVisa"));
+    const paid = await gateway.createPayment(request);
+    const answer = await gateway.refund({
+      refundKey: "rf1",
+      providerReference: referenceOf(paid),
+      paymentIdempotencyKey: request.idempotencyKey,
+      amount: brl(10_000),
+    });
+    if (answer.status !== "pending") throw new Error(`expected pending, got ${answer.status}`);
+    expect(gateway.sandbox.settleRefund(answer.providerRefundReference, "failed").status).toBe("failed");
+    expect(() => gateway.sandbox.settleRefund(answer.providerRefundReference, "succeeded")).toThrow(
+      /No pending refund/,
+    );
+    expect(gateway.sandbox.ledger().charges[0]?.refundedAmount).toEqual(brl(0));
   });
 });
 

@@ -1,4 +1,11 @@
-import type { Gateway, PaymentReference, PaymentResult } from "../ports/gateway";
+import type {
+  CardTokenizationSession,
+  CardTokenizationSessionRequest,
+  Gateway,
+  PaymentReference,
+  PaymentResult,
+  RefundResult,
+} from "../ports/gateway";
 import type { CardTokenResult, RawCard } from "./card-tokenizer";
 import type { SandboxNotification, WebhookDelivery } from "./notification-outbox";
 import { cancel } from "./sandbox-cancel";
@@ -8,8 +15,10 @@ import { getPayment } from "./sandbox-lookup";
 import { parseSandboxOptions, type SandboxGatewayOptions } from "./sandbox-options";
 import { pay } from "./sandbox-pay";
 import { refund } from "./sandbox-refund";
+import { refundResultOf, settleRefund } from "./sandbox-refund-settle";
 import { settle } from "./sandbox-settle";
-import { createSandboxState } from "./sandbox-state";
+import { createSandboxState, invalidRequest } from "./sandbox-state";
+import { cardTokenizationSession } from "./sandbox-tokenization-session";
 import { tokenizeCard } from "./sandbox-tokenize";
 import { parseWebhook } from "./sandbox-webhook";
 import { sandboxTestCards } from "./test-cards";
@@ -29,7 +38,11 @@ export interface SandboxControls {
    * single-use token for `createPayment({ card: { type: "token", token } })`.
    */
   tokenizeCard(card: RawCard): Promise<CardTokenResult>;
-  /** The same, as an HTTP endpoint a server can mount for the checkout page (JSON, CORS). */
+  /**
+   * The same, as an HTTP endpoint a server mounts at `tokenizationEndpointUrl` for the
+   * checkout page (JSON, CORS). Unlike `tokenizeCard`, it takes a card only with a live
+   * access token from `cardTokenizationSession`, as the production path does.
+   */
   handleTokenizationRequest(request: Request): Promise<Response>;
   /**
    * The payer pays a pending PIX or boleto now, found by its provider reference or our
@@ -42,6 +55,12 @@ export interface SandboxControls {
    * it on a timer so notifications go out without anyone asking.
    */
   tick(): void;
+  /**
+   * Settles a pending refund now (`asyncRefunds`), found by its provider reference: it
+   * succeeds or fails, and a notification carries the news. Throws
+   * `gateway_invalid_request` when no pending refund has that reference.
+   */
+  settleRefund(providerRefundReference: string, status: "succeeded" | "failed"): RefundResult;
   /** Hands over, and forgets, the notifications sent since the last call, signed now. */
   takeNotifications(): SandboxNotification[];
   /** Waits for the POSTs to `webhookUrl` started so far; returns every attempt. */
@@ -50,9 +69,10 @@ export interface SandboxControls {
   ledger(): SandboxLedgerView;
 }
 
-/** The sandbox gateway: the port, with `cancel` always present, plus `sandbox` controls. */
+/** The sandbox gateway: the port, with `cancel` and `cardTokenizationSession` always present, plus `sandbox` controls. */
 export interface SandboxGateway extends Gateway {
   cancel(reference: PaymentReference): Promise<PaymentResult>;
+  cardTokenizationSession(request: CardTokenizationSessionRequest): Promise<CardTokenizationSession>;
   readonly sandbox: SandboxControls;
 }
 
@@ -83,6 +103,7 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
     getPayment: (reference) => getPayment(state, reference),
     refund: (request) => refund(state, request),
     cancel: (reference) => cancel(state, reference),
+    cardTokenizationSession: (request) => cardTokenizationSession(state, request),
     parseWebhook: (webhook) => parseWebhook(state, webhook),
     sandbox: {
       webhookSecret: state.webhookSecret,
@@ -92,10 +113,18 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
       },
       handleTokenizationRequest: createTokenizationEndpoint({
         tokenize: (card) => tokenizeCard(state, card),
+        checkAccessToken: (accessToken) => state.sessions.check(accessToken),
         allowedOrigins: state.options.tokenizationAllowedOrigins,
       }),
       pay: (reference) => pay(state, reference),
       tick: () => settle(state),
+      settleRefund(providerRefundReference, status) {
+        settle(state);
+        const pending = state.ledger.pendingRefunds().find((r) => r.reference === providerRefundReference);
+        if (pending === undefined)
+          throw invalidRequest(state, "No pending refund has this reference.", { providerRefundReference });
+        return refundResultOf(settleRefund(state, pending, status, state.clock.now()));
+      },
       takeNotifications() {
         settle(state);
         return state.outbox.take();

@@ -36,6 +36,14 @@ export const sandboxLedgerEntrySchema = z.discriminatedUnion("kind", [
     status: z.enum(["paid", "canceled", "expired"]),
   }),
   z.object({ kind: z.literal("refund"), at: z.string(), refund: sandboxRefundSchema }),
+  /** A pending refund settled (`asyncRefunds`). */
+  z.object({
+    kind: z.literal("refund_status"),
+    at: z.string(),
+    chargeReference: z.string(),
+    refundKey: z.string(),
+    status: z.enum(["succeeded", "failed"]),
+  }),
   /** A reusable card token (Cielo's CardToken) and the card facts behind it — never the number. */
   z.object({ kind: z.literal("stored_card"), at: z.string(), token: z.string(), card: storedCardSchema }),
 ]);
@@ -50,6 +58,8 @@ export interface SandboxLedger {
   findRefund(chargeReference: string, refundKey: string): SandboxRefund | null;
   /** One charge's refunds, oldest first. */
   refundsOf(chargeReference: string): SandboxRefund[];
+  /** The refunds still pending, oldest first (only `asyncRefunds` makes any). */
+  pendingRefunds(): SandboxRefund[];
   findStoredCard(token: string): StoredCard | null;
   /** The pending charges, oldest first: the only ones time or the payer can still change. */
   openCharges(): SandboxCharge[];
@@ -86,6 +96,8 @@ export function openSandboxLedger(options: {
   const refunds = new Map<string, SandboxRefund>();
   const refundsByCharge = new Map<string, Map<string, SandboxRefund>>();
   const storedCards = new Map<string, StoredCard>();
+  // Pending refunds in creation order; one leaves when it settles.
+  const pending = new Map<string, SandboxRefund>();
   // Pending charges in creation order; a charge leaves when its status changes.
   const open = new Map<string, SandboxCharge>();
   const due = createDueIndex();
@@ -117,20 +129,31 @@ export function openSandboxLedger(options: {
         return;
       }
       case "refund": {
-        const { chargeReference, refundKey } = entry.refund;
-        refunds.set(refundIndex(chargeReference, refundKey), entry.refund);
-        let ofCharge = refundsByCharge.get(chargeReference);
-        if (ofCharge === undefined) {
-          ofCharge = new Map();
-          refundsByCharge.set(chargeReference, ofCharge);
-        }
-        ofCharge.set(refundKey, entry.refund);
+        keepRefund({ ...entry.refund });
+        return;
+      }
+      case "refund_status": {
+        const refund = refunds.get(refundIndex(entry.chargeReference, entry.refundKey));
+        if (refund) keepRefund({ ...refund, status: entry.status, settledAt: entry.at });
         return;
       }
       case "stored_card":
         storedCards.set(entry.token, entry.card);
         return;
     }
+  }
+
+  function keepRefund(refund: SandboxRefund): void {
+    const { chargeReference, refundKey } = refund;
+    refunds.set(refundIndex(chargeReference, refundKey), refund);
+    let ofCharge = refundsByCharge.get(chargeReference);
+    if (ofCharge === undefined) {
+      ofCharge = new Map();
+      refundsByCharge.set(chargeReference, ofCharge);
+    }
+    ofCharge.set(refundKey, refund);
+    if (refund.status === "pending") pending.set(refundIndex(chargeReference, refundKey), refund);
+    else pending.delete(refundIndex(chargeReference, refundKey));
   }
 
   if (options.file !== null) {
@@ -150,6 +173,7 @@ export function openSandboxLedger(options: {
     },
     findRefund: (chargeReference, refundKey) => refunds.get(refundIndex(chargeReference, refundKey)) ?? null,
     refundsOf: (chargeReference) => [...(refundsByCharge.get(chargeReference)?.values() ?? [])],
+    pendingRefunds: () => [...pending.values()],
     findStoredCard: (token) => storedCards.get(token) ?? null,
     openCharges: () => [...open.values()].map((charge) => ({ ...charge })),
     dueCharges(nowMs) {

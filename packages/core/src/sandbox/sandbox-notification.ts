@@ -23,6 +23,7 @@ export const sandboxEventTypes = [
   "payment.canceled",
   "payment.expired",
   "refund.succeeded",
+  "refund.failed",
 ] as const;
 export type SandboxEventType = (typeof sandboxEventTypes)[number];
 
@@ -71,5 +72,16 @@ export function sandboxNotificationEvent(rawBody: string): GatewayEvent | null {
     payment: chargeToPaymentResult(data.charge as SandboxCharge, data.refundedAmount),
     idempotencyKey: data.charge.idempotencyKey,
     occurredAt: parsed.data.createdAt,
+    ...(data.refund === null
+      ? {}
+      : {
+          refund: {
+            refundKey: data.refund.refundKey,
+            providerRefundReference: data.refund.reference,
+            status: data.refund.status,
+            amount: data.refund.amount,
+            rawStatus: `refund_${data.refund.status}`,
+          },
+        }),
   };
 }

@@ -55,6 +55,18 @@ export const sandboxOptionsSchema = z.object({
     .nonnegative()
     .optional()
     .describe("Pay pending PIX and boletos by themselves this long after they were created."),
+  asyncRefunds: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Refunds answer pending and settle later (as API Pix's devolução: EM_PROCESSAMENTO, then DEVOLVIDO), by refundSettleAfterMs or sandbox.settleRefund.",
+    ),
+  refundSettleAfterMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe("With asyncRefunds: a pending refund succeeds by itself this long after it was made."),
   latencyMs: z
     .number()
     .int()
@@ -75,6 +87,17 @@ export const sandboxOptionsSchema = z.object({
     .positive()
     .default(900)
     .describe("How long a card token from the tokenization endpoint can be used."),
+  tokenizationSessionTtlSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(1200)
+    .describe("How long a checkout's access token (cardTokenizationSession) lets its page tokenize cards."),
+  tokenizationEndpointUrl: z
+    .string()
+    .min(1)
+    .default("/sandbox/card-tokens")
+    .describe("Where the server mounts handleTokenizationRequest: the postUrl checkout pages post cards to."),
   pixExpiresInSeconds: z
     .number()
     .int()

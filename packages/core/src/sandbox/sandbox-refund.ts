@@ -1,13 +1,16 @@
 import type { RefundRequest, RefundResult } from "../ports/gateway";
-import { refundedAmount, type SandboxRefund } from "./sandbox-charge";
+import { committedRefundAmount, type SandboxRefund } from "./sandbox-charge";
 import { notify } from "./sandbox-notify";
 import { newSandboxReference } from "./sandbox-reference";
+import { refundResultOf } from "./sandbox-refund-settle";
 import { settle } from "./sandbox-settle";
 import { invalidRequest, type SandboxState, simulateLatency } from "./sandbox-state";
 
 /**
- * `refund`: gives back all or part of a paid payment, never more than is left; the same
- * refund key is the same refund, so a replay never refunds twice.
+ * `refund`: gives back all or part of a paid payment, never more than is left (refunds
+ * still pending count); the same refund key is the same refund, so a replay never refunds
+ * twice. With `asyncRefunds` it answers `pending`, and the refund settles later
+ * (`refundSettleAfterMs`, or `sandbox.settleRefund`) with a notification carrying the news.
  */
 export async function refund(state: SandboxState, request: RefundRequest): Promise<RefundResult> {
   await simulateLatency(state);
@@ -40,7 +43,7 @@ export async function refund(state: SandboxState, request: RefundRequest): Promi
         field: "refundKey",
       });
     }
-    return { status: "succeeded", providerRefundReference: earlier.reference, rawStatus: "refunded" };
+    return refundResultOf(earlier);
   }
   if (charge.status !== "paid") {
     throw invalidRequest(state, `Only a paid payment can be refunded; this one is ${charge.status}.`, {
@@ -56,7 +59,7 @@ export async function refund(state: SandboxState, request: RefundRequest): Promi
     });
   }
   const remaining =
-    charge.amount.amount - refundedAmount(charge, state.ledger.refundsOf(charge.reference)).amount;
+    charge.amount.amount - committedRefundAmount(charge, state.ledger.refundsOf(charge.reference)).amount;
   if (request.amount.amount > remaining) {
     throw invalidRequest(state, `The refund exceeds what is left to refund (${remaining} minor units).`, {
       field: "amount.amount",
@@ -69,6 +72,8 @@ export async function refund(state: SandboxState, request: RefundRequest): Promi
     refundKey: request.refundKey,
     amount: request.amount,
     createdAt: state.clock.now(),
+    status: state.options.asyncRefunds ? "pending" : "succeeded",
+    settledAt: null,
   };
   state.ledger.append({ kind: "refund", at: recorded.createdAt, refund: recorded });
   state.log({
@@ -78,8 +83,10 @@ export async function refund(state: SandboxState, request: RefundRequest): Promi
       reference: recorded.reference,
       chargeReference: charge.reference,
       amount: recorded.amount.amount,
+      status: recorded.status,
     },
   });
-  notify(state, "refund.succeeded", charge, recorded, recorded.createdAt);
-  return { status: "succeeded", providerRefundReference: recorded.reference, rawStatus: "refunded" };
+  if (recorded.status === "succeeded")
+    notify(state, "refund.succeeded", charge, recorded, recorded.createdAt);
+  return refundResultOf(recorded);
 }

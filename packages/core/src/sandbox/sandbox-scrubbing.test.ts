@@ -88,7 +88,12 @@ describe("the sandbox scrubs card data", () => {
         new Request("http://sandbox.test/tokenize", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify(card(number)),
+          body: JSON.stringify({
+            ...card(number),
+            accessToken: (
+              await gateway.cardTokenizationSession({ amount: { amount: 1990, currency: "BRL" } })
+            ).accessToken,
+          }),
         }),
       );
       outputs.push(await response.text());

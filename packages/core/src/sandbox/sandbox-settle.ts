@@ -1,6 +1,7 @@
 import { instantToMillis } from "../time/instant";
 import type { SandboxCharge } from "./sandbox-charge";
 import type { ResolvedSandboxOptions } from "./sandbox-options";
+import { settleRefund } from "./sandbox-refund-settle";
 import type { SandboxState } from "./sandbox-state";
 import { changeStatus } from "./sandbox-status-change";
 
@@ -44,5 +45,12 @@ export function settle(state: SandboxState): void {
     const { payAt, expiresAt } = settlementTimes(state.options, charge);
     if (payAt <= now && payAt < expiresAt) changeStatus(state, charge, "paid", new Date(payAt).toISOString());
     else if (expiresAt <= now) changeStatus(state, charge, "expired", new Date(expiresAt).toISOString());
+  }
+  const after = state.options.refundSettleAfterMs;
+  if (after === undefined) return;
+  // Pending refunds exist only with asyncRefunds, and are few: reading them all is cheap.
+  for (const refund of state.ledger.pendingRefunds()) {
+    const at = instantToMillis(refund.createdAt) + after;
+    if (at <= now) settleRefund(state, refund, "succeeded", new Date(at).toISOString());
   }
 }

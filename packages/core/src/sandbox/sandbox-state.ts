@@ -9,6 +9,7 @@ import { openSandboxLedger, type SandboxLedger } from "./sandbox-ledger";
 import type { ResolvedSandboxOptions, SandboxLog } from "./sandbox-options";
 import { newSandboxReference } from "./sandbox-reference";
 import { settlesAt } from "./sandbox-settle";
+import { createTokenizationSessions, type TokenizationSessions } from "./tokenization-sessions";
 import { generateWebhookSecret } from "./webhook-signature";
 
 /**
@@ -27,6 +28,8 @@ export interface SandboxState {
   readonly capabilities: GatewayCapabilities;
   readonly ledger: SandboxLedger;
   readonly tokenizer: CardTokenizer;
+  /** Per-checkout access tokens the tokenization endpoint requires. */
+  readonly sessions: TokenizationSessions;
   readonly outbox: NotificationOutbox;
 }
 
@@ -47,6 +50,11 @@ export function createSandboxState(options: ResolvedSandboxOptions): SandboxStat
     ttlSeconds: options.cardTokenTtlSeconds,
     newToken: () => newSandboxReference("tok"),
   });
+  const sessions = createTokenizationSessions({
+    clock,
+    ttlSeconds: options.tokenizationSessionTtlSeconds,
+    newToken: () => newSandboxReference("sop"),
+  });
   const outbox = createNotificationOutbox({
     secret: webhookSecret,
     clock,
@@ -64,6 +72,7 @@ export function createSandboxState(options: ResolvedSandboxOptions): SandboxStat
     capabilities: sandboxCapabilities(options),
     ledger,
     tokenizer,
+    sessions,
     outbox,
   };
 }

@@ -22,9 +22,42 @@ function post(body: unknown, headers: Record<string, string> = { "content-type":
 describe("the sandbox tokenization endpoint", () => {
   const gateway = createSandboxGateway({ clock: createManualClock("2026-03-10T15:00:00.000Z") });
   const handle = gateway.sandbox.handleTokenizationRequest;
+  const session = () => gateway.cardTokenizationSession({ amount: { amount: 1990, currency: "BRL" } });
+  const withToken = async (body: object) => ({ ...body, accessToken: (await session()).accessToken });
+
+  it("refuses a card posted without an access token, with 401 and nothing tokenized", async () => {
+    const response = await handle(post(card));
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { error: { code: string } };
+    expect(body.error.code).toBe("access_token_missing");
+    expect(JSON.stringify(body)).not.toContain("tok_");
+  });
+
+  it("refuses an access token it never issued, and one past its expiry", async () => {
+    const clock = createManualClock("2026-03-10T15:00:00.000Z");
+    const gateway = createSandboxGateway({ clock });
+    const handle = gateway.sandbox.handleTokenizationRequest;
+    const session = () => gateway.cardTokenizationSession({ amount: { amount: 1990, currency: "BRL" } });
+    const unknown = await handle(post({ ...card, accessToken: "sop_made_up" }));
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("access_token_unknown");
+    const { accessToken, expiresAt } = await session();
+    expect(expiresAt).toBe("2026-03-10T15:20:00.000Z");
+    clock.set("2026-03-10T15:20:00.000Z");
+    const expired = await handle(post({ ...card, accessToken }));
+    expect(expired.status).toBe(401);
+    expect(((await expired.json()) as { error: { code: string } }).error.code).toBe("access_token_expired");
+  });
+
+  it("takes the access token as a bearer header too", async () => {
+    const { accessToken } = await session();
+    const response = await handle(
+      post(card, { "content-type": "application/json", authorization: `Bearer ${accessToken}` }),
+    );
+    expect(response.status).toBe(201);
+  });
 
   it("answers 201 with a token the gateway charges, never caching it, and allows the browser to read it", async () => {
-    const response = await handle(post(card));
+    const response = await handle(post(await withToken(card)));
     expect(response.status).toBe(201);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -57,11 +90,13 @@ describe("the sandbox tokenization endpoint", () => {
     );
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-methods")).toBe("POST, OPTIONS");
-    expect(response.headers.get("access-control-allow-headers")).toBe("content-type");
+    expect(response.headers.get("access-control-allow-headers")).toBe("content-type, authorization");
   });
 
   it("answers 400 with field issues for a bad card, without echoing the number", async () => {
-    const response = await handle(post({ ...card, number: "5555555555554445", expMonth: 0 }));
+    const response = await handle(
+      post(await withToken({ ...card, number: "5555555555554445", expMonth: 0 })),
+    );
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(text).not.toContain("5555555555554445");
@@ -91,6 +126,7 @@ describe("the sandbox tokenization endpoint", () => {
   it("allows only the configured origins when given a list", async () => {
     const strict = createSandboxGateway({ tokenizationAllowedOrigins: ["https://studio.example"] });
     const allowed = await strict.sandbox.handleTokenizationRequest(post(card));
+    expect(allowed.status, "CORS headers go on refusals too").toBe(401);
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://studio.example");
     const other = await strict.sandbox.handleTokenizationRequest(
       post(card, { "content-type": "application/json", origin: "https://evil.example" }),

@@ -1,5 +1,6 @@
 import { isTesseraError } from "../errors/tessera-error";
 import type { CardTokenResult, RawCard } from "./card-tokenizer";
+import type { AccessTokenVerdict } from "./tokenization-sessions";
 
 /**
  * The sandbox's answer to a provider's browser tokenization API (Cielo's Silent Order Post,
@@ -7,13 +8,18 @@ import type { CardTokenResult, RawCard } from "./card-tokenizer";
  * card never crosses the merchant's server. Web-standard `Request`/`Response`, so any
  * server can mount it and browser tests walk the production path.
  *
- * `POST` JSON `{ number, holder, expMonth, expYear, cvc }` →
- * `201 { token, brand, last4, expiresAt }`, or `400 { error: { code, message, issues } }`.
- * `OPTIONS` answers the CORS preflight.
+ * `POST` JSON `{ accessToken, number, holder, expMonth, expYear, cvc }` (the access token may
+ * instead come as `authorization: Bearer …`) → `201 { token, brand, last4, expiresAt }`;
+ * `401 { error }` without a live access token from `cardTokenizationSession` (codes
+ * `access_token_missing`, `access_token_unknown`, `access_token_expired`), as Cielo's SOP
+ * refuses a post without its per-checkout token; `400 { error: { code, message, issues } }`
+ * for a bad card. `OPTIONS` answers the CORS preflight.
  */
 export function createTokenizationEndpoint(options: {
   /** Validates the card (throwing `gateway_invalid_request` with field issues) and tokenizes it. */
   tokenize: (card: RawCard) => CardTokenResult;
+  /** Whether the post's access token is live now. */
+  checkAccessToken: (accessToken: string | null) => AccessTokenVerdict;
   /** Origins allowed to call from a browser; `"*"` for any (the default, as providers' public keys allow). */
   allowedOrigins: "*" | readonly string[];
 }): (request: Request) => Promise<Response> {
@@ -21,7 +27,7 @@ export function createTokenizationEndpoint(options: {
     const origin = request.headers.get("origin");
     const headers: Record<string, string> = {
       "access-control-allow-methods": "POST, OPTIONS",
-      "access-control-allow-headers": "content-type",
+      "access-control-allow-headers": "content-type, authorization",
       "access-control-max-age": "600",
       vary: "origin",
     };
@@ -65,8 +71,14 @@ export function createTokenizationEndpoint(options: {
     } catch {
       return failure(request, 400, "invalid_json", "The body is not valid JSON.");
     }
-    if (typeof body !== "object" || body === null) {
+    if (typeof body !== "object" || body === null || Array.isArray(body)) {
       return failure(request, 400, "invalid_request", "The body must be a JSON object.");
+    }
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1] ?? null;
+    const field = (body as { accessToken?: unknown }).accessToken;
+    const verdict = options.checkAccessToken(bearer ?? (typeof field === "string" ? field : null));
+    if (verdict !== "valid") {
+      return failure(request, 401, `access_token_${verdict}`, accessTokenMessages[verdict]);
     }
     try {
       // `tokenize` checks every field with its zod schema, so an object of any shape is safe here.
@@ -80,3 +92,9 @@ export function createTokenizationEndpoint(options: {
     }
   };
 }
+
+const accessTokenMessages: Record<Exclude<AccessTokenVerdict, "valid">, string> = {
+  missing: "Send the checkout's access token (cardTokenizationSession) with the card.",
+  unknown: "The access token is not one this provider issued; open a new tokenization session.",
+  expired: "The access token has expired; reload the checkout page for a new one.",
+};

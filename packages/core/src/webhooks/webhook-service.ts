@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { Id } from "../ids/id";
 import { applyPaymentResult } from "../payments/apply-payment-result";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
-import type { GatewayEvent, WebhookInput } from "../ports/gateway";
-import type { InboxEntry, WebhookProvenance } from "../ports/storage";
+import type { GatewayEvent, RefundNews, RefundResult, WebhookInput } from "../ports/gateway";
+import type { InboxEntry, Repositories, WebhookProvenance } from "../ports/storage";
+import { applyRefundResult, refundIdOfKey } from "../refunds/apply-refund-result";
 import type { ServiceContext } from "../tessera/service-context";
 import { parseInput } from "../validation/parse-input";
 import { redactWebhook } from "./redact-webhook";
@@ -57,15 +58,48 @@ export function createWebhookService(ctx: ServiceContext): WebhookService {
           });
           return "unmatched";
         }
-        const { payment: after } = await applyPaymentResult(ctx, tx, payment.id, event.payment);
+        await applyPaymentResult(ctx, tx, payment.id, event.payment);
+        const refundOutcome = event.refund ? await applyRefundNews(tx, payment.id, event.refund) : "";
+        const after = await tx.payments.findById(payment.id);
         await tx.inbox.markProcessed(entry.id, {
           status: "processed",
-          outcome: `payment ${payment.id} ${after.status}`,
+          outcome: `payment ${payment.id} ${after?.status ?? payment.status}${refundOutcome}`,
           at,
         });
         return "applied";
       }),
     );
+  }
+
+  /**
+   * Refund news, applied to the refund of ours it names (by its key) through the same path
+   * as `refund`'s own answer, so the payment's refunded amount and status follow.
+   */
+  async function applyRefundNews(
+    tx: Repositories,
+    paymentId: Id<"payment">,
+    news: RefundNews,
+  ): Promise<string> {
+    const refundId = refundIdOfKey(news.refundKey);
+    const refund = refundId === null ? null : await tx.refunds.findById(refundId);
+    if (!refund || refund.paymentId !== paymentId) return `; no refund of ours has key ${news.refundKey}`;
+    const answer: RefundResult =
+      news.status === "failed"
+        ? {
+            status: "failed",
+            providerRefundReference: news.providerRefundReference,
+            rawStatus: news.rawStatus,
+            message: `the provider reports the refund ${news.rawStatus}`,
+          }
+        : {
+            status: news.status,
+            // A provider that names refunds only by our key (API Pix's devolução id) is known by it.
+            providerRefundReference:
+              news.providerRefundReference ?? refund.providerReference ?? news.refundKey,
+            rawStatus: news.rawStatus,
+          };
+    const after = await applyRefundResult(ctx, tx, refund.id, answer);
+    return `; refund ${refund.id} ${after.status}`;
   }
 
   return {

@@ -69,6 +69,14 @@ export const declarationScenarios = {
       expect(typeof gateway.capture === "function").toBe(gateway.capabilities.capture);
     },
   },
+  tokenizationSessionExistsExactlyWhenDeclared: {
+    title: 'has cardTokenizationSession exactly when it declares cardTokenization "client_side"',
+    async run({ gateway }) {
+      expect(typeof gateway.cardTokenizationSession === "function").toBe(
+        gateway.capabilities.cardTokenization === "client_side",
+      );
+    },
+  },
   cancelExistsExactlyWhenDeclared: {
     title: "has a cancel method exactly when it declares capabilities.cancel",
     async run({ gateway }) {

@@ -1,6 +1,6 @@
 import type { Money } from "../../money/money";
 import type { PaymentMethod } from "../../payments/payment-method";
-import type { CardInput, Gateway, WebhookInput } from "../../ports/gateway";
+import type { CardInput, CardTokenizationSession, Gateway, WebhookInput } from "../../ports/gateway";
 import type { Clock } from "../../time/clock";
 
 /** The decline codes every card gateway must be able to report (the others are optional). */
@@ -38,6 +38,17 @@ export interface CardControls {
   declined(code: ConformanceDeclineCode): Promise<CardInput | null>;
   /** A card whose charge times out that way; null when the provider cannot simulate it. */
   timeout(kind: TimeoutKind): Promise<CardInput | null>;
+  /**
+   * What the buyer's browser does with a `cardTokenizationSession`: fills the provider's
+   * fields (`session.fields`) with an approved test card and posts them to `session.postUrl`
+   * with its access token — through the provider's script or mock, never the adapter — and
+   * answers the card for `createPayment` (token and brand, as the page's `tokenField` and
+   * `brandField` would carry them), or `refused` with the provider's reason. Required when
+   * the gateway declares `cardTokenization: "client_side"`.
+   */
+  tokenizeThroughSession?(
+    session: CardTokenizationSession,
+  ): Promise<{ card: CardInput; refused?: never } | { refused: string }>;
 }
 
 /** One charge as the provider recorded it — its books, read without the adapter. */
@@ -75,6 +86,11 @@ export interface GatewayHarness {
   gateway: Gateway;
   /** The clock the provider reads (due dates and expiry are computed from it). */
   clock: Clock;
+  /**
+   * Moves the provider's clock (and the gateway's) forward, for expiry scenarios; a harness
+   * without it has those scenarios skipped.
+   */
+  advanceClock?(ms: number): Promise<void>;
   /** Null exactly when the gateway offers no card method. */
   cards: CardControls | null;
   /** The payer pays a pending PIX, boleto or link, as the provider's own sandbox allows. */

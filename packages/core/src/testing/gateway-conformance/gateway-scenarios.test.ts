@@ -151,6 +151,29 @@ describe("the gateway conformance scenarios", () => {
     ).rejects.toThrow(/raw card number/);
   });
 
+  it("catch a gateway whose tokenization access token outlives the expiry it declares", async () => {
+    const wrap = (gateway: SandboxGateway): Gateway => ({
+      ...gateway,
+      async cardTokenizationSession(request) {
+        const session = await gateway.cardTokenizationSession(request);
+        // Declares one minute; the provider behind it keeps the token live for twenty.
+        const declared = new Date(new Date(session.expiresAt).getTime() - 19 * 60_000).toISOString();
+        return { ...session, expiresAt: declared };
+      },
+    });
+    await expect(runScenario("refusesExpiredTokenizationAccessToken", wrap)).rejects.toThrow(
+      /refuses an expired access token/,
+    );
+  });
+
+  it("catch a cardTokenizationSession the capabilities do not declare", async () => {
+    const wrap = (gateway: SandboxGateway): Gateway => ({
+      ...gateway,
+      capabilities: { ...gateway.capabilities, cardTokenization: "none" },
+    });
+    await expect(runScenario("tokenizationSessionExistsExactlyWhenDeclared", wrap)).rejects.toThrow();
+  });
+
   it("skip, with the reason, what the gateway does not declare", async () => {
     const wrap = (gateway: SandboxGateway): Gateway => ({
       ...gateway,

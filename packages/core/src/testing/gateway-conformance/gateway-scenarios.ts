@@ -1,5 +1,6 @@
 import { cancelScenarios } from "./cancel-scenarios";
 import { cardScenarios } from "./card-scenarios";
+import { cardTokenizationScenarios } from "./card-tokenization-scenarios";
 import { declarationScenarios } from "./declaration-scenarios";
 import { idempotencyScenarios } from "./idempotency-scenarios";
 import { lookupScenarios } from "./lookup-scenarios";
@@ -15,6 +16,7 @@ import { webhookScenarios } from "./webhook-scenarios";
 export const gatewayScenarios = {
   ...declarationScenarios,
   ...cardScenarios,
+  ...cardTokenizationScenarios,
   ...pendingScenarios,
   ...lookupScenarios,
   ...idempotencyScenarios,
@@ -34,6 +36,7 @@ export const unskippableGatewayScenarios = [
   "declaresConsistentCapabilities",
   "cancelExistsExactlyWhenDeclared",
   "captureExistsExactlyWhenDeclared",
+  "tokenizationSessionExistsExactlyWhenDeclared",
   "declaresUsableReferenceRules",
   "findsPaymentByOurReference",
   "returnsNullForUnknownReference",

@@ -40,6 +40,13 @@ function recordsFromFile(file: string): ProviderRecords {
       const { chargeReference, refundKey, amount } = entry.refund;
       records.refunds.push({ providerReference: chargeReference, refundKey, amount });
     }
+    // A refund that failed gave nothing back: the books no longer count it.
+    if (entry.kind === "refund_status" && entry.status === "failed") {
+      const { chargeReference, refundKey } = entry;
+      records.refunds = records.refunds.filter(
+        (refund) => !(refund.providerReference === chargeReference && refund.refundKey === refundKey),
+      );
+    }
   }
   for (const charge of records.charges) {
     if (!paid.has(charge.providerReference)) charge.collected = { ...charge.amount, amount: 0 };
@@ -82,7 +89,38 @@ export async function createSandboxHarness(
       approved: () => card("approvedVisa"),
       declined: (code) => card(declineCards[code]),
       timeout: (kind) => card(kind === "after_charge" ? "timeoutAfterCharge" : "timeoutBeforeReceipt"),
+      async tokenizeThroughSession(session) {
+        // The page posts the fields itself (no script): build the body from the session's names.
+        const { fields } = session;
+        if (!("month" in fields.expiry)) throw new Error("the sandbox's form has month and year apart");
+        const body: Record<string, string | number> = {
+          [fields.holder]: "MARIA DA SILVA",
+          [fields.number]: sandboxTestCards.approvedVisa.number,
+          [fields.expiry.month]: 12,
+          [fields.expiry.year]: 2030,
+          [fields.cvc]: "123",
+        };
+        if (fields.accessToken !== null) body[fields.accessToken] = session.accessToken;
+        const response = await gateway.sandbox.handleTokenizationRequest(
+          new Request(new URL(session.postUrl, "https://studio.example"), {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: "https://studio.example" },
+            body: JSON.stringify(body),
+          }),
+        );
+        const answer = (await response.json()) as {
+          token?: string;
+          brand?: string;
+          error?: { code: string };
+        };
+        if (response.status !== 201 || answer.token === undefined)
+          return { refused: answer.error?.code ?? `HTTP ${response.status}` };
+        return {
+          card: { type: "token", token: answer.token, ...(answer.brand ? { brand: answer.brand } : {}) },
+        };
+      },
     },
+    advanceClock: async (ms) => void clock.advance(ms),
     payPending: async (providerReference) => void gateway.sandbox.pay(providerReference),
     deliveredNotifications: async () => gateway.sandbox.takeNotifications(),
     async forge(notification, forgery) {

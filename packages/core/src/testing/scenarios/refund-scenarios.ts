@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { gatewayError } from "../../errors/gateway-error";
+import { createSandboxGateway } from "../../sandbox/sandbox-gateway";
 import { createTessera } from "../../tessera/create-tessera";
 import { brl, buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
@@ -121,5 +122,87 @@ export function refundScenarios(current: () => ScenarioEnv): void {
       idempotencyKey: "refund-refused-0002",
     });
     expect(retried.payment.status).toBe("refunded");
+  });
+
+  /** A Tessera on the same books whose sandbox answers refunds `pending` (API Pix's EM_PROCESSAMENTO). */
+  const asyncWorld = async (key: string) => {
+    const env = current();
+    const sandbox = createSandboxGateway({
+      clock: env.clock,
+      webhookSecret: "scenario-async-secret-0123456789",
+      asyncRefunds: true,
+    });
+    const tessera = createTessera({ storage: env.storage, clock: env.clock, gateways: [sandbox] });
+    const { token } = await sandbox.sandbox.tokenizeCard({
+      number: sandbox.sandbox.testCards.approvedVisa.number,
+      holder: "ANA SOUZA",
+      expMonth: 12,
+      expYear: 2030,
+      cvc: "123",
+    });
+    const sale = await tessera.sales.start({
+      unitId: env.unit.id,
+      planId: env.monthly.id,
+      buyer: buyerAna,
+      method: "card",
+      card: { type: "token", token },
+      idempotencyKey: key,
+      source: "api",
+    });
+    if (sale.status !== "succeeded") throw new Error(`expected a paid sale, got ${sale.status}`);
+    sandbox.sandbox.takeNotifications();
+    const deliver = async () => {
+      for (const notification of sandbox.sandbox.takeNotifications())
+        expect(await tessera.webhooks.receive("sandbox", notification)).toMatchObject({ accepted: true });
+    };
+    return { env, sandbox, tessera, sale, deliver };
+  };
+
+  it("settles a pending refund by the provider's signed webhook: the payment ends refunded", async () => {
+    const { sandbox, tessera, sale, deliver } = await asyncWorld("refund-async-sale-0001");
+    const pending = await tessera.refunds.refund({
+      paymentId: sale.payment.id,
+      idempotencyKey: "refund-async-0001",
+    });
+    expect(pending.refund).toMatchObject({ status: "pending", amount: brl(19990) });
+    expect(pending.payment).toMatchObject({ status: "succeeded", refundedAmount: brl(0) });
+    // Nothing more can be refunded while it is pending.
+    const over = await rejection(
+      tessera.refunds.refund({
+        paymentId: sale.payment.id,
+        amount: brl(1),
+        idempotencyKey: "refund-async-0002",
+      }),
+    );
+    expect(over.details.issues).toEqual([expect.objectContaining({ code: "nothing_to_refund" })]);
+
+    sandbox.sandbox.settleRefund(pending.refund.providerReference as string, "succeeded");
+    await deliver();
+
+    const [refund] = await tessera.refunds.listByPayment(sale.payment.id);
+    expect(refund).toMatchObject({ id: pending.refund.id, status: "succeeded" });
+    const after = await tessera.sales.outcome(sale.payment.id);
+    expect(after.payment).toMatchObject({ status: "refunded", refundedAmount: brl(19990) });
+    expect(after.installments.filter((i) => i.sequence === 1).map((i) => i.status)).toEqual([
+      "refunded",
+      "refunded",
+    ]);
+  });
+
+  it("records a pending refund the provider later reports failed, and leaves the payment paid", async () => {
+    const { sandbox, tessera, sale, deliver } = await asyncWorld("refund-async-sale-0002");
+    const pending = await tessera.refunds.refund({
+      paymentId: sale.payment.id,
+      amount: brl(5000),
+      idempotencyKey: "refund-async-0003",
+    });
+    sandbox.sandbox.settleRefund(pending.refund.providerReference as string, "failed");
+    await deliver();
+    const [refund] = await tessera.refunds.listByPayment(sale.payment.id);
+    expect(refund?.status).toBe("failed");
+    expect((await tessera.sales.outcome(sale.payment.id)).payment).toMatchObject({
+      status: "succeeded",
+      refundedAmount: brl(0),
+    });
   });
 }

@@ -1,0 +1,82 @@
+import type { AnyDomainEvent } from "../events/domain-event";
+import type { Id } from "../ids/id";
+import type { Payment } from "../payments/payment";
+import type { RefundResult } from "../ports/gateway";
+import type { Repositories } from "../ports/storage";
+import type { ServiceContext } from "../tessera/service-context";
+import type { Refund } from "./refund";
+import { refundLifecycle } from "./refund-status";
+
+/**
+ * Applies news about a refund — the provider's answer to `refund`, or a webhook's refund
+ * news — inside the caller's transaction. The one place a refund's status takes effect, so
+ * an answer and a notification in any order converge: news that is not a forward move of
+ * the refund's lifecycle (a replay, a late `pending` after `succeeded`) changes nothing.
+ * When it succeeds, the payment's `refundedAmount` grows by it and its status follows
+ * (`partially_refunded`, then `refunded` once all of it is back, which also marks the
+ * installments it paid `refunded`).
+ */
+export async function applyRefundResult(
+  ctx: ServiceContext,
+  tx: Repositories,
+  refundId: Id<"refund">,
+  answer: RefundResult,
+): Promise<Refund> {
+  const refund = await tx.refunds.findById(refundId);
+  if (!refund) throw new Error(`refund ${refundId} vanished`);
+  const target = answer.status;
+  const providerReference =
+    "providerRefundReference" in answer
+      ? (answer.providerRefundReference ?? refund.providerReference)
+      : refund.providerReference;
+  const now = ctx.clock.now();
+  if (target === refund.status) {
+    // The write-ahead row is already pending: a pending answer only brings the provider's reference.
+    if (providerReference === refund.providerReference) return refund;
+    return tx.refunds.update({ ...refund, providerReference, updatedAt: now });
+  }
+  if (!refundLifecycle.canMove(refund.status, target)) return refund;
+  const updated = await tx.refunds.update({ ...refund, status: target, providerReference, updatedAt: now });
+  const events: AnyDomainEvent[] = [];
+  const ids = { refundId: refund.id, paymentId: refund.paymentId, amount: refund.amount };
+  if (target === "succeeded") {
+    await giveBack(tx, refund, now);
+    events.push(ctx.events("refund.succeeded", ids, refund.unitId));
+  } else if (target === "failed") {
+    events.push(ctx.events("refund.failed", ids, refund.unitId));
+  } else if (target === "pending") {
+    events.push(ctx.events("refund.pending", ids, refund.unitId));
+  }
+  await tx.outbox.append(events);
+  return updated;
+}
+
+/** The payment's refunded amount and status, and a fully refunded payment's installments. */
+async function giveBack(tx: Repositories, refund: Refund, now: string): Promise<void> {
+  const payment: Payment | null = await tx.payments.findById(refund.paymentId);
+  if (!payment) throw new Error(`payment ${refund.paymentId} vanished`);
+  const refunded = payment.refundedAmount.amount + refund.amount.amount;
+  const whole = refunded >= payment.amount.amount;
+  await tx.payments.update({
+    ...payment,
+    refundedAmount: { amount: refunded, currency: payment.amount.currency },
+    status: whole ? "refunded" : "partially_refunded",
+    updatedAt: now,
+  });
+  if (!whole) return;
+  for (const installment of await tx.installments.findByIds(payment.installmentIds)) {
+    if (installment.status === "confirmed") {
+      await tx.installments.update({ ...installment, status: "refunded", updatedAt: now });
+    }
+  }
+}
+
+/** The refund a provider knows by `refundKey`: core sends the refund's id without its underscore. */
+export function refundIdOfKey(refundKey: string): Id<"refund"> | null {
+  return /^ref[0-9A-Z]+$/.test(refundKey) ? (`ref_${refundKey.slice(3)}` as Id<"refund">) : null;
+}
+
+/** The key core gives the provider for a refund (29 letters and digits fit an API Pix devolução id, 1–35). */
+export function refundKeyOf(refundId: Id<"refund">): string {
+  return refundId.replace("_", "");
+}

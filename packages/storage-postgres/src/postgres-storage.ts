@@ -4,6 +4,7 @@ import { CompiledQuery, Kysely, PostgresDialect, type PostgresPool, sql } from "
 import pg from "pg";
 import { borrowedPool } from "./borrowed-pool";
 import { connectionFailure } from "./connection-failure";
+import { withMigrationRetry } from "./migration-retry";
 import { postgresStorageDialect } from "./postgres-storage-dialect";
 import { postgresTarget } from "./postgres-target";
 import { quotedSchemaName } from "./schema-name";
@@ -93,7 +94,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
   }
 
   const storage = createKyselyStorage({ db, dialect: postgresStorageDialect, migrationTableSchema });
-  return migrateOnOpen(storage, options.migrate !== false);
+  return migrateOnOpen(withMigrationRetry(storage), options.migrate !== false);
 }
 
 function ownPool(options: PostgresStorageOptions): pg.Pool {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isTesseraError } from "../errors/tessera-error";
 import { documentKey, isValidCnpj, isValidCpf, taxDocumentSchema } from "./tax-document";
 
 /** CPF check digits, written out from the Receita Federal rule (weights 10…2, then 11…2). */
@@ -211,5 +212,38 @@ describe("documentKey", () => {
     expect(documentKey({ kind: "cpf", value: "11222333000" })).not.toBe(
       documentKey({ kind: "cnpj", value: "11222333000" }),
     );
+  });
+});
+
+describe("arguments that are not documents", () => {
+  it("isValidCpf and isValidCnpj say false for a non-string, a number included", () => {
+    for (const input of [
+      52_998_224_725,
+      11_222_333_000_181,
+      null,
+      undefined,
+      {},
+      ["52998224725"],
+      Symbol("cpf"),
+    ]) {
+      expect(isValidCpf(input as string)).toBe(false);
+      expect(isValidCnpj(input as string)).toBe(false);
+    }
+  });
+
+  it("documentKey refuses what is not a TaxDocument, naming the field", () => {
+    const pathOf = (document: unknown) => {
+      try {
+        documentKey(document as never);
+      } catch (error) {
+        if (isTesseraError(error, "validation_failed")) return error.details.issues?.[0]?.path;
+        throw error;
+      }
+      return "no error";
+    };
+    expect(pathOf(null)).toEqual(["document", "kind"]);
+    expect(pathOf({ kind: "passport", value: "X1" })).toEqual(["document", "kind"]);
+    expect(pathOf({ kind: "cpf", value: 52_998_224_725 })).toEqual(["document", "value"]);
+    expect(pathOf({ kind: "foreign", value: "X1", country: 351 })).toEqual(["document", "country"]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TesseraError } from "../errors/tessera-error";
 
 /**
  * A buyer's identity document. Brazilian CPF (11 digits) and CNPJ (14 digits) are kept as
@@ -15,8 +16,13 @@ function checkDigit(digits: number[], weights: number[]): number {
   return rest < 2 ? 0 : 11 - rest;
 }
 
-/** True for a CPF (digits only or punctuated) whose two check digits are right. */
+/**
+ * True for a CPF (digits only or punctuated) whose two check digits are right; false for
+ * anything else, a number included (`52998224725` as a number has lost the leading zeros a
+ * CPF can have, so it is never read as one).
+ */
 export function isValidCpf(input: string): boolean {
+  if (typeof input !== "string") return false;
   const digits = input.replace(/[.\-\s]/g, "");
   if (!/^\d{11}$/.test(digits) || /^(\d)\1{10}$/.test(digits)) return false;
   const n = [...digits].map(Number);
@@ -25,8 +31,9 @@ export function isValidCpf(input: string): boolean {
   return n[9] === first && n[10] === second;
 }
 
-/** True for a CNPJ (digits only or punctuated) whose two check digits are right. */
+/** True for a CNPJ (digits only or punctuated) whose two check digits are right; false for a non-string. */
 export function isValidCnpj(input: string): boolean {
+  if (typeof input !== "string") return false;
   const digits = input.replace(/[.\-/\s]/g, "");
   if (!/^\d{14}$/.test(digits) || /^(\d)\1{13}$/.test(digits)) return false;
   const n = [...digits].map(Number);
@@ -68,7 +75,27 @@ export const taxDocumentSchema = z.discriminatedUnion("kind", [
 
 /** The key a document is looked up by: `cpf:52998224725`. */
 export function documentKey(document: TaxDocument): string {
-  return document.kind === "foreign"
-    ? `foreign:${document.country ?? ""}:${document.value.toUpperCase()}`
-    : `${document.kind}:${document.value}`;
+  const { kind, value, country } = checkedDocument(document);
+  return kind === "foreign" ? `foreign:${country ?? ""}:${value.toUpperCase()}` : `${kind}:${value}`;
+}
+
+/** The document's fields when they have the shape of a TaxDocument; else a validation error. */
+function checkedDocument(document: unknown): { kind: TaxDocument["kind"]; value: string; country?: string } {
+  const d = (typeof document === "object" && document !== null ? document : {}) as Record<string, unknown>;
+  const fail = (path: string[], code: string, message: string) =>
+    new TesseraError("validation_failed", `documentKey(): ${path.join(".")} ${message}.`, {
+      details: { issues: [{ path, code, message }] },
+    });
+  if (d["kind"] !== "cpf" && d["kind"] !== "cnpj" && d["kind"] !== "foreign") {
+    throw fail(["document", "kind"], "invalid_enum_value", 'must be "cpf", "cnpj" or "foreign"');
+  }
+  if (typeof d["value"] !== "string") throw fail(["document", "value"], "invalid_type", "must be a string");
+  if (d["kind"] === "foreign" && d["country"] !== undefined && typeof d["country"] !== "string") {
+    throw fail(["document", "country"], "invalid_type", "must be a string when given");
+  }
+  return {
+    kind: d["kind"],
+    value: d["value"],
+    ...(typeof d["country"] === "string" ? { country: d["country"] } : {}),
+  };
 }

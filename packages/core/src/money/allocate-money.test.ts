@@ -1,9 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isTesseraError } from "../errors/tessera-error";
 import { allocateByWeights, allocateMoney } from "./allocate-money";
 import { type Money, money } from "./money";
 
 const brl = (amount: number) => money(amount, "BRL");
+
+/** The issues of the validation error `call` throws, as [path, code] pairs. */
+function refusal(call: () => unknown): [string, string][] {
+  try {
+    call();
+  } catch (error) {
+    if (isTesseraError(error, "validation_failed")) {
+      return (error.details.issues ?? []).map((i) => [i.path.join("."), i.code]);
+    }
+    throw error;
+  }
+  throw new Error("expected a validation error");
+}
 const amounts = (parts: Money[]) => parts.map((p) => p.amount);
 const total = fc.integer({ min: 0, max: 10 ** 13 });
 const signedTotal = fc.integer({ min: -(10 ** 13), max: 10 ** 13 });
@@ -147,5 +161,58 @@ describe("allocateByWeights", () => {
         expect(allocateByWeights(brl(amount), equal)).toEqual(allocateMoney(brl(amount), n));
       }),
     );
+  });
+});
+
+describe("allocation arguments", () => {
+  it("refuses a part count that is not a whole number from 1 to 10 000, before allocating anything", () => {
+    for (const parts of [0, -1, 1.5, Number.NaN, 10_001, 2 ** 31, 2 ** 53, "3"]) {
+      expect(refusal(() => allocateMoney(brl(100), parts as number))).toEqual([["parts", "invalid"]]);
+    }
+    expect(allocateMoney(brl(1), 10_000)).toHaveLength(10_000);
+  });
+
+  it("names the weight that is wrong", () => {
+    expect(refusal(() => allocateByWeights(brl(100), [1, -1]))).toEqual([["weights.1", "invalid"]]);
+    expect(refusal(() => allocateByWeights(brl(100), [1, 2 ** 53]))).toEqual([["weights.1", "invalid"]]);
+    expect(refusal(() => allocateByWeights(brl(100), [0, 0]))).toEqual([["weights", "invalid"]]);
+    expect(refusal(() => allocateByWeights(brl(100), "1,1" as never))).toEqual([["weights", "invalid"]]);
+    expect(refusal(() => allocateByWeights({ amount: 1.5, currency: "BRL" }, [1]))).toEqual([
+      ["total.amount", "not_integer"],
+    ]);
+  });
+
+  it("still adds up to the total, each part within one unit of its share, when the weights sum past 2^53", () => {
+    const bigWeights = fc.array(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), {
+      minLength: 2,
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(
+        signedTotal,
+        bigWeights.filter((ws) => ws.some((w) => w > 0)),
+        (amount, ws) => {
+          const parts = amounts(allocateByWeights(brl(amount), ws));
+          expect(parts.reduce((s, a) => s + a, 0)).toBe(amount);
+          const weightSum = ws.reduce((s, w) => s + BigInt(w), 0n);
+          parts.forEach((part, i) => {
+            const exact = BigInt(Math.abs(amount)) * BigInt(ws[i]!);
+            const floor = exact / weightSum;
+            const magnitude = BigInt(Math.abs(part));
+            expect(magnitude === floor || magnitude === floor + 1n).toBe(true);
+          });
+        },
+      ),
+    );
+    // Found by comparing with the float version: summed in floating point, these weights lose
+    // their last units, the remainders are misjudged, and the leftover unit went to the last
+    // part (…980 277 and …275 158) instead of the fifth, whose exact remainder is larger.
+    const ws = [
+      8_673_057_138_890_241, 5, 5_274_036_956_630_993, 5_365_588_873_084_774, 8_159_854_940_793_508,
+      2_090_849_714_474_554,
+    ];
+    expect(amounts(allocateByWeights(brl(285_799_591_138_022), ws))).toEqual([
+      83_845_471_829_818, 0, 50_985_956_854_103, 51_871_021_198_666, 78_884_166_980_278, 20_212_974_275_157,
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isTesseraError } from "../errors/tessera-error";
 import { currencyCodeSchema, minorUnitDigits } from "./currency";
 
 describe("currency", () => {
@@ -19,5 +20,21 @@ describe("currency", () => {
   it("refuses a malformed code with one issue, not two", () => {
     const issues = currencyCodeSchema.safeParse("real").error?.issues ?? [];
     expect(issues.map((i) => i.message)).toEqual(["must be a three-letter ISO 4217 code such as BRL"]);
+  });
+});
+
+describe("minorUnitDigits' wrong arguments", () => {
+  it("refuses a malformed code as a validation error, not Intl's RangeError", () => {
+    for (const code of ["xx", "brl", "", "BRLX", 986, null, Symbol("BRL")]) {
+      try {
+        minorUnitDigits(code as string);
+        expect.unreachable(`${String(code)} must be refused`);
+      } catch (error) {
+        expect(isTesseraError(error, "validation_failed")).toBe(true);
+        expect((error as { details: { issues: { path: string[] }[] } }).details.issues[0]?.path).toEqual([
+          "currency",
+        ]);
+      }
+    }
   });
 });

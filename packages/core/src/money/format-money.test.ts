@@ -1,10 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isTesseraError } from "../errors/tessera-error";
 import { formatMoney } from "./format-money";
 import { money } from "./money";
 
 /** Intl separates with NBSP (U+00A0) or narrow NBSP (U+202F); compare with plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+/** The issues of the validation error `call` throws, as [path, code] pairs. */
+function refusal(call: () => unknown): [string, string][] {
+  try {
+    call();
+  } catch (error) {
+    if (isTesseraError(error, "validation_failed")) {
+      return (error.details.issues ?? []).map((i) => [i.path.join("."), i.code]);
+    }
+    throw error;
+  }
+  throw new Error("expected a validation error");
+}
 
 describe("formatMoney", () => {
   it('writes BRL the Brazilian way: "R$ 1.234,56"', () => {
@@ -44,5 +58,50 @@ describe("formatMoney", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("formatMoney's wrong arguments", () => {
+  it("refuses a malformed locale as a validation error on locale, not Intl's RangeError", () => {
+    for (const locale of ["xx-invalid-", "", "en_US", 42, null, ["pt-BR"]]) {
+      expect(refusal(() => formatMoney(money(100, "BRL"), locale as string))).toEqual([
+        ["locale", "invalid_locale"],
+      ]);
+    }
+  });
+
+  it("refuses what is not money, naming the field", () => {
+    expect(refusal(() => formatMoney({ amount: 1.5, currency: "BRL" }, "en"))).toEqual([
+      ["m.amount", "not_integer"],
+    ]);
+    expect(refusal(() => formatMoney({ amount: 2 ** 60, currency: "BRL" }, "en"))).toEqual([
+      ["m.amount", "too_large"],
+    ]);
+    expect(refusal(() => formatMoney({ amount: 1, currency: "real" }, "en"))).toEqual([
+      ["m.currency", "invalid_currency"],
+    ]);
+    expect(refusal(() => formatMoney(null as never, "en"))).toEqual([["m", "invalid_type"]]);
+  });
+
+  it("formats as a formatter built on the spot does, for many locales and currencies (more pairs than it memoizes)", () => {
+    const locales = ["pt-BR", "en", "ru", "de", "fr", "ja", "ar-EG", "hi-IN", "zh-Hant-TW", "en-u-nu-arab"];
+    const currencies = ["BRL", "USD", "EUR", "JPY", "KWD", "RUB", "CLF", "XXX", "GBP", "CHF", "INR", "CNY"];
+    for (const round of [1, 2]) {
+      for (const locale of locales) {
+        for (const currency of currencies) {
+          const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+            .maximumFractionDigits!;
+          const fresh = new Intl.NumberFormat(locale, {
+            style: "currency",
+            currency,
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          }).format(123_456 / 10 ** digits);
+          expect(formatMoney(money(123_456, currency), locale), `${locale} ${currency}, round ${round}`).toBe(
+            fresh,
+          );
+        }
+      }
+    }
   });
 });

@@ -15,6 +15,24 @@ import {
 } from "./money";
 
 const brl = (amount: number) => money(amount, "BRL");
+const MAX = Number.MAX_SAFE_INTEGER;
+const safeAmount = fc.oneof(
+  fc.integer({ min: -MAX, max: MAX }),
+  fc.constantFrom(MAX, -MAX, MAX - 1, 1, -1, 0),
+);
+
+/** The issues of the validation error `call` throws, as [path, code] pairs. */
+function refusal(call: () => unknown): [string, string][] {
+  try {
+    call();
+  } catch (error) {
+    if (isTesseraError(error, "validation_failed")) {
+      return (error.details.issues ?? []).map((i) => [i.path.join("."), i.code]);
+    }
+    throw error;
+  }
+  throw new Error("expected a validation error");
+}
 
 /** The rule written with BigInt, independently: round |amount × bp| / 10 000 half up, keep the sign. */
 function referencePercent(amount: number, basisPoints: number): number {
@@ -56,7 +74,7 @@ describe("money", () => {
         expect.unreachable("combining BRL with USD must throw");
       } catch (error) {
         expect(isTesseraError(error, "validation_failed")).toBe(true);
-        expect((error as Error).message).toContain("Cannot combine BRL with USD");
+        expect((error as Error).message).toContain("b.currency is USD, which cannot be combined with BRL");
       }
     }
   });
@@ -64,7 +82,9 @@ describe("money", () => {
   it("sums a list, and an empty list to zero of the currency", () => {
     expect(sumMoney([brl(1), brl(2), brl(3)], "BRL")).toEqual(brl(6));
     expect(sumMoney([], "JPY")).toEqual({ amount: 0, currency: "JPY" });
-    expect(() => sumMoney([money(1, "USD")], "BRL")).toThrow(/Cannot combine/);
+    expect(() => sumMoney([money(1, "USD")], "BRL")).toThrow(
+      /items\.0\.currency is USD, which cannot be combined with BRL/,
+    );
   });
 
   it("compares amounts", () => {
@@ -156,5 +176,76 @@ describe("moneySchema", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ["amount"], message: "must not be negative" });
     expect(nonNegativeMoneySchema.safeParse({ amount: 0, currency: "BRL" }).success).toBe(true);
+  });
+});
+
+describe("amounts past Number.MAX_SAFE_INTEGER", () => {
+  it("refuses a sum or difference that leaves the safe integers, instead of rounding it", () => {
+    expect(addMoney(brl(MAX - 1), brl(1))).toEqual(brl(MAX));
+    expect(refusal(() => addMoney(brl(MAX), brl(1)))).toEqual([["b", "too_large"]]);
+    expect(refusal(() => subtractMoney(brl(-MAX), brl(1)))).toEqual([["b", "too_large"]]);
+    expect(refusal(() => money(2 ** 53, "BRL"))).toEqual([["amount", "too_large"]]);
+    expect(refusal(() => money(19.9, "BRL"))).toEqual([["amount", "not_integer"]]);
+  });
+
+  it("adds and subtracts exactly as BigInt does, or refuses exactly when the result is unsafe", () => {
+    fc.assert(
+      fc.property(safeAmount, safeAmount, fc.boolean(), (a, b, add) => {
+        const exact = add ? BigInt(a) + BigInt(b) : BigInt(a) - BigInt(b);
+        const call = () => (add ? addMoney(brl(a), brl(b)) : subtractMoney(brl(a), brl(b)));
+        if (exact > BigInt(MAX) || exact < -BigInt(MAX)) expect(refusal(call)).toEqual([["b", "too_large"]]);
+        else expect(BigInt(call().amount)).toBe(exact);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("sumMoney names the item that takes the running total past the safe integers", () => {
+    expect(sumMoney([brl(MAX - 2), brl(1), brl(1)], "BRL")).toEqual(brl(MAX));
+    expect(refusal(() => sumMoney([brl(MAX), brl(-1), brl(2), brl(5)], "BRL"))).toEqual([
+      ["items.2", "too_large"],
+    ]);
+  });
+
+  it("percentOf refuses a rate whose share of the amount is past the safe integers", () => {
+    expect(refusal(() => percentOf(brl(MAX), 20_000))).toEqual([["basisPoints", "too_large"]]);
+    expect(refusal(() => percentOf(brl(1), 1e300))).toEqual([["basisPoints", "invalid"]]);
+  });
+});
+
+describe("arguments that are not money", () => {
+  it("refuses a malformed currency code wherever one is taken", () => {
+    for (const code of ["brl", "BR", "", 986, null]) {
+      expect(refusal(() => money(1, code as string))).toEqual([["currency", "invalid_currency"]]);
+      expect(refusal(() => zero(code as string))).toEqual([["currency", "invalid_currency"]]);
+      expect(refusal(() => sumMoney([], code as string))).toEqual([["currency", "invalid_currency"]]);
+    }
+  });
+
+  it("names the argument and the field that is wrong", () => {
+    const notMoney = [
+      null,
+      5,
+      "R$ 5",
+      { amount: "5", currency: "BRL" },
+      { amount: 5 },
+      { amount: 0.5, currency: "BRL" },
+    ];
+    const paths = notMoney.map((m) => refusal(() => addMoney(brl(1), m as never))[0]);
+    expect(paths).toEqual([
+      ["b", "invalid_type"],
+      ["b", "invalid_type"],
+      ["b", "invalid_type"],
+      ["b.amount", "not_integer"],
+      ["b.currency", "invalid_currency"],
+      ["b.amount", "not_integer"],
+    ]);
+    expect(refusal(() => compareMoney(null as never, brl(1)))).toEqual([["a", "invalid_type"]]);
+    expect(refusal(() => isZero({ amount: Number.NaN, currency: "BRL" }))).toEqual([
+      ["m.amount", "not_integer"],
+    ]);
+    expect(refusal(() => percentOf(undefined as never, 100))).toEqual([["m", "invalid_type"]]);
+    expect(refusal(() => sumMoney("BRL" as never, "BRL"))).toEqual([["items", "invalid_type"]]);
+    expect(refusal(() => sumMoney([brl(1), null as never], "BRL"))).toEqual([["items.1", "invalid_type"]]);
   });
 });

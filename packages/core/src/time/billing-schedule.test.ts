@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isTesseraError } from "../errors/tessera-error";
 import {
   type BillingInterval,
   billingDayOf,
@@ -107,5 +108,46 @@ describe("billing schedule", () => {
     ]);
     expect(billingIntervalSchema.safeParse({ unit: "day", count: 1.5 }).success).toBe(false);
     expect(billingIntervalSchema.safeParse({ unit: "day", count: 121 }).success).toBe(false);
+  });
+});
+
+describe("billing schedule arguments", () => {
+  const refusal = (call: () => unknown): [string, string][] => {
+    try {
+      call();
+    } catch (error) {
+      if (isTesseraError(error, "validation_failed")) {
+        return (error.details.issues ?? []).map((i) => [i.path.join("."), i.code]);
+      }
+      throw error;
+    }
+    throw new Error("expected a validation error");
+  };
+
+  it("refuses a start that is not a real date, a bad interval and a fractional index, naming each", () => {
+    expect(refusal(() => periodStart("2026-02-30", monthly, 0))).toEqual([["start", "invalid_date"]]);
+    expect(refusal(() => billingDayOf("07/02/2026"))).toEqual([["start", "invalid_date"]]);
+    for (const interval of [
+      { unit: "week", count: 1 },
+      { unit: "month", count: 0 },
+      { unit: "day", count: 1.5 },
+      null,
+    ]) {
+      expect(refusal(() => periodEnd("2026-02-07", interval as BillingInterval, 0))).toEqual([
+        ["interval", "invalid_interval"],
+      ]);
+    }
+    for (const index of [0.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(refusal(() => periodStart("2026-02-07", monthly, index))).toEqual([["index", "not_integer"]]);
+    }
+  });
+
+  it("refuses, on the index, a period that would fall past 9999-12-31", () => {
+    expect(periodStart("9999-01-31", monthly, 11)).toBe("9999-12-31");
+    expect(refusal(() => periodStart("9999-01-31", monthly, 12))).toEqual([["index", "out_of_range"]]);
+    expect(refusal(() => periodEnd("9999-01-31", monthly, 11))).toEqual([["index", "out_of_range"]]);
+    expect(refusal(() => periodStart("2026-02-07", { unit: "day", count: 120 }, 2 ** 52))).toEqual([
+      ["index", "out_of_range"],
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { addDays, addMonths, type CalendarDate, dateParts } from "./calendar-date";
+import { argumentError } from "../errors/argument-error";
+import { isTesseraError } from "../errors/tessera-error";
+import { addDays, addMonths, type CalendarDate, dateParts, isCalendarDate } from "./calendar-date";
 
 /** A billing interval: every `count` months, or every `count` days. */
 export interface BillingInterval {
@@ -18,7 +20,7 @@ export const billingIntervalSchema = z.object({
  * day (a 31st) the period falls on the month's last day — see `periodStart`.
  */
 export function billingDayOf(start: CalendarDate): number {
-  return dateParts(start).day;
+  return startParts(start, "billingDayOf").day;
 }
 
 /**
@@ -27,11 +29,67 @@ export function billingDayOf(start: CalendarDate): number {
  * clamped to Feb 28 comes back to Mar 31: the schedule never drifts, skips or repeats.
  */
 export function periodStart(start: CalendarDate, interval: BillingInterval, index: number): CalendarDate {
-  if (interval.unit === "day") return addDays(start, interval.count * index);
-  return addMonths(start, interval.count * index, billingDayOf(start));
+  const { day } = startParts(start, "periodStart");
+  const steps = checkedInterval(interval, "periodStart").count * checkedIndex(index, "periodStart");
+  try {
+    return interval.unit === "day" ? addDays(start, steps) : addMonths(start, steps, day);
+  } catch (error) {
+    // start, interval and index are valid by now: only the calendar's end (9999) is left.
+    if (!isTesseraError(error, "validation_failed")) throw error;
+    throw argumentError("periodStart", "index", "out_of_range", "puts the period outside years 0001–9999", {
+      got: index,
+      cause: error,
+    });
+  }
 }
 
 /** The last day of period `index`: the day before the next period starts. */
 export function periodEnd(start: CalendarDate, interval: BillingInterval, index: number): CalendarDate {
-  return addDays(periodStart(start, interval, index + 1), -1);
+  startParts(start, "periodEnd");
+  checkedInterval(interval, "periodEnd");
+  const next = checkedIndex(index, "periodEnd") + 1;
+  try {
+    return addDays(periodStart(start, interval, next), -1);
+  } catch (error) {
+    if (!isTesseraError(error, "validation_failed")) throw error;
+    throw argumentError("periodEnd", "index", "out_of_range", "puts the period outside years 0001–9999", {
+      got: index,
+      cause: error,
+    });
+  }
+}
+
+function startParts(start: CalendarDate, fn: string): { year: number; month: number; day: number } {
+  if (!isCalendarDate(start)) {
+    throw argumentError(fn, "start", "invalid_date", "must be a real date written YYYY-MM-DD", {
+      got: start,
+    });
+  }
+  return dateParts(start);
+}
+
+/** The interval as the schema allows it, whole units from 1 up (the 120 cap is the form's). */
+function checkedInterval(interval: BillingInterval, fn: string): BillingInterval {
+  const valid =
+    typeof interval === "object" &&
+    interval !== null &&
+    (interval.unit === "month" || interval.unit === "day") &&
+    Number.isSafeInteger(interval.count) &&
+    interval.count >= 1;
+  if (!valid) {
+    throw argumentError(
+      fn,
+      "interval",
+      "invalid_interval",
+      'must be { unit: "month" | "day", count: 1 or more }',
+    );
+  }
+  return interval;
+}
+
+function checkedIndex(index: number, fn: string): number {
+  if (!Number.isSafeInteger(index)) {
+    throw argumentError(fn, "index", "not_integer", "must be a whole number", { got: index });
+  }
+  return index;
 }

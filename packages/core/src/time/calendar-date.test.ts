@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isTesseraError } from "../errors/tessera-error";
 import {
   addDays,
   addMonths,
@@ -36,6 +37,19 @@ const referenceMonthLength = (year: number, month: number) =>
     : [4, 6, 9, 11].includes(month)
       ? 30
       : 31;
+
+/** The issues of the validation error `call` throws, as [path, code] pairs. */
+function refusal(call: () => unknown): [string, string][] {
+  try {
+    call();
+  } catch (error) {
+    if (isTesseraError(error, "validation_failed")) {
+      return (error.details.issues ?? []).map((i) => [i.path.join("."), i.code]);
+    }
+    throw error;
+  }
+  throw new Error("expected a validation error");
+}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 const dateArb = (minYear = 1, maxYear = 9999) =>
@@ -196,5 +210,107 @@ describe("addMonths", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("the calendar's ends and wrong arguments", () => {
+  const firstDay = referenceEpochDay(1, 1, 1);
+  const lastDay = referenceEpochDay(9999, 12, 31);
+
+  it("reaches 0001-01-01 and 9999-12-31 and refuses to go past them, naming the argument", () => {
+    expect(addDays("0001-01-02", -1)).toBe("0001-01-01");
+    expect(addDays("9999-12-30", 1)).toBe("9999-12-31");
+    expect(refusal(() => addDays("0001-01-01", -1))).toEqual([["days", "out_of_range"]]);
+    expect(refusal(() => addDays("9999-12-31", 1))).toEqual([["days", "out_of_range"]]);
+    expect(addMonths("9999-11-30", 1)).toBe("9999-12-30");
+    expect(refusal(() => addMonths("9999-12-01", 1))).toEqual([["months", "out_of_range"]]);
+    expect(refusal(() => addMonths("0001-01-31", -1))).toEqual([["months", "out_of_range"]]);
+  });
+
+  it("addDays gives the days-from-civil date or refuses, for any date and any whole number of days", () => {
+    fc.assert(
+      fc.property(
+        dateArb(),
+        fc.oneof(fc.integer({ min: -4_000_000, max: 4_000_000 }), fc.maxSafeInteger(), fc.maxSafeNat()),
+        (date, days) => {
+          const { year, month, day } = dateParts(date);
+          const target = referenceEpochDay(year, month, day) + days;
+          if (target < firstDay || target > lastDay) {
+            expect(refusal(() => addDays(date, days))).toEqual([["days", "out_of_range"]]);
+          } else {
+            const moved = dateParts(addDays(date, days));
+            expect(referenceEpochDay(moved.year, moved.month, moved.day)).toBe(target);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("addMonths stays in years 1–9999 or refuses, for any whole number of months", () => {
+    fc.assert(
+      fc.property(
+        dateArb(),
+        fc.oneof(fc.integer({ min: -130_000, max: 130_000 }), fc.maxSafeInteger()),
+        (date, n) => {
+          const { year, month } = dateParts(date);
+          const index = year * 12 + month - 1 + n;
+          if (index < 12 || index >= 10_000 * 12) {
+            expect(refusal(() => addMonths(date, n))).toEqual([["months", "out_of_range"]]);
+          } else {
+            const after = dateParts(addMonths(date, n));
+            expect(after.year * 12 + after.month - 1).toBe(index);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it("refuses fractional, NaN and infinite day and month counts, and a bad anchor", () => {
+    for (const bad of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, "1"]) {
+      expect(refusal(() => addDays("2024-01-31", bad as number))).toEqual([["days", "not_integer"]]);
+      expect(refusal(() => addMonths("2024-01-31", bad as number))).toEqual([["months", "not_integer"]]);
+    }
+    for (const anchor of [0, 32, 1.5, Number.NaN]) {
+      expect(refusal(() => addMonths("2024-01-31", 1, anchor))).toEqual([["anchorDay", "invalid_day"]]);
+    }
+  });
+
+  it("refuses a date that is not a real YYYY-MM-DD day wherever one is taken, naming the argument", () => {
+    for (const bad of [
+      "2024-02-30",
+      "2024-13-01",
+      "0000-01-01",
+      "2024-1-5",
+      "",
+      20240105,
+      null,
+      {},
+      Symbol("d"),
+    ]) {
+      const date = bad as string;
+      expect(refusal(() => dateParts(date))).toEqual([["date", "invalid_date"]]);
+      expect(refusal(() => addDays(date, 1))).toEqual([["date", "invalid_date"]]);
+      expect(refusal(() => addMonths(date, 1))).toEqual([["date", "invalid_date"]]);
+      expect(refusal(() => lastDayOfMonth(date))).toEqual([["date", "invalid_date"]]);
+      expect(refusal(() => daysBetween(date, "2024-01-01"))).toEqual([["from", "invalid_date"]]);
+      expect(refusal(() => daysBetween("2024-01-01", date))).toEqual([["to", "invalid_date"]]);
+      expect(refusal(() => compareDates(date, "2024-01-01"))).toEqual([["a", "invalid_date"]]);
+      expect(refusal(() => compareDates("2024-01-01", date))).toEqual([["b", "invalid_date"]]);
+      expect(isCalendarDate(date)).toBe(false);
+    }
+  });
+
+  it("calendarDate names the part that is wrong; the year, month and day helpers refuse non-integers", () => {
+    expect(refusal(() => calendarDate(2026, 2, 30))).toEqual([["day", "invalid_day"]]);
+    expect(refusal(() => calendarDate(2026, 13, 1))).toEqual([["month", "invalid_month"]]);
+    expect(refusal(() => calendarDate(10_000, 1, 1))).toEqual([["year", "invalid_year"]]);
+    expect(refusal(() => calendarDate(0, 1, 1))).toEqual([["year", "invalid_year"]]);
+    expect(refusal(() => calendarDate(2026.5, 1, 1))).toEqual([["year", "invalid_year"]]);
+    expect(refusal(() => daysInMonth(2024, 13))).toEqual([["month", "invalid_month"]]);
+    expect(refusal(() => daysInMonth(Number.NaN, 1))).toEqual([["year", "not_integer"]]);
+    expect(refusal(() => isLeapYear(2024.5))).toEqual([["year", "not_integer"]]);
+    expect(isLeapYear(-4)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isTesseraError } from "../errors/tessera-error";
 import { dateParts, daysInMonth } from "./calendar-date";
 import { calendarDateInZone, isTimeZone, timeZoneSchema } from "./timezone";
 
@@ -136,5 +137,77 @@ describe("timezones", () => {
     expect(isTimeZone("America/Rio")).toBe(false);
     expect(isTimeZone("")).toBe(false);
     expect(timeZoneSchema.safeParse("Mars/Olympus").error?.issues[0]?.message).toMatch(/IANA timezone/);
+  });
+});
+
+/** The issues of the validation error `call` throws, as [path, code] pairs. */
+function refusal(call: () => unknown): [string, string][] {
+  try {
+    call();
+  } catch (error) {
+    if (isTesseraError(error, "validation_failed")) {
+      return (error.details.issues ?? []).map((i) => [i.path.join("."), i.code]);
+    }
+    throw error;
+  }
+  throw new Error("expected a validation error");
+}
+
+describe("calendarDateInZone's wrong arguments", () => {
+  it("refuses an unknown zone as a validation error on timeZone, not Intl's RangeError", () => {
+    for (const zone of ["Mars/Olympus", "", "+01:00", 42, null, undefined]) {
+      expect(refusal(() => calendarDateInZone("2026-03-01T02:30:00.000Z", zone as string))).toEqual([
+        ["timeZone", "invalid_time_zone"],
+      ]);
+    }
+  });
+
+  it("refuses an instant that is not one: Feb 30, an Invalid Date, a number, a look-alike Date", () => {
+    for (const instant of [
+      "2026-02-30T00:00:00.000Z",
+      "2026-03-01",
+      new Date(Number.NaN),
+      Object.create(Date.prototype),
+      1_700_000_000_000,
+    ]) {
+      expect(refusal(() => calendarDateInZone(instant, "America/Sao_Paulo"))).toEqual([
+        ["instant", "invalid_instant"],
+      ]);
+    }
+  });
+
+  it("reads the calendar's first and last days, and refuses an instant whose day in some zone is outside them", () => {
+    // São Paulo kept its local mean time (UTC−3:06) before 1914.
+    expect(calendarDateInZone("0001-01-02T00:00:00.000Z", "America/Sao_Paulo")).toBe("0001-01-01");
+    expect(calendarDateInZone("9999-12-30T23:59:59.999Z", "Pacific/Kiritimati")).toBe("9999-12-31");
+    for (const instant of ["0001-01-01T23:59:59.999Z", "9999-12-31T00:00:00.000Z", new Date(8.64e15)]) {
+      expect(refusal(() => calendarDateInZone(instant, "UTC"))).toEqual([["instant", "out_of_range"]]);
+    }
+  });
+
+  it("gives the same day as a formatter built on the spot, for every zone the runtime knows (more than it memoizes)", () => {
+    const zones = Intl.supportedValuesOf("timeZone");
+    expect(zones.length).toBeGreaterThan(100);
+    const instant = new Date("2026-07-01T23:30:00.000Z");
+    for (const round of [1, 2]) {
+      for (const zone of zones) {
+        const parts = new Intl.DateTimeFormat("en-US", {
+          timeZone: zone,
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+        }).formatToParts(instant);
+        const part = (type: string) => parts.find((p) => p.type === type)?.value;
+        expect(calendarDateInZone(instant, zone), `${zone}, round ${round}`).toBe(
+          `${part("year")}-${part("month")}-${part("day")}`,
+        );
+      }
+    }
+  });
+
+  it("isTimeZone says false for a non-string instead of reading its text", () => {
+    expect(isTimeZone({ toString: () => "UTC" } as never)).toBe(false);
+    expect(isTimeZone(Symbol("UTC") as never)).toBe(false);
+    expect(isTimeZone("UTC")).toBe(true);
   });
 });

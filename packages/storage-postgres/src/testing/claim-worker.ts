@@ -5,7 +5,8 @@
  * installments under short leases and completes each one through the fenced
  * `completeClaim`, printing `done <id>` after each completion the database accepted and
  * `lost <id>` when the lease had already passed to another worker. It exits when no
- * installment is left unconfirmed, after printing `finished <epoch ms>`.
+ * installment is left unconfirmed, after printing `finished <epoch ms>` — or, with
+ * `dieAfter`, kills itself mid-batch after printing `dying <id,id,…>`.
  *
  * Settings come as one JSON argument (`ClaimWorkerSettings`).
  */
@@ -23,6 +24,12 @@ export interface ClaimWorkerSettings {
   itemDelayMs: number;
   /** Items of a batch processed at once (the billing run's bounded pool); 1 = one after another. */
   concurrency: number;
+  /**
+   * SIGKILL itself once it has completed this many items, at the first completion after
+   * which items of its batch are still unfinished — so it always dies holding leases, the
+   * crash a takeover must repair, wherever the scheduler has put the other workers.
+   */
+  dieAfter?: number;
 }
 
 const settings = JSON.parse(process.argv[2] ?? "{}") as ClaimWorkerSettings;
@@ -30,6 +37,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Pipes are written synchronously on Linux, so a line printed is a line the parent gets,
 // even when this process is killed right after.
 const say = (line: string) => process.stdout.write(`${line}\n`);
+let completed = 0;
+/** Claimed by this worker and not yet completed (or lost). */
+const holding = new Set<string>();
 
 const storage = await createPostgresStorage({
   url: settings.url,
@@ -65,6 +75,7 @@ for (;;) {
     await sleep(50);
     continue;
   }
+  for (const installment of batch) holding.add(installment.id);
   const queue = [...batch];
   await Promise.all(
     Array.from({ length: Math.max(1, settings.concurrency) }, async () => {
@@ -84,11 +95,24 @@ async function processItem(installment: Installment): Promise<void> {
       { ...installment, status: "confirmed", confirmedAt: at, updatedAt: at },
       { owner: lease.owner, version: lease.version },
     );
-    say(`done ${installment.id}`);
   } catch (error) {
     if (!isTesseraError(error, "lease_lost")) throw error;
+    holding.delete(installment.id);
     say(`lost ${installment.id}`);
+    return;
   }
+  holding.delete(installment.id);
+  say(`done ${installment.id}`);
+  completed++;
+  if (settings.dieAfter !== undefined && completed >= settings.dieAfter && holding.size > 0) die();
+}
+
+/** Dies on the spot, naming the items whose leases it takes with it. */
+function die(): never {
+  say(`dying ${[...holding].join(",")}`);
+  process.kill(process.pid, "SIGKILL");
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
+  throw new Error("SIGKILL did not end the process");
 }
 
 say(`finished ${Date.now()}`);

@@ -5,11 +5,17 @@ import type { ClaimWorkerSettings } from "./claim-worker";
 
 const workerScript = fileURLToPath(new URL("./claim-worker.ts", import.meta.url));
 
-export interface ClaimWorkersOptions extends Omit<ClaimWorkerSettings, "owner"> {
+export interface ClaimWorkersOptions extends Omit<ClaimWorkerSettings, "owner" | "dieAfter"> {
   workers: number;
-  /** SIGKILL worker 0 once it has completed this many items (the crash in the crash test). */
+  /**
+   * Worker 0 SIGKILLs itself once it has completed this many items, mid-batch, holding
+   * leases on items it has not completed (the crash in the crash test).
+   */
   killFirstAfter?: number;
-  /** Give up (and kill every worker) after this long. */
+  /**
+   * Give up (and kill every worker) after this long: a hang detector, so size it from the
+   * work, many times what it takes on a busy machine.
+   */
   timeoutMs: number;
 }
 
@@ -19,7 +25,10 @@ export interface ClaimWorkerReport {
   done: string[];
   /** Ids whose lease had passed to another worker when this one tried to complete them. */
   lost: string[];
+  /** Whether it killed itself as `killFirstAfter` planned. */
   killed: boolean;
+  /** Ids it held leases on, not completed, when it killed itself. */
+  held: string[];
   startedAt: number | null;
   finishedAt: number | null;
 }
@@ -32,25 +41,29 @@ export interface ClaimWorkerReport {
 export async function runClaimWorkers(options: ClaimWorkersOptions): Promise<ClaimWorkerReport[]> {
   const { workers, killFirstAfter, timeoutMs, ...shared } = options;
   const started = Array.from({ length: workers }, (_, index) =>
-    startWorker({ ...shared, owner: `worker-${index}` }),
+    startWorker({
+      ...shared,
+      owner: `worker-${index}`,
+      ...(index === 0 && killFirstAfter !== undefined ? { dieAfter: killFirstAfter } : {}),
+    }),
   );
-  await Promise.all(started.map((worker) => worker.ready));
-  for (const worker of started) worker.process.stdin?.write("go\n");
-
-  if (killFirstAfter !== undefined) {
-    const first = started[0]!;
-    first.onDone = () => {
-      if (first.report.done.length >= killFirstAfter && !first.report.killed) {
-        first.report.killed = true;
-        first.process.kill("SIGKILL");
-      }
-    };
-  }
+  let timedOut = false;
   const timer = setTimeout(() => {
+    timedOut = true;
     for (const worker of started) worker.process.kill("SIGKILL");
   }, timeoutMs);
   try {
+    await Promise.all(started.map((worker) => worker.ready));
+    for (const worker of started) worker.process.stdin?.write("go\n");
     await Promise.all(started.map((worker) => worker.exited));
+  } catch (error) {
+    // One worker failed: the others would wait for `go`, or for its leases, forever.
+    for (const worker of started) worker.process.kill("SIGKILL");
+    if (!timedOut) throw error;
+    const progress = started.map((worker) => `${worker.report.owner} ${worker.report.done.length} done`);
+    throw new Error(`The claim workers had not finished after ${timeoutMs} ms (${progress.join(", ")}).`, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
   }
@@ -62,7 +75,6 @@ interface StartedWorker {
   report: ClaimWorkerReport;
   ready: Promise<void>;
   exited: Promise<void>;
-  onDone: () => void;
 }
 
 function startWorker(settings: ClaimWorkerSettings): StartedWorker {
@@ -76,6 +88,7 @@ function startWorker(settings: ClaimWorkerSettings): StartedWorker {
     done: [],
     lost: [],
     killed: false,
+    held: [],
     startedAt: null,
     finishedAt: null,
   };
@@ -94,7 +107,6 @@ function startWorker(settings: ClaimWorkerSettings): StartedWorker {
     report,
     ready,
     exited: Promise.resolve(),
-    onDone: () => {},
   };
   const lines = createInterface({ input: child.stdout! });
   lines.on("line", (line) => {
@@ -102,19 +114,23 @@ function startWorker(settings: ClaimWorkerSettings): StartedWorker {
     if (word === "ready") markReady();
     else if (word === "started") report.startedAt = Number(value);
     else if (word === "finished") report.finishedAt = Number(value);
-    else if (word === "done") {
-      report.done.push(value);
-      worker.onDone();
-    } else if (word === "lost") report.lost.push(value);
+    else if (word === "done") report.done.push(value);
+    else if (word === "lost") report.lost.push(value);
+    else if (word === "dying") {
+      report.killed = true;
+      report.held = value === "" ? [] : value.split(",");
+    }
   });
   worker.exited = new Promise<void>((resolve, reject) => {
     child.on("close", (code, signal) => {
       lines.close();
-      if (report.killed || code === 0) return resolve();
+      if ((report.killed && signal === "SIGKILL") || code === 0) return resolve();
       const error = new Error(`${settings.owner} exited with ${code ?? signal}: ${stderr.trim()}`);
       failReady(error);
       reject(error);
     });
   });
+  // Awaited only once every worker is ready: until then, a failure reaches the caller through `ready`.
+  worker.exited.catch(() => {});
   return worker;
 }

@@ -34,10 +34,17 @@ export function randomSchemaName(): string {
   return `tessera_test_${randomBytes(6).toString("hex")}`;
 }
 
+/**
+ * As long as the storage's own connect timeout: a busy machine can take seconds to answer,
+ * and giving up sooner would quietly test PGlite and skip the multi-process tests. A
+ * missing server costs nothing here — a closed port refuses at once.
+ */
+const probeTimeoutMs = 10_000;
+
 async function serverReachable(
   url: string,
 ): Promise<{ ok: true; version: string } | { ok: false; error: unknown }> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: probeTimeoutMs });
   try {
     await client.connect();
     const { rows } = await client.query<{ server_version: string }>("show server_version");

@@ -37,9 +37,43 @@ export interface CrashRoundPlanner {
   salesRun(retryable: string[]): { operations: CrashOperation[]; concurrency: number; kill: KillPoint };
   /** Whether a restart is killed too, while recovery talks to the provider. */
   restartKill(): KillPoint | null;
+  /**
+   * The restart planned to die completed instead: recovery asked the provider fewer than
+   * `lookup` times. The next restart is planned to die at its first lookup, so the kill is
+   * not lost, only moved.
+   */
+  restartSurvived(): void;
   /** About half of the pending PIX get paid by their payer before the restart recovers. */
   pixToPay(pending: string[]): string[];
   resubmitBeforeRecovery(): boolean;
+}
+
+/**
+ * Where sales runs die, dealt from a shuffled deck (about 1 in 9 at any moment, the rest
+ * split between the two write-ahead points): any 9 consecutive runs visit every kind, so a
+ * short run covers them all and the seed only decides the order.
+ */
+const salesKillDeck: readonly Exclude<KillPoint["at"], "during_recovery">[] = [
+  "any_moment",
+  ...Array.from({ length: 4 }, () => "before_gateway" as const),
+  ...Array.from({ length: 4 }, () => "after_charge" as const),
+];
+/** One restart in 7 is planned to die during recovery, dealt the same way. */
+const restartKillDeck: readonly boolean[] = [true, ...Array.from({ length: 6 }, () => false)];
+
+/** Deals `deck` in a shuffled order, reshuffling when it runs out. */
+function dealer<T>(deck: readonly T[], random: () => number): () => T {
+  let hand: T[] = [];
+  return () => {
+    if (hand.length === 0) {
+      hand = [...deck];
+      for (let i = hand.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [hand[i], hand[j]] = [hand[j]!, hand[i]!];
+      }
+    }
+    return hand.pop()!;
+  };
 }
 
 export function createCrashRoundPlanner(options: {
@@ -56,6 +90,9 @@ export function createCrashRoundPlanner(options: {
     cpf: validCpf(100_000_000 + i * 7_919_113),
   }));
   let sequence = 0;
+  const nextSalesKill = dealer(salesKillDeck, random);
+  const nextRestartKill = dealer(restartKillDeck, random);
+  let owedRestartKill = false;
   const key = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(sequence++).toString(36)}`;
 
   function sale(): CrashOperation {
@@ -85,21 +122,35 @@ export function createCrashRoundPlanner(options: {
         });
       }
       const victim = integer(0, operations.length - 1);
-      const roll = random();
       let kill: KillPoint;
-      if (roll < 0.1) {
-        kill = { at: "any_moment", afterMs: integer(0, 40) };
-      } else if (roll < 0.55) {
-        kill = { at: "before_gateway", operation: victim };
-      } else {
-        kill = { at: "after_charge", operation: victim };
-        // A card lost before the provider is never charged, so it cannot die after a charge.
-        const target = operations[victim]!;
-        if (target.card === "timeoutBeforeReceipt") operations[victim] = { ...target, card: "approvedVisa" };
+      switch (nextSalesKill()) {
+        case "any_moment":
+          kill = { at: "any_moment", afterMs: integer(0, 40) };
+          break;
+        case "before_gateway":
+          kill = { at: "before_gateway", operation: victim };
+          break;
+        case "after_charge": {
+          kill = { at: "after_charge", operation: victim };
+          // A card lost before the provider is never charged, so it cannot die after a charge.
+          const target = operations[victim]!;
+          if (target.card === "timeoutBeforeReceipt")
+            operations[victim] = { ...target, card: "approvedVisa" };
+          break;
+        }
       }
       return { operations, concurrency: integer(1, 3), kill };
     },
-    restartKill: () => (random() < 0.15 ? { at: "during_recovery", lookup: integer(1, 3) } : null),
+    restartKill() {
+      if (owedRestartKill) {
+        owedRestartKill = false;
+        return { at: "during_recovery", lookup: 1 };
+      }
+      return nextRestartKill() ? { at: "during_recovery", lookup: integer(1, 3) } : null;
+    },
+    restartSurvived() {
+      owedRestartKill = true;
+    },
     pixToPay: (pending) => pending.filter(() => random() < 0.5),
     resubmitBeforeRecovery: () => random() < 0.5,
   };
@@ -144,24 +195,38 @@ export function readRestartCandidates(files: { databaseFile: string; ledgerFile:
   }
 }
 
-/** The contract a sale or retry idempotency key already points at, or null when none was committed. */
-export function committedContractOf(
-  databaseFile: string,
+/**
+ * What a sale or retry idempotency key already points at: its contract, and whether the
+ * provider holds a charge for the newest attempt at the same installments (the one a replay
+ * answers from) — or null when the key's first transaction never committed.
+ */
+export function committedSaleOf(
+  files: { databaseFile: string; ledgerFile: string },
   scope: string,
   idempotencyKey: string,
-): string | null {
-  const db = new BetterSqlite3(databaseFile, { readonly: true, fileMustExist: true });
+): { contractId: string; latestAttemptCharged: boolean } | null {
+  const db = new BetterSqlite3(files.databaseFile, { readonly: true, fileMustExist: true });
+  let row: { contract_id: string; latest_key: string } | undefined;
   try {
-    const row = db
+    row = db
       .prepare(
-        `SELECT i.contract_id FROM idempotency_keys k
+        `SELECT i.contract_id,
+                (SELECT p.idempotency_key FROM payment_installments same
+                   JOIN payments p ON p.id = same.payment_id
+                  WHERE same.installment_id = pi.installment_id
+                  ORDER BY p.id DESC LIMIT 1) AS latest_key
+           FROM idempotency_keys k
            JOIN payment_installments pi ON 'payment:' || pi.payment_id = k.resource
            JOIN installments i ON i.id = pi.installment_id
           WHERE k.scope = ? AND k.key = ? LIMIT 1`,
       )
-      .get(scope, idempotencyKey) as { contract_id: string } | undefined;
-    return row?.contract_id ?? null;
+      .get(scope, idempotencyKey) as typeof row;
   } finally {
     db.close();
   }
+  if (!row) return null;
+  return {
+    contractId: row.contract_id,
+    latestAttemptCharged: readLedgerCharges(files.ledgerFile).has(row.latest_key),
+  };
 }

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isTesseraError } from "../errors/tessera-error";
-import { anyValue as anything, coercionTrap } from "../testing/fuzz-values";
+import { anyValue as anything, coercionTrap, type FuzzCase, fuzzEveryExport } from "../testing/fuzz-values";
 import * as allocate from "./allocate-money";
 import * as currency from "./currency";
 import * as formatting from "./format-money";
@@ -76,14 +75,6 @@ const areMonies = (result: unknown) => {
   for (const m of result as unknown[]) isMoney(m);
 };
 
-interface FuzzCase {
-  /** Argument names, in order, as the issues must name them. */
-  names: string[];
-  args: fc.Arbitrary<unknown[]>;
-  /** What a returned value must satisfy. */
-  check: (result: unknown) => void;
-}
-
 const cases: Record<string, FuzzCase> = {
   money: { names: ["amount", "currency"], args: fc.tuple(arg(numbers), arg(codes)), check: isMoney },
   zero: { names: ["currency"], args: fc.tuple(arg(codes)), check: isMoney },
@@ -153,34 +144,7 @@ const cases: Record<string, FuzzCase> = {
 const modules = { ...money, ...currency, ...formatting, ...allocate } as Record<string, unknown>;
 
 describe("money functions, fuzzed", () => {
-  it("the fuzz covers every function the money modules export", () => {
-    const functions = Object.keys(modules).filter((name) => typeof modules[name] === "function");
-    expect(functions.sort()).toEqual(Object.keys(cases).sort());
-  });
-
-  for (const [name, { names, args, check }] of Object.entries(cases)) {
-    it(`${name} returns a good value or throws a validation error naming an argument`, () => {
-      const fn = modules[name] as (...args: unknown[]) => unknown;
-      fc.assert(
-        fc.property(args, (values) => {
-          let result: unknown;
-          try {
-            result = fn(...values);
-          } catch (error) {
-            if (!isTesseraError(error, "validation_failed")) {
-              throw new Error(`${name} threw ${String(error)} instead of a validation error`, {
-                cause: error,
-              });
-            }
-            expect(names).toContain(error.details.issues?.[0]?.path[0]);
-            return;
-          }
-          check(result);
-        }),
-        { numRuns: 400 },
-      );
-    });
-  }
+  fuzzEveryExport(modules, cases);
 
   it("the schemas never throw, whatever they are given", () => {
     const schemas = [currency.currencyCodeSchema, money.moneySchema, money.nonNegativeMoneySchema];

@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isTesseraError } from "../errors/tessera-error";
-import { anyValue as anything, coercionTrap } from "../testing/fuzz-values";
+import { anyValue as anything, coercionTrap, type FuzzCase, fuzzEveryExport } from "../testing/fuzz-values";
 import * as billingSchedule from "./billing-schedule";
 import * as calendarDate from "./calendar-date";
 import * as instant from "./instant";
@@ -105,14 +104,6 @@ const intervals = fc.oneof(
 const arg = (...targeted: fc.Arbitrary<unknown>[]) =>
   fc.oneof({ weight: 3, arbitrary: fc.oneof(...targeted) }, anything, hostile);
 
-interface FuzzCase {
-  /** Argument names, in order, as the issues must name them. */
-  names: string[];
-  args: fc.Arbitrary<unknown[]>;
-  /** What a returned value must satisfy. */
-  check: (result: unknown) => void;
-}
-
 const isDate = (result: unknown) => expect(calendarDate.isCalendarDate(result as string)).toBe(true);
 const isInstant = (result: unknown) => expect(instant.instantSchema.safeParse(result).success).toBe(true);
 const isBoolean = (result: unknown) => expect(typeof result).toBe("boolean");
@@ -204,34 +195,7 @@ const cases: Record<string, FuzzCase> = {
 const modules = { ...calendarDate, ...billingSchedule, ...instant, ...timezone } as Record<string, unknown>;
 
 describe("time functions, fuzzed", () => {
-  it("the fuzz covers every function the time modules export", () => {
-    const functions = Object.keys(modules).filter((name) => typeof modules[name] === "function");
-    expect(functions.sort()).toEqual(Object.keys(cases).sort());
-  });
-
-  for (const [name, { names, args, check }] of Object.entries(cases)) {
-    it(`${name} returns a good value or throws a validation error naming an argument`, () => {
-      const fn = modules[name] as (...args: unknown[]) => unknown;
-      fc.assert(
-        fc.property(args, (values) => {
-          let result: unknown;
-          try {
-            result = fn(...values);
-          } catch (error) {
-            if (!isTesseraError(error, "validation_failed")) {
-              throw new Error(`${name} threw ${String(error)} instead of a validation error`, {
-                cause: error,
-              });
-            }
-            expect(names).toContain(error.details.issues?.[0]?.path[0]);
-            return;
-          }
-          check(result);
-        }),
-        { numRuns: 400 },
-      );
-    });
-  }
+  fuzzEveryExport(modules, cases);
 
   it("the schemas never throw, whatever they are given", () => {
     const schemas = [

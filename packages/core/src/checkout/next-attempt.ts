@@ -9,6 +9,7 @@ import { newPaymentRow } from "../payments/payment-row";
 import { openPaymentStatuses } from "../payments/payment-status";
 import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
+import { invalidFields } from "../validation/invalid-fields";
 
 /**
  * Writes (inside the caller's transaction) a new attempt at a contract's first unpaid
@@ -72,12 +73,7 @@ export async function writeNextAttempt(
       phone: payer?.phone ?? null,
     },
   });
-  if (issues.length > 0) {
-    const fields = issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new TesseraError("validation_failed", `Invalid payment attempt: ${fields}.`, {
-      details: { issues },
-    });
-  }
+  if (issues.length > 0) throw invalidFields("payment attempt", issues);
   const now = ctx.clock.now();
   const touched = await tx.contracts.update({ ...contract, updatedAt: now });
   const payment = newPaymentRow(ctx, {

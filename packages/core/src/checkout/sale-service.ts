@@ -20,6 +20,7 @@ import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
 import type { CalendarDate } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
+import { invalidFields } from "../validation/invalid-fields";
 import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { collectPayment } from "./collect-payment";
@@ -78,12 +79,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       data.buyer.extraFields,
       ctx.randomBytes,
     );
-    if (extra.issues.length > 0) {
-      const fields = extra.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new TesseraError("validation_failed", `Invalid sale: ${fields}.`, {
-        details: { issues: extra.issues },
-      });
-    }
+    if (extra.issues.length > 0) throw invalidFields("sale", extra.issues);
     // The contract starts on the day it is contracted, in the unit's timezone (Conexa FAQ).
     const today = calendarDateInZone(ctx.clock.now(), unit.timeZone);
     const terms = contractTermsOf(plan, unit.clientFeeBasisPoints);
@@ -121,10 +117,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
         phone: data.buyer.phone ?? null,
       },
     });
-    if (issues.length > 0) {
-      const fields = issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new TesseraError("validation_failed", `Invalid sale: ${fields}.`, { details: { issues } });
-    }
+    if (issues.length > 0) throw invalidFields("sale", issues);
     return { ...sale, collect: { method: data.method, gatewayId: offered.gatewayId } };
   }
 

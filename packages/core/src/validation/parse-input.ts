@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { type FieldIssue, TesseraError } from "../errors/tessera-error";
+import type { FieldIssue } from "../errors/tessera-error";
+import { invalidFields } from "./invalid-fields";
 
 /**
  * Parses `input` with `schema` at a public entry point. On failure throws a
@@ -17,8 +18,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what:
         : issue.code,
     message: issue.message,
   }));
-  const fields = issues
-    .map((i) => `${i.path.length ? i.path.join(".") : "(input)"}: ${i.message}`)
-    .join("; ");
-  throw new TesseraError("validation_failed", `Invalid ${what}: ${fields}.`, { details: { issues } });
+  throw invalidFields(what, issues);
 }

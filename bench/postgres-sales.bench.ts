@@ -2,10 +2,12 @@
  * Completed sales through the library on PostgreSQL (`@tessera/storage-postgres`, a pool of
  * 10 connections, 10 sales at once, zero-latency sandbox) as a ratio to the floor of the same
  * sale on the same server: raw `pg`, a pool of 10, 10 at once, writing the same rows in the
- * same two transactions (sale-floor-rows.ts) with named statements. Beside it, the
- * statements — each one a round trip to the server — of one sale of each. Every world has a
- * fresh schema of its own, dropped at the end; with no server answering, the benchmark is
- * skipped and says why.
+ * same two transactions (sale-floor-rows.ts) with named statements, on a schema the library
+ * migrated (same tables and indexes). Beside it, the statements — each one a round trip to
+ * the server — of one sale of each. The two are measured in turns (`runInTurns`, 3 windows of
+ * 1 s each), so a load that comes and goes on the machine meets both. Every world has a fresh
+ * schema of its own, dropped at the end; with no server answering, the benchmark is skipped
+ * and says why.
  */
 import { randomBytes } from "node:crypto";
 import { createPostgresStorage } from "@tessera/storage-postgres";
@@ -16,7 +18,7 @@ import type { Benchmark, BenchResult } from "./bench-result";
 import { type LibrarySales, openLibrarySales } from "./library-sales";
 import { openPostgresSaleFloor } from "./postgres-sale-floor";
 import { postgresUnreachable } from "./postgres-server";
-import { inputsFor, runSales, type SalesRate } from "./sales-run";
+import { inputsFor, runInTurns, runSales, type SalesRate } from "./sales-run";
 import {
   countStatements,
   describeStatements,
@@ -24,8 +26,10 @@ import {
   tracePostgresStatements,
 } from "./statement-trace";
 
-const warmUpMs = 1_000;
-const measureMs = 3_000;
+/** Each window starts with a warm-up, so every window is the steady rate, full with 10 in flight. */
+const warmUpMs = 300;
+const measureMs = 1_000;
+const rounds = 3;
 const poolSize = 10;
 const concurrency = 10;
 const probeSales = 8;
@@ -73,8 +77,11 @@ async function openLibrary(schema: string, sales: number, pool = poolSize): Prom
   return openLibrarySales(storage, { latencyMs: 0, sales });
 }
 
-/** The floor: one sale's statements, and its rate, on a schema the library set up. */
-async function measureFloor(schemas: Schemas): Promise<{ statements: TracedStatement[]; rate: SalesRate }> {
+/**
+ * The floor, open on a schema the library set up: one sale's statements, its pilot rate,
+ * and a timed window to run in turns with the library's.
+ */
+async function openFloor(schemas: Schemas) {
   // Migrated and given the catalog by the library, then closed: the floor opens it raw.
   const schema = schemas.fresh();
   const setup = await openLibrary(schema, 1, 1);
@@ -85,19 +92,18 @@ async function measureFloor(schemas: Schemas): Promise<{ statements: TracedState
     poolSize,
     catalog: setup.catalog,
   });
-  try {
-    const buyers = buyerSequence();
-    for (const buyer of buyers(probeWarmUpSales)) await floor.sell(buyer);
-    const probed = buyers(probeSales);
-    const { statements } = await tracePostgresStatements(async () => {
-      for (const buyer of probed) await floor.sell(buyer);
-    });
-    const perSecond = await pilotRate(buyers(200), floor.sell);
-    const rate = await runSales({ ...run, inputs: buyers(inputsFor(perSecond, run)), sell: floor.sell });
-    return { statements, rate };
-  } finally {
-    await floor.close();
-  }
+  const buyers = buyerSequence();
+  for (const buyer of buyers(probeWarmUpSales)) await floor.sell(buyer);
+  const probed = buyers(probeSales);
+  const { statements } = await tracePostgresStatements(async () => {
+    for (const buyer of probed) await floor.sell(buyer);
+  });
+  const perSecond = await pilotRate(buyers(200), floor.sell);
+  return {
+    statements,
+    window: () => runSales({ ...run, inputs: buyers(inputsFor(perSecond, run)), sell: floor.sell }),
+    close: () => floor.close(),
+  };
 }
 
 /** A first library world: one sale's statements, and the rate that sizes the measured world. */
@@ -115,24 +121,32 @@ async function probeLibrary(schemas: Schemas): Promise<{ statements: TracedState
   }
 }
 
-async function measureLibrary(schemas: Schemas, expectedPerSecond: number): Promise<SalesRate> {
+/** The measured library world, sized for all its windows, and one timed window. */
+async function openMeasuredLibrary(schemas: Schemas, expectedPerSecond: number) {
   const sales = inputsFor(expectedPerSecond, run);
-  const library = await openLibrary(schemas.fresh(), sales);
-  try {
-    return await runSales({ ...run, inputs: await library.prepare(sales), sell: library.sell });
-  } finally {
-    await library.close();
-  }
+  const library = await openLibrary(schemas.fresh(), sales * rounds);
+  return {
+    window: async () => runSales({ ...run, inputs: await library.prepare(sales), sell: library.sell }),
+    close: () => library.close(),
+  };
 }
 
 const benchmark: Benchmark = async () => {
   const reason = await postgresUnreachable(testDatabaseUrl);
   if (reason) return [{ name, skipped: reason }];
   const schemas = createSchemas();
+  const open: { close(): Promise<void> }[] = [];
   try {
-    const floor = await measureFloor(schemas);
+    const floorWorld = await openFloor(schemas);
+    open.push(floorWorld);
     const pilot = await probeLibrary(schemas);
-    const library = await measureLibrary(schemas, pilot.perSecond);
+    const libraryWorld = await openMeasuredLibrary(schemas, pilot.perSecond);
+    open.push(libraryWorld);
+    const [floorRate, library] = (await runInTurns(rounds, [floorWorld.window, libraryWorld.window])) as [
+      SalesRate,
+      SalesRate,
+    ];
+    const floor = { statements: floorWorld.statements, rate: floorRate };
 
     const l = countStatements(pilot.statements, probeSales);
     const f = countStatements(floor.statements, probeSales);
@@ -155,7 +169,7 @@ const benchmark: Benchmark = async () => {
         sales: library.counted,
         floorSales: floor.rate.counted,
         measuredMs: Math.round(library.windowMs),
-        warmUpMs,
+        inTurns: `${rounds} × (${warmUpMs} ms warm-up + ${measureMs} ms)`,
       },
       details: [
         `statements of one library sale (${l.total}), each a round trip:`,
@@ -166,6 +180,7 @@ const benchmark: Benchmark = async () => {
     };
     return [result];
   } finally {
+    for (const world of open) await world.close();
     await schemas.dropAll();
   }
 };

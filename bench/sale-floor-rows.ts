@@ -9,8 +9,10 @@
  *   installment links, the idempotency record and two events (customer.created,
  *   contract.created);
  * - the answer's transaction reads nothing (the program still holds the ids) and sets the
- *   payment succeeded, the installments confirmed and the contract active, with three events
- *   (payment.succeeded, contract.activated, sale.completed).
+ *   payment succeeded, the installments confirmed and the contract active, records the
+ *   recurrence the provider started for the later months (the sandbox runs card recurrences,
+ *   as Cielo's RecurrentPayment), with four events (payment.succeeded, contract.activated,
+ *   sale.completed, recurrence.started).
  * Several rows of one table go in one statement, as a careful program would write them.
  * Columns a new row leaves NULL are left out (the stored row is the same); the constants of
  * every new row (a status, version 1, no attempts yet) are literals, anything else a
@@ -71,7 +73,11 @@ export const saleFloorSql = {
     "where id in (?, ?)",
   activateContract:
     "update contracts set status = 'active', updated_at = ?, version = version + 1 where id = ?",
-  insertAnswerEvents: `${event} values ${eventValues}, ${eventValues}, ${eventValues}`,
+  insertRecurrence:
+    "insert into recurrences (id, unit_id, customer_id, contract_id, gateway_id, method, first_payment_id, " +
+    "provider_reference, status, terms, last_sequence, created_at, updated_at, version) " +
+    "values (?, ?, ?, ?, ?, 'card', ?, ?, 'active', ?, 1, ?, ?, 1)",
+  insertAnswerEvents: `${event} values ${eventValues}, ${eventValues}, ${eventValues}, ${eventValues}`,
 } as const;
 
 export type SaleFloorStatement = keyof typeof saleFloorSql;
@@ -116,6 +122,17 @@ const terms = JSON.stringify({
   activationMode: "immediate",
 });
 const card = JSON.stringify({ brand: "visa", last4: "1111", reusableToken: null });
+
+/** What the provider is asked to charge each later month: the period's price, from the day after the first period. */
+function recurrenceTerms(today: string): string {
+  const secondChargeOn = new Date(Date.parse(periodEnd(today)) + 86_400_000).toISOString().slice(0, 10);
+  return JSON.stringify({
+    interval: { unit: "month", count: 1 },
+    charges: null,
+    amount: benchPlan.price,
+    secondChargeOn,
+  });
+}
 
 /** The statements and values of one new-customer card sale by `buyer`. */
 export function saleFloorSale(catalog: SaleCatalog, buyer: BenchBuyer, ids: IdGenerator): SaleFloorSale {
@@ -228,16 +245,26 @@ export function saleFloorSale(catalog: SaleCatalog, buyer: BenchBuyer, ids: IdGe
     answer() {
       const at = new Date().toISOString();
       const providerReference = `sbxpay_${randomBytes(12).toString("hex")}`;
+      const recurrenceId = ids("recurrence");
+      const recurrenceReference = `sbxrec_${randomBytes(12).toString("hex")}`;
       return [
         ["answerPayment", [providerReference, card, at, paymentId]],
         ["confirmInstallments", [at, at, periodId, feeId]],
         ["activateContract", [at, contractId]],
+        [
+          "insertRecurrence",
+          [
+            ...[recurrenceId, unitId, customerId, contractId, catalog.gatewayId, paymentId],
+            ...[recurrenceReference, recurrenceTerms(today), at, at],
+          ],
+        ],
         [
           "insertAnswerEvents",
           [
             ...eventRow(ids, "payment.succeeded", unitId, at, { paymentId, contractId }),
             ...eventRow(ids, "contract.activated", unitId, at, { contractId, customerId }),
             ...eventRow(ids, "sale.completed", unitId, at, { contractId, customerId, paymentId }),
+            ...eventRow(ids, "recurrence.started", unitId, at, { recurrenceId, contractId, paymentId }),
           ],
         ],
       ];

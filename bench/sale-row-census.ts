@@ -14,6 +14,7 @@ export const saleTables = [
   "payments",
   "payment_installments",
   "idempotency_keys",
+  "recurrences",
   "outbox",
 ] as const;
 

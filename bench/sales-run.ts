@@ -72,3 +72,27 @@ export function inputsFor(
 ) {
   return Math.ceil(expectedPerSecond * 2 * ((run.warmUpMs + run.measureMs) / 1000)) + run.workers * 2;
 }
+
+/**
+ * Runs each of `runs` once per round, in turns, and adds up their windows: the library and
+ * its floor then meet the same machine — on one shared by other work, a load that comes or
+ * goes while one of them runs alone would otherwise decide their ratio. Each run makes its
+ * own inputs before its clock starts.
+ */
+export async function runInTurns(
+  rounds: number,
+  runs: readonly (() => Promise<SalesRate>)[],
+): Promise<SalesRate[]> {
+  const totals = runs.map(() => ({ perSecond: 0, counted: 0, windowMs: 0, completed: 0 }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, run] of runs.entries()) {
+      const rate = await run();
+      const total = totals[i]!;
+      total.counted += rate.counted;
+      total.windowMs += rate.windowMs;
+      total.completed += rate.completed;
+      total.perSecond = total.counted / (total.windowMs / 1000);
+    }
+  }
+  return totals;
+}

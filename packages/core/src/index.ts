@@ -17,6 +17,7 @@ export { type BoletoCodes, boletoCodes, dueDateFactor, isConsistentBoleto } from
 export {
   type ButtonDesign,
   buttonDesignSchema,
+  type OnlineSaleInput,
   type OnlineSaleSettings,
   type Plan,
   type PlanInput,
@@ -26,11 +27,17 @@ export {
 export type { PlanService } from "./catalog/plan-service";
 export { type RetryInput, type RetryService, retryInputSchema } from "./checkout/retry-service";
 export {
+  type BuyerAddressInput,
+  type BuyerInput,
   buyerSchema,
+  type CardSaleInput,
   cardInputSchema,
   idempotencyKeySchema,
+  type NonCardSaleInput,
   type ParsedSaleInput,
+  type SaleCardInput,
   type SaleInput,
+  type SaleInputFields,
   saleInputSchema,
 } from "./checkout/sale-input";
 export { type SaleOutcome, type SaleRecords, type SaleState, saleOutcomeOf } from "./checkout/sale-outcome";
@@ -144,7 +151,16 @@ export type { FileStore } from "./ports/file-store";
 // Ports
 export type * from "./ports/gateway";
 export type * from "./ports/storage";
+export type { Recurrence } from "./recurrence/recurrence";
+export type { RecurrenceService } from "./recurrence/recurrence-service";
+export { type RecurrenceStatus, recurrenceLifecycle } from "./recurrence/recurrence-status";
+export {
+  type RefundRecoverOptions,
+  type RefundRecoveryReport,
+  refundRecoverOptionsSchema,
+} from "./refunds/recover-refunds";
 export type { Refund } from "./refunds/refund";
+export type { RefundImpossibility } from "./refunds/refund-rules";
 export {
   type RefundInput,
   type RefundOutcome,

@@ -20,6 +20,7 @@ export interface Database {
   payments: PaymentsTable;
   payment_installments: PaymentInstallmentsTable;
   refunds: RefundsTable;
+  recurrences: RecurrencesTable;
   wallet_entries: WalletEntriesTable;
   wallet_balances: WalletBalancesTable;
   activation_codes: ActivationCodesTable;
@@ -195,6 +196,25 @@ export interface PaymentInstallmentsTable {
   payment_id: string;
   installment_id: string;
   position: number;
+}
+
+export interface RecurrencesTable {
+  id: string;
+  unit_id: string;
+  customer_id: string;
+  contract_id: string;
+  gateway_id: string;
+  method: string;
+  first_payment_id: string;
+  provider_reference: string;
+  status: string;
+  /** The `RecurrenceRequest` the provider was sent, as JSON. */
+  terms: JsonColumn;
+  last_sequence: number;
+  ended_at: NullableInstantColumn;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
 }
 
 export interface RefundsTable {

@@ -1,12 +1,14 @@
 import { type Storage, TesseraError } from "@tessera/core";
 import { type Kysely, Migrator } from "kysely";
 import { createColumnCodec } from "./column-codec";
+import { createCompiledQueryCache } from "./compiled-query-cache";
 import type { Database } from "./database";
 import {
   migrationLockTableName,
   migrationTableName,
   tesseraMigrations,
 } from "./migrations/tessera-migrations";
+import { writeDeferredOutboxRows } from "./repositories/outbox-repository";
 import { createRepositories } from "./repositories/repositories";
 import type { RepositoryContext } from "./repository-context";
 import type { StorageDialect } from "./storage-dialect";
@@ -44,11 +46,21 @@ export function createKyselyStorage(options: KyselyStorageOptions): Storage {
   const { db, dialect } = options;
   const codec = createColumnCodec(dialect);
   const scope = createTransactionScope();
-  const context = (executor: Kysely<Database>): RepositoryContext => ({ db: executor, dialect, codec });
+  const queries = createCompiledQueryCache();
+  const context = (
+    executor: Kysely<Database>,
+    deferredOutboxRows: RepositoryContext["deferredOutboxRows"],
+  ): RepositoryContext => ({
+    db: executor,
+    dialect,
+    codec,
+    queries,
+    deferredOutboxRows,
+  });
 
   return {
     dialect: dialect.name,
-    ...guardRepositories(createRepositories(context(db)), scope),
+    ...guardRepositories(createRepositories(context(db, null)), scope),
 
     async migrate() {
       scope.assertOutside("storage.migrate");
@@ -71,7 +83,14 @@ export function createKyselyStorage(options: KyselyStorageOptions): Storage {
     async transaction(fn) {
       scope.assertOutside("storage.transaction");
       // Kysely rolls back and rethrows fn's own error, unchanged, when fn throws.
-      return db.transaction().execute((trx) => scope.run(() => fn(createRepositories(context(trx)))));
+      return db.transaction().execute((trx) =>
+        scope.run(async () => {
+          const inside = context(trx, []);
+          const result = await fn(createRepositories(inside));
+          await writeDeferredOutboxRows(inside);
+          return result;
+        }),
+      );
     },
 
     async close() {

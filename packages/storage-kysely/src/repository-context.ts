@@ -1,6 +1,7 @@
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import type { ColumnCodec } from "./column-codec";
-import type { Database } from "./database";
+import type { CompiledQueryCache } from "./compiled-query-cache";
+import type { Database, OutboxTable } from "./database";
 import type { StorageDialect } from "./storage-dialect";
 
 /** What every repository is built from: where to run queries, and how values are encoded. */
@@ -9,6 +10,14 @@ export interface RepositoryContext {
   readonly db: Kysely<Database>;
   readonly dialect: StorageDialect;
   readonly codec: ColumnCodec;
+  /** The storage's compiled hot statements, shared by every transaction. */
+  readonly queries: CompiledQueryCache;
+  /**
+   * Inside `transaction(fn)`: the outbox rows of the events appended so far, written as one
+   * multi-row insert when `fn` returns, just before the commit (see the outbox repository).
+   * Null outside a transaction.
+   */
+  readonly deferredOutboxRows: Insertable<OutboxTable>[] | null;
 }
 
 /**

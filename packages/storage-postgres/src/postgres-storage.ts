@@ -5,6 +5,7 @@ import pg from "pg";
 import { borrowedPool } from "./borrowed-pool";
 import { connectionFailure } from "./connection-failure";
 import { withMigrationRetry } from "./migration-retry";
+import { withNamedStatements } from "./named-statements";
 import { postgresStorageDialect } from "./postgres-storage-dialect";
 import { postgresTarget } from "./postgres-target";
 import { quotedSchemaName } from "./schema-name";
@@ -29,6 +30,14 @@ export interface PostgresStorageOptions {
   migrate?: boolean;
   /** Shown in `pg_stat_activity`, to tell instances apart. Default `tessera`. */
   applicationName?: string;
+  /**
+   * Run repeated statements as named, server-side prepared statements, parsed and planned
+   * once per connection (see `withNamedStatements`). Default true with `url`; pass false
+   * behind a connection pooler that does not keep prepared statements per client (PgBouncer
+   * before 1.21 in transaction mode). Default false with `pool`, which need not be `pg`'s
+   * (its clients must take `query({ name, text, values })`); pass true for a `pg.Pool`.
+   */
+  preparedStatements?: boolean;
 }
 
 const defaultPoolSize = 10;
@@ -70,7 +79,9 @@ export async function createPostgresStorage(options: PostgresStorageOptions): Pr
     );
   }
 
-  const pool = options.pool ? borrowedPool(options.pool) : ownPool(options);
+  const connections = options.pool ? borrowedPool(options.pool) : ownPool(options);
+  const prepared = options.preparedStatements ?? options.pool === undefined;
+  const pool = prepared ? withNamedStatements(connections) : connections;
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
       pool,

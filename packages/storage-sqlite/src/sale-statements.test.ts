@@ -16,36 +16,33 @@ function shapeOf(sql: string): string {
  * What one new customer's card sale costs in SQL. A change that adds a statement fails here
  * with the whole list, so it is a decision, not an accident. Fewer is welcome: update the
  * list (the bench, `npm run bench -- sales --details`, shows the same with transactions).
+ * Was 24 (31 before the answer was built from the writes); issue 12 set the budget at 16.
  */
 const expected = [
-  // the sale's checks, before any transaction
+  // the sale's checks, before any transaction: the plan on sale in the unit. The idempotency
+  // key is not looked up first: its insert below conflicts when it is known (runIdempotent).
   "select units",
   "select plans",
-  "select idempotency_keys",
-  // transaction 1: the write-ahead
-  "select customers",
+  // transaction 1: the write-ahead. The customer's insert is also the "known document?" check
+  // (on conflict do nothing); events of the whole transaction go in one insert.
   "insert customers",
-  "insert outbox",
   "insert contracts",
   "insert installments",
   "insert payments",
   "insert payment_installments",
   "insert idempotency_keys",
   "insert outbox",
-  // transaction 2: the provider's answer applied
-  "select payments",
-  "select payment_installments",
+  // transaction 2: the provider's answer applied to the rows the write-ahead wrote — nothing
+  // read again (every update is compare-and-set on version), only changed columns written,
+  // both installments in one update, no customer read (their block cannot change).
   "update payments",
-  "select payment_installments",
-  "select installments",
-  "select contracts",
-  "select customers",
-  "update installments",
   "update installments",
   "update contracts",
-  "select customers",
+  // the card's provider runs the later charges itself (the sandbox declares card recurrence)
+  "insert recurrences",
   "insert outbox",
 ];
+const budget = 16;
 
 it("sells a plan to a new customer by card in exactly the listed statements", async () => {
   const statements: string[] = [];
@@ -94,7 +91,9 @@ it("sells a plan to a new customer by card in exactly the listed statements", as
     });
     counting = false;
     expect(outcome.status).toBe("succeeded");
-    expect(statements).toEqual(expected);
+    const listed = `the sale ran ${statements.length} statements:\n${statements.map((s, i) => `${i + 1}. ${s}`).join("\n")}`;
+    expect(statements.length, listed).toBeLessThanOrEqual(budget);
+    expect(statements, listed).toEqual(expected);
   } finally {
     await storage.close();
   }

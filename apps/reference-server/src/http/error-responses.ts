@@ -23,6 +23,7 @@ export const errorMessageKeys = {
   gateway_invalid_request: "error.gateway_rejected",
   gateway_unavailable: "error.gateway_unavailable",
   method_not_supported: "error.method_not_supported",
+  refund_not_possible: "error.refund_not_possible",
   storage_failure: "error.storage_failure",
   activation_code_unknown: "error.activation_code_unknown",
   activation_code_used: "error.activation_code_used",

@@ -81,6 +81,8 @@ export const en: MessageCatalog = {
   "error.gateway_unavailable": "This payment method is unavailable right now. Please tell the business.",
   "error.gateway_rejected": "The payment provider refused the request.",
   "error.method_not_supported": "This payment method is not available here.",
+  "error.refund_not_possible":
+    "The payment provider can no longer refund this payment. Refund it to the customer's wallet or by hand.",
   "error.activation_code_unknown":
     "This activation code does not exist at this location. Check it and type it again.",
   "error.activation_code_used": "This activation code was already used or was revoked.",

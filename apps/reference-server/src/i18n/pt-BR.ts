@@ -88,6 +88,8 @@ export const ptBR = {
   "error.gateway_unavailable": "A forma de pagamento está indisponível no momento. Avise o estabelecimento.",
   "error.gateway_rejected": "O provedor de pagamento recusou a solicitação.",
   "error.method_not_supported": "Esta forma de pagamento não está disponível aqui.",
+  "error.refund_not_possible":
+    "O provedor de pagamento não pode mais estornar este pagamento. Devolva o valor na carteira do cliente ou por fora.",
   "error.activation_code_unknown":
     "Este código de ativação não existe nesta unidade. Confira e digite de novo.",
   "error.activation_code_used": "Este código de ativação já foi usado ou foi cancelado.",

@@ -101,6 +101,8 @@ export const ru: MessageCatalog = {
   "error.gateway_unavailable": "Этот способ оплаты сейчас недоступен. Сообщите, пожалуйста, организации.",
   "error.gateway_rejected": "Платёжный провайдер отклонил запрос.",
   "error.method_not_supported": "Этот способ оплаты здесь недоступен.",
+  "error.refund_not_possible":
+    "Платёжный провайдер больше не может вернуть этот платёж. Верните деньги на кошелёк клиента или вручную.",
   "error.activation_code_unknown": "Такого кода активации в этом филиале нет. Проверьте и введите его снова.",
   "error.activation_code_used": "Этот код активации уже использован или отозван.",
   "error.payment_in_progress":

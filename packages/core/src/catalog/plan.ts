@@ -6,6 +6,7 @@ import { slugSchema } from "../organizations/unit";
 import type { BillingInterval } from "../time/billing-schedule";
 import { billingIntervalSchema } from "../time/billing-schedule";
 import type { Instant } from "../time/instant";
+import { declaredInput } from "../validation/declared-input";
 
 /** A usage allowance that comes with each period (e.g. 8 classes a month). */
 export interface Quota {
@@ -77,6 +78,58 @@ export const buttonDesignSchema = z.object({
   heightPx: z.number().int().min(20).max(400).nullable().default(null),
 });
 
+/** A plan's public buy button as staff set it: the slug is required, the rest has defaults. */
+export interface OnlineSaleInput {
+  /** Sold on the public checkout; `false` when left out (staff and integrators can still sell it). */
+  enabled?: boolean;
+  /** The plan's public checkout address within its unit: lower-case letters, digits and dashes. */
+  slug: string;
+  /** `Comprar` when left out. */
+  buttonText?: string;
+  /** Each property left out takes its default (white bold 16 px text on `#1f6feb`, 8 px corners). */
+  buttonDesign?: Partial<ButtonDesign>;
+}
+
+/**
+ * A new plan, as staff or an integrator describe it: only the unit, the name and the price
+ * are required; everything else has the default its field names.
+ *
+ * @example
+ * ```ts
+ * await tessera.plans.create({
+ *   unitId, name: "Mensal", price: { amount: 14990, currency: "BRL" },
+ *   enrollmentFee: { amount: 5000, currency: "BRL" }, installmentCount: 12,
+ * });
+ * ```
+ */
+export interface PlanInput {
+  /** The unit that sells it (`unit_…`). */
+  unitId: string;
+  /** What buyers see, 1–200 characters. */
+  name: string;
+  /** Up to 5000 characters; empty when left out. */
+  description?: string;
+  /** `recurring` (billed period after period, the default) or `pass` (bought once, attached to a visitor later). */
+  kind?: "recurring" | "pass";
+  /** What each period costs. With no enrollment fee, 0 is a free plan: it activates without a payment. */
+  price: Money;
+  /** How long a period is; one month when left out. */
+  interval?: BillingInterval;
+  /** How many periods are billed (1–600); null, the default, for open-ended until cancelled. */
+  installmentCount?: number | null;
+  /** Charged once with the first installment, in the price's currency; none when left out. */
+  enrollmentFee?: Money | null;
+  /** The contract is to renew when its periods end (kept in its terms); a pass never does. `false` when left out. */
+  autoRenew?: boolean;
+  /** What comes with each period (8 classes a month); none when left out. */
+  quotas?: Quota[];
+  /** The public buy button; not sold online when left out. */
+  onlineSale?: OnlineSaleInput;
+  /** `staff_code`: the paid contract gets an activation code staff attach to a visitor; `immediate` when left out. */
+  activationMode?: "immediate" | "staff_code";
+}
+
+/** Parses a {@link PlanInput}: the price and fee not negative, the fee in the price's currency, a pass never renewing. */
 export const planInputSchema = z
   .object({
     unitId: z.string().startsWith("unit_", "must be a unit id"),
@@ -113,4 +166,5 @@ export const planInputSchema = z
       ctx.addIssue({ code: "custom", path: ["autoRenew"], message: "a pass does not renew" });
     }
   });
-export type PlanInput = z.input<typeof planInputSchema>;
+// Fails to compile when PlanInput, which typedoc shows, and what the schema takes drift apart.
+declaredInput<PlanInput>()(planInputSchema);

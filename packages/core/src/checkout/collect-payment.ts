@@ -23,7 +23,17 @@ export async function collectPayment(
   replayed: boolean,
   known?: SaleRecords,
 ): Promise<SaleOutcome> {
-  const submitted = await submitPayment(ctx, payment, request);
+  const submitted = await submitPayment(
+    ctx,
+    payment,
+    request,
+    known
+      ? {
+          installments: known.installments.filter((i) => payment.installmentIds.includes(i.id)),
+          contract: known.contract,
+        }
+      : {},
+  );
   if (submitted.notSent) throw notSentError(submitted.payment, submitted.notSent);
   const state = known ? stateAfter(known, submitted, replayed) : null;
   return saleOutcomeOf(state ?? (await loadSaleState(ctx.storage, submitted.payment.id, replayed)));

@@ -10,6 +10,13 @@ export interface IdempotentRequest {
   fingerprint: string;
   /** For the error message: "sale", "payment retry". */
   label: string;
+  /**
+   * When the key is looked up. `first`: before `create`. `on_conflict`: only once `create`
+   * failed with `conflict` — for a `create` whose transaction can refuse a known key in no
+   * other way than that conflict (its inserts, the key's record among them, check nothing
+   * a replay would fail first), so a new key, the common case, costs no read.
+   */
+  lookup: "first" | "on_conflict";
 }
 
 /**
@@ -25,7 +32,10 @@ export async function runIdempotent<T>(
   create: () => Promise<T>,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const record = await ctx.storage.idempotencyKeys.find(request.scope, request.key);
+    const record =
+      attempt === 1 && request.lookup === "on_conflict"
+        ? null
+        : await ctx.storage.idempotencyKeys.find(request.scope, request.key);
     if (record) {
       if (record.fingerprint !== request.fingerprint) {
         throw new TesseraError(

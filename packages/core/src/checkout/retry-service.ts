@@ -7,6 +7,7 @@ import type { Payment } from "../payments/payment";
 import { paymentMethodSchema } from "../payments/payment-method";
 import { buildPaymentRequest } from "../payments/payment-row";
 import type { CreatePaymentRequest } from "../ports/gateway";
+import { retryRecurrence } from "../recurrence/retry-recurrence";
 import type { ServiceContext } from "../tessera/service-context";
 import { parseInput } from "../validation/parse-input";
 import { collectPayment } from "./collect-payment";
@@ -78,13 +79,15 @@ export function createRetryService(ctx: ServiceContext): RetryService {
           payer: payer!,
           card: data.card,
           timeZone: unit!.timeZone,
+          recurrence: await retryRecurrence(ctx, ctx.storage, contract!, payment, unit!.timeZone),
         });
       }
       const scope = `retry:${contractId}`;
       const fingerprint = fingerprintOf({ contractId, method: data.method });
       return runIdempotent(
         ctx,
-        { scope, key: data.idempotencyKey, fingerprint, label: "payment retry" },
+        // Looked up first: a replay must be answered before `writeNextAttempt` refuses it as in progress.
+        { scope, key: data.idempotencyKey, fingerprint, label: "payment retry", lookup: "first" },
         (reference) =>
           replayRequest(ctx, reference, {
             method: data.method,

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { customerInputSchema } from "../customers/customer";
-import { paymentMethodSchema } from "../payments/payment-method";
+import { customerInputSchema, type PostalAddress } from "../customers/customer";
+import type { TaxDocument } from "../customers/tax-document";
+import { type PaymentMethod, paymentMethodSchema } from "../payments/payment-method";
+import { declaredInput } from "../validation/declared-input";
 
 /** An idempotency key: what a caller sends so a retry of one request is not a second sale. */
 export const idempotencyKeySchema = z
@@ -14,10 +16,37 @@ export const idempotencyKeySchema = z
  * The card as it may reach a sale: the provider's token from the buyer's browser, a stored
  * token, or — only for a gateway that declares `acceptsRawCard` — a raw test card.
  */
+export type SaleCardInput =
+  /** The short-lived token the provider's browser script made of the card the buyer typed. */
+  | {
+      type: "token";
+      token: string;
+      /** The card's brand as the page learned it (`CardTokenizationSession.brandField`); Cielo requires it. */
+      brand?: string;
+      /** Ask the provider for a reusable token, so renewals charge the same card. */
+      saveForRenewals?: boolean;
+    }
+  /** A reusable token kept from an earlier payment of this buyer. */
+  | { type: "stored"; token: string }
+  /** A card number, refused unless the gateway declares `acceptsRawCard` (the sandbox's test cards). */
+  | {
+      type: "raw";
+      /** 12 to 19 digits, without spaces. */
+      number: string;
+      holder: string;
+      expMonth: number;
+      /** Four digits. */
+      expYear: number;
+      cvc: string;
+    };
+
+/** Parses a {@link SaleCardInput}. */
 export const cardInputSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("token"),
     token: z.string().min(1).max(512),
+    // Cielo refuses a sale by token without the card's Brand (API error 182): kept, never dropped.
+    brand: z.string().trim().min(1).max(40).optional(),
     saveForRenewals: z.boolean().optional(),
   }),
   z.object({ type: z.literal("stored"), token: z.string().min(1).max(512) }),
@@ -31,21 +60,98 @@ export const cardInputSchema = z.discriminatedUnion("type", [
   }),
 ]);
 
-/** The buyer, as a checkout form or an integrator gives them: a customer without its scope. */
+/** A buyer's postal address as a form gives it: the country is Brazil (`BR`) when left out. */
+export interface BuyerAddressInput extends Omit<PostalAddress, "country"> {
+  /** Two-letter ISO country code; `BR` when left out. */
+  country?: string;
+}
+
+/**
+ * The buyer, as a checkout form or an integrator gives them: a customer without its scope.
+ * A buyer whose document the organization already knows is that customer (their data is
+ * kept; only a phone or address they lack is filled in); anyone else becomes a new customer.
+ */
+export interface BuyerInput {
+  name: string;
+  email: string;
+  /** CPF or CNPJ, punctuated or not (the check digits must be right), or a foreign id. */
+  document?: TaxDocument | null;
+  phone?: string | null;
+  /** Required by some methods' providers (Banco Inter's boleto): see `MethodRules.payer`. */
+  address?: BuyerAddressInput | null;
+  /** Answers to the unit's and plugins' extra checkout fields, by key. */
+  extraFields?: Record<string, string>;
+}
+
+/** Parses a {@link BuyerInput}. */
 export const buyerSchema = customerInputSchema.omit({ organizationId: true, source: true });
 
-/** Starting the sale of a plan: who buys, how they pay, and the request's idempotency key. */
+/**
+ * Every field a sale may carry, as `saleInputSchema` reads them. Callers write a
+ * {@link SaleInput}, which says which of them go together: a card sale has its card.
+ */
+export interface SaleInputFields {
+  /** The unit that sells (`unit_…`): its payment methods and checkout fields apply. */
+  unitId: string;
+  /** The plan sold (`plan_…`): one of the unit's, not archived, on sale online for `source: "online"`. */
+  planId: string;
+  buyer: BuyerInput;
+  /**
+   * How the buyer pays: one of the unit's methods. May be left out only when the plan has
+   * nothing to collect now (a free plan).
+   */
+  method?: PaymentMethod;
+  /** The card, for `method: "card"` (and only then). */
+  card?: SaleCardInput;
+  /**
+   * What makes a retry of this request the same sale (8–255 printable ASCII characters, no
+   * spaces): the same key answers the first sale, never a second charge.
+   */
+  idempotencyKey: string;
+  /** `online` for the public checkout, `api` for an integrator's own system, `staff` at the desk; `api` when left out. */
+  source?: "online" | "api" | "staff";
+}
+
+/** A sale paid by card, which then must carry the card. */
+export interface CardSaleInput extends SaleInputFields {
+  method: "card";
+  card: SaleCardInput;
+}
+
+/** A sale paid by PIX, boleto or a payment link, or with nothing to collect now: no card. */
+export interface NonCardSaleInput extends SaleInputFields {
+  method?: Exclude<PaymentMethod, "card">;
+  card?: undefined;
+}
+
+/**
+ * Starting the sale of a plan: who buys, how they pay, and the request's idempotency key.
+ * Its two shapes make a card sale without its card a compile-time error; `sales.start`
+ * still refuses one at run time (`validation_failed` on `card`) for callers without types.
+ *
+ * @example
+ * ```ts
+ * const sale: SaleInput = {
+ *   unitId, planId, buyer: { name: "Maria Souza", email: "maria@example.com" },
+ *   method: "card", card: { type: "token", token: form.cardToken },
+ *   idempotencyKey: crypto.randomUUID(),
+ * };
+ * ```
+ */
+export type SaleInput = CardSaleInput | NonCardSaleInput;
+
+/** Parses a {@link SaleInput}; its output is {@link ParsedSaleInput}. */
 export const saleInputSchema = z.object({
   unitId: z.string().startsWith("unit_", "must be a unit id"),
   planId: z.string().startsWith("plan_", "must be a plan id"),
   buyer: buyerSchema,
-  /** How the buyer pays; may be left out only when the plan has nothing to collect now (free). */
   method: paymentMethodSchema.optional(),
   card: cardInputSchema.optional(),
   idempotencyKey: idempotencyKeySchema,
-  /** `online` for the public checkout, `api` for an integrator's own system. */
   source: z.enum(["online", "api", "staff"]).default("api"),
 });
+// Fails to compile when the interfaces above, which typedoc shows, and what the schema takes drift apart.
+declaredInput<SaleInputFields>()(saleInputSchema);
 
-export type SaleInput = z.input<typeof saleInputSchema>;
+/** A sale as `saleInputSchema` hands it to core: defaults filled in, the document's punctuation dropped. */
 export type ParsedSaleInput = z.output<typeof saleInputSchema>;

@@ -16,7 +16,9 @@ import { methodRuleIssues } from "../payments/method-rules";
 import type { Payment } from "../payments/payment";
 import type { PaymentMethod } from "../payments/payment-method";
 import { buildPaymentRequest, newPaymentRow } from "../payments/payment-row";
+import type { RecurrenceRequest } from "../ports/gateway";
 import type { Repositories } from "../ports/storage";
+import { recurrenceRequestFor } from "../recurrence/recurrence-request";
 import type { ServiceContext } from "../tessera/service-context";
 import type { CalendarDate } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
@@ -118,7 +120,13 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       },
     });
     if (issues.length > 0) throw invalidFields("sale", issues);
-    return { ...sale, collect: { method: data.method, gatewayId: offered.gatewayId } };
+    const recurrence = recurrenceRequestFor(
+      gateway.capabilities,
+      data.method,
+      { terms, startDate: today },
+      today,
+    );
+    return { ...sale, collect: { method: data.method, gatewayId: offered.gatewayId, recurrence } };
   }
 
   async function writeAhead(
@@ -214,6 +222,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
         payer,
         card: data.card,
         timeZone: sale.unit.timeZone,
+        recurrence: sale.collect?.recurrence ?? null,
       });
   }
 
@@ -232,7 +241,8 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       });
       return runIdempotent(
         ctx,
-        { scope, key: data.idempotencyKey, fingerprint, label: "sale" },
+        // The write-ahead only inserts, the key's record with the rest: a known key is its conflict.
+        { scope, key: data.idempotencyKey, fingerprint, label: "sale", lookup: "on_conflict" },
         (reference) =>
           replayRequest(ctx, reference, {
             method: sale.collect?.method ?? "card",
@@ -292,8 +302,11 @@ interface Validated {
   today: CalendarDate;
   terms: ContractTerms;
   schedule: ScheduledLine[];
-  /** How the first installments are collected; null when there is nothing to collect. */
-  collect: { method: PaymentMethod; gatewayId: string } | null;
+  /**
+   * How the first installments are collected, and what the provider is asked to charge by
+   * itself afterwards; null when there is nothing to collect.
+   */
+  collect: { method: PaymentMethod; gatewayId: string; recurrence: RecurrenceRequest | null } | null;
 }
 
 /** What the first transaction of a sale committed. */

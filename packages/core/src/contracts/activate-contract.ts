@@ -9,14 +9,23 @@ import type { ServiceContext } from "../tessera/service-context";
 import type { Contract } from "./contract";
 import { contractLifecycle } from "./contract-status";
 
-/** Marks a paid installment confirmed; one already confirmed (a replayed answer) stays as it is. */
-export async function confirmInstallment(
+/**
+ * Marks paid installments confirmed, in one statement for all of them (they change alike);
+ * one already confirmed (a replayed answer) stays as it is. Returns them in the given order.
+ */
+export async function confirmInstallments(
   tx: Repositories,
-  installment: Installment,
+  installments: readonly Installment[],
   now: string,
-): Promise<Installment> {
-  if (!installmentLifecycle.canMove(installment.status, "confirmed")) return installment;
-  return tx.installments.update({ ...installment, status: "confirmed", confirmedAt: now, updatedAt: now });
+): Promise<Installment[]> {
+  const changes = installments
+    .filter((installment) => installmentLifecycle.canMove(installment.status, "confirmed"))
+    .map((previous) => ({
+      installment: { ...previous, status: "confirmed" as const, confirmedAt: now, updatedAt: now },
+      previous,
+    }));
+  const confirmed = new Map((await tx.installments.updateMany(changes)).map((i) => [i.id, i]));
+  return installments.map((installment) => confirmed.get(installment.id) ?? installment);
 }
 
 /** The contract as activation left it, and the activation code it issued, if any. */
@@ -42,12 +51,10 @@ export async function activateContract(
   const moves = contractLifecycle.canMove(contract.status, "active");
   if (!moves && contract.paymentIssue === null) return { contract, activationCode: null };
   const now = ctx.clock.now();
-  const updated = await tx.contracts.update({
-    ...contract,
-    status: moves ? "active" : contract.status,
-    paymentIssue: null,
-    updatedAt: now,
-  });
+  const updated = await tx.contracts.update(
+    { ...contract, status: moves ? "active" : contract.status, paymentIssue: null, updatedAt: now },
+    contract,
+  );
   if (!moves) return { contract: updated, activationCode: null };
   events.push(
     ctx.events(

@@ -41,42 +41,49 @@ export function contractTermsOf(plan: Plan, clientFeeBasisPoints: number): Contr
 export function scheduleContract(terms: ContractTerms, start: CalendarDate): ScheduledLine[] {
   const periods = terms.installmentCount ?? 1;
   const lines: ScheduledLine[] = [];
-  for (let index = 0; index < periods; index++) {
-    const sequence = index + 1;
-    const due = periodStart(start, terms.interval, index);
-    const group: ScheduledLine[] = [
-      {
-        sequence,
-        kind: "period",
-        amount: terms.price,
-        dueDate: due,
-        periodStart: due,
-        periodEnd: periodEnd(start, terms.interval, index),
-      },
-    ];
-    if (index === 0 && terms.enrollmentFee) {
-      group.push({
-        sequence,
-        kind: "enrollment_fee",
-        amount: terms.enrollmentFee,
-        dueDate: due,
-        periodStart: null,
-        periodEnd: null,
-      });
-    }
-    if (terms.clientFeeBasisPoints > 0) {
-      const base = sumMoney(
-        group.map((line) => line.amount),
-        terms.price.currency,
-      );
-      const fee = percentOf(base, terms.clientFeeBasisPoints);
-      if (fee.amount > 0) {
-        group.push({ sequence, kind: "fee", amount: fee, dueDate: due, periodStart: null, periodEnd: null });
-      }
-    }
-    lines.push(...group);
-  }
+  for (let index = 0; index < periods; index++) lines.push(...schedulePeriod(terms, start, index));
   return lines;
+}
+
+/**
+ * The lines of one period (`index` from 0, so sequence `index + 1`): the period itself, the
+ * enrollment fee with the first, and the client-paid fee of what is due that day. The
+ * billing run and a provider's recurrent charge of an open-ended contract add periods with it.
+ */
+export function schedulePeriod(terms: ContractTerms, start: CalendarDate, index: number): ScheduledLine[] {
+  const sequence = index + 1;
+  const due = periodStart(start, terms.interval, index);
+  const group: ScheduledLine[] = [
+    {
+      sequence,
+      kind: "period",
+      amount: terms.price,
+      dueDate: due,
+      periodStart: due,
+      periodEnd: periodEnd(start, terms.interval, index),
+    },
+  ];
+  if (index === 0 && terms.enrollmentFee) {
+    group.push({
+      sequence,
+      kind: "enrollment_fee",
+      amount: terms.enrollmentFee,
+      dueDate: due,
+      periodStart: null,
+      periodEnd: null,
+    });
+  }
+  if (terms.clientFeeBasisPoints > 0) {
+    const base = sumMoney(
+      group.map((line) => line.amount),
+      terms.price.currency,
+    );
+    const fee = percentOf(base, terms.clientFeeBasisPoints);
+    if (fee.amount > 0) {
+      group.push({ sequence, kind: "fee", amount: fee, dueDate: due, periodStart: null, periodEnd: null });
+    }
+  }
+  return group;
 }
 
 /** What a schedule adds up to. */

@@ -43,24 +43,6 @@ export async function registerCustomer(
   const data = parseInput(customerInputSchema, input, "customer");
   const organizationId = data.organizationId as Id<"organization">;
   const now = ctx.clock.now();
-  if (data.document) {
-    const existing = await tx.customers.findByDocument(organizationId, documentKey(data.document));
-    if (existing) {
-      const missing =
-        (!existing.phone && data.phone) ||
-        (!existing.address && data.address) ||
-        (!existing.passwordHash && secrets.passwordHash);
-      if (!missing) return { customer: existing, created: false };
-      const customer = await tx.customers.update({
-        ...existing,
-        phone: existing.phone ?? data.phone,
-        address: existing.address ?? data.address,
-        passwordHash: existing.passwordHash ?? secrets.passwordHash,
-        updatedAt: now,
-      });
-      return { customer, created: false };
-    }
-  }
   const customer: NewCustomer = {
     id: ctx.ids("customer"),
     organizationId,
@@ -77,7 +59,26 @@ export async function registerCustomer(
     updatedAt: now,
     version: 1,
   };
-  await tx.customers.insert(customer);
+  // A new buyer costs one statement: the insert is also the check (a known document makes it
+  // a no-op, and the customer is read then).
+  if (data.document && !(await tx.customers.insertIfNewDocument(customer))) {
+    const existing = await tx.customers.findByDocument(organizationId, documentKey(data.document));
+    if (!existing) throw new Error(`the customer holding ${documentKey(data.document)} vanished`);
+    const missing =
+      (!existing.phone && data.phone) ||
+      (!existing.address && data.address) ||
+      (!existing.passwordHash && secrets.passwordHash);
+    if (!missing) return { customer: existing, created: false };
+    const updated = await tx.customers.update({
+      ...existing,
+      phone: existing.phone ?? data.phone,
+      address: existing.address ?? data.address,
+      passwordHash: existing.passwordHash ?? secrets.passwordHash,
+      updatedAt: now,
+    });
+    return { customer: updated, created: false };
+  }
+  if (!data.document) await tx.customers.insert(customer);
   await tx.outbox.append([
     ctx.events("customer.created", { customerId: customer.id, source: customer.source }, null),
   ]);

@@ -33,6 +33,10 @@ export const errorCatalog = {
     hint: "The payment provider cannot take payments right now (an outage, a rate limit, or credentials staff must fix); nothing was charged and nobody is blocked. Try again later; `details.retryAfterSeconds` says when, if the provider did.",
   },
   method_not_supported: { http: 422, hint: "Pick a payment method that the unit and its gateway offer." },
+  refund_not_possible: {
+    http: 422,
+    hint: "The payment's provider cannot give this money back (its method has no refunds there, or its refund window has passed; `details.reason` says which); refund it to the customer's wallet or by hand.",
+  },
   storage_failure: { http: 503, hint: "The database is unreachable or failed; check it and retry." },
   activation_code_unknown: { http: 404, hint: "Check the code with the buyer; codes look like K7RM-4QX9." },
   activation_code_used: { http: 409, hint: "This code is already attached to a visitor or was revoked." },

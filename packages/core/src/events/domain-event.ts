@@ -54,6 +54,23 @@ export interface DomainEventPayloads {
   "payment.succeeded": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
   "payment.failed": { paymentId: Id<"payment">; contractId: Id<"contract"> | null; code: string };
   "payment.canceled": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  /** The provider now charges the contract's later periods by itself (Cielo RecurrentPayment). */
+  "recurrence.started": {
+    recurrenceId: Id<"recurrence">;
+    contractId: Id<"contract">;
+    paymentId: Id<"payment">;
+  };
+  /**
+   * The provider will charge no more: `finished` after the last charge, `gave_up` after a
+   * charge it stopped retrying — staff must collect that period another way.
+   */
+  "recurrence.ended": {
+    recurrenceId: Id<"recurrence">;
+    contractId: Id<"contract">;
+    reason: "finished" | "gave_up";
+  };
+  /** We stopped the provider's charges (`tessera.recurrences.deactivate`). */
+  "recurrence.deactivated": { recurrenceId: Id<"recurrence">; contractId: Id<"contract"> };
   /** The provider took the refund and will finish it later (API Pix `EM_PROCESSAMENTO`). */
   "refund.pending": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };
   "refund.succeeded": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };

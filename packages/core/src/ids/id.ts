@@ -15,6 +15,7 @@ export const idPrefixes = {
   installment: "ins",
   payment: "pay",
   refund: "ref",
+  recurrence: "rec",
   walletEntry: "wal",
   activationCode: "act",
   event: "evt",

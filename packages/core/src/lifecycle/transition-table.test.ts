@@ -77,6 +77,7 @@ const expected: Record<string, { lifecycle: Lifecycle<string>; moves: string[]; 
       "pending → succeeded",
       "pending → failed",
       "pending → unknown",
+      "unknown → pending",
       "unknown → succeeded",
       "unknown → failed",
     ],

@@ -1,5 +1,6 @@
 import type { ActivationCode } from "../activation/activation-code";
-import { activateContract, confirmInstallment } from "../contracts/activate-contract";
+import { activateContract, confirmInstallments } from "../contracts/activate-contract";
+import { blocksCustomer } from "../contracts/blocks-customer";
 import type { Contract } from "../contracts/contract";
 import type { Customer } from "../customers/customer";
 import type { AnyDomainEvent } from "../events/domain-event";
@@ -7,6 +8,7 @@ import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
 import type { PaymentResult } from "../ports/gateway";
 import type { Repositories } from "../ports/storage";
+import { recordRecurrence } from "../recurrence/record-recurrence";
 import type { ServiceContext } from "../tessera/service-context";
 import { isGatewayFault, type NotSentNews } from "./not-sent";
 import type { Payment } from "./payment";
@@ -35,8 +37,26 @@ export interface AppliedNews {
 export interface PaymentEffects {
   installments: Installment[];
   contract: Contract | null;
+  /**
+   * The customer, read when this news changed whether their contract blocks them (so their
+   * derived status may have moved); null when it did not — their status is as it was.
+   */
   customer: Customer | null;
   activationCode: ActivationCode | null;
+}
+
+/**
+ * Rows the caller holds as the payment's last write left them (a sale's write-ahead, a new
+ * attempt): applying news starts from them instead of reading them again. Safe because every
+ * write here is compare-and-set on version — a row someone changed since makes its write
+ * conflict, and `applyNews` runs again without them — and news that would change nothing is
+ * checked against the rows as stored.
+ */
+export interface KnownRows {
+  payment: Payment;
+  /** The payment's installments. */
+  installments?: readonly Installment[];
+  contract?: Contract | null;
 }
 
 function targetStatus(news: PaymentNews): PaymentStatus {
@@ -85,21 +105,26 @@ export async function applyPaymentResult(
   tx: Repositories,
   paymentId: Payment["id"],
   news: PaymentNews,
+  known?: KnownRows,
 ): Promise<AppliedNews> {
-  const current = await tx.payments.findById(paymentId);
+  const current = known?.payment.id === paymentId ? known.payment : await tx.payments.findById(paymentId);
   if (!current) throw new Error(`payment ${paymentId} vanished inside its own transaction`);
   const now = ctx.clock.now();
   const unchanged: AppliedNews = { payment: current, moved: false, effects: null };
+  // Nothing to do by the rows the caller held: make sure by the rows as stored.
+  const nothingToDo = async () => (known ? applyPaymentResult(ctx, tx, paymentId, news) : unchanged);
+  const installmentsOf = async (payment: Payment) =>
+    known?.installments && sameIds(known.installments, payment.installmentIds)
+      ? [...known.installments]
+      : tx.installments.findByIds(payment.installmentIds);
 
   if (news.status === "unknown") {
-    if (current.rawStatus !== null || current.status === "unknown") return unchanged;
-    const payment = await tx.payments.update({
-      ...current,
-      status: "unknown",
-      failureMessage: news.reason,
-      updatedAt: now,
-    });
-    const contractId = contractIdOf(await tx.installments.findByIds(payment.installmentIds));
+    if (current.rawStatus !== null || current.status === "unknown") return nothingToDo();
+    const payment = await tx.payments.update(
+      { ...current, status: "unknown", failureMessage: news.reason, updatedAt: now },
+      current,
+    );
+    const contractId = contractIdOf(await installmentsOf(payment));
     await tx.outbox.append([
       ctx.events("payment.unknown", { paymentId, contractId, reason: news.reason }, payment.unitId),
     ]);
@@ -112,32 +137,46 @@ export async function applyPaymentResult(
 
   if (target === current.status) {
     const refreshed = { ...current, ...providerFields };
-    if (JSON.stringify(refreshed) === JSON.stringify(current)) return unchanged;
-    const payment = await tx.payments.update({ ...refreshed, updatedAt: now });
+    if (JSON.stringify(refreshed) === JSON.stringify(current)) return nothingToDo();
+    const payment = await tx.payments.update({ ...refreshed, updatedAt: now }, current);
     const actionChanged = JSON.stringify(current.action) !== JSON.stringify(payment.action);
-    if ((firstAnswer || actionChanged) && (target === "pending" || target === "requires_action")) {
-      const contractId = contractIdOf(await tx.installments.findByIds(payment.installmentIds));
-      const pending = pendingEvent(ctx, payment, contractId);
-      if (pending) await tx.outbox.append([pending]);
+    const pendingNews =
+      (firstAnswer || actionChanged) && (target === "pending" || target === "requires_action");
+    const startsRecurrence = firstAnswer && news.status !== "not_sent" && Boolean(news.recurrenceReference);
+    if (pendingNews || startsRecurrence) {
+      const contractId = contractIdOf(await installmentsOf(payment));
+      const events: AnyDomainEvent[] = [];
+      const pending = pendingNews ? pendingEvent(ctx, payment, contractId) : null;
+      if (pending) events.push(pending);
+      if (startsRecurrence && contractId) {
+        await recordRecurrence(ctx, tx, payment, news, await tx.contracts.findById(contractId), events);
+      }
+      if (events.length > 0) await tx.outbox.append(events);
     }
     return { payment, moved: false, effects: null };
   }
-  if (!paymentLifecycle.canMove(current.status, target)) return unchanged;
+  if (!paymentLifecycle.canMove(current.status, target)) return nothingToDo();
 
-  const payment = await tx.payments.update({ ...current, ...providerFields, status: target, updatedAt: now });
+  const payment = await tx.payments.update(
+    { ...current, ...providerFields, status: target, updatedAt: now },
+    current,
+  );
   const events: AnyDomainEvent[] = [];
-  let installments = await tx.installments.findByIds(payment.installmentIds);
+  let installments = await installmentsOf(payment);
   const contractId = contractIdOf(installments);
-  let contract = contractId ? await tx.contracts.findById(contractId) : null;
+  let contract =
+    contractId === null
+      ? null
+      : known?.contract?.id === contractId
+        ? known.contract
+        : await tx.contracts.findById(contractId);
   let activationCode: ActivationCode | null = null;
-  const customerBefore = await tx.customers.findById(payment.customerId);
+  const blockedBefore = contract !== null && blocksCustomer(contract);
   const ids = { paymentId: payment.id, contractId };
 
   switch (target) {
     case "succeeded": {
-      const confirmed: Installment[] = [];
-      for (const installment of installments) confirmed.push(await confirmInstallment(tx, installment, now));
-      installments = confirmed;
+      installments = await confirmInstallments(tx, installments, now);
       events.push(ctx.events("payment.succeeded", ids, payment.unitId));
       if (contract)
         ({ contract, activationCode } = await activateContract(ctx, tx, contract, payment.id, events));
@@ -162,16 +201,19 @@ export async function applyPaymentResult(
       );
       if (contract && (contract.status === "pending_payment" || contract.status === "past_due")) {
         if (await isLatestAttempt(tx, payment, installments)) {
-          contract = await tx.contracts.update({
-            ...contract,
-            paymentIssue: {
-              paymentId: payment.id,
-              code: payment.failureCode ?? "other",
-              message: payment.failureMessage ?? "",
-              at: now,
+          contract = await tx.contracts.update(
+            {
+              ...contract,
+              paymentIssue: {
+                paymentId: payment.id,
+                code: payment.failureCode ?? "other",
+                message: payment.failureMessage ?? "",
+                at: now,
+              },
+              updatedAt: now,
             },
-            updatedAt: now,
-          });
+            contract,
+          );
         }
       }
       break;
@@ -195,24 +237,54 @@ export async function applyPaymentResult(
       break;
   }
 
-  const customerAfter = await tx.customers.findById(payment.customerId);
-  if (customerBefore && customerAfter && customerBefore.status !== customerAfter.status) {
-    events.push(
-      customerAfter.status === "blocked"
-        ? ctx.events(
-            "customer.blocked",
-            { customerId: payment.customerId, contractId: contractId! },
-            payment.unitId,
-          )
-        : ctx.events("customer.unblocked", { customerId: payment.customerId }, payment.unitId),
-    );
-  }
+  if (firstAnswer && news.status !== "not_sent")
+    await recordRecurrence(ctx, tx, payment, news, contract, events);
+
+  const customerAfter = await customerAfterNews(ctx, tx, payment, contract, blockedBefore, events);
   await tx.outbox.append(events);
   return {
     payment,
     moved: true,
     effects: { installments, contract, customer: customerAfter, activationCode },
   };
+}
+
+/**
+ * The customer after news that changed whether their contract blocks them, with
+ * `customer.blocked` or `customer.unblocked` pushed when their derived status moved; null,
+ * reading nothing, when the contract blocks as it did — nothing else news changes can move
+ * the status (`blocksCustomer`), so a paid sale reads no customer at all.
+ */
+async function customerAfterNews(
+  ctx: ServiceContext,
+  tx: Repositories,
+  payment: Payment,
+  contract: Contract | null,
+  blockedBefore: boolean,
+  events: AnyDomainEvent[],
+): Promise<Customer | null> {
+  if (contract === null || blocksCustomer(contract) === blockedBefore) return null;
+  const customer = await tx.customers.findById(payment.customerId);
+  if (!customer) return null;
+  if (!blockedBefore) {
+    // Blocked now by this contract: a move only if no other contract already blocked them.
+    const contracts = await tx.contracts.listByCustomer(payment.customerId);
+    if (contracts.some((other) => other.id !== contract.id && blocksCustomer(other))) return customer;
+    events.push(
+      ctx.events(
+        "customer.blocked",
+        { customerId: payment.customerId, contractId: contract.id },
+        payment.unitId,
+      ),
+    );
+  } else if (customer.status === "active") {
+    events.push(ctx.events("customer.unblocked", { customerId: payment.customerId }, payment.unitId));
+  }
+  return customer;
+}
+
+function sameIds(installments: readonly Installment[], ids: readonly Id<"installment">[]): boolean {
+  return installments.length === ids.length && installments.every((i) => ids.includes(i.id));
 }
 
 function contractIdOf(installments: readonly Installment[]): Id<"contract"> | null {

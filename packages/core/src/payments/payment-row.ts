@@ -1,5 +1,5 @@
 import type { Customer } from "../customers/customer";
-import type { CardInput, CreatePaymentRequest } from "../ports/gateway";
+import type { CardInput, CreatePaymentRequest, RecurrenceRequest } from "../ports/gateway";
 import type { ServiceContext } from "../tessera/service-context";
 import { addDays } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
@@ -44,11 +44,20 @@ export function newPaymentRow(
   };
 }
 
-/** The gateway request for a payment row. The card is passed through, never stored. */
+/**
+ * The gateway request for a payment row. The card is passed through, never stored;
+ * `recurrence` asks the provider to charge the later periods itself (`recurrenceRequestFor`).
+ */
 export function buildPaymentRequest(
   ctx: ServiceContext,
   payment: Payment,
-  context: { description: string; payer: Customer; card: CardInput | undefined; timeZone: string },
+  context: {
+    description: string;
+    payer: Customer;
+    card: CardInput | undefined;
+    timeZone: string;
+    recurrence?: RecurrenceRequest | null;
+  },
 ): CreatePaymentRequest {
   const { payer } = context;
   return {
@@ -68,5 +77,6 @@ export function buildPaymentRequest(
       ? { dueDate: addDays(calendarDateInZone(ctx.clock.now(), context.timeZone), boletoDueInDays) }
       : {}),
     ...(payment.method === "pix" ? { expiresInSeconds: pixExpirySeconds } : {}),
+    ...(context.recurrence ? { recurrence: context.recurrence } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { ServiceContext } from "../tessera/service-context";
 import {
   type AppliedNews,
   applyPaymentResult,
+  type KnownRows,
   type PaymentEffects,
   type PaymentNews,
 } from "./apply-payment-result";
@@ -26,11 +27,14 @@ export interface Submitted {
  *   that code, blocking nobody, reported to staff as `gateway.failing`;
  * - anything else thrown (a timeout, a reset, a bug after the request left) is `unknown`,
  *   left for recovery to settle by asking the provider by our reference.
+ * The answer is applied from `payment` as committed (and the installments and contract the
+ * caller wrote with it, in `known`), not read again (see `KnownRows`).
  */
 export async function submitPayment(
   ctx: ServiceContext,
   payment: Payment,
   request: CreatePaymentRequest,
+  known: Omit<KnownRows, "payment"> = {},
 ): Promise<Submitted> {
   const gateway = ctx.gateways.get(payment.gatewayId);
   let news: PaymentNews;
@@ -46,17 +50,24 @@ export async function submitPayment(
       reason: error instanceof Error ? error.message : String(error),
     };
   }
-  const applied = await applyNews(ctx, payment.id, news);
+  const applied = await applyNews(ctx, payment.id, news, { ...known, payment });
   return { payment: applied.payment, effects: applied.effects, notSent };
 }
 
-/** Applies news in its own transaction, retrying when a concurrent writer got there first. */
+/**
+ * Applies news in its own transaction, retrying when a concurrent writer got there first;
+ * `known` rows are used by the first try only — a conflict means one of them changed.
+ */
 export function applyNews(
   ctx: ServiceContext,
   paymentId: Payment["id"],
   news: PaymentNews,
+  known?: KnownRows,
 ): Promise<AppliedNews> {
-  return withRetryOnConflict(() =>
-    ctx.storage.transaction((tx) => applyPaymentResult(ctx, tx, paymentId, news)),
-  );
+  let rows = known;
+  return withRetryOnConflict(() => {
+    const held = rows;
+    rows = undefined;
+    return ctx.storage.transaction((tx) => applyPaymentResult(ctx, tx, paymentId, news, held));
+  });
 }

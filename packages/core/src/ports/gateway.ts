@@ -15,7 +15,11 @@
  *   a provider that lists by our reference only inside a date window, or keeps PIX `cob` and
  *   `cobv` apart, can find it. Must be side-effect free. `null` means the provider provably
  *   never received it; a payment older than the provider keeps records is `unknown`.
- * - `refund` — after core checked the amount against what was collected less refunds.
+ * - `refund` — after core checked the amount against what was collected less refunds, and
+ *   against `capabilities.refunds` for the method (partial or not, within its window).
+ *   `getRefund` — for a refund whose answer was `unknown` or is still `pending`.
+ * - `deactivateRecurrence` — only when `capabilities.providerRecurrence` is not empty: when
+ *   a contract whose later charges the provider makes is canceled.
  * - `cancel` — only when `capabilities.cancel` is true: drops a pending attempt (a PIX
  *   charge, a boleto, an unpaid link) so the payer can no longer pay it. It answers the
  *   payment as it then stands: `canceled`, or what it is when it could not be canceled
@@ -82,8 +86,12 @@ export type WebhookAuthentication =
 export interface GatewayCapabilities {
   /** ISO currencies it charges in. */
   currencies: readonly string[];
-  /** Several refunds of one payment, each of part of it. */
-  partialRefunds: boolean;
+  /**
+   * What refunds each method allows (`RefundRules`), checked by core before a refund is
+   * written. A method absent here cannot be refunded through the provider (Banco Inter
+   * boletos): staff refund it to the wallet or by hand.
+   */
+  refunds: Readonly<Partial<Record<PaymentMethod, RefundRules>>>;
   /** `createPayment` twice with one key yields one charge (API Pix `PUT /cob/{txid}`). */
   idempotentCreate: boolean;
   /** `cancel` exists and drops a pending attempt. */
@@ -96,8 +104,13 @@ export interface GatewayCapabilities {
   cardTokenization: "client_side" | "none";
   /** `createPayment` can return a reusable card token for renewals. */
   storedCards: boolean;
-  /** The provider itself charges each period and notifies (Cielo RecurrentPayment, PagoLivre). */
-  providerRecurrence: boolean;
+  /**
+   * The methods for which the provider itself charges each period and notifies (Cielo
+   * RecurrentPayment: `card`; PagoLivre's monthly charges: `payment_link`); empty for none.
+   * `deactivateRecurrence` exists exactly when this is not empty. A sale of a plan with more
+   * than one period, paid by such a method, sends `CreatePaymentRequest.recurrence`.
+   */
+  providerRecurrence: readonly PaymentMethod[];
   /** How notifications arrive, or null when the provider sends none. */
   webhooks: WebhookCapabilities | null;
   /** A raw card number may reach `createPayment` (the sandbox, or a PCI-compliant integrator's explicit option). */
@@ -135,6 +148,20 @@ export interface MethodRules {
   maxAmount: number | null;
 }
 
+/** What one method's refunds may be, as data (Cielo cards: partial, within 360 days; API Pix: partial, 90 days). */
+export interface RefundRules {
+  /** Less than the whole payment, and several refunds of one payment. */
+  partial: boolean;
+  /** Days after the payment was made within which the provider still refunds it; null for no limit. */
+  windowDays: number | null;
+  /**
+   * The provider keeps our `refundKey` and finds the refund by it (API Pix devolução `id`),
+   * so a refund whose answer was lost is found again by `getRefund` without its reference.
+   * Where it does not, core keeps the provider's reference from the first answer.
+   */
+  keyedByUs: boolean;
+}
+
 /** How a provider's notifications arrive and are proven. */
 export interface WebhookCapabilities {
   authentication: WebhookAuthentication;
@@ -150,6 +177,34 @@ export interface WebhookCapabilities {
   secretQueryParameters: readonly string[];
   /** Header names (lower case) that carry a secret (Cielo's fixed header): redacted before the inbox keeps them. */
   secretHeaders: readonly string[];
+  /**
+   * For `mutual_tls`: the certificate authorities that issue the provider's webhook client
+   * certificate — Banco Inter's own CA (the `ca.crt` of its "Certificado Webhook"), or the
+   * CA an API Pix PSP's manual names. The listener or proxy verifies the chain with their
+   * `pem` (or its own store, for a public CA); core then accepts a notification only when
+   * `WebhookInput.verifiedClientCertificate.issuer` is one of their `name`s, so a listener
+   * that also trusts other CAs (a public store, another provider's) cannot let their
+   * certificates through. Empty for any other authentication; empty for `mutual_tls` when the
+   * provider names no CA, and then the listener's verification is the only check.
+   */
+  trustedClientCertificateIssuers: readonly TrustedCertificateIssuer[];
+}
+
+/** A certificate authority an adapter trusts to issue its provider's client certificates. */
+export interface TrustedCertificateIssuer {
+  /**
+   * The CA's distinguished name, as the listener reports a client certificate's issuer:
+   * RFC 4514 (`CN=Inter CA,O=Banco Inter,C=BR`, nginx's `$ssl_client_i_dn`), OpenSSL's
+   * `/C=BR/O=Banco Inter/CN=Inter CA`, or Node's one attribute a line. Core compares names
+   * attribute by attribute in any order, types and values ignoring case.
+   */
+  name: string;
+  /**
+   * The CA certificate in PEM, for the listener's trust store (Node `tls` `ca`, nginx
+   * `ssl_client_certificate`): its subject is `name`. Null for a CA the operator's store
+   * already holds (a public or ICP-Brasil CA).
+   */
+  pem: string | null;
 }
 
 /** The card to charge. A raw number only where `capabilities.acceptsRawCard` is true. */
@@ -252,7 +307,43 @@ export interface CreatePaymentRequest {
    * `capabilities.capture`), to be settled later with `capture`.
    */
   capture?: boolean;
+  /**
+   * Only for a method in `capabilities.providerRecurrence`: after this first charge, the
+   * provider charges by itself every period and notifies each charge (`GatewayEvent.recurrenceCharge`).
+   */
+  recurrence?: RecurrenceRequest;
 }
+
+/**
+ * A recurrence the provider runs (Cielo `RecurrentPayment`, PagoLivre's monthly charges).
+ * The create's own charge is charge 1 and collects the request's `amount` (which may hold
+ * an enrollment fee); the provider makes charges 2, 3, … of `amount` each.
+ *
+ * A create whose charge 1 is declined must leave no recurrence running at the provider
+ * (deactivate it, where the provider keeps one): core records a recurrence only after a
+ * first charge that did not fail, and a retry of that charge asks for a recurrence again.
+ */
+export interface RecurrenceRequest {
+  /** Every `count` months or days (Cielo `Interval`: Monthly, Bimonthly, Quarterly, SemiAnnual, Annual). */
+  interval: { unit: "month" | "day"; count: number };
+  /** Charges in all, counting charge 1; null for open-ended, until deactivated. */
+  charges: number | null;
+  /** What each charge after the first collects. */
+  amount: Money;
+  /** The day of charge 2 (Cielo `StartDate`); later charges fall on that day of each period. */
+  secondChargeOn: CalendarDate;
+}
+
+/** A recurrence at its provider, for `deactivateRecurrence`. */
+export interface RecurrenceReference {
+  /** The provider's id of the recurrence (Cielo `RecurrentPaymentId`). */
+  recurrenceReference: string;
+  /** The payment whose create started it. */
+  firstPayment: PaymentReference;
+}
+
+/** What `deactivateRecurrence` found: the recurrence is stopped now, or had ended before. */
+export type DeactivateRecurrenceResult = { status: "deactivated" | "already_ended"; rawStatus: string };
 
 /** The provider's answer about one payment. */
 export type PaymentResult =
@@ -280,6 +371,8 @@ export interface PaymentResultBase {
   amount: Money;
   /** What has been refunded of it so far, as the provider counts it. */
   refundedAmount: Money;
+  /** The provider's id of the recurrence this create started (`CreatePaymentRequest.recurrence`). */
+  recurrenceReference?: string;
 }
 
 /** Why a payment was dropped before it was paid. */
@@ -304,9 +397,26 @@ export interface PaymentReference {
 export interface RefundRequest {
   /** Our refund's own key, so the provider can tell two refunds of one payment apart. */
   refundKey: string;
+  /** The provider's reference of the charge to refund: what identifies it. */
   providerReference: string;
+  /**
+   * Our key of the payment, as `createPayment` sent it — except for a charge the provider
+   * made by itself for a recurrence, which was never sent under a key of ours: then it is
+   * ours alone, and the charge is found by `providerReference`.
+   */
   paymentIdempotencyKey: string;
   amount: Money;
+}
+
+/** Everything core knows of a refund when it asks the provider about it (`getRefund`). */
+export interface RefundReference {
+  refundKey: string;
+  /** The provider's reference, once an answer carried one. */
+  providerRefundReference: string | null;
+  /** The payment it gives money back from. */
+  payment: PaymentReference;
+  amount: Money;
+  createdAt: Instant;
 }
 
 export type RefundResult =
@@ -330,6 +440,25 @@ export interface GatewayEvent {
    * given) and applies it as it applies `refund`'s own answer.
    */
   refund?: RefundNews;
+  /**
+   * Set when `payment` is a charge the provider made by itself for a recurrence (never sent
+   * by `createPayment`). Core matches it by the recurrence and the charge's sequence and
+   * attempt, never by our key: Cielo reuses the first sale's `MerchantOrderId` for every
+   * recurrent charge, and that charge must never overwrite payment 1.
+   */
+  recurrenceCharge?: RecurrenceChargeNews;
+}
+
+/** Which charge of which recurrence a notification is about. */
+export interface RecurrenceChargeNews {
+  /** `PaymentResultBase.recurrenceReference` of the create that started it. */
+  recurrenceReference: string;
+  /** Which charge: 1 is the create's own, 2 the first the provider made, … */
+  sequence: number;
+  /** The provider's attempt at that charge, from 1 (providers retry a declined recurrent charge). */
+  attempt: number;
+  /** True when the provider will make no further charges (the last one, or it gave up). */
+  recurrenceEnded: boolean;
 }
 
 /** A refund as the provider now reports it. */
@@ -361,7 +490,9 @@ export interface WebhookInput {
   url?: string;
   /**
    * Set by the listener or a trusted proxy once it verified the provider's client
-   * certificate (mutual TLS). A `mutual_tls` gateway's notification without it is rejected.
+   * certificate (mutual TLS). A `mutual_tls` gateway's notification without it is rejected,
+   * and so is one whose `issuer` is not among `trustedClientCertificateIssuers` when the
+   * gateway declares any.
    */
   verifiedClientCertificate?: { subject: string; issuer: string; fingerprint256: string };
 }
@@ -379,6 +510,17 @@ export interface Gateway {
   /** The payment as the provider knows it, or null when the provider never received it. */
   getPayment(reference: PaymentReference): Promise<PaymentResult | null>;
   refund(request: RefundRequest): Promise<RefundResult>;
+  /**
+   * A refund as the provider knows it, for one whose answer was lost or is still pending;
+   * null when the provider provably never received it. Side-effect free.
+   */
+  getRefund(reference: RefundReference): Promise<RefundResult | null>;
+  /**
+   * Present exactly when `capabilities.providerRecurrence` is not empty: stops the
+   * provider's further charges (Cielo `PUT /1/RecurrentPayment/{id}/Deactivate`).
+   * Idempotent: a recurrence already stopped or finished answers `already_ended`.
+   */
+  deactivateRecurrence?(reference: RecurrenceReference): Promise<DeactivateRecurrenceResult>;
   /** Present exactly when `capabilities.cancel` is true. */
   cancel?(reference: PaymentReference): Promise<PaymentResult>;
   /** Present exactly when `capabilities.capture` is true; `amount` less than authorized captures part. */

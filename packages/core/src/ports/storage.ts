@@ -14,7 +14,9 @@
  *   propagates unchanged. Calling `transaction` inside `fn` throws `transaction_nesting`.
  * - Uniqueness violations surface as `TesseraError("conflict")` with `details.entity`.
  * - `update…` methods are compare-and-set on `version`: they write only when the stored
- *   version equals the given entity's, bump it, and otherwise throw `conflict`.
+ *   version equals the given entity's, bump it, and otherwise throw `conflict`. Those that
+ *   take `previous` — the entity as the caller read or wrote it, at that same version —
+ *   may write only the fields that differ from it; the result is the same.
  * - Claims (`claimDue`) never hand one item to two live leases, across processes; a lease
  *   past its expiry can be taken over, and its holder's later writes are refused by the
  *   lease version (fencing).
@@ -39,6 +41,7 @@ import type { Organization } from "../organizations/organization";
 import type { Unit } from "../organizations/unit";
 import type { Payment } from "../payments/payment";
 import type { PaymentStatus } from "../payments/payment-status";
+import type { Recurrence } from "../recurrence/recurrence";
 import type { Refund } from "../refunds/refund";
 import type { CalendarDate } from "../time/calendar-date";
 import type { Instant } from "../time/instant";
@@ -89,6 +92,14 @@ export interface PlanRepository {
 export interface CustomerRepository {
   /** Throws `conflict` when the organization already has a customer with this document. */
   insert(customer: NewCustomer): Promise<void>;
+  /**
+   * Inserts the customer unless the organization already has one with this document, and
+   * says whether it did: registering a buyer by document in one statement when they are
+   * new. Race-safe: of two concurrent calls for one new document, one inserts and the other
+   * answers false (on PostgreSQL once the first commits), so the loser reads the winner's
+   * customer instead of failing. A customer without a document is always inserted.
+   */
+  insertIfNewDocument(customer: NewCustomer): Promise<boolean>;
   /** Compare-and-set on `version`; returns the stored customer with the new version. */
   update(customer: Customer | NewCustomer): Promise<Customer>;
   /** With `status` derived from the customer's contracts. */
@@ -103,8 +114,11 @@ export interface CustomerRepository {
 
 export interface ContractRepository {
   insert(contract: Contract): Promise<void>;
-  /** Compare-and-set on `version`; returns the stored contract with the new version. */
-  update(contract: Contract): Promise<Contract>;
+  /**
+   * Compare-and-set on `version`; returns the stored contract with the new version. With
+   * `previous` (the contract at that version), writes only the fields that changed.
+   */
+  update(contract: Contract, previous?: Contract): Promise<Contract>;
   findById(id: Id<"contract">): Promise<Contract | null>;
   listByCustomer(customerId: Id<"customer">): Promise<Contract[]>;
   list(unitId: Id<"unit">, filter?: PageRequest & { status?: ContractStatus }): Promise<Page<Contract>>;
@@ -131,8 +145,18 @@ export interface ClaimRequest {
 
 export interface InstallmentRepository {
   insertMany(installments: Installment[]): Promise<void>;
-  /** Compare-and-set on `version`; returns the stored installment with the new version. */
-  update(installment: Installment): Promise<Installment>;
+  /**
+   * Compare-and-set on `version`; returns the stored installment with the new version. With
+   * `previous` (the installment at that version), writes only the fields that changed. The
+   * lease is the claims': `update` never writes it, and returns it as given.
+   */
+  update(installment: Installment, previous?: Installment): Promise<Installment>;
+  /**
+   * Several `update(installment, previous)` at once, all or none: a `conflict` (or
+   * `not_found`) for one writes nothing. Installments changed alike (a payment confirming
+   * its installments) go in one statement. Returns the stored installments, in order.
+   */
+  updateMany(changes: readonly { installment: Installment; previous: Installment }[]): Promise<Installment[]>;
   findById(id: Id<"installment">): Promise<Installment | null>;
   findByIds(ids: readonly Id<"installment">[]): Promise<Installment[]>;
   listByContract(contractId: Id<"contract">): Promise<Installment[]>;
@@ -157,8 +181,12 @@ export interface InstallmentRepository {
 export interface PaymentRepository {
   /** Throws `conflict` when the gateway already has a payment with this idempotency key. */
   insert(payment: Payment): Promise<void>;
-  /** Compare-and-set on `version`; returns the stored payment with the new version. */
-  update(payment: Payment): Promise<Payment>;
+  /**
+   * Compare-and-set on `version`; returns the stored payment with the new version, covered
+   * installments included. With `previous` (the payment at that version), writes only the
+   * fields that changed, and the installment links only when they did.
+   */
+  update(payment: Payment, previous?: Payment): Promise<Payment>;
   findById(id: Id<"payment">): Promise<Payment | null>;
   findByIdempotencyKey(gatewayId: string, idempotencyKey: string): Promise<Payment | null>;
   findByProviderReference(gatewayId: string, providerReference: string): Promise<Payment | null>;
@@ -179,6 +207,27 @@ export interface RefundRepository {
   findById(id: Id<"refund">): Promise<Refund | null>;
   findByIdempotencyKey(idempotencyKey: string): Promise<Refund | null>;
   listByPayment(paymentId: Id<"payment">): Promise<Refund[]>;
+  /**
+   * Refunds to the original method still `pending` or `unknown`, last changed before
+   * `updatedBefore`, oldest change first, at most `limit` (for refund recovery).
+   */
+  listUnsettled(filter: { updatedBefore: Instant; limit: number }): Promise<Refund[]>;
+}
+
+/** Recurrences the provider runs (Cielo RecurrentPayment, PagoLivre's monthly charges). */
+export interface RecurrenceRepository {
+  /**
+   * Throws `conflict` when the gateway already has a recurrence with this provider
+   * reference, or the first payment already started one.
+   */
+  insert(recurrence: Recurrence): Promise<void>;
+  /** Compare-and-set on `version`; returns the stored recurrence with the new version. */
+  update(recurrence: Recurrence): Promise<Recurrence>;
+  findById(id: Id<"recurrence">): Promise<Recurrence | null>;
+  /** By the provider's id of the recurrence: how a recurrent charge's notification is matched. */
+  findByProviderReference(gatewayId: string, providerReference: string): Promise<Recurrence | null>;
+  /** Every recurrence of the contract, oldest first. */
+  listByContract(contractId: Id<"contract">): Promise<Recurrence[]>;
 }
 
 export interface WalletRepository {
@@ -311,6 +360,7 @@ export interface Repositories {
   installments: InstallmentRepository;
   payments: PaymentRepository;
   refunds: RefundRepository;
+  recurrences: RecurrenceRepository;
   wallet: WalletRepository;
   activationCodes: ActivationCodeRepository;
   outbox: OutboxRepository;

@@ -5,13 +5,14 @@ import type { RefundResult } from "../ports/gateway";
 import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
 import type { Refund } from "./refund";
-import { refundLifecycle } from "./refund-status";
+import { isUnanswered, refundLifecycle } from "./refund-status";
 
 /**
- * Applies news about a refund — the provider's answer to `refund`, or a webhook's refund
- * news — inside the caller's transaction. The one place a refund's status takes effect, so
- * an answer and a notification in any order converge: news that is not a forward move of
- * the refund's lifecycle (a replay, a late `pending` after `succeeded`) changes nothing.
+ * Applies news about a refund — the provider's answer to `refund`, what `getRefund` found
+ * for recovery, or a webhook's refund news — inside the caller's transaction. The one place a
+ * refund's status takes effect, so an answer and a notification in any order converge: news
+ * that is not a forward move of the refund's lifecycle (a replay, a late `pending` after
+ * `succeeded`) changes nothing, and an `unknown` answer only marks a refund with no answer yet.
  * When it succeeds, the payment's `refundedAmount` grows by it and its status follows
  * (`partially_refunded`, then `refunded` once all of it is back, which also marks the
  * installments it paid `refunded`).
@@ -22,6 +23,23 @@ export async function applyRefundResult(
   refundId: Id<"refund">,
   answer: RefundResult,
 ): Promise<Refund> {
+  return (await applyRefundAnswer(ctx, tx, refundId, answer)).refund;
+}
+
+/** What applying a refund's news did: the refund as it now stands, and whether this call moved its status. */
+export interface AppliedRefundAnswer {
+  refund: Refund;
+  /** Read in the caller's transaction, so passes racing over one refund count its move once. */
+  moved: boolean;
+}
+
+/** `applyRefundResult`, also telling whether this call moved the refund (recovery counts by it). */
+export async function applyRefundAnswer(
+  ctx: ServiceContext,
+  tx: Repositories,
+  refundId: Id<"refund">,
+  answer: RefundResult,
+): Promise<AppliedRefundAnswer> {
   const refund = await tx.refunds.findById(refundId);
   if (!refund) throw new Error(`refund ${refundId} vanished`);
   const target = answer.status;
@@ -31,11 +49,19 @@ export async function applyRefundResult(
       : refund.providerReference;
   const now = ctx.clock.now();
   if (target === refund.status) {
-    // The write-ahead row is already pending: a pending answer only brings the provider's reference.
-    if (providerReference === refund.providerReference) return refund;
-    return tx.refunds.update({ ...refund, providerReference, updatedAt: now });
+    // The write-ahead row is already pending: a pending answer only brings the provider's reference,
+    // and, as the first answer, says the provider took it.
+    if (providerReference === refund.providerReference) return { refund, moved: false };
+    const updated = await tx.refunds.update({ ...refund, providerReference, updatedAt: now });
+    if (target === "pending" && isUnanswered(refund)) {
+      const ids = { refundId: refund.id, paymentId: refund.paymentId, amount: refund.amount };
+      await tx.outbox.append([ctx.events("refund.pending", ids, refund.unitId)]);
+    }
+    return { refund: updated, moved: false };
   }
-  if (!refundLifecycle.canMove(refund.status, target)) return refund;
+  // A lost answer only marks a refund the provider has not answered yet: never one it took.
+  if (target === "unknown" && !isUnanswered(refund)) return { refund, moved: false };
+  if (!refundLifecycle.canMove(refund.status, target)) return { refund, moved: false };
   const updated = await tx.refunds.update({ ...refund, status: target, providerReference, updatedAt: now });
   const events: AnyDomainEvent[] = [];
   const ids = { refundId: refund.id, paymentId: refund.paymentId, amount: refund.amount };
@@ -48,7 +74,7 @@ export async function applyRefundResult(
     events.push(ctx.events("refund.pending", ids, refund.unitId));
   }
   await tx.outbox.append(events);
-  return updated;
+  return { refund: updated, moved: true };
 }
 
 /** The payment's refunded amount and status, and a fully refunded payment's installments. */

@@ -11,7 +11,9 @@ import type { Repositories } from "../ports/storage";
 import type { ServiceContext } from "../tessera/service-context";
 import { parseInput } from "../validation/parse-input";
 import { applyRefundResult, refundKeyOf } from "./apply-refund-result";
+import { type RefundRecoverOptions, type RefundRecoveryReport, recoverRefunds } from "./recover-refunds";
 import type { Refund } from "./refund";
+import { checkRefundRules } from "./refund-rules";
 
 export const refundInputSchema = z.object({
   paymentId: z.string().startsWith("pay_", "must be a payment id"),
@@ -40,13 +42,16 @@ export interface RefundOutcome {
 /** Refunds to the original method (DESIGN §4 "Refund"). */
 export interface RefundService {
   /**
-   * Gives back all or part of a paid payment through its provider. Never more than was
-   * collected less earlier refunds (counting those still pending); partial only where the
-   * gateway declares `partialRefunds`. The refund row is written before the provider is
-   * called (write-ahead), under its own key, and the same `idempotencyKey` answers the first
-   * refund without a second one. The payment's `refundedAmount` and its status
-   * (`partially_refunded` → `refunded`) follow from the refunds that succeeded; a full refund
-   * marks the installments it paid `refunded`.
+   * Gives back all or part of a paid payment through its provider, to the method it was paid
+   * by. Never more than was collected less earlier refunds (counting those still pending or
+   * unknown), and only as the gateway's `capabilities.refunds` allows for the payment's method,
+   * checked before anything is written: a method it cannot refund, or a payment past its
+   * `windowDays`, is `refund_not_possible` (refund to the wallet or by hand); part of a payment
+   * where `partial` is false is `validation_failed` on `amount`. The refund row is written
+   * before the provider is called (write-ahead), under its own key, and the same
+   * `idempotencyKey` answers the first refund without a second one. The payment's
+   * `refundedAmount` and its status (`partially_refunded` → `refunded`) follow from the
+   * refunds that succeeded; a full refund marks the installments it paid `refunded`.
    *
    * @example
    * ```ts
@@ -57,6 +62,22 @@ export interface RefundService {
    */
   refund(input: RefundInput): Promise<RefundOutcome>;
   listByPayment(paymentId: Id<"payment">): Promise<Refund[]>;
+  /**
+   * Settles refunds whose answer was lost (`unknown`) or is still `pending`, left so past
+   * `olderThanMs` (default `recoveryGraceMs`, two minutes): asks the provider (`getRefund`)
+   * and applies its answer as `refund`'s own answer is applied. A refund the provider never
+   * received is marked `failed` — nothing was given back — and never sent again by itself:
+   * staff refund anew if they still mean to. Safe at any time, from several processes; a
+   * refund it leaves open goes to the back of the queue. A gateway that cannot be asked is
+   * reported (`failed`, `failures`, a `gateway.failing` event) and the pass goes on.
+   *
+   * @example
+   * ```ts
+   * const report = await tessera.refunds.recover({ limit: 50 });
+   * // { examined: 3, settled: 2, neverReceived: 1, stillOpen: 0, failed: 0, failures: [] }
+   * ```
+   */
+  recover(options?: RefundRecoverOptions): Promise<RefundRecoveryReport>;
 }
 
 const countingStatuses: readonly Refund["status"][] = ["pending", "unknown", "succeeded"];
@@ -109,22 +130,8 @@ export function createRefundService(ctx: ServiceContext): RefundService {
       if (amount.amount > refundable) {
         throw invalid("amount", "too_big", `at most ${refundable} minor units are left to refund`);
       }
-      const gateway = ctx.gateways.get(payment.gatewayId);
-      if (amount.amount < payment.amount.amount && !gateway.capabilities.partialRefunds) {
-        throw new TesseraError(
-          "method_not_supported",
-          `The ${gateway.id} gateway refunds only whole payments.`,
-          {
-            details: {
-              gatewayId: gateway.id,
-              issues: [
-                { path: ["amount"], code: "partial_not_supported", message: "refund the whole payment" },
-              ],
-            },
-          },
-        );
-      }
       const now = ctx.clock.now();
+      checkRefundRules(ctx.gateways.get(payment.gatewayId), payment, amount, now);
       const id = ctx.ids("refund");
       const refund: Refund = {
         id,
@@ -229,5 +236,7 @@ export function createRefundService(ctx: ServiceContext): RefundService {
       const id = parseInput(z.string().startsWith("pay_", "must be a payment id"), paymentId, "payment id");
       return ctx.storage.refunds.listByPayment(id as Id<"payment">);
     },
+
+    recover: (options) => recoverRefunds(ctx, options),
   };
 }

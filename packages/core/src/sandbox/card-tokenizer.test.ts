@@ -14,6 +14,8 @@ const card: RawCard = {
 function setup() {
   const clock = createManualClock("2026-03-10T15:00:00.000Z");
   let issued = 0;
+  // Each pruning's work, as the tokenizer reports it: what a test counts instead of time.
+  const prunes: { examined: number; dropped: number }[] = [];
   const tokenizer = createCardTokenizer({
     gatewayId: "sandbox",
     clock,
@@ -22,8 +24,9 @@ function setup() {
       issued += 1;
       return `tok_${issued}`;
     },
+    onPrune: (work) => prunes.push(work),
   });
-  return { clock, tokenizer };
+  return { clock, tokenizer, prunes };
 }
 
 function invalidIssues(action: () => unknown): unknown[] {
@@ -65,6 +68,50 @@ describe("the card tokenizer", () => {
     expect(tokenizer.read(token).brand).toBe("visa");
     clock.advance(1);
     expect(invalidIssues(() => tokenizer.read(token))).toHaveLength(1);
+  });
+
+  it("looks at one live token per call, however many are live", () => {
+    const { tokenizer, prunes } = setup();
+    for (let i = 0; i < 2_000; i++) tokenizer.tokenize(card);
+    prunes.length = 0;
+    tokenizer.tokenize(card);
+    tokenizer.read("tok_1000");
+    // Scanning every live token, as a full sweep does, would report 2000 and 2001 here.
+    expect(prunes).toEqual([
+      { examined: 1, dropped: 0 },
+      { examined: 1, dropped: 0 },
+    ]);
+  });
+
+  it("drops the expired tokens, oldest first, and refuses them while later ones still read", () => {
+    const { clock, tokenizer, prunes } = setup();
+    for (let i = 0; i < 3; i++) tokenizer.tokenize(card); // tok_1–3 expire at 15:15
+    clock.advance(5 * 60_000);
+    tokenizer.tokenize(card); // tok_4 expires at 15:20
+    tokenizer.tokenize(card); // tok_5
+    clock.advance(10 * 60_000); // 15:15: tok_1–3 are due
+    prunes.length = 0;
+    expect(invalidIssues(() => tokenizer.read("tok_2"))).toHaveLength(1);
+    // Three dropped, then one look at tok_4, which is live: tok_5 is never reached.
+    expect(prunes).toEqual([{ examined: 4, dropped: 3 }]);
+    expect(tokenizer.read("tok_4").last4).toBe("1111");
+    expect(tokenizer.read("tok_5").last4).toBe("1111");
+    expect(prunes.slice(1)).toEqual([
+      { examined: 1, dropped: 0 },
+      { examined: 1, dropped: 0 },
+    ]);
+    for (const token of ["tok_1", "tok_3"])
+      expect(invalidIssues(() => tokenizer.read(token))).toHaveLength(1);
+  });
+
+  it("refuses an expired token queued behind a live one after the clock was set back", () => {
+    const { clock, tokenizer } = setup();
+    const { token: later } = tokenizer.tokenize(card); // expires 15:15
+    clock.set("2026-03-10T14:50:00.000Z");
+    const { token: earlier } = tokenizer.tokenize(card); // expires 15:05, queued after `later`
+    clock.set("2026-03-10T15:06:00.000Z");
+    expect(invalidIssues(() => tokenizer.read(earlier))).toHaveLength(1);
+    expect(tokenizer.read(later).last4).toBe("1111");
   });
 
   it("refuses a number that fails the Luhn check, naming the field but not the number", () => {

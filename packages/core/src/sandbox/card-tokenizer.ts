@@ -108,30 +108,51 @@ export function createCardTokenizer(options: {
   clock: Clock;
   ttlSeconds: number;
   newToken: () => string;
+  /**
+   * Told, after each pruning, how many tokens it looked at and how many it dropped: the
+   * tokenizer's tests prove with it that pruning costs what expired, not what is live.
+   * @internal
+   */
+  onPrune?: (work: { examined: number; dropped: number }) => void;
 }): CardTokenizer {
-  const live = new Map<string, { facts: CardFacts; expiresAt: Instant }>();
+  // Every token lives the same ttlSeconds, so while the clock moves forward insertion order
+  // is expiry order: pruning walks from the oldest and stops at the first live token, so a
+  // call costs the tokens it drops plus one, however many are live. A clock set back can
+  // queue a token behind one that expires later; `read` checks each token's own expiry, so
+  // that only delays its pruning, never lets it be charged.
+  const live = new Map<string, { facts: CardFacts; expiresAtMs: number }>();
 
-  /** Expired tokens are dropped on every access, so nothing outlives its token. */
-  function purge(): void {
-    const now = instantToMillis(options.clock.now());
+  /** Drops the expired tokens at the front of the queue, so nothing outlives its token for long. */
+  function prune(now: number): void {
+    let examined = 0;
+    let dropped = 0;
     for (const [token, entry] of live) {
-      if (instantToMillis(entry.expiresAt) <= now) live.delete(token);
+      examined++;
+      if (entry.expiresAtMs > now) break;
+      live.delete(token);
+      dropped++;
     }
+    options.onPrune?.({ examined, dropped });
   }
 
   return {
     tokenize(card) {
       const facts = readCardFacts(options.gatewayId, card);
-      purge();
+      const now = options.clock.now();
+      prune(instantToMillis(now));
       const token = options.newToken();
-      const expiresAt = addMilliseconds(options.clock.now(), options.ttlSeconds * 1000);
-      live.set(token, { facts, expiresAt });
+      const expiresAt = addMilliseconds(now, options.ttlSeconds * 1000);
+      // A token issued again (never, from a sound `newToken`) must move to the back of the queue.
+      live.delete(token);
+      live.set(token, { facts, expiresAtMs: instantToMillis(expiresAt) });
       return { token, brand: facts.brand, last4: facts.last4, expiresAt };
     },
     read(token) {
-      purge();
+      const now = instantToMillis(options.clock.now());
+      prune(now);
       const entry = live.get(token);
-      if (!entry) {
+      if (!entry || entry.expiresAtMs <= now) {
+        live.delete(token);
         throw gatewayError(
           options.gatewayId,
           "gateway_invalid_request",

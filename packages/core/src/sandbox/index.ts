@@ -3,14 +3,15 @@
  * default gateway when nothing is configured: card tokens from its own tokenization
  * endpoint (so card data never touches the merchant's server), documented test cards that
  * approve, decline or time out, PIX and boletos that wait for the payer, partial refunds,
- * HMAC-signed notifications, and books of its own that can live in a file and survive a
- * crash.
+ * card recurrences it charges by itself, HMAC-signed notifications, and books of its own
+ * that can live in a file and survive a crash.
  * @module
  */
 export { type CardBrand, detectCardBrand, isLuhnValid } from "./card-number";
 export type { CardTokenResult, RawCard } from "./card-tokenizer";
 export type { SandboxNotification, WebhookDelivery } from "./notification-outbox";
 export type { SandboxCharge, SandboxChargeStatus, SandboxRefund } from "./sandbox-charge";
+export type { SandboxFault } from "./sandbox-faults";
 export { createSandboxGateway, type SandboxControls, type SandboxGateway } from "./sandbox-gateway";
 export { readSandboxLedgerFile, type SandboxLedgerEntry } from "./sandbox-ledger";
 export type { SandboxLedgerView } from "./sandbox-ledger-view";
@@ -21,6 +22,7 @@ export {
   type SandboxLogEntry,
   sandboxOptionsSchema,
 } from "./sandbox-options";
+export type { SandboxRecurrence, SandboxRecurrenceStatus } from "./sandbox-recurrence-record";
 export {
   type SandboxTestCardName,
   sandboxTestCards,

@@ -8,7 +8,15 @@ import { sandboxSignatureHeader, signWebhookPayload } from "./webhook-signature"
 /** A notification ready for `parseWebhook`: lower-case headers and the exact body. */
 export interface SandboxNotification extends WebhookInput {
   eventId: string;
-  type: SandboxEventType;
+  /** `batch`: several events in one body (`sandbox.payTogether`). */
+  type: SandboxEventType | "batch";
+}
+
+/** A notification as queued, before it is signed. */
+export interface QueuedNotification {
+  eventId: string;
+  type: SandboxEventType | "batch";
+  rawBody: string;
 }
 
 /** One attempt to POST a notification to `webhookUrl`. */
@@ -21,7 +29,12 @@ export interface WebhookDelivery {
 }
 
 export interface NotificationOutbox {
-  publish(event: { eventId: string; type: SandboxEventType; rawBody: string }): void;
+  publish(event: QueuedNotification): void;
+  /**
+   * Runs `during`, and sends what it published as one notification made by `combine` (API
+   * Pix posts several Pix in one `{"pix":[…]}`); a single event goes out as it is.
+   */
+  together(during: () => void, combine: (events: QueuedNotification[]) => QueuedNotification): void;
   /** Hands over (and forgets) the queued notifications, each signed now. */
   take(): SandboxNotification[];
   /** Waits for every POST started so far and returns all delivery attempts. */
@@ -40,11 +53,13 @@ export function createNotificationOutbox(options: {
   fetch: typeof fetch;
   log: SandboxLog;
 }): NotificationOutbox {
-  const queue: { eventId: string; type: SandboxEventType; rawBody: string }[] = [];
+  const queue: QueuedNotification[] = [];
+  // While `together` runs, what is published waits here to go out as one.
+  let held: QueuedNotification[] | null = null;
   const inFlight = new Set<Promise<void>>();
   const deliveries: WebhookDelivery[] = [];
 
-  function sign(event: { eventId: string; type: SandboxEventType; rawBody: string }): SandboxNotification {
+  function sign(event: QueuedNotification): SandboxNotification {
     const timestamp = Math.floor(instantToMillis(options.clock.now()) / 1000);
     return {
       eventId: event.eventId,
@@ -84,18 +99,37 @@ export function createNotificationOutbox(options: {
     }
   }
 
+  function publish(event: QueuedNotification): void {
+    if (held !== null) {
+      held.push(event);
+      return;
+    }
+    queue.push(event);
+    options.log({
+      level: "info",
+      message: "notification queued",
+      data: { eventId: event.eventId, type: event.type },
+    });
+    if (options.webhookUrl !== null) {
+      const delivery = post(options.webhookUrl, sign(event));
+      inFlight.add(delivery);
+      void delivery.finally(() => inFlight.delete(delivery));
+    }
+  }
+
   return {
-    publish(event) {
-      queue.push(event);
-      options.log({
-        level: "info",
-        message: "notification queued",
-        data: { eventId: event.eventId, type: event.type },
-      });
-      if (options.webhookUrl !== null) {
-        const delivery = post(options.webhookUrl, sign(event));
-        inFlight.add(delivery);
-        void delivery.finally(() => inFlight.delete(delivery));
+    publish,
+    together(during, combine) {
+      if (held !== null) return during();
+      held = [];
+      try {
+        during();
+      } finally {
+        const events = held;
+        held = null;
+        const [only] = events;
+        if (events.length === 1 && only !== undefined) publish(only);
+        else if (events.length > 1) publish(combine(events));
       }
     },
     take() {

@@ -11,23 +11,35 @@ export const sandboxMethods = Object.freeze(["card", "pix", "boleto"] as const);
 export function sandboxCapabilities(options: ResolvedSandboxOptions): GatewayCapabilities {
   return Object.freeze({
     currencies: Object.freeze(["BRL"]),
-    partialRefunds: true,
+    // By default cards and PIX refund in part, as Cielo and API Pix do, and a boleto cannot be
+    // refunded, as at Banco Inter (`refundRules`); `sandbox-refund.ts` enforces exactly these.
+    refunds: Object.freeze(
+      Object.fromEntries(
+        Object.entries(options.refundRules)
+          .filter(([, rules]) => rules !== undefined)
+          .map(([method, rules]) => [method, Object.freeze({ ...rules })]),
+      ),
+    ),
     idempotentCreate: true,
     cancel: true,
     cardTokenization: "client_side",
     storedCards: true,
-    providerRecurrence: false,
+    // As Cielo's RecurrentPayment: the sandbox charges a card each period by itself (sandbox-recurrence.ts).
+    providerRecurrence: Object.freeze(["card"] as const),
     webhooks: Object.freeze({
       authentication: "hmac_signature",
       confirmsByLookup: false,
       registration: "manual",
       secretQueryParameters: Object.freeze([]),
       secretHeaders: Object.freeze([]),
+      // Its notifications are signed (HMAC), not sent over mutual TLS: no CA to trust.
+      trustedClientCertificateIssuers: Object.freeze([]),
     }),
     acceptsRawCard: options.acceptRawCardNumbers,
     // Shaped like API Pix's txid (26–35), so references made for the sandbox fit the strictest PIX PSP.
     references: Object.freeze({ kind: "alphanumeric", minLength: 26, maxLength: 35 }),
-    capture: false,
+    // Cards can be authorized only (`capture: false`) and captured later, in full or for less (sandbox-capture.ts).
+    capture: true,
     // As Banco Inter: a boleto needs the payer's CPF/CNPJ and address, and at least R$ 2,50.
     methodRules: Object.freeze({
       boleto: {

@@ -2,6 +2,7 @@ import type { CreatePaymentRequest, PaymentResult } from "../ports/gateway";
 import { type CardFacts, isCardExpired, readCardFacts } from "./card-tokenizer";
 import { paymentResultOf } from "./sandbox-lookup";
 import { newCharge, recordCharge } from "./sandbox-record-charge";
+import { startRecurrence } from "./sandbox-recurrence-request";
 import { newSandboxReference } from "./sandbox-reference";
 import { invalidRequest, type SandboxState } from "./sandbox-state";
 import { expiredByDateOutcome, type TestCardOutcome } from "./test-cards";
@@ -9,10 +10,12 @@ import { expiredByDateOutcome, type TestCardOutcome } from "./test-cards";
 /**
  * A card payment: the card comes as a one-use token from the tokenization endpoint, a
  * stored card token (`saveForRenewals` made it), or — only with `acceptRawCardNumbers` — a
- * raw number. The test card decides the outcome: approved (paid at once), declined with
+ * raw number. The test card decides the outcome: approved (paid at once, or authorized
+ * only with `capture: false`), declined with
  * its code, or a timeout before the provider received the request (nothing recorded) or
  * after it charged (recorded, but the answer is `unknown`). A card past its expiry date is
- * declined `expired_card`, whatever the number.
+ * declined `expired_card`, whatever the number. With `recurrence`, an approved charge 1
+ * starts a recurrence the sandbox then charges by itself (`sandbox-recurrence.ts`).
  */
 export function chargeCard(state: SandboxState, request: CreatePaymentRequest): PaymentResult {
   const card = request.card;
@@ -92,14 +95,30 @@ export function chargeCard(state: SandboxState, request: CreatePaymentRequest): 
       card: { brand, last4, expMonth, expYear, outcome: facts.outcome },
     });
   }
-  const charge = newCharge(state, request, {
-    status: "paid",
-    paidAt: now,
-    card: { brand: facts.brand, last4: facts.last4, reusableToken },
-    decline: null,
-    action: null,
-  });
-  recordCharge(state, charge);
+  // `capture: false` holds the money (authorized) until `capture`, or until it lapses.
+  const authorizeOnly = request.capture === false;
+  const reference = newSandboxReference("sbxpay");
+  // An approved charge 1 starts the recurrence the request asks for; a declined one starts none.
+  const started =
+    request.recurrence === undefined
+      ? null
+      : startRecurrence(state, { ...request, recurrence: request.recurrence }, reference, facts);
+  const charge = {
+    ...newCharge(
+      state,
+      request,
+      {
+        status: authorizeOnly ? "authorized" : "paid",
+        paidAt: authorizeOnly ? null : now,
+        card: { brand: facts.brand, last4: facts.last4, reusableToken },
+        decline: null,
+        action: null,
+      },
+      reference,
+    ),
+    ...(started === null ? {} : { recurrence: started.link }),
+  };
+  recordCharge(state, charge, started?.terms);
   if (outcome.kind === "timeout_after_charge") {
     return unknownResult("The provider charged, but its answer was lost (sandbox test card).");
   }

@@ -4,6 +4,7 @@ import { declineCodes } from "../payments/decline-code";
 import type { PayerAction } from "../payments/payer-action";
 import type { PaymentResult } from "../ports/gateway";
 import type { Instant } from "../time/instant";
+import { recurrenceLinkSchema } from "./sandbox-recurrence-record";
 
 /**
  * What the sandbox provider itself records about a charge and a refund — its books, not
@@ -11,8 +12,18 @@ import type { Instant } from "../time/instant";
  * has a zod schema: both are read back from outside the process.
  */
 
-/** The provider's own status words. `expired`: a PIX nobody paid in time. */
-export const sandboxChargeStatuses = ["pending", "paid", "declined", "canceled", "expired"] as const;
+/**
+ * The provider's own status words. `expired`: a PIX nobody paid in time, or a card
+ * authorization never captured. `authorized`: a card's money held, not taken (`capture: false`).
+ */
+export const sandboxChargeStatuses = [
+  "pending",
+  "authorized",
+  "paid",
+  "declined",
+  "canceled",
+  "expired",
+] as const;
 export type SandboxChargeStatus = (typeof sandboxChargeStatuses)[number];
 
 const payerActionSchema = z.discriminatedUnion("type", [
@@ -45,6 +56,8 @@ export const sandboxChargeSchema = z.object({
   action: payerActionSchema.nullable(),
   /** A fingerprint of what was asked, so a repeated key with other data is refused. */
   requestFingerprint: z.string(),
+  /** Its place in a recurrence the provider runs: charge 1 (the create's), or one it made by itself. */
+  recurrence: recurrenceLinkSchema.optional(),
 });
 export type SandboxCharge = z.infer<typeof sandboxChargeSchema> & { action: PayerAction | null };
 
@@ -100,8 +113,8 @@ export function sandboxRawStatus(charge: SandboxCharge, refunded: Money): string
 
 /**
  * The port's view of a charge (the adapter's `mapping.ts`, in an adapter package): paid →
- * `succeeded`, pending → `pending` with the payer's action, declined → `declined` with
- * its standard code, canceled or expired → `canceled`.
+ * `succeeded`, authorized → `authorized`, pending → `pending` with the payer's action,
+ * declined → `declined` with its standard code, canceled or expired → `canceled`.
  */
 export function chargeToPaymentResult(charge: SandboxCharge, refunded: Money): PaymentResult {
   const base = {
@@ -109,10 +122,14 @@ export function chargeToPaymentResult(charge: SandboxCharge, refunded: Money): P
     rawStatus: sandboxRawStatus(charge, refunded),
     amount: charge.amount,
     refundedAmount: refunded,
+    // The create's own charge names the recurrence it started; a charge the provider made carries its news instead.
+    ...(charge.recurrence?.sequence === 1 ? { recurrenceReference: charge.recurrence.reference } : {}),
   };
   switch (charge.status) {
     case "paid":
       return { ...base, status: "succeeded", card: charge.card, paidAt: charge.paidAt as Instant | null };
+    case "authorized":
+      return { ...base, status: "authorized", card: charge.card };
     case "pending":
       if (charge.action === null)
         throw new Error(`Sandbox charge ${charge.reference} is pending without an action.`);

@@ -4,12 +4,14 @@ import { chargeCard } from "./sandbox-card-charge";
 import { paymentResultOf } from "./sandbox-lookup";
 import { chargePix } from "./sandbox-pix-charge";
 import { requestFingerprint } from "./sandbox-record-charge";
+import { validateRecurrence } from "./sandbox-recurrence-request";
 import { settle } from "./sandbox-settle";
 import { invalidRequest, type SandboxState, simulateLatency } from "./sandbox-state";
 
 /**
  * `createPayment`: checks the request, answers a repeated idempotency key with the payment
- * it already made (idempotent create), and hands a new one to its method.
+ * it already made (idempotent create), and hands a new one to its method. A timeout a test
+ * injected (`sandbox.injectFault`) loses the request on the way, or the answer on the way back.
  */
 export async function createPayment(
   state: SandboxState,
@@ -18,6 +20,26 @@ export async function createPayment(
   await simulateLatency(state);
   settle(state);
   validateCreate(state, request);
+  const timeout = state.faults.takeTimeout(request.method);
+  if (timeout === "before_receipt") {
+    state.log({
+      level: "info",
+      message: "request lost before the provider (injected fault)",
+      data: { idempotencyKey: request.idempotencyKey },
+    });
+    return lostAnswer("The request timed out before reaching the provider (sandbox fault).");
+  }
+  const answer = charge(state, request);
+  if (timeout === "after_charge")
+    return lostAnswer("The provider made the charge, but its answer was lost (sandbox fault).");
+  return answer;
+}
+
+function lostAnswer(reason: string): PaymentResult {
+  return { status: "unknown", providerReference: null, rawStatus: null, reason };
+}
+
+function charge(state: SandboxState, request: CreatePaymentRequest): PaymentResult {
   const existing = state.ledger.findChargeByKey(request.idempotencyKey);
   if (existing !== null) {
     // Idempotent create: the same key is the same payment, never a second charge.
@@ -63,4 +85,10 @@ function validateCreate(state: SandboxState, request: CreatePaymentRequest): voi
       field: "method",
     });
   }
+  if (request.capture === false && request.method !== "card") {
+    throw invalidRequest(state, "Only a card payment can be authorized without capture.", {
+      field: "capture",
+    });
+  }
+  validateRecurrence(state, request);
 }

@@ -6,9 +6,10 @@ export interface DueItem {
 }
 
 /**
- * The ledger's index of pending charges by the time they settle by themselves: a binary
- * min-heap, ties broken by creation order, so taking what is due costs O(k log n) for the
- * k charges taken, whatever the size of the books.
+ * The ledger's index of pending charges by the time they settle by themselves (and of
+ * recurrences by the time they charge next): a binary min-heap, ties broken by creation
+ * order, so taking what is due costs O(k log n) for the k charges taken, whatever the size
+ * of the books.
  */
 export function createDueIndex() {
   const heap: DueItem[] = [];
@@ -48,6 +49,12 @@ export function createDueIndex() {
 
   return {
     push,
+    /** The earliest item, left in place; undefined when the index is empty. */
+    peek: (): DueItem | undefined => heap[0],
+    /** Removes the earliest item (the one `peek` shows), when there is one. */
+    drop(): void {
+      if (heap.length > 0) pop();
+    },
     /** Removes and returns every item due at or before `nowMs`. */
     popUpTo(nowMs: number): DueItem[] {
       const items: DueItem[] = [];

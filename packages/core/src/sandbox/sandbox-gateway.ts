@@ -1,23 +1,31 @@
+import type { Money } from "../money/money";
 import type {
   CardTokenizationSession,
   CardTokenizationSessionRequest,
+  DeactivateRecurrenceResult,
   Gateway,
   PaymentReference,
   PaymentResult,
+  RecurrenceReference,
   RefundResult,
 } from "../ports/gateway";
 import type { CardTokenResult, RawCard } from "./card-tokenizer";
 import type { SandboxNotification, WebhookDelivery } from "./notification-outbox";
 import { cancel } from "./sandbox-cancel";
+import { capture } from "./sandbox-capture";
 import { createPayment } from "./sandbox-create-payment";
+import { deactivateRecurrence } from "./sandbox-deactivate-recurrence";
+import type { SandboxFault } from "./sandbox-faults";
+import { getRefund } from "./sandbox-get-refund";
 import { ledgerView, type SandboxLedgerView } from "./sandbox-ledger-view";
 import { getPayment } from "./sandbox-lookup";
 import { parseSandboxOptions, type SandboxGatewayOptions } from "./sandbox-options";
-import { pay } from "./sandbox-pay";
+import { chargeOutside } from "./sandbox-outside-charge";
+import { pay, payTogether } from "./sandbox-pay";
 import { refund } from "./sandbox-refund";
 import { refundResultOf, settleRefund } from "./sandbox-refund-settle";
 import { settle } from "./sandbox-settle";
-import { createSandboxState, invalidRequest } from "./sandbox-state";
+import { createSandboxState, invalidRequest, type SandboxState } from "./sandbox-state";
 import { cardTokenizationSession } from "./sandbox-tokenization-session";
 import { tokenizeCard } from "./sandbox-tokenize";
 import { parseWebhook } from "./sandbox-webhook";
@@ -50,9 +58,28 @@ export interface SandboxControls {
    */
   pay(reference: string): PaymentResult;
   /**
+   * Several payers pay pending charges at once, and their news goes out in one notification
+   * (a `batch` body, as API Pix posts `{"pix":[…]}`); `parseWebhook` answers one event each.
+   */
+  payTogether(references: readonly string[]): PaymentResult[];
+  /**
+   * Someone else charges on the same account — another system, the provider's portal — under
+   * a reference Tessera never made, and the payer pays: a genuine notification about none of
+   * Tessera's payments. Answers that charge (R$ 50,00 unless `amount` says otherwise).
+   */
+  chargeOutside(amount?: Money): PaymentResult;
+  /**
+   * The provider answers its next fitting call with this fault, once: a rate limit or
+   * maintenance (`gateway_unavailable` with `details.retryAfterSeconds`, nothing done), or a
+   * create of a method that times out before or after the provider made the charge
+   * (`unknown`). Faults queue in the order injected.
+   */
+  injectFault(fault: SandboxFault): void;
+  /**
    * Applies what the clock says has happened since the last call: automatic payments
-   * (`autoPayAfterMs`) and expired PIX. Every other call does this first; a server calls
-   * it on a timer so notifications go out without anyone asking.
+   * (`autoPayAfterMs`), expired PIX, lapsed card authorizations, and the recurrent charges
+   * whose day has come (with their retries). Every other call does this first; a server
+   * calls it on a timer so notifications go out without anyone asking.
    */
   tick(): void;
   /**
@@ -61,6 +88,14 @@ export interface SandboxControls {
    * `gateway_invalid_request` when no pending refund has that reference.
    */
   settleRefund(providerRefundReference: string, status: "succeeded" | "failed"): RefundResult;
+  /**
+   * How the provider answers the next refund it takes (each call queues one answer, for one
+   * refund): `pending`, to settle later as with `asyncRefunds`; or `failed`, the provider
+   * refusing it (Cielo's void declined, API Pix's `NAO_REALIZADO`) — nothing is given back, a
+   * notification says so, and `getRefund` reports it failed. A request the provider refuses
+   * as invalid takes no answer from the queue.
+   */
+  answerNextRefund(answer: "pending" | "failed"): void;
   /** Hands over, and forgets, the notifications sent since the last call, signed now. */
   takeNotifications(): SandboxNotification[];
   /** Waits for the POSTs to `webhookUrl` started so far; returns every attempt. */
@@ -69,10 +104,13 @@ export interface SandboxControls {
   ledger(): SandboxLedgerView;
 }
 
-/** The sandbox gateway: the port, with `cancel` and `cardTokenizationSession` always present, plus `sandbox` controls. */
+/** The sandbox gateway: the port, with `cancel`, `capture` and `cardTokenizationSession` always present, plus `sandbox` controls. */
 export interface SandboxGateway extends Gateway {
   cancel(reference: PaymentReference): Promise<PaymentResult>;
+  capture(reference: PaymentReference, amount?: Money): Promise<PaymentResult>;
   cardTokenizationSession(request: CardTokenizationSessionRequest): Promise<CardTokenizationSession>;
+  /** Present: the sandbox runs card recurrences (`capabilities.providerRecurrence`). */
+  deactivateRecurrence(reference: RecurrenceReference): Promise<DeactivateRecurrenceResult>;
   readonly sandbox: SandboxControls;
 }
 
@@ -99,11 +137,15 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
     id: state.id,
     methods: state.methods,
     capabilities: state.capabilities,
-    createPayment: (request) => createPayment(state, request),
-    getPayment: (reference) => getPayment(state, reference),
-    refund: (request) => refund(state, request),
-    cancel: (reference) => cancel(state, reference),
-    cardTokenizationSession: (request) => cardTokenizationSession(state, request),
+    // `admitted`: the provider's front door first — refused credentials, an injected rate limit.
+    createPayment: (request) => admitted(state, () => createPayment(state, request)),
+    getPayment: (reference) => admitted(state, () => getPayment(state, reference)),
+    refund: (request) => admitted(state, () => refund(state, request)),
+    getRefund: (reference) => admitted(state, () => getRefund(state, reference)),
+    cancel: (reference) => admitted(state, () => cancel(state, reference)),
+    capture: (reference, amount) => admitted(state, () => capture(state, reference, amount)),
+    cardTokenizationSession: (request) => admitted(state, () => cardTokenizationSession(state, request)),
+    deactivateRecurrence: (reference) => admitted(state, () => deactivateRecurrence(state, reference)),
     parseWebhook: (webhook) => parseWebhook(state, webhook),
     sandbox: {
       webhookSecret: state.webhookSecret,
@@ -117,6 +159,9 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
         allowedOrigins: state.options.tokenizationAllowedOrigins,
       }),
       pay: (reference) => pay(state, reference),
+      payTogether: (references) => payTogether(state, references),
+      chargeOutside: (amount) => chargeOutside(state, amount ?? { amount: 5_000, currency: "BRL" }),
+      injectFault: (fault) => state.faults.inject(fault),
       tick: () => settle(state),
       settleRefund(providerRefundReference, status) {
         settle(state);
@@ -124,6 +169,9 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
         if (pending === undefined)
           throw invalidRequest(state, "No pending refund has this reference.", { providerRefundReference });
         return refundResultOf(settleRefund(state, pending, status, state.clock.now()));
+      },
+      answerNextRefund(answer) {
+        state.nextRefundAnswers.push(answer);
       },
       takeNotifications() {
         settle(state);
@@ -133,4 +181,17 @@ export function createSandboxGateway(input: SandboxGatewayOptions = {}): Sandbox
       ledger: () => ledgerView(state),
     },
   };
+}
+
+/**
+ * Runs a call to the provider once its front door lets it in (`SandboxFaults.admit`); a
+ * refusal rejects. Not `async`, so a call it admits answers as soon as it would without it.
+ */
+function admitted<T>(state: SandboxState, call: () => Promise<T>): Promise<T> {
+  try {
+    state.faults.admit();
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return call();
 }

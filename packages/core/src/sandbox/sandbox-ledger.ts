@@ -2,6 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync,
 import { dirname } from "node:path";
 import { z } from "zod";
 import { gatewayError } from "../errors/gateway-error";
+import { moneySchema } from "../money/money";
 import {
   type SandboxCharge,
   type SandboxRefund,
@@ -9,32 +10,36 @@ import {
   sandboxRefundSchema,
 } from "./sandbox-charge";
 import { createDueIndex } from "./sandbox-due-index";
-import { testCardOutcomeSchema } from "./test-cards";
+import { createRecurrenceBook } from "./sandbox-recurrence-book";
+import { keptCardSchema, type SandboxRecurrence, sandboxRecurrenceSchema } from "./sandbox-recurrence-record";
 
 /**
  * The sandbox provider's books: an append-only list of what it did (a charge created, a
- * charge's status changed, a refund made, a card stored), folded into the current state.
+ * charge's status changed, a refund made, a card stored, a recurrence started or stopped),
+ * folded into the current state.
  * With a file, every entry is one JSON line written and fsync'ed before the call that made
  * it returns, and the file is read back at creation — so a test can kill the process at
  * any point and still compare the provider's books with Tessera's.
  */
 
-const storedCardSchema = z.object({
-  brand: z.string(),
-  last4: z.string(),
-  expMonth: z.number().int(),
-  expYear: z.number().int(),
-  outcome: testCardOutcomeSchema,
-});
+const storedCardSchema = keptCardSchema;
 
 export const sandboxLedgerEntrySchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("charge"), at: z.string(), charge: sandboxChargeSchema }),
+  /** `startsRecurrence`: the recurrence charge 1 starts, in the same line so neither exists without the other. */
+  z.object({
+    kind: z.literal("charge"),
+    at: z.string(),
+    charge: sandboxChargeSchema,
+    startsRecurrence: sandboxRecurrenceSchema.optional(),
+  }),
   z.object({
     kind: z.literal("charge_status"),
     at: z.string(),
     reference: z.string(),
     status: z.enum(["paid", "canceled", "expired"]),
   }),
+  /** An authorized card charge captured, for `amount` (what it now collects; at most what was held). */
+  z.object({ kind: z.literal("charge_capture"), at: z.string(), reference: z.string(), amount: moneySchema }),
   z.object({ kind: z.literal("refund"), at: z.string(), refund: sandboxRefundSchema }),
   /** A pending refund settled (`asyncRefunds`). */
   z.object({
@@ -46,6 +51,13 @@ export const sandboxLedgerEntrySchema = z.discriminatedUnion("kind", [
   }),
   /** A reusable card token (Cielo's CardToken) and the card facts behind it — never the number. */
   z.object({ kind: z.literal("stored_card"), at: z.string(), token: z.string(), card: storedCardSchema }),
+  /** A recurrence stopped by `deactivateRecurrence` (one that finished or gave up says so on its last charge). */
+  z.object({
+    kind: z.literal("recurrence_status"),
+    at: z.string(),
+    reference: z.string(),
+    status: z.literal("deactivated"),
+  }),
 ]);
 export type SandboxLedgerEntry = z.infer<typeof sandboxLedgerEntrySchema>;
 export type StoredCard = z.infer<typeof storedCardSchema>;
@@ -61,7 +73,7 @@ export interface SandboxLedger {
   /** The refunds still pending, oldest first (only `asyncRefunds` makes any). */
   pendingRefunds(): SandboxRefund[];
   findStoredCard(token: string): StoredCard | null;
-  /** The pending charges, oldest first: the only ones time or the payer can still change. */
+  /** The pending charges and authorizations, oldest first: the only ones time or the payer can still change. */
   openCharges(): SandboxCharge[];
   /**
    * The pending charges whose `settlesAt` is at or before `nowMs`, oldest first. It reads
@@ -69,6 +81,14 @@ export interface SandboxLedger {
    * sandbox that made a million charges settles as fast as one that made ten.
    */
   dueCharges(nowMs: number): SandboxCharge[];
+  findRecurrence(reference: string): SandboxRecurrence | null;
+  /**
+   * The active recurrence whose next charge is due earliest, at or before `nowMs`, or null;
+   * it stays due until one of its charges is appended. Reads only what is due (an index, as
+   * `dueCharges`), never every recurrence.
+   */
+  nextDueRecurrence(nowMs: number): SandboxRecurrence | null;
+  recurrences(): SandboxRecurrence[];
   charges(): SandboxCharge[];
   refunds(): SandboxRefund[];
   /** Every entry in the order it was written. */
@@ -82,14 +102,17 @@ export interface SandboxLedger {
  *
  * `settlesAt` says when a pending charge settles by itself (paid or expired; `Infinity`:
  * never), which orders the due index. It is the gateway's rule, not the books': a ledger
- * file reopened with other options is indexed by the new rule.
+ * file reopened with other options is indexed by the new rule. `recurrenceDueAt`, likewise,
+ * says when an active recurrence charges next (`Infinity`: never; the default).
  */
 export function openSandboxLedger(options: {
   gatewayId: string;
   file: string | null;
   settlesAt?: (charge: SandboxCharge) => number;
+  recurrenceDueAt?: (recurrence: SandboxRecurrence) => number;
 }): SandboxLedger {
   const settlesAt = options.settlesAt ?? (() => Number.POSITIVE_INFINITY);
+  const recurrences = createRecurrenceBook(options.recurrenceDueAt ?? (() => Number.POSITIVE_INFINITY));
   const log: SandboxLedgerEntry[] = [];
   const charges = new Map<string, SandboxCharge>();
   const byKey = new Map<string, string>();
@@ -109,9 +132,13 @@ export function openSandboxLedger(options: {
       case "charge": {
         const charge = { ...entry.charge };
         charges.set(charge.reference, charge);
-        byKey.set(charge.idempotencyKey, charge.reference);
+        // A charge the provider made for a recurrence keeps charge 1's key (as Cielo keeps the
+        // MerchantOrderId): a lookup by our key must still find charge 1, never the latest.
+        if ((charge.recurrence?.sequence ?? 1) === 1) byKey.set(charge.idempotencyKey, charge.reference);
+        recurrences.recordCharge(charge, entry.startsRecurrence);
         sequence += 1;
-        if (charge.status === "pending") {
+        // An authorization is open too: it is captured, or lapses by itself.
+        if (charge.status === "pending" || charge.status === "authorized") {
           open.set(charge.reference, charge);
           const at = settlesAt(charge);
           if (at !== Number.POSITIVE_INFINITY) due.push({ at, sequence, reference: charge.reference });
@@ -128,6 +155,15 @@ export function openSandboxLedger(options: {
         open.delete(entry.reference);
         return;
       }
+      case "charge_capture": {
+        const charge = charges.get(entry.reference);
+        if (!charge) return;
+        charge.status = "paid";
+        charge.paidAt = entry.at;
+        charge.amount = entry.amount;
+        open.delete(entry.reference);
+        return;
+      }
       case "refund": {
         keepRefund({ ...entry.refund });
         return;
@@ -139,6 +175,9 @@ export function openSandboxLedger(options: {
       }
       case "stored_card":
         storedCards.set(entry.token, entry.card);
+        return;
+      case "recurrence_status":
+        recurrences.deactivate(entry.reference, entry.at);
         return;
     }
   }
@@ -185,6 +224,9 @@ export function openSandboxLedger(options: {
         .sort((a, b) => a.sequence - b.sequence)
         .map((item) => ({ ...(open.get(item.reference) as SandboxCharge) }));
     },
+    findRecurrence: (reference) => recurrences.find(reference),
+    nextDueRecurrence: (nowMs) => recurrences.nextDue(nowMs),
+    recurrences: () => recurrences.all(),
     charges: () => [...charges.values()].map((charge) => ({ ...charge })),
     refunds: () => [...refunds.values()],
     entries: () => [...log],

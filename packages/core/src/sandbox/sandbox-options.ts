@@ -13,6 +13,18 @@ export type SandboxLog = (entry: SandboxLogEntry) => void;
 
 const isFunction = (value: unknown) => typeof value === "function";
 
+const refundRulesSchema = z.object({
+  partial: z.boolean(),
+  windowDays: z.number().int().positive().nullable(),
+  keyedByUs: z.boolean(),
+});
+
+/** As the providers the sandbox stands in for: Cielo cards, API Pix; Banco Inter refunds no boleto. */
+export const defaultSandboxRefundRules = Object.freeze({
+  card: Object.freeze({ partial: true, windowDays: 360, keyedByUs: false }),
+  pix: Object.freeze({ partial: true, windowDays: 90, keyedByUs: true }),
+});
+
 /**
  * The sandbox's settings. The plain-data fields carry descriptions the back office can
  * render as a form (Vendure's idea); the function-valued ones are for code and tests.
@@ -67,6 +79,48 @@ export const sandboxOptionsSchema = z.object({
     .nonnegative()
     .optional()
     .describe("With asyncRefunds: a pending refund succeeds by itself this long after it was made."),
+  refundRules: z
+    .object({
+      card: refundRulesSchema.optional(),
+      pix: refundRulesSchema.optional(),
+      boleto: refundRulesSchema.optional(),
+    })
+    .strict()
+    .default(defaultSandboxRefundRules)
+    .describe(
+      "What each method's refunds may be (partial or only whole, within how many days of the payment, found by our refund key), declared as capabilities.refunds and enforced; a method left out cannot be refunded. Default: cards partial within 360 days (Cielo), PIX partial within 90 days by our key (API Pix), no boletos (Banco Inter).",
+    ),
+  authorizationLapseDays: z
+    .number()
+    .int()
+    .positive()
+    .default(7)
+    .describe(
+      "Days a card authorization (createPayment with capture: false) is held; one never captured lapses then, as issuers let it.",
+    ),
+  boletoIssueDelayMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe(
+      "Issue boletos asynchronously, as Banco Inter does: a boleto answers processing, and its line is ready this long after the request.",
+    ),
+  refuseCredentials: z
+    .boolean()
+    .default(false)
+    .describe(
+      "Refuse every call as a provider refuses a wrong or revoked API key (gateway_authentication), to try how Tessera reports it.",
+    ),
+  recurrenceRetries: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(10)
+    .default(2)
+    .describe(
+      "How many times a declined recurrent charge is tried again, a day apart, before the sandbox gives up and ends the recurrence.",
+    ),
   latencyMs: z
     .number()
     .int()

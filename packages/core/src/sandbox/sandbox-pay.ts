@@ -1,5 +1,7 @@
 import type { PaymentResult } from "../ports/gateway";
-import { paymentResultOf } from "./sandbox-lookup";
+import { isIssuing, paymentResultOf } from "./sandbox-lookup";
+import { sandboxNotificationBatchBody } from "./sandbox-notification";
+import { newSandboxReference } from "./sandbox-reference";
 import { settle } from "./sandbox-settle";
 import { invalidRequest, type SandboxState } from "./sandbox-state";
 import { changeStatus } from "./sandbox-status-change";
@@ -17,5 +19,39 @@ export function pay(state: SandboxState, reference: string): PaymentResult {
       status: charge.status,
     });
   }
+  if (isIssuing(state, charge)) {
+    throw invalidRequest(state, "This boleto is still being issued: it has no line to pay yet.", {
+      status: "processing",
+    });
+  }
   return paymentResultOf(state, changeStatus(state, charge, "paid", state.clock.now()));
+}
+
+/**
+ * `sandbox.payTogether`: several payers pay at once, and the provider posts their news in
+ * one notification — as API Pix posts `{"pix":[…]}` for several Pix. Each is paid as `pay`
+ * pays it; a reference `pay` refuses throws, after the ones before it were paid and notified.
+ */
+export function payTogether(state: SandboxState, references: readonly string[]): PaymentResult[] {
+  settle(state);
+  const results: PaymentResult[] = [];
+  state.outbox.together(
+    () => {
+      for (const reference of references) results.push(pay(state, reference));
+    },
+    (events) => {
+      const id = newSandboxReference("evt");
+      const createdAt = state.clock.now();
+      return {
+        eventId: id,
+        type: "batch",
+        rawBody: sandboxNotificationBatchBody({
+          id,
+          createdAt,
+          rawBodies: events.map((event) => event.rawBody),
+        }),
+      };
+    },
+  );
+  return results;
 }

@@ -1,12 +1,20 @@
-import type { CreatePaymentRequest } from "../ports/gateway";
+import type { CreatePaymentRequest, RecurrenceRequest } from "../ports/gateway";
 import type { SandboxCharge } from "./sandbox-charge";
 import { notify } from "./sandbox-notify";
+import type { SandboxRecurrenceTerms } from "./sandbox-recurrence-record";
 import { newSandboxReference } from "./sandbox-reference";
 import type { SandboxState } from "./sandbox-state";
 
 /** Only what decides whether a repeated key is the same request; never card data. */
 export function requestFingerprint(request: CreatePaymentRequest): string {
-  return `${request.method}:${request.amount.amount}:${request.amount.currency}`;
+  return `${request.method}:${request.amount.amount}:${request.amount.currency}${recurrenceFingerprint(request.recurrence)}`;
+}
+
+/** A recurrence is part of the request: the same key with another one (or none) is another payment. */
+function recurrenceFingerprint(recurrence: RecurrenceRequest | undefined): string {
+  if (recurrence === undefined) return "";
+  const { interval, charges, amount, secondChargeOn } = recurrence;
+  return `:every ${interval.count} ${interval.unit}:${charges ?? "open"}:${amount.amount}:${amount.currency}:${secondChargeOn}`;
 }
 
 /** A new charge for the request, made now, with what its method decided. */
@@ -29,9 +37,22 @@ export function newCharge(
   };
 }
 
-/** Records a new charge durably, then lets a crash test in (`onCharge`), then notifies. */
-export function recordCharge(state: SandboxState, charge: SandboxCharge): void {
-  state.ledger.append({ kind: "charge", at: charge.createdAt, charge });
+/**
+ * Records a new charge durably (with the recurrence it starts, in the same line), then lets
+ * a crash test in (`onCharge`), then notifies: a paid charge, and a declined one the
+ * provider made by itself for a recurrence (a create's decline is in its answer).
+ */
+export function recordCharge(
+  state: SandboxState,
+  charge: SandboxCharge,
+  startsRecurrence?: SandboxRecurrenceTerms,
+): void {
+  state.ledger.append({
+    kind: "charge",
+    at: charge.createdAt,
+    charge,
+    ...(startsRecurrence === undefined ? {} : { startsRecurrence }),
+  });
   state.log({
     level: "info",
     message: "charge recorded",
@@ -46,4 +67,6 @@ export function recordCharge(state: SandboxState, charge: SandboxCharge): void {
   });
   state.options.onCharge?.({ ...charge });
   if (charge.status === "paid") notify(state, "payment.paid", charge, null, charge.createdAt);
+  else if (charge.status === "declined" && (charge.recurrence?.sequence ?? 1) > 1)
+    notify(state, "payment.declined", charge, null, charge.createdAt);
 }

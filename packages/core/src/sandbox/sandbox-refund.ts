@@ -1,16 +1,24 @@
 import type { RefundRequest, RefundResult } from "../ports/gateway";
-import { committedRefundAmount, type SandboxRefund } from "./sandbox-charge";
+import { instantToMillis } from "../time/instant";
+import { committedRefundAmount, type SandboxCharge, type SandboxRefund } from "./sandbox-charge";
 import { notify } from "./sandbox-notify";
 import { newSandboxReference } from "./sandbox-reference";
 import { refundResultOf } from "./sandbox-refund-settle";
 import { settle } from "./sandbox-settle";
 import { invalidRequest, type SandboxState, simulateLatency } from "./sandbox-state";
 
+const dayMs = 86_400_000;
+
 /**
  * `refund`: gives back all or part of a paid payment, never more than is left (refunds
- * still pending count); the same refund key is the same refund, so a replay never refunds
- * twice. With `asyncRefunds` it answers `pending`, and the refund settles later
- * (`refundSettleAfterMs`, or `sandbox.settleRefund`) with a notification carrying the news.
+ * still pending count), and only as its method's declared rules allow (`refundRules`, which
+ * are `capabilities.refunds`): a method without rules, part of a payment where `partial` is
+ * false, or a payment paid more than `windowDays` ago by the sandbox's clock is refused with
+ * `gateway_invalid_request`, as the real providers refuse them. The same refund key is the
+ * same refund, so a replay never refunds twice. With `asyncRefunds` (or
+ * `sandbox.answerNextRefund("pending")`) it answers `pending`, and the refund settles later
+ * (`refundSettleAfterMs`, or `sandbox.settleRefund`) with a notification carrying the news;
+ * `sandbox.answerNextRefund("failed")` makes the provider refuse it: nothing is given back.
  */
 export async function refund(state: SandboxState, request: RefundRequest): Promise<RefundResult> {
   await simulateLatency(state);
@@ -18,7 +26,9 @@ export async function refund(state: SandboxState, request: RefundRequest): Promi
   const charge = state.ledger.findCharge(request.providerReference);
   if (charge === null)
     throw invalidRequest(state, "No payment has this provider reference.", { field: "providerReference" });
-  if (charge.idempotencyKey !== request.paymentIdempotencyKey) {
+  // A charge the provider made by itself for a recurrence was never sent under our key: its reference is all.
+  const madeByProvider = (charge.recurrence?.sequence ?? 1) > 1;
+  if (!madeByProvider && charge.idempotencyKey !== request.paymentIdempotencyKey) {
     throw invalidRequest(
       state,
       "The provider reference and the payment's key belong to different payments.",
@@ -50,6 +60,7 @@ export async function refund(state: SandboxState, request: RefundRequest): Promi
       status: charge.status,
     });
   }
+  checkDeclaredRules(state, charge, request);
   if (request.amount.currency !== charge.amount.currency) {
     throw invalidRequest(state, "A refund is in the payment's currency.", { field: "amount.currency" });
   }
@@ -66,14 +77,16 @@ export async function refund(state: SandboxState, request: RefundRequest): Promi
       remaining,
     });
   }
+  const answer = state.nextRefundAnswers.shift() ?? (state.options.asyncRefunds ? "pending" : "succeeded");
+  const createdAt = state.clock.now();
   const recorded: SandboxRefund = {
     reference: newSandboxReference("sbxref"),
     chargeReference: charge.reference,
     refundKey: request.refundKey,
     amount: request.amount,
-    createdAt: state.clock.now(),
-    status: state.options.asyncRefunds ? "pending" : "succeeded",
-    settledAt: null,
+    createdAt,
+    status: answer,
+    settledAt: answer === "failed" ? createdAt : null,
   };
   state.ledger.append({ kind: "refund", at: recorded.createdAt, refund: recorded });
   state.log({
@@ -86,7 +99,31 @@ export async function refund(state: SandboxState, request: RefundRequest): Promi
       status: recorded.status,
     },
   });
-  if (recorded.status === "succeeded")
-    notify(state, "refund.succeeded", charge, recorded, recorded.createdAt);
+  if (recorded.status !== "pending")
+    notify(state, `refund.${recorded.status}`, charge, recorded, recorded.createdAt);
   return refundResultOf(recorded);
+}
+
+/** What the sandbox declares it refunds (`capabilities.refunds`), enforced: declared and real never differ. */
+function checkDeclaredRules(state: SandboxState, charge: SandboxCharge, request: RefundRequest): void {
+  const rules = state.capabilities.refunds[charge.method];
+  if (rules === undefined) {
+    throw invalidRequest(state, `A ${charge.method} payment cannot be refunded through the provider.`, {
+      method: charge.method,
+    });
+  }
+  const paidAt = instantToMillis(charge.paidAt ?? charge.createdAt);
+  if (rules.windowDays !== null && instantToMillis(state.clock.now()) - paidAt > rules.windowDays * dayMs) {
+    throw invalidRequest(
+      state,
+      `A ${charge.method} payment can be refunded only within ${rules.windowDays} days of being paid.`,
+      { method: charge.method, windowDays: rules.windowDays, paidAt: charge.paidAt },
+    );
+  }
+  if (!rules.partial && request.amount.amount !== charge.amount.amount) {
+    throw invalidRequest(state, `A ${charge.method} payment is refunded only whole, in one refund.`, {
+      field: "amount.amount",
+      method: charge.method,
+    });
+  }
 }

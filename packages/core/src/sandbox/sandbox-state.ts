@@ -5,8 +5,10 @@ import { type Clock, systemClock } from "../time/clock";
 import { type CardTokenizer, createCardTokenizer } from "./card-tokenizer";
 import { createNotificationOutbox, type NotificationOutbox } from "./notification-outbox";
 import { sandboxCapabilities, sandboxMethods } from "./sandbox-capabilities";
+import { createSandboxFaults, type SandboxFaults } from "./sandbox-faults";
 import { openSandboxLedger, type SandboxLedger } from "./sandbox-ledger";
 import type { ResolvedSandboxOptions, SandboxLog } from "./sandbox-options";
+import { recurrenceDueAt } from "./sandbox-recurrence-schedule";
 import { newSandboxReference } from "./sandbox-reference";
 import { settlesAt } from "./sandbox-settle";
 import { createTokenizationSessions, type TokenizationSessions } from "./tokenization-sessions";
@@ -31,6 +33,10 @@ export interface SandboxState {
   /** Per-checkout access tokens the tokenization endpoint requires. */
   readonly sessions: TokenizationSessions;
   readonly outbox: NotificationOutbox;
+  /** How the next new refunds are answered, in the order set (`sandbox.answerNextRefund`); one taken per refund. */
+  readonly nextRefundAnswers: ("pending" | "failed")[];
+  /** Refusals and timeouts a test injected (`sandbox.injectFault`), answered once each. */
+  readonly faults: SandboxFaults;
 }
 
 /** Opens the books (reading the ledger file, when there is one) and sets up the rest. */
@@ -43,6 +49,7 @@ export function createSandboxState(options: ResolvedSandboxOptions): SandboxStat
     gatewayId: id,
     file: options.ledgerFile ?? null,
     settlesAt: (charge) => settlesAt(options, charge),
+    recurrenceDueAt,
   });
   const tokenizer = createCardTokenizer({
     gatewayId: id,
@@ -74,6 +81,8 @@ export function createSandboxState(options: ResolvedSandboxOptions): SandboxStat
     tokenizer,
     sessions,
     outbox,
+    nextRefundAnswers: [],
+    faults: createSandboxFaults({ gatewayId: id, refuseCredentials: options.refuseCredentials }),
   };
 }
 

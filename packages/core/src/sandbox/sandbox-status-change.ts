@@ -4,13 +4,13 @@ import { notify } from "./sandbox-notify";
 import type { SandboxState } from "./sandbox-state";
 
 /**
- * Closes a pending charge — paid, canceled or expired — in the books, logs it and notifies;
- * answers the charge as it now stands.
+ * Closes an open charge (pending, or an authorization) — paid, canceled or expired — in
+ * the books, logs it and notifies; answers the charge as it now stands.
  */
 export function changeStatus(
   state: SandboxState,
   charge: SandboxCharge,
-  status: Exclude<SandboxChargeStatus, "pending" | "declined">,
+  status: Exclude<SandboxChargeStatus, "pending" | "authorized" | "declined">,
   at: string,
 ): SandboxCharge {
   state.ledger.append({ kind: "charge_status", at, reference: charge.reference, status });

@@ -17,7 +17,7 @@ describe("the sandbox test cards", () => {
     expect(new Set(cards.map(([, card]) => card.number)).size).toBe(cards.length);
   });
 
-  it("cover approval, the five standard declines and both timeouts", () => {
+  it("cover approval, the five standard declines, both timeouts and recurrent declines", () => {
     const outcomes = cards.map(([, card]) =>
       card.outcome.kind === "decline" ? card.outcome.declineCode : card.outcome.kind,
     );
@@ -31,6 +31,7 @@ describe("the sandbox test cards", () => {
         "card_declined",
         "timeout_after_charge",
         "timeout_before_receipt",
+        "decline_recurrent",
       ]),
     );
   });

@@ -7,6 +7,11 @@ export type TestCardOutcome =
   | { kind: "approve" }
   /** Refused by the "issuer" with an ABECS-style return code, as Brazilian acquirers answer. */
   | { kind: "decline"; declineCode: DeclineCode; returnCode: string; message: string }
+  /**
+   * Approved when a create charges it; declined like this whenever the provider charges it
+   * by itself for a recurrence (`CreatePaymentRequest.recurrence`), every retry included.
+   */
+  | { kind: "decline_recurrent"; declineCode: DeclineCode; returnCode: string; message: string }
   /** The provider charged the card, but its answer never came back: the caller sees `unknown`. */
   | { kind: "timeout_after_charge" }
   /** The request never reached the provider: the caller sees `unknown`, and nothing was charged. */
@@ -17,6 +22,12 @@ export const testCardOutcomeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("approve") }),
   z.object({
     kind: z.literal("decline"),
+    declineCode: z.enum(declineCodes),
+    returnCode: z.string(),
+    message: z.string(),
+  }),
+  z.object({
+    kind: z.literal("decline_recurrent"),
     declineCode: z.enum(declineCodes),
     returnCode: z.string(),
     message: z.string(),
@@ -48,6 +59,7 @@ export interface TestCard {
  * | 4000 0000 0000 0572 | visa       | declined, `card_declined`                             | 57          |
  * | 4000 0000 0000 0903 | visa       | charged, but the answer is lost: `unknown`; a lookup by our key finds it succeeded | — |
  * | 4000 0000 0000 0994 | visa       | never reached the provider: `unknown`; a lookup by our key finds nothing | — |
+ * | 4000 0000 0000 1513 | visa       | approved; every charge the provider makes for a recurrence declined, `insufficient_funds` | 51 |
  *
  * Any other Luhn-valid number is approved, like most providers' sandboxes; a number that
  * fails the Luhn check is refused at tokenization.
@@ -109,6 +121,16 @@ export const sandboxTestCards = {
     number: "4000000000000994",
     brand: "visa",
     outcome: { kind: "timeout_before_receipt" },
+  },
+  recurrentDeclines: {
+    number: "4000000000001513",
+    brand: "visa",
+    outcome: {
+      kind: "decline_recurrent",
+      declineCode: "insufficient_funds",
+      returnCode: "51",
+      message: "Insufficient funds.",
+    },
   },
 } as const satisfies Record<string, TestCard>;
 

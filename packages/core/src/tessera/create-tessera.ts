@@ -12,6 +12,7 @@ import { createOrganizationService, type OrganizationService } from "../organiza
 import { createGatewayRegistry, type GatewayRegistry } from "../payments/gateway-registry";
 import { createPaymentService, type PaymentService } from "../payments/payment-service";
 import { createPluginRegistry, type PluginRegistry } from "../plugins/plugin-registry";
+import { createRecurrenceService, type RecurrenceService } from "../recurrence/recurrence-service";
 import { createRefundService, type RefundService } from "../refunds/refund-service";
 import { createSandboxGateway } from "../sandbox/sandbox-gateway";
 import { type Clock, systemClock } from "../time/clock";
@@ -29,6 +30,8 @@ export interface Tessera {
   readonly payments: PaymentService & RetryService;
   readonly webhooks: WebhookService;
   readonly refunds: RefundService;
+  /** Recurrences the provider runs for contracts: look them up, stop them. */
+  readonly recurrences: RecurrenceService;
   readonly activation: ActivationService;
   readonly events: EventDispatcher;
   readonly gateways: GatewayRegistry;
@@ -86,7 +89,13 @@ export function createTessera(options: TesseraOptions): Tessera {
   if (options.notifier !== undefined) requirePort(options.notifier, "notifier", ["send"]);
   if (options.files !== undefined) requirePort(options.files, "files", ["put", "get", "delete"]);
   for (const [index, gateway] of (options.gateways ?? []).entries()) {
-    requirePort(gateway, `gateways.${index}`, ["createPayment", "getPayment", "refund", "parseWebhook"]);
+    requirePort(gateway, `gateways.${index}`, [
+      "createPayment",
+      "getPayment",
+      "refund",
+      "getRefund",
+      "parseWebhook",
+    ]);
   }
 
   const clock = options.clock ?? systemClock;
@@ -112,6 +121,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     payments,
     webhooks: createWebhookService(ctx),
     refunds: createRefundService(ctx),
+    recurrences: createRecurrenceService(ctx),
     activation: createActivationService(ctx),
     events: createEventDispatcher(ctx),
     gateways,

@@ -2,12 +2,15 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Id } from "../ids/id";
 import { applyPaymentResult } from "../payments/apply-payment-result";
+import type { Payment } from "../payments/payment";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
 import type { GatewayEvent, RefundNews, RefundResult, WebhookInput } from "../ports/gateway";
 import type { InboxEntry, Repositories, WebhookProvenance } from "../ports/storage";
+import { applyRecurrenceCharge } from "../recurrence/apply-recurrence-charge";
 import { applyRefundResult, refundIdOfKey } from "../refunds/apply-refund-result";
 import type { ServiceContext } from "../tessera/service-context";
 import { parseInput } from "../validation/parse-input";
+import { isTrustedIssuer } from "./client-certificate-issuer";
 import { redactWebhook } from "./redact-webhook";
 
 const webhookInputSchema = z.object({
@@ -44,21 +47,14 @@ export function createWebhookService(ctx: ServiceContext): WebhookService {
   ): Promise<"applied" | "unmatched"> {
     return withRetryOnConflict(() =>
       ctx.storage.transaction(async (tx) => {
-        const reference = event.payment.providerReference;
-        const payment =
-          (event.idempotencyKey
-            ? await tx.payments.findByIdempotencyKey(gatewayId, event.idempotencyKey)
-            : null) ?? (reference ? await tx.payments.findByProviderReference(gatewayId, reference) : null);
         const at = ctx.clock.now();
-        if (!payment) {
-          await tx.inbox.markProcessed(entry.id, {
-            status: "rejected",
-            outcome: "no payment of ours matches",
-            at,
-          });
+        const matched = await matchPayment(tx, gatewayId, event);
+        if (!matched.payment) {
+          await tx.inbox.markProcessed(entry.id, { status: "rejected", outcome: matched.reason, at });
           return "unmatched";
         }
-        await applyPaymentResult(ctx, tx, payment.id, event.payment);
+        const payment = matched.payment;
+        if (!matched.applied) await applyPaymentResult(ctx, tx, payment.id, event.payment);
         const refundOutcome = event.refund ? await applyRefundNews(tx, payment.id, event.refund) : "";
         const after = await tx.payments.findById(payment.id);
         await tx.inbox.markProcessed(entry.id, {
@@ -69,6 +65,47 @@ export function createWebhookService(ctx: ServiceContext): WebhookService {
         return "applied";
       }),
     );
+  }
+
+  /**
+   * The payment of ours the news is about. A recurrent charge goes by its recurrence (its
+   * news is applied there, to its own row); any other by the provider's reference first —
+   * the provider's id of one charge — and only then by our key, which a provider may share
+   * between several charges (Cielo's `MerchantOrderId` on every recurrent charge).
+   */
+  async function matchPayment(
+    tx: Repositories,
+    gatewayId: string,
+    event: GatewayEvent,
+  ): Promise<{ payment: Payment; applied: boolean } | { payment: null; reason: string }> {
+    if (event.recurrenceCharge) {
+      const charge = await applyRecurrenceCharge(ctx, tx, gatewayId, {
+        ...event,
+        recurrenceCharge: event.recurrenceCharge,
+      });
+      return charge.matched
+        ? { payment: charge.payment, applied: true }
+        : { payment: null, reason: charge.reason };
+    }
+    const reference = event.payment.providerReference;
+    const byReference = reference ? await tx.payments.findByProviderReference(gatewayId, reference) : null;
+    if (byReference) return { payment: byReference, applied: false };
+    const byKey = event.idempotencyKey
+      ? await tx.payments.findByIdempotencyKey(gatewayId, event.idempotencyKey)
+      : null;
+    // Our key with another charge's reference is another charge under a shared key: never ours to overwrite.
+    if (
+      byKey &&
+      (byKey.providerReference === null || reference === null || byKey.providerReference === reference)
+    ) {
+      return { payment: byKey, applied: false };
+    }
+    return {
+      payment: null,
+      reason: byKey
+        ? `charge ${reference} carries the key of payment ${byKey.id}, which is charge ${byKey.providerReference}`
+        : "no payment of ours matches",
+    };
   }
 
   /**
@@ -141,6 +178,18 @@ export function createWebhookService(ctx: ServiceContext): WebhookService {
       // Mutual TLS is proven below the adapter; without the listener's word there is no proof.
       if (declared.authentication === "mutual_tls" && !input.verifiedClientCertificate) {
         return reject("no verified client certificate: mutual TLS was not checked by the listener or proxy");
+      }
+      // The listener may trust more CAs than this provider's (a public store): the issuer must be one it names.
+      const issuer = input.verifiedClientCertificate?.issuer ?? "";
+      const trusted = declared.trustedClientCertificateIssuers;
+      if (
+        declared.authentication === "mutual_tls" &&
+        trusted.length > 0 &&
+        !isTrustedIssuer(issuer, trusted)
+      ) {
+        return reject(
+          `client certificate issued by "${issuer.slice(0, 300)}", not by a CA the ${gatewayId} gateway trusts for mutual TLS`,
+        );
       }
       const parsed = await gateway.parseWebhook({
         headers,

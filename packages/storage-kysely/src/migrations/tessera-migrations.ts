@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import type { StorageDialect } from "../storage-dialect";
 import { initialSchemaMigration } from "./initial-schema-migration";
+import { recurrencesMigration } from "./recurrences-migration";
 import { webhookProvenanceMigration } from "./webhook-provenance-migration";
 
 /** The migration tables' names, so Tessera's never collide with an application's own. */
@@ -15,6 +16,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     "0001_initial_schema": initialSchemaMigration(dialect),
     "0002_webhook_provenance": webhookProvenanceMigration(dialect),
+    "0003_recurrences": recurrencesMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

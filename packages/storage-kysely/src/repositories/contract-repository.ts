@@ -1,7 +1,8 @@
 import type { ContractRepository } from "@tessera/core";
 import { pageLimit, toPage } from "../page-request";
 import type { RepositoryContext } from "../repository-context";
-import { staleWriteError, writeUnique } from "../write-conflict";
+import { assertSameVersion, changedColumns, updateVersioned } from "../versioned-update";
+import { writeUnique } from "../write-conflict";
 import { contractFromRow, contractToRow } from "./contract-row";
 
 export function createContractRepository(ctx: RepositoryContext): ContractRepository {
@@ -9,26 +10,31 @@ export function createContractRepository(ctx: RepositoryContext): ContractReposi
   return {
     async insert(contract) {
       await writeUnique(ctx, "contract", () =>
-        db.insertInto("contracts").values(contractToRow(contract, codec)).execute(),
+        ctx.queries.execute(db, "contracts.insert", contractToRow(contract, codec), (db, row) =>
+          db.insertInto("contracts").values(row),
+        ),
       );
     },
 
-    async update(contract) {
-      const { id, ...changes } = contractToRow(contract, codec);
-      const row = await db
-        .updateTable("contracts")
-        .set({ ...changes, version: contract.version + 1 })
-        .where("id", "=", id)
-        .where("version", "=", contract.version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw await staleWriteError(db, "contracts", "contract", id, contract.version);
-      return contractFromRow(row, codec);
+    /** Every column is written from `contract` (or those that differ from `previous`): nothing is read back. */
+    async update(contract, previous) {
+      assertSameVersion("contract", contract, previous);
+      const { id, version, ...fields } = contractToRow(contract, codec);
+      await updateVersioned(ctx, db, {
+        table: "contracts",
+        entity: "contract",
+        id,
+        version: contract.version,
+        changes: changedColumns(fields, previous ? contractToRow(previous, codec) : null),
+      });
+      return { ...contract, version: contract.version + 1 };
     },
 
     async findById(id) {
-      const row = await db.selectFrom("contracts").selectAll().where("id", "=", id).executeTakeFirst();
-      return row ? contractFromRow(row, codec) : null;
+      const { rows } = await ctx.queries.execute(db, "contracts.findById", { id }, (db, v) =>
+        db.selectFrom("contracts").selectAll().where("id", "=", v.id),
+      );
+      return rows[0] ? contractFromRow(rows[0], codec) : null;
     },
 
     async listByCustomer(customerId) {

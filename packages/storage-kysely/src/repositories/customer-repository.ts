@@ -14,14 +14,40 @@ function likePattern(search: string): string {
 export function createCustomerRepository(ctx: RepositoryContext): CustomerRepository {
   const { db, codec } = ctx;
   const findById = async (id: string) => {
-    const row = await selectCustomers(db).where("customers.id", "=", id).executeTakeFirst();
-    return row ? customerFromRow(row, codec) : null;
+    const { rows } = await ctx.queries.execute(db, "customers.findById", { id }, (db, v) =>
+      selectCustomers(db).where("customers.id", "=", v.id),
+    );
+    return rows[0] ? customerFromRow(rows[0], codec) : null;
   };
   return {
     async insert(customer) {
       await writeUnique(ctx, "customer", () =>
-        db.insertInto("customers").values(customerToRow(customer, codec)).execute(),
+        ctx.queries.execute(db, "customers.insert", customerToRow(customer, codec), (db, row) =>
+          db.insertInto("customers").values(row),
+        ),
       );
+    },
+
+    /**
+     * `insert … on conflict (organization_id, document_key) where document_key is not null
+     * do nothing`: the partial unique index that makes documents unique also decides, so no
+     * read comes first; a customer without a document is outside the index and never conflicts.
+     */
+    async insertIfNewDocument(customer) {
+      const { numAffectedRows } = await writeUnique(ctx, "customer", () =>
+        ctx.queries.execute(db, "customers.insertIfNewDocument", customerToRow(customer, codec), (db, row) =>
+          db
+            .insertInto("customers")
+            .values(row)
+            .onConflict((conflict) =>
+              conflict
+                .columns(["organization_id", "document_key"])
+                .where("document_key", "is not", null)
+                .doNothing(),
+            ),
+        ),
+      );
+      return numAffectedRows === 1n;
     },
 
     async update(customer) {
@@ -44,11 +70,16 @@ export function createCustomerRepository(ctx: RepositoryContext): CustomerReposi
     findById,
 
     async findByDocument(organizationId, documentKey) {
-      const row = await selectCustomers(db)
-        .where("customers.organization_id", "=", organizationId)
-        .where("customers.document_key", "=", documentKey)
-        .executeTakeFirst();
-      return row ? customerFromRow(row, codec) : null;
+      const { rows } = await ctx.queries.execute(
+        db,
+        "customers.findByDocument",
+        { organizationId, documentKey },
+        (db, v) =>
+          selectCustomers(db)
+            .where("customers.organization_id", "=", v.organizationId)
+            .where("customers.document_key", "=", v.documentKey),
+      );
+      return rows[0] ? customerFromRow(rows[0], codec) : null;
     },
 
     async list(organizationId, filter = {}) {

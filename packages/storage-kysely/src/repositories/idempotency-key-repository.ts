@@ -7,17 +7,17 @@ export function createIdempotencyKeyRepository(ctx: RepositoryContext): Idempote
   return {
     /** The primary key (scope, key) refuses a second record: `conflict`, as the port says. */
     async insert(record) {
+      const row = {
+        scope: record.scope,
+        key: record.key,
+        fingerprint: record.fingerprint,
+        resource: record.resource,
+        created_at: record.createdAt,
+      };
       await writeUnique(ctx, "idempotencyKey", () =>
-        db
-          .insertInto("idempotency_keys")
-          .values({
-            scope: record.scope,
-            key: record.key,
-            fingerprint: record.fingerprint,
-            resource: record.resource,
-            created_at: record.createdAt,
-          })
-          .execute(),
+        ctx.queries.execute(db, "idempotency_keys.insert", row, (db, values) =>
+          db.insertInto("idempotency_keys").values(values),
+        ),
       );
     },
 

@@ -1,10 +1,19 @@
 import { type ClaimRequest, type Installment, type InstallmentRepository, TesseraError } from "@tessera/core";
-import type { ExpressionBuilder } from "kysely";
-import type { Database } from "../database";
+import type { ExpressionBuilder, Kysely, Updateable } from "kysely";
+import type { Database, InstallmentsTable } from "../database";
 import { atomically, type RepositoryContext } from "../repository-context";
+import { assertSameVersion, changedColumns } from "../versioned-update";
 import { staleWriteError, writeUnique } from "../write-conflict";
 import { installmentFieldsToRow, installmentFromRow, installmentToRow } from "./installment-row";
 import { claimLeased } from "./leased-claim";
+
+/** One `update(installment, previous)` of a batch: the columns to set, from which version. */
+interface PlannedUpdate {
+  installment: Installment;
+  changes: Updateable<InstallmentsTable>;
+  /** Installments with the same key are written by one statement. */
+  key: string;
+}
 
 /** Rows per INSERT: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const insertBatchSize = 100;
@@ -39,6 +48,49 @@ function byDueDateThenId(a: Installment, b: Installment): number {
 export function createInstallmentRepository(ctx: RepositoryContext): InstallmentRepository {
   const { db, codec } = ctx;
 
+  const plan = (installment: Installment, previous: Installment | undefined): PlannedUpdate => {
+    assertSameVersion("installment", installment, previous);
+    const { version, ...fields } = installmentFieldsToRow(installment);
+    const changes = changedColumns(fields, previous ? installmentFieldsToRow(previous) : null);
+    return { installment, changes, key: JSON.stringify([version, changes]) };
+  };
+
+  /**
+   * `update installments set <changes>, version = ? where id in (…) and version = ?` for
+   * installments changed alike from the same version. Nothing is read back: every owner's
+   * field is the caller's at the new version, and the lease — which claims own, and which
+   * this never writes — is returned as the caller gave it (a `returning` of it cost as much
+   * as the update). Throws, leaving the caller's transaction to undo the others, when a row
+   * did not match.
+   */
+  const write = async (trx: Kysely<Database>, group: readonly PlannedUpdate[]): Promise<Installment[]> => {
+    const [first] = group as [PlannedUpdate];
+    const { version } = first.installment;
+    const values = {
+      changes: first.changes,
+      ids: group.map((update) => update.installment.id),
+      version,
+      next: version + 1,
+    };
+    const { numAffectedRows } = await ctx.queries.execute(trx, "installments.update", values, (db, v) =>
+      db
+        .updateTable("installments")
+        .set({ ...v.changes, version: v.next })
+        .where("id", "in", v.ids)
+        .where("version", "=", v.version),
+    );
+    if (numAffectedRows !== BigInt(group.length)) {
+      const { rows } = await ctx.queries.execute(trx, "installments.versions", values.ids, (db, ids) =>
+        db.selectFrom("installments").select(["id", "version"]).where("id", "in", ids),
+      );
+      const updated = new Map(rows.map((row) => [row.id, row.version]));
+      // Ours now hold the next version; the first that does not was missing or moved on.
+      const stale = group.find((update) => updated.get(update.installment.id) !== version + 1) ?? first;
+      throw await staleWriteError(trx, "installments", "installment", stale.installment.id, version);
+    }
+    return group.map(({ installment }) => ({ ...installment, version: version + 1 }));
+  };
+
   const leaseLost = (id: string, lease: { owner: string; version: number }) =>
     new TesseraError(
       "lease_lost",
@@ -52,25 +104,33 @@ export function createInstallmentRepository(ctx: RepositoryContext): Installment
       await writeUnique(ctx, "installment", () =>
         atomically(ctx, async (trx) => {
           for (let start = 0; start < installments.length; start += insertBatchSize) {
-            const batch = installments.slice(start, start + insertBatchSize);
-            await trx.insertInto("installments").values(batch.map(installmentToRow)).execute();
+            const batch = installments.slice(start, start + insertBatchSize).map(installmentToRow);
+            await ctx.queries.execute(trx, "installments.insert", batch, (db, rows) =>
+              db.insertInto("installments").values(rows),
+            );
           }
         }),
       );
     },
 
     /** Writes the owner's fields; the lease, which claims own, is left as it is. */
-    async update(installment) {
-      const row = await db
-        .updateTable("installments")
-        .set({ ...installmentFieldsToRow(installment), version: installment.version + 1 })
-        .where("id", "=", installment.id)
-        .where("version", "=", installment.version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row)
-        throw await staleWriteError(db, "installments", "installment", installment.id, installment.version);
-      return installmentFromRow(row, codec);
+    async update(installment, previous) {
+      const [stored] = await write(db, [plan(installment, previous)]);
+      return stored as Installment;
+    },
+
+    async updateMany(changes) {
+      if (changes.length === 0) return [];
+      const planned = changes.map((change) => plan(change.installment, change.previous));
+      const groups = new Map<string, PlannedUpdate[]>();
+      for (const update of planned) groups.set(update.key, [...(groups.get(update.key) ?? []), update]);
+      return atomically(ctx, async (trx) => {
+        const stored = new Map<string, Installment>();
+        for (const group of groups.values()) {
+          for (const installment of await write(trx, group)) stored.set(installment.id, installment);
+        }
+        return planned.map((update) => stored.get(update.installment.id) as Installment);
+      });
     },
 
     async findById(id) {
@@ -80,12 +140,9 @@ export function createInstallmentRepository(ctx: RepositoryContext): Installment
 
     async findByIds(ids) {
       if (ids.length === 0) return [];
-      const rows = await db
-        .selectFrom("installments")
-        .selectAll()
-        .where("id", "in", [...ids])
-        .orderBy("id")
-        .execute();
+      const { rows } = await ctx.queries.execute(db, "installments.findByIds", [...ids], (db, v) =>
+        db.selectFrom("installments").selectAll().where("id", "in", v).orderBy("id"),
+      );
       return rows.map((row) => installmentFromRow(row, codec));
     },
 

@@ -2,21 +2,24 @@ import type { Id, Payment, PaymentRepository } from "@tessera/core";
 import type { Kysely, Selectable } from "kysely";
 import type { Database, PaymentsTable } from "../database";
 import { atomically, type RepositoryContext } from "../repository-context";
-import { staleWriteError, writeUnique } from "../write-conflict";
+import { assertSameVersion, changedColumns, updateVersioned } from "../versioned-update";
+import { writeUnique } from "../write-conflict";
 import { paymentFromRow, paymentToRow } from "./payment-row";
 
-async function writeInstallmentLinks(db: Kysely<Database>, payment: Payment): Promise<void> {
+async function writeInstallmentLinks(
+  ctx: RepositoryContext,
+  db: Kysely<Database>,
+  payment: Payment,
+): Promise<void> {
   if (payment.installmentIds.length === 0) return;
-  await db
-    .insertInto("payment_installments")
-    .values(
-      payment.installmentIds.map((installmentId, position) => ({
-        payment_id: payment.id,
-        installment_id: installmentId,
-        position,
-      })),
-    )
-    .execute();
+  const links = payment.installmentIds.map((installmentId, position) => ({
+    payment_id: payment.id,
+    installment_id: installmentId,
+    position,
+  }));
+  await ctx.queries.execute(db, "payment_installments.insert", links, (db, rows) =>
+    db.insertInto("payment_installments").values(rows),
+  );
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -29,17 +32,15 @@ export function createPaymentRepository(ctx: RepositoryContext): PaymentReposito
   /** The installment ids of every row, in one query for the whole list. */
   const withInstallments = async (rows: Selectable<PaymentsTable>[]): Promise<Payment[]> => {
     if (rows.length === 0) return [];
-    const links = await db
-      .selectFrom("payment_installments")
-      .select(["payment_id", "installment_id"])
-      .where(
-        "payment_id",
-        "in",
-        rows.map((row) => row.id),
-      )
-      .orderBy("payment_id")
-      .orderBy("position")
-      .execute();
+    const ids = rows.map((row) => row.id);
+    const { rows: links } = await ctx.queries.execute(db, "payment_installments.ofPayments", ids, (db, v) =>
+      db
+        .selectFrom("payment_installments")
+        .select(["payment_id", "installment_id"])
+        .where("payment_id", "in", v)
+        .orderBy("payment_id")
+        .orderBy("position"),
+    );
     const byPayment = new Map<string, Id<"installment">[]>();
     for (const link of links) {
       const ids = byPayment.get(link.payment_id) ?? [];
@@ -56,43 +57,57 @@ export function createPaymentRepository(ctx: RepositoryContext): PaymentReposito
     async insert(payment) {
       await writeUnique(ctx, "payment", () =>
         atomically(ctx, async (trx) => {
-          await trx.insertInto("payments").values(paymentToRow(payment, codec)).execute();
-          await writeInstallmentLinks(trx, payment);
+          await ctx.queries.execute(trx, "payments.insert", paymentToRow(payment, codec), (db, row) =>
+            db.insertInto("payments").values(row),
+          );
+          await writeInstallmentLinks(ctx, trx, payment);
         }),
       );
     },
 
-    async update(payment) {
-      const { id, ...changes } = paymentToRow(payment, codec);
+    /**
+     * Every column is written from `payment`, so the stored row is `payment` at the next
+     * version: nothing is read back. Given `previous`, only the changed columns are set, and
+     * its installment ids tell whether the links changed; without it, they are read.
+     */
+    async update(payment, previous) {
+      assertSameVersion("payment", payment, previous);
+      const { id, version, ...fields } = paymentToRow(payment, codec);
+      const before = previous ? paymentToRow(previous, codec) : null;
       return writeUnique(ctx, "payment", () =>
         atomically(ctx, async (trx) => {
-          const row = await trx
-            .updateTable("payments")
-            .set({ ...changes, version: payment.version + 1 })
-            .where("id", "=", id)
-            .where("version", "=", payment.version)
-            .returningAll()
-            .executeTakeFirst();
-          if (!row) throw await staleWriteError(trx, "payments", "payment", id, payment.version);
-          const stored = await trx
-            .selectFrom("payment_installments")
-            .select("installment_id")
-            .where("payment_id", "=", id)
-            .orderBy("position")
-            .execute();
-          const storedIds = stored.map((link) => link.installment_id);
+          await updateVersioned(ctx, trx, {
+            table: "payments",
+            entity: "payment",
+            id,
+            version: payment.version,
+            changes: changedColumns(fields, before),
+          });
+          const storedIds = previous
+            ? previous.installmentIds
+            : (
+                await trx
+                  .selectFrom("payment_installments")
+                  .select("installment_id")
+                  .where("payment_id", "=", id)
+                  .orderBy("position")
+                  .execute()
+              ).map((link) => link.installment_id);
           // The covered installments rarely change; rewrite the links only when they do.
           if (!sameIds(storedIds, payment.installmentIds)) {
             await trx.deleteFrom("payment_installments").where("payment_id", "=", id).execute();
-            await writeInstallmentLinks(trx, payment);
+            await writeInstallmentLinks(ctx, trx, payment);
           }
-          return paymentFromRow(row, [...payment.installmentIds], codec);
+          return { ...payment, installmentIds: [...payment.installmentIds], version: payment.version + 1 };
         }),
       );
     },
 
     async findById(id) {
-      return first(await db.selectFrom("payments").selectAll().where("id", "=", id).executeTakeFirst());
+      const { rows } = await ctx.queries.execute(db, "payments.findById", { id }, (db, v) =>
+        db.selectFrom("payments").selectAll().where("id", "=", v.id),
+      );
+      return first(rows[0]);
     },
 
     async findByIdempotencyKey(gatewayId, idempotencyKey) {

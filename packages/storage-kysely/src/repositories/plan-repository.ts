@@ -26,8 +26,10 @@ export function createPlanRepository(ctx: RepositoryContext): PlanRepository {
     },
 
     async findById(id) {
-      const row = await db.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirst();
-      return row ? planFromRow(row, codec) : null;
+      const { rows } = await ctx.queries.execute(db, "plans.findById", { id }, (db, v) =>
+        db.selectFrom("plans").selectAll().where("id", "=", v.id),
+      );
+      return rows[0] ? planFromRow(rows[0], codec) : null;
     },
 
     async findByOnlineSlug(unitId, slug) {

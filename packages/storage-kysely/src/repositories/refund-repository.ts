@@ -49,5 +49,20 @@ export function createRefundRepository(ctx: RepositoryContext): RefundRepository
         .execute();
       return rows.map((row) => refundFromRow(row, codec));
     },
+
+    async listUnsettled(filter) {
+      if (filter.limit <= 0) return [];
+      const rows = await db
+        .selectFrom("refunds")
+        .selectAll()
+        .where("destination", "=", "original_method")
+        .where("status", "in", ["pending", "unknown"])
+        .where("updated_at", "<", filter.updatedBefore)
+        .orderBy("updated_at")
+        .orderBy("id")
+        .limit(filter.limit)
+        .execute();
+      return rows.map((row) => refundFromRow(row, codec));
+    },
   };
 }

@@ -11,6 +11,7 @@ import { createOrganizationRepository } from "./organization-repository";
 import { createOutboxRepository } from "./outbox-repository";
 import { createPaymentRepository } from "./payment-repository";
 import { createPlanRepository } from "./plan-repository";
+import { createRecurrenceRepository } from "./recurrence-repository";
 import { createRefundRepository } from "./refund-repository";
 import { createUnitRepository } from "./unit-repository";
 import { createWalletRepository } from "./wallet-repository";
@@ -27,6 +28,7 @@ export function createRepositories(ctx: RepositoryContext): Repositories {
     installments: createInstallmentRepository(ctx),
     payments: createPaymentRepository(ctx),
     refunds: createRefundRepository(ctx),
+    recurrences: createRecurrenceRepository(ctx),
     wallet: createWalletRepository(ctx),
     activationCodes: createActivationCodeRepository(ctx),
     outbox: createOutboxRepository(ctx),

@@ -24,8 +24,10 @@ export function createUnitRepository(ctx: RepositoryContext): UnitRepository {
     },
 
     async findById(id) {
-      const row = await db.selectFrom("units").selectAll().where("id", "=", id).executeTakeFirst();
-      return row ? unitFromRow(row, codec) : null;
+      const { rows } = await ctx.queries.execute(db, "units.findById", { id }, (db, v) =>
+        db.selectFrom("units").selectAll().where("id", "=", v.id),
+      );
+      return rows[0] ? unitFromRow(rows[0], codec) : null;
     },
 
     async findBySlug(slug) {

@@ -86,8 +86,10 @@ async function perform(operation: CrashOperation): Promise<SaleOutcome> {
       email: operation.buyer.email,
       document: { kind: "cpf", value: operation.buyer.cpf },
     },
-    method: operation.method,
-    ...(operation.card ? { card: await tokenized(operation.card) } : {}),
+    // The planner gives a card exactly to a card sale; a card sale's type requires it.
+    ...(operation.method === "card"
+      ? { method: "card" as const, card: await tokenized(operation.card!) }
+      : { method: operation.method }),
     idempotencyKey: operation.idempotencyKey,
     source: "api",
   });

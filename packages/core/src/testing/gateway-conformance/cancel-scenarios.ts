@@ -4,6 +4,7 @@ import {
   collectPayment,
   type GatewayScenario,
   lookupOf,
+  notificationsAbout,
   pendingMethods,
   pendingRequest,
   referenceOf,
@@ -54,6 +55,42 @@ export const cancelScenarios = {
         ),
         "still collected",
       ).toBe(paid.request.amount.amount);
+    },
+  },
+  answersCancelCrossingPaymentAsPaid: {
+    title:
+      "answers a cancel that crosses the payer's payment (paid before the cancel arrived, unknown to us) as succeeded, never canceled",
+    async run(context) {
+      const cancel = context.gateway.cancel;
+      if (!context.gateway.capabilities.cancel || cancel === undefined) {
+        return context.skip("the gateway declares no cancel");
+      }
+      const method = pendingMethods(context.gateway)[0];
+      if (method === undefined) return context.skip("the gateway has no method that waits on the payer");
+      const request = pendingRequest(context, method);
+      const providerReference = referenceOf(await context.gateway.createPayment(request));
+      // The payer pays; we have not asked since, so core still believes it pending and cancels it.
+      await context.harness.payPending(providerReference);
+
+      const answer = await cancel.call(context.gateway, lookupOf(context, request, providerReference));
+      expect(answer.status, "the money the payer sent is reported, so core applies it as paid").toBe(
+        "succeeded",
+      );
+      expect(
+        (await context.gateway.getPayment(lookupOf(context, request)))?.status,
+        "the cancel changed nothing",
+      ).toBe("succeeded");
+      const charges = await chargesFor(context, request.idempotencyKey);
+      expect(
+        charges.map((charge) => charge.collected.amount),
+        "collected once, kept",
+      ).toEqual([request.amount.amount]);
+      if (context.gateway.capabilities.webhooks !== null) {
+        const news = await notificationsAbout(context, providerReference);
+        const statuses = news.flatMap(({ events }) => events.map((event) => event.payment.status));
+        expect(statuses, "a notification reports it paid").toContain("succeeded");
+        expect(statuses, "none reports it canceled").not.toContain("canceled");
+      }
     },
   },
 } satisfies Record<string, GatewayScenario>;

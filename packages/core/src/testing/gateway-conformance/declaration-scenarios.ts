@@ -1,6 +1,17 @@
+import { X509Certificate } from "node:crypto";
 import { expect } from "vitest";
 import { paymentMethods } from "../../payments/payment-method";
+import { distinguishedNameAttributes, sameDistinguishedName } from "../../webhooks/client-certificate-issuer";
 import type { GatewayScenario } from "./scenario-kit";
+
+/** The certificate a PEM holds, or null when it holds none. */
+function certificateOf(pem: string): X509Certificate | null {
+  try {
+    return new X509Certificate(pem);
+  } catch {
+    return null;
+  }
+}
 
 /** What a gateway says about itself must match what it has (STYLE 7: an optional method exists only behind its flag). */
 export const declarationScenarios = {
@@ -40,6 +51,23 @@ export const declarationScenarios = {
         }
         for (const name of capabilities.webhooks.secretHeaders) {
           expect(name, "secret header names are lower case").toBe(name.toLowerCase());
+        }
+        const issuers = capabilities.webhooks.trustedClientCertificateIssuers;
+        if (authentication !== "mutual_tls") {
+          expect(issuers, `no client-certificate CA to trust for ${authentication}`).toEqual([]);
+        }
+        for (const issuer of issuers) {
+          expect(
+            distinguishedNameAttributes(issuer.name),
+            `"${issuer.name}" is a distinguished name`,
+          ).not.toBeNull();
+          if (issuer.pem === null) continue;
+          const ca = certificateOf(issuer.pem);
+          expect(ca?.ca, `the PEM of "${issuer.name}" is a CA certificate`).toBe(true);
+          expect(
+            sameDistinguishedName(ca?.subject ?? "", issuer.name),
+            `the PEM's subject is "${issuer.name}"`,
+          ).toBe(true);
         }
       }
     },
@@ -81,6 +109,19 @@ export const declarationScenarios = {
     title: "has a cancel method exactly when it declares capabilities.cancel",
     async run({ gateway }) {
       expect(typeof gateway.cancel === "function").toBe(gateway.capabilities.cancel);
+    },
+  },
+  deactivateRecurrenceExistsExactlyWhenDeclared: {
+    title:
+      "has deactivateRecurrence exactly when capabilities.providerRecurrence is not empty, listing methods it offers",
+    async run({ gateway }) {
+      const methods = gateway.capabilities.providerRecurrence;
+      expect(typeof gateway.deactivateRecurrence === "function", "deactivateRecurrence is present").toBe(
+        methods.length > 0,
+      );
+      expect(new Set(methods).size, "lists each method once").toBe(methods.length);
+      for (const method of methods)
+        expect(gateway.methods, `recurs by ${method}, a method it offers`).toContain(method);
     },
   },
 } satisfies Record<string, GatewayScenario>;

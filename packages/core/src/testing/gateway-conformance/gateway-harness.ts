@@ -49,6 +49,40 @@ export interface CardControls {
   tokenizeThroughSession?(
     session: CardTokenizationSession,
   ): Promise<{ card: CardInput; refused?: never } | { refused: string }>;
+  /**
+   * A card the provider approves when a create charges it and declines (with a standard code)
+   * every time it charges it by itself for a recurrence, retries included — so the suite sees
+   * the provider retry and give up. Null, or left out, when the provider cannot simulate it;
+   * the declined-recurrence scenario is then skipped.
+   */
+  recurrentDeclines?(): Promise<CardInput | null>;
+}
+
+/**
+ * Provider faults the suite injects, each optional: a scenario whose control is missing is
+ * skipped with the reason. For an adapter these are the mock server's switches, played on
+ * the wire (a held answer, a dropped connection, a 429, a 401); for the sandbox, its
+ * `injectFault` and options. See docs/writing-an-adapter.md, "Fault controls".
+ */
+export interface FaultControls {
+  /**
+   * The provider's next create of `method` times out that way — `after_charge`: the mock
+   * makes the charge and holds its answer past the client's timeout; `before_receipt`: the
+   * connection drops before the mock reads the request. Answers false when the provider
+   * cannot simulate it for that method. (Cards also have `CardControls.timeout`.)
+   */
+  timeoutNextCreate?(method: PaymentMethod, kind: TimeoutKind): Promise<boolean>;
+  /** The provider answers its next request `429 Too Many Requests` with a `Retry-After`, and does nothing. */
+  rateLimitNext?(): Promise<void>;
+  /** The same gateway, on the same provider and books, configured with credentials the provider refuses. */
+  withWrongCredentials?(): Promise<Gateway>;
+  /**
+   * The OAuth access token the gateway holds is expired at the provider from now on (the
+   * mock answers 401 to it); a gateway without OAuth has none, and its harness leaves this out.
+   */
+  expireAccessToken?(): Promise<void>;
+  /** How many access tokens the provider has issued so far (`POST /oauth/v2/token` calls). */
+  tokenRequests?(): Promise<number>;
 }
 
 /** One charge as the provider recorded it — its books, read without the adapter. */
@@ -60,6 +94,13 @@ export interface ProviderChargeRecord {
   amount: Money;
   /** What the provider took or holds from the payer: nothing while pending, declined or canceled. */
   collected: Money;
+  /**
+   * The recurrence the charge belongs to, charge 1 included, as the provider's books link
+   * it (Cielo's `RecurrentPaymentId`); null or absent for a charge of none. A harness for a
+   * gateway that declares `providerRecurrence` fills it: the recurrence scenarios find a
+   * recurrence's charges by it, not by our key (which a provider may or may not reuse).
+   */
+  recurrenceReference?: string | null;
 }
 
 /** One refund as the provider recorded it. */
@@ -69,6 +110,8 @@ export interface ProviderRefundRecord {
   /** Our refund key as the provider keeps it, or null where the provider keeps none. */
   refundKey: string | null;
   amount: Money;
+  /** Given back, or still to be (a refund the provider refused is no record at all). */
+  status: "pending" | "succeeded";
 }
 
 export interface ProviderRecords {
@@ -87,21 +130,61 @@ export interface GatewayHarness {
   /** The clock the provider reads (due dates and expiry are computed from it). */
   clock: Clock;
   /**
-   * Moves the provider's clock (and the gateway's) forward, for expiry scenarios; a harness
-   * without it has those scenarios skipped.
+   * Moves the provider's clock (and the gateway's) forward, for expiry and recurrence
+   * scenarios; the provider does what falls due meanwhile (a recurrent charge on its day)
+   * before it resolves. A harness without it has those scenarios skipped.
    */
   advanceClock?(ms: number): Promise<void>;
   /** Null exactly when the gateway offers no card method. */
   cards: CardControls | null;
   /** The payer pays a pending PIX, boleto or link, as the provider's own sandbox allows. */
   payPending(providerReference: string): Promise<void>;
+  /**
+   * The provider finishes issuing a charge it answered `processing` (Inter's asynchronous
+   * boleto: its line and PIX are ready); required to test a gateway whose creates answer
+   * `processing`.
+   */
+  issueProcessing?(providerReference: string): Promise<void>;
+  /** Time passes at the provider until an authorization never captured has lapsed; needed for the lapse scenario. */
+  lapseAuthorizations?(): Promise<void>;
   /** Notifications the provider has sent since the last call, as the listener received them. */
   deliveredNotifications(): Promise<WebhookInput[]>;
+  /**
+   * Several payers pay these pending charges at once, and the provider posts their news in
+   * one body (API Pix: `{"pix":[…]}`); left out where the provider sends one per payment.
+   */
+  payPendingTogether?(providerReferences: readonly string[]): Promise<void>;
+  /**
+   * Someone else charges on the same provider account (another system, the provider's
+   * portal) under a reference we never made, and the payer pays: the provider then
+   * notifies news about none of our payments.
+   */
+  chargeOutsideUs?(): Promise<void>;
+  /** Provider faults to inject; absent when the harness can inject none. */
+  faults?: FaultControls;
   /**
    * A counterfeit of a genuine notification; null when the gateway's authentication has
    * no such weakness to test (mutual TLS has no timestamp to make stale).
    */
   forge(notification: WebhookInput, forgery: WebhookForgery): Promise<WebhookInput | null>;
+  /**
+   * The provider refuses the next refund it is sent, as a real one it cannot make (Cielo's
+   * void declined, API Pix's `NAO_REALIZADO`): it answers `failed` — at once, or `pending`
+   * and then `failed` to `getRefund` without further prompting — and gives nothing back.
+   * Without it, the refused-refund scenario is skipped.
+   */
+  refuseNextRefund?(): Promise<void>;
+  /**
+   * The provider answers the next refund `pending` and leaves it so until `settleRefund`
+   * (API Pix's `EM_PROCESSAMENTO`); a provider whose refunds are always pending makes this a
+   * no-op. Without both, the asynchronous-refund scenario is skipped.
+   */
+  holdNextRefund?(): Promise<void>;
+  /** The provider finishes a refund it answered `pending`: gives the money back, or refuses it. */
+  settleRefund?(
+    refund: { refundKey: string; providerRefundReference: string },
+    status: "succeeded" | "failed",
+  ): Promise<void>;
   /** The provider's books — the independent path every scenario checks (STYLE 18). */
   providerRecords(): Promise<ProviderRecords>;
   /** Stops the mock server, removes temporary files. */

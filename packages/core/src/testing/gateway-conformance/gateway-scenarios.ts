@@ -1,11 +1,18 @@
 import { cancelScenarios } from "./cancel-scenarios";
+import { captureScenarios } from "./capture-scenarios";
 import { cardScenarios } from "./card-scenarios";
 import { cardTokenizationScenarios } from "./card-tokenization-scenarios";
 import { declarationScenarios } from "./declaration-scenarios";
+import { expiryScenarios } from "./expiry-scenarios";
+import { faultScenarios } from "./fault-scenarios";
 import { idempotencyScenarios } from "./idempotency-scenarios";
 import { lookupScenarios } from "./lookup-scenarios";
 import { methodRuleScenarios } from "./method-rule-scenarios";
+import { notificationScenarios } from "./notification-scenarios";
 import { pendingScenarios } from "./pending-scenarios";
+import { processingScenarios } from "./processing-scenarios";
+import { recurrenceScenarios } from "./recurrence-scenarios";
+import { refundLifecycleScenarios } from "./refund-lifecycle-scenarios";
 import { refundScenarios } from "./refund-scenarios";
 import { webhookScenarios } from "./webhook-scenarios";
 
@@ -23,7 +30,14 @@ export const gatewayScenarios = {
   ...cancelScenarios,
   ...methodRuleScenarios,
   ...refundScenarios,
+  ...refundLifecycleScenarios,
   ...webhookScenarios,
+  ...faultScenarios,
+  ...processingScenarios,
+  ...expiryScenarios,
+  ...notificationScenarios,
+  ...captureScenarios,
+  ...recurrenceScenarios,
 };
 
 export type GatewayScenarioId = keyof typeof gatewayScenarios;
@@ -35,6 +49,7 @@ export type GatewayScenarioId = keyof typeof gatewayScenarios;
 export const unskippableGatewayScenarios = [
   "declaresConsistentCapabilities",
   "cancelExistsExactlyWhenDeclared",
+  "deactivateRecurrenceExistsExactlyWhenDeclared",
   "captureExistsExactlyWhenDeclared",
   "tokenizationSessionExistsExactlyWhenDeclared",
   "declaresUsableReferenceRules",

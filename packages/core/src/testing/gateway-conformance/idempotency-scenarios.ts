@@ -1,11 +1,14 @@
 import { expect } from "vitest";
-import type { CreatePaymentRequest } from "../../ports/gateway";
+import { isTesseraError } from "../../errors/tessera-error";
+import type { CreatePaymentRequest, PaymentResult } from "../../ports/gateway";
 import {
   cardRequest,
   chargesFor,
   type GatewayScenario,
+  lookupOf,
   pendingMethods,
   pendingRequest,
+  referenceOf,
 } from "./scenario-kit";
 
 /** Tested only where declared: core never relies on it, since most providers are not idempotent (DESIGN §3). */
@@ -36,6 +39,53 @@ export const idempotencyScenarios = {
           `${request.method}: one charge`,
         ).toBe(1);
       }
+    },
+  },
+  repeatedCreateWithoutDeduplicationIsFound: {
+    // Documents why core never sends a create twice: most providers charge again (Cielo) or refuse (Inter).
+    title:
+      "still finds by our key a payment created twice with one key, whether the provider charged again, refused the repeat or kept one (idempotentCreate false)",
+    async run(context) {
+      if (context.gateway.capabilities.idempotentCreate) {
+        return context.skip("the gateway declares idempotentCreate: idempotentCreateChargesOnce tests it");
+      }
+      const method = pendingMethods(context.gateway)[0];
+      const cards = context.harness.cards;
+      // A card token is spent by a sale, so the repeat carries a new one for the same card and amount.
+      const make = async (): Promise<CreatePaymentRequest> => {
+        if (method !== undefined) return pendingRequest(context, method);
+        if (cards === null) return context.skip("the gateway offers neither cards nor PIX nor boleto");
+        return cardRequest(context, await cards.approved());
+      };
+      const request = await make();
+      const first = await context.gateway.createPayment(request);
+      const firstReference = referenceOf(first);
+      const repeat = { ...(await make()), idempotencyKey: request.idempotencyKey };
+      let second: PaymentResult | null = null;
+      try {
+        second = await context.gateway.createPayment(repeat);
+      } catch (error) {
+        // Inter refuses an identical charge for 30 minutes: a refusal, as an invalid request.
+        expect(
+          isTesseraError(error, "gateway_invalid_request"),
+          `a repeated key is charged again or refused as invalid, got ${String(error)}`,
+        ).toBe(true);
+      }
+      const charges = await chargesFor(context, request.idempotencyKey);
+      const references = charges.map((charge) => charge.providerReference);
+      expect(references, "the first charge is in the books").toContain(firstReference);
+      expect(charges.length, "one charge per create at most").toBeLessThanOrEqual(2);
+      if (second !== null && second.status !== "unknown" && charges.length === 2) {
+        // Cielo: a second sale — why core never sends a create twice.
+        expect(references).toContain(second.providerReference);
+      }
+      const byKey = await context.gateway.getPayment(lookupOf(context, request));
+      expect(byKey, "lookup by our key finds a charge").not.toBeNull();
+      if (byKey !== null && byKey.status !== "unknown") expect(references).toContain(byKey.providerReference);
+      const byReference = await context.gateway.getPayment(lookupOf(context, request, firstReference));
+      expect(byReference?.providerReference, "and the one the first answer named, by its reference").toBe(
+        firstReference,
+      );
     },
   },
 } satisfies Record<string, GatewayScenario>;

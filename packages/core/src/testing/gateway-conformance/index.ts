@@ -6,6 +6,7 @@
 export type {
   CardControls,
   ConformanceDeclineCode,
+  FaultControls,
   GatewayHarness,
   ProviderChargeRecord,
   ProviderRecords,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
-import { isTesseraError } from "../../errors/tessera-error";
+import type { GatewayErrorCode } from "../../errors/gateway-error";
+import { isTesseraError, type TesseraError } from "../../errors/tessera-error";
 import { createIdGenerator } from "../../ids/id";
 import type { Money } from "../../money/money";
 import { newPaymentReference } from "../../payments/payment-reference";
@@ -206,6 +207,29 @@ export async function expectInvalidRequest(
     `${what}: expected gateway_invalid_request, got ${String(outcome.error)}`,
   ).toBe(true);
   if (isTesseraError(outcome.error)) expect(outcome.error.details.origin).toBe(gateway.id);
+}
+
+/**
+ * Awaits `action` and asserts the gateway threw the `GatewayError` `code`, naming itself as
+ * the origin; answers the error, for its `details`.
+ */
+export async function expectGatewayError(
+  gateway: Gateway,
+  action: Promise<unknown>,
+  code: GatewayErrorCode,
+  what: string,
+): Promise<TesseraError> {
+  let outcome: { resolved: true; value: unknown } | { resolved: false; error: unknown };
+  try {
+    outcome = { resolved: true, value: await action };
+  } catch (error) {
+    outcome = { resolved: false, error };
+  }
+  if (outcome.resolved) expect.fail(`${what}: expected ${code}, got ${JSON.stringify(outcome.value)}`);
+  const { error } = outcome;
+  if (!isTesseraError(error, code)) return expect.fail(`${what}: expected ${code}, got ${String(error)}`);
+  expect(error.details.origin, `${what}: the error names the gateway`).toBe(gateway.id);
+  return error;
 }
 
 export async function chargesFor(

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { SaleInput } from "../../checkout/sale-input";
+import type { SaleInput, SaleInputFields } from "../../checkout/sale-input";
 import { gatewayError } from "../../errors/gateway-error";
 import type { Gateway } from "../../ports/gateway";
 import { createTessera } from "../../tessera/create-tessera";
@@ -11,7 +11,9 @@ import { address, brl, buyerAna, rejection, type ScenarioEnv } from "./scenario-
  * request that provably charged nothing, sent again, collects.
  */
 export function faultScenarios(current: () => ScenarioEnv): void {
-  const sale = async (overrides: Partial<SaleInput> = {}): Promise<SaleInput> => {
+  // A shorthand over every field: each scenario names its method and card, and some send on
+  // purpose what the types refuse, to prove the run-time checks.
+  const sale = async (overrides: Partial<SaleInputFields> = {}): Promise<SaleInput> => {
     const env = current();
     return {
       unitId: env.unit.id,
@@ -22,7 +24,7 @@ export function faultScenarios(current: () => ScenarioEnv): void {
       idempotencyKey: `fault-${Math.random().toString(36).slice(2)}`,
       source: "online",
       ...overrides,
-    };
+    } as SaleInput;
   };
 
   /** The same studio, on the same database, with its gateway behaving as `override` says. */
@@ -144,7 +146,9 @@ export function faultScenarios(current: () => ScenarioEnv): void {
     expect(early.details["retryAfterSeconds"]).toBe(120);
 
     env.clock.advance(121_000);
-    const again = await env.tessera.sales.start({ ...input, card: await env.card("approvedVisa") });
+    const again = await env.tessera.sales.start(
+      await sale({ ...input, card: await env.card("approvedVisa") }),
+    );
     expect(again).toMatchObject({ status: "succeeded", replayed: true });
     expect(again.contract.id).toBe(first.contract.id);
     expect(again.customer.status).toBe("active");
@@ -278,7 +282,10 @@ export function faultScenarios(current: () => ScenarioEnv): void {
 
   it("never reports a card authorization as paid: the contract waits, and capture needs the ability", async () => {
     const env = current();
+    // A gateway that authorizes but declares no capture: core must not pretend it can settle.
     const authorizing = tesseraWith({
+      capabilities: { ...env.sandbox.capabilities, capture: false },
+      capture: undefined,
       async createPayment(request) {
         const made = await env.sandbox.createPayment(request);
         if (made.status !== "succeeded") throw new Error(`sandbox answered ${made.status}`);
@@ -291,7 +298,7 @@ export function faultScenarios(current: () => ScenarioEnv): void {
     expect(outcome.installments.filter((i) => i.sequence === 1).every((i) => i.status === "awaiting")).toBe(
       true,
     );
-    expect((await rejection(env.tessera.payments.capture(outcome.payment!.id))).code).toBe(
+    expect((await rejection(authorizing.payments.capture(outcome.payment!.id))).code).toBe(
       "method_not_supported",
     );
   });

@@ -1,10 +1,14 @@
 import { expect, it } from "vitest";
-import type { SaleInput } from "../../checkout/sale-input";
+import type { SaleInput, SaleInputFields } from "../../checkout/sale-input";
+import type { CreatePaymentRequest } from "../../ports/gateway";
+import { createTessera } from "../../tessera/create-tessera";
 import { address, brl, buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
 /** The sale of a plan, its outcomes, and the pending-payment actions (BEMP seed). */
 export function saleScenarios(current: () => ScenarioEnv): void {
-  const sale = (overrides: Partial<SaleInput> = {}): SaleInput => {
+  // A shorthand over every field: each scenario names its method and card, and some send on
+  // purpose what the types refuse, to prove the run-time checks.
+  const sale = (overrides: Partial<SaleInputFields> = {}): SaleInput => {
     const env = current();
     return {
       unitId: env.unit.id,
@@ -14,7 +18,7 @@ export function saleScenarios(current: () => ScenarioEnv): void {
       idempotencyKey: `key-${Math.random().toString(36).slice(2)}`,
       source: "online",
       ...overrides,
-    };
+    } as SaleInput;
   };
 
   it("sells with an approved card: contract active, first installments confirmed, customer active", async () => {
@@ -42,6 +46,34 @@ export function saleScenarios(current: () => ScenarioEnv): void {
         "sale.completed",
       ]),
     );
+  });
+
+  it("hands the card's brand from the page to the provider, as Cielo requires for a token", async () => {
+    const env = current();
+    const sent: CreatePaymentRequest[] = [];
+    const recording = createTessera({
+      storage: env.storage,
+      clock: env.clock,
+      gateways: [
+        {
+          ...env.sandbox,
+          async createPayment(request) {
+            sent.push(request);
+            return env.sandbox.createPayment(request);
+          },
+        },
+      ],
+    });
+    const card = await env.card("approvedVisa");
+    const outcome = await recording.sales.start(
+      sale({
+        card: { ...card, type: "token", token: card.type === "token" ? card.token : "", brand: "visa" },
+      }),
+    );
+    expect(outcome.status).toBe("succeeded");
+    expect(sent.map((request) => request.card)).toEqual([
+      expect.objectContaining({ type: "token", brand: "visa" }),
+    ]);
   });
 
   it("starts the contract on the contracting day in the unit's timezone and bills on that day", async () => {
@@ -136,7 +168,7 @@ export function saleScenarios(current: () => ScenarioEnv): void {
     const input = sale({ card: await env.card("approvedVisa"), idempotencyKey: "double-submit-0001" });
     const first = await env.tessera.sales.start(input);
     // A reload tokenizes the card again: a new token, the same request.
-    const second = await env.tessera.sales.start({ ...input, card: await env.card("approvedVisa") });
+    const second = await env.tessera.sales.start(sale({ ...input, card: await env.card("approvedVisa") }));
     expect(second.replayed).toBe(true);
     expect(second.contract.id).toBe(first.contract.id);
     expect(second.payment!.id).toBe(first.payment!.id);
@@ -229,6 +261,24 @@ export function saleScenarios(current: () => ScenarioEnv): void {
       ),
     );
     expect(error.details.issues?.[0]?.path).toEqual(["card", "type"]);
+    expect(env.sandbox.sandbox.ledger().charges).toHaveLength(0);
+  });
+
+  it("refuses a card sale without its card, naming the field, and writes nothing", async () => {
+    const env = current();
+    // @ts-expect-error the types refuse it (checkout/sale-input.test.ts); a caller they do not reach is refused at run time
+    const cardless: SaleInput = {
+      unitId: env.unit.id,
+      planId: env.monthly.id,
+      buyer: buyerAna,
+      method: "card",
+      idempotencyKey: "cardless-sale-0001",
+      source: "online",
+    };
+    const error = await rejection(env.tessera.sales.start(cardless));
+    expect(error.code).toBe("validation_failed");
+    expect(error.details.issues).toEqual([expect.objectContaining({ path: ["card"], code: "required" })]);
+    expect((await env.storage.customers.list(env.org.id)).items).toHaveLength(0);
     expect(env.sandbox.sandbox.ledger().charges).toHaveLength(0);
   });
 

@@ -6,6 +6,7 @@ import { faultScenarios } from "./fault-scenarios";
 import { fuzzScenarios } from "./fuzz-scenarios";
 import { pluginScenarios } from "./plugin-scenarios";
 import { recoveryScenarios } from "./recovery-scenarios";
+import { recurrenceScenarios } from "./recurrence-scenarios";
 import { refundScenarios } from "./refund-scenarios";
 import { saleScenarios } from "./sale-scenarios";
 import { createScenarioEnv, type ScenarioEnv } from "./scenario-env";
@@ -50,6 +51,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("faults, free plans and resent requests", () => faultScenarios(current));
     describe("webhooks", () => webhookScenarios(current));
     describe("refunds", () => refundScenarios(current));
+    describe("provider recurrence", () => recurrenceScenarios(current));
     describe("bad input", () => fuzzScenarios(current));
     describe("activation codes", () => activationScenarios(current));
     describe("plugins", () => pluginScenarios(() => under.storage));

@@ -158,6 +158,61 @@ export function webhookScenarios(current: () => ScenarioEnv): void {
     expect(entry?.authentication?.clientCertificate).toMatchObject({ issuer: "CN=ICP-Brasil" });
   });
 
+  it("rejects a mutual-TLS notification whose certificate a CA the gateway does not trust issued", async () => {
+    const env = current();
+    const outcome = await pixSale("webhook-mtls-ca-0001");
+    env.sandbox.sandbox.pay(outcome.payment!.idempotencyKey);
+    const [real] = env.sandbox.sandbox.takeNotifications();
+    const before = await snapshot(outcome);
+    // As Banco Inter's webhooks: mutual TLS with a client certificate from the provider's own CA.
+    const inter = createTessera({
+      storage: env.storage,
+      clock: env.clock,
+      gateways: [
+        {
+          ...env.sandbox,
+          capabilities: {
+            ...env.sandbox.capabilities,
+            webhooks: {
+              ...env.sandbox.capabilities.webhooks!,
+              authentication: "mutual_tls",
+              confirmsByLookup: true,
+              trustedClientCertificateIssuers: [
+                { name: "CN=Inter Webhook CA,O=Banco Inter,C=BR", pem: null },
+              ],
+            },
+          },
+        },
+      ],
+    });
+    const certificate = { subject: "CN=webhook.bancointer.com.br", fingerprint256: "AA:BB" };
+    // A listener that also trusts a public store verified this chain: valid, but not the provider's.
+    const foreign = await inter.webhooks.receive("sandbox", {
+      ...real!,
+      verifiedClientCertificate: { ...certificate, issuer: "CN=R3,O=Let's Encrypt,C=US" },
+    });
+    expect(foreign).toEqual({
+      accepted: false,
+      reason: expect.stringMatching(
+        /issued by "CN=R3,O=Let's Encrypt,C=US", not by a CA the sandbox gateway trusts/,
+      ),
+    });
+    expect(await snapshot(outcome)).toEqual(before);
+    const [rejected] = await env.storage.inbox.listByStatus("rejected", 10);
+    expect(rejected).toMatchObject({
+      outcome: (foreign as { reason: string }).reason,
+      authentication: { method: "mutual_tls", clientCertificate: { issuer: "CN=R3,O=Let's Encrypt,C=US" } },
+    });
+
+    // The provider's CA, as OpenSSL's one-line form names it (an nginx `$ssl_client_i_dn_legacy`).
+    const own = await inter.webhooks.receive("sandbox", {
+      ...real!,
+      verifiedClientCertificate: { ...certificate, issuer: "/C=BR/O=Banco Inter/CN=Inter Webhook CA" },
+    });
+    expect(own).toMatchObject({ accepted: true, applied: 1 });
+    expect(await snapshot(outcome)).toMatchObject({ payment: "succeeded", contract: "active" });
+  });
+
   it("answers a notification that is not text with a typed error", async () => {
     const env = current();
     for (const bad of [{ headers: { a: 1 }, rawBody: "{}" }, { headers: {}, rawBody: 42 }, null]) {

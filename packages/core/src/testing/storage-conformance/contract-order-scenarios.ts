@@ -93,6 +93,38 @@ export const contractOrderScenarios = {
     },
   },
 
+  contractUpdateFromPrevious: {
+    title:
+      "updates a contract given as it was at its version (previous) to exactly what a full write stores; a stale previous is a conflict",
+    async run({ storage, readRows, fixtures }) {
+      const { contract } = await seedWorld(storage, fixtures);
+      const issue = {
+        paymentId: fixtures.ids("payment"),
+        code: "card_declined",
+        message: "Não autorizada",
+        at: contract.createdAt,
+      };
+      const failed = { ...contract, status: "pending_payment" as const, paymentIssue: issue };
+      expect(await storage.contracts.update(failed, contract)).toEqual({ ...failed, version: 2 });
+      const stored = { ...failed, version: 2 };
+      const active = {
+        ...stored,
+        status: "active" as const,
+        paymentIssue: null,
+        updatedAt: "2026-04-01T00:00:00.000Z",
+      };
+      expect(await storage.contracts.update(active, stored)).toEqual({ ...active, version: 3 });
+      expect(await storage.contracts.findById(contract.id)).toEqual({ ...active, version: 3 });
+      await expectTesseraError(
+        storage.contracts.update({ ...stored, status: "canceled" }, stored),
+        "conflict",
+      );
+      const [row] = await readRows("contracts", { id: contract.id });
+      expect(row?.status).toBe("active");
+      expect(row?.payment_issue).toBeNull();
+    },
+  },
+
   orderRoundTrip: {
     title: "stores an order exactly, updates it by compare-and-set and lists a customer's orders",
     async run({ storage, readRows, fixtures }) {

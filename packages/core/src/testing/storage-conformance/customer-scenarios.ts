@@ -1,9 +1,11 @@
 import { expect } from "vitest";
+import { blocksCustomer } from "../../contracts/blocks-customer";
+import { contractLifecycle } from "../../contracts/contract-status";
 import type { Customer } from "../../customers/customer";
 import { documentKey } from "../../customers/tax-document";
 import type { NewCustomer } from "../../ports/storage";
 import { expectTesseraError } from "./expect-tessera-error";
-import { seedWorld } from "./fixtures";
+import { fixtureNow, seedWorld } from "./fixtures";
 import { rawNumber } from "./raw-values";
 import type { StorageScenario } from "./storage-scenario";
 
@@ -70,6 +72,74 @@ export const customerScenarios = {
       await storage.customers.insert(fixtures.customer(organization.id, { document: null }));
       await storage.customers.insert(fixtures.customer(organization.id, { document: null }));
       expect(await readRows("customers", { organization_id: organization.id })).toHaveLength(3);
+    },
+  },
+
+  customerInsertIfNewDocument: {
+    title:
+      "inserts a customer whose document the organization does not know, and writes nothing, answering false, for one it knows",
+    async run({ storage, readRows, fixtures }) {
+      const organization = fixtures.organization();
+      const other = fixtures.organization();
+      await storage.organizations.insert(organization);
+      await storage.organizations.insert(other);
+      const document = { kind: "cpf" as const, value: "52998224725" };
+      const first = fixtures.customer(organization.id, { document });
+      expect(await storage.customers.insertIfNewDocument(first)).toBe(true);
+      expect(await storage.customers.findById(first.id)).toEqual(active(first));
+
+      const again = fixtures.customer(organization.id, { document, name: "Someone Else" });
+      expect(await storage.customers.insertIfNewDocument(again)).toBe(false);
+      expect(await readRows("customers", { id: again.id })).toEqual([]);
+      const [row] = await readRows("customers", { id: first.id });
+      expect(row?.name).toBe(first.name);
+
+      // The same document in another organization, and customers without one, are new.
+      expect(await storage.customers.insertIfNewDocument(fixtures.customer(other.id, { document }))).toBe(
+        true,
+      );
+      for (const undocumented of [
+        fixtures.customer(organization.id, { document: null }),
+        fixtures.customer(organization.id, { document: null }),
+      ]) {
+        expect(await storage.customers.insertIfNewDocument(undocumented)).toBe(true);
+      }
+      expect(await readRows("customers", { organization_id: organization.id })).toHaveLength(3);
+      // Another unique key still refuses: the same id twice is a conflict, not a "known document".
+      const sameId = { ...fixtures.customer(organization.id), id: first.id };
+      expect(
+        (await expectTesseraError(storage.customers.insertIfNewDocument(sameId), "conflict")).details.entity,
+      ).toBe("customer");
+    },
+  },
+
+  customerStatusAsBlocksCustomer: {
+    title:
+      "derives blocked exactly when core's blocksCustomer says a contract blocks, in every status, with and without a payment issue",
+    async run({ storage, fixtures }) {
+      const world = await seedWorld(storage, fixtures);
+      const issue = {
+        paymentId: fixtures.ids("payment"),
+        code: "card_declined",
+        message: "",
+        at: fixtureNow,
+      };
+      let contract = world.contract;
+      for (const status of contractLifecycle.statuses) {
+        for (const paymentIssue of [null, issue]) {
+          contract = await storage.contracts.update({ ...contract, status, paymentIssue });
+          const expected = blocksCustomer(contract) ? "blocked" : "active";
+          expect({
+            status,
+            paymentIssue,
+            derived: (await storage.customers.findById(world.customer.id))?.status,
+          }).toEqual({
+            status,
+            paymentIssue,
+            derived: expected,
+          });
+        }
+      }
     },
   },
 

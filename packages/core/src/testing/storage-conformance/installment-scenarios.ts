@@ -83,6 +83,88 @@ export const installmentScenarios = {
     },
   },
 
+  installmentUpdateFromPrevious: {
+    title:
+      "updates an installment given as it was at its version (previous) to exactly what a full write stores; a stale previous is a conflict",
+    async run({ storage, readRows, fixtures }) {
+      const world = await seedWorld(storage, fixtures);
+      const owner = { unitId: world.unit.id, customerId: world.customer.id, contractId: world.contract.id };
+      const installment = fixtures.installment(owner, {
+        status: "denied",
+        failedAttempts: 1,
+        nextAttemptOn: "2026-03-04",
+      });
+      await storage.installments.insertMany([installment]);
+      const confirmed = {
+        ...installment,
+        status: "confirmed" as const,
+        confirmedAt: now,
+        nextAttemptOn: null,
+        updatedAt: now,
+      };
+      expect(await storage.installments.update(confirmed, installment)).toEqual({ ...confirmed, version: 2 });
+      expect(await storage.installments.findById(installment.id)).toEqual({ ...confirmed, version: 2 });
+      const [row] = await readRows("installments", { id: installment.id });
+      expect(row?.next_attempt_on).toBeNull();
+      expect(rawNumber(row?.failed_attempts)).toBe(1);
+      await expectTesseraError(
+        storage.installments.update({ ...installment, status: "canceled" }, installment),
+        "conflict",
+      );
+      expect((await readRows("installments", { id: installment.id }))[0]?.status).toBe("confirmed");
+    },
+  },
+
+  installmentUpdateMany: {
+    title:
+      "updates several installments in one call, each from its own version; one stale among them writes none of them",
+    async run({ storage, readRows, fixtures }) {
+      const world = await seedWorld(storage, fixtures);
+      const owner = { unitId: world.unit.id, customerId: world.customer.id, contractId: world.contract.id };
+      const [fee, first, second] = [
+        fixtures.installment(owner, { kind: "enrollment_fee", periodStart: null, periodEnd: null }),
+        fixtures.installment(owner),
+        fixtures.installment(owner, { sequence: 2, dueDate: "2026-04-01" }),
+      ] as [Installment, Installment, Installment];
+      await storage.installments.insertMany([fee, first, second]);
+      const laterSecond = await storage.installments.update({ ...second, failedAttempts: 1 });
+      const confirm = (i: Installment) => ({
+        ...i,
+        status: "confirmed" as const,
+        confirmedAt: now,
+        updatedAt: now,
+      });
+      // Alike from one version (fee, first), and a third from another version with other changes.
+      const changes = [
+        { installment: confirm(first), previous: first },
+        {
+          installment: { ...laterSecond, status: "canceled" as const, updatedAt: now },
+          previous: laterSecond,
+        },
+        { installment: confirm(fee), previous: fee },
+      ];
+      const stored = await storage.installments.updateMany(changes);
+      expect(stored).toEqual(changes.map((c) => ({ ...c.installment, version: c.previous.version + 1 })));
+      expect((await storage.installments.findByIds([fee.id, first.id, second.id])).sort(byId)).toEqual(
+        [...stored].sort(byId),
+      );
+      expect(await storage.installments.updateMany([])).toEqual([]);
+
+      // The fee moved on to version 2: a batch starting from its version 1 is refused whole.
+      const [storedFirst] = stored as [Installment];
+      const error = await expectTesseraError(
+        storage.installments.updateMany([
+          { installment: { ...storedFirst, failedAttempts: 3 }, previous: storedFirst },
+          { installment: { ...fee, failedAttempts: 3 }, previous: fee },
+        ]),
+        "conflict",
+      );
+      expect(error.details).toMatchObject({ entity: "installment", id: fee.id });
+      const rows = await readRows("installments", { contract_id: world.contract.id });
+      expect(rows.map((row) => rawNumber(row.failed_attempts)).sort()).toEqual([0, 0, 1]);
+    },
+  },
+
   claimDueSelectsCollectable: {
     title:
       "claims only awaiting or denied installments that are due and whose retry day has come, by due date then id",

@@ -49,6 +49,37 @@ export const outboxScenarios = {
     },
   },
 
+  outboxAppendsOfATransaction: {
+    title:
+      "shows a transaction the events it appended, from every append, and writes them all with its commit",
+    async run({ storage, readRows, fixtures }) {
+      const [first, second, third] = [
+        fixtures.event(null),
+        fixtures.event(null),
+        fixtures.event(null),
+      ] as const;
+      await storage.transaction(async (tx) => {
+        await tx.outbox.append([first]);
+        await tx.outbox.append([second, third]);
+        expect(await tx.outbox.findById(second.id)).toEqual(fresh(second));
+        expect(await tx.outbox.listUndelivered(10)).toEqual([fresh(first), fresh(second), fresh(third)]);
+        await tx.outbox.append([]);
+      });
+      for (const event of [first, second, third])
+        expect(await readRows("outbox", { id: event.id })).toHaveLength(1);
+      // An event id appended twice is refused when the transaction writes it: nothing commits.
+      const twice = fixtures.event(null);
+      await expectTesseraError(
+        storage.transaction(async (tx) => {
+          await tx.outbox.append([twice]);
+          await tx.outbox.append([twice]);
+        }),
+        "conflict",
+      );
+      expect(await readRows("outbox", { id: twice.id })).toEqual([]);
+    },
+  },
+
   outboxClaimDeliverAndFail: {
     title:
       "claims due events in id order under a lease, records failures with their backoff, and marks delivery",

@@ -155,6 +155,42 @@ export const paymentRefundScenarios = {
     },
   },
 
+  paymentUpdateFromPrevious: {
+    title:
+      "updates a payment given as it was at its version (previous) to exactly what a full write stores, links included",
+    async run(context) {
+      const { storage, readRows, fixtures } = context;
+      const { world, installments } = await withInstallments(context);
+      const [fee, first, second] = installments;
+      const payment = fixtures.payment(paymentOwner(world), { installmentIds: [fee.id, first.id] });
+      await storage.payments.insert(payment);
+      const answered = {
+        ...payment,
+        status: "succeeded" as const,
+        rawStatus: "paid",
+        providerReference: "txid-2",
+        card: { brand: "Visa", last4: "0002", reusableToken: null },
+        updatedAt: "2026-03-01T12:05:00.000Z",
+      };
+      expect(await storage.payments.update(answered, payment)).toEqual({ ...answered, version: 2 });
+      expect(await storage.payments.findById(payment.id)).toEqual({ ...answered, version: 2 });
+      const moved = { ...answered, installmentIds: [second.id], version: 2 };
+      expect(await storage.payments.update(moved, { ...answered, version: 2 })).toEqual({
+        ...moved,
+        version: 3,
+      });
+      expect(await storage.payments.listByInstallment(fee.id)).toEqual([]);
+      expect(await storage.payments.listByInstallment(second.id)).toEqual([{ ...moved, version: 3 }]);
+      await expectTesseraError(
+        storage.payments.update({ ...payment, status: "failed" }, payment),
+        "conflict",
+      );
+      const [row] = await readRows("payments", { id: payment.id });
+      expect(row?.status).toBe("succeeded");
+      expect(rawJson(row?.card)).toEqual(answered.card);
+    },
+  },
+
   paymentListStale: {
     title:
       "lists payments in the given statuses last changed before a moment, oldest change first, up to a limit",
@@ -229,6 +265,43 @@ export const paymentRefundScenarios = {
       );
       expect(error.details.entity).toBe("refund");
       expect(await storage.refunds.listByPayment(payment.id)).toHaveLength(1);
+    },
+  },
+
+  refundListUnsettled: {
+    title:
+      "lists refunds to the original method still pending or unknown, last changed before a moment, oldest change first, up to a limit",
+    async run(context) {
+      const { storage, fixtures } = context;
+      const { world } = await withInstallments(context);
+      const payment = cardPayment(fixtures, world);
+      await storage.payments.insert(payment);
+      const at = (minute: number) => `2026-03-01T12:${String(minute).padStart(2, "0")}:00.000Z`;
+      const oldUnknown = fixtures.refund(payment, { status: "unknown", updatedAt: at(1) });
+      const oldPending = fixtures.refund(payment, {
+        status: "pending",
+        providerReference: "rf-1",
+        updatedAt: at(0),
+      });
+      const recentPending = fixtures.refund(payment, { status: "pending", updatedAt: at(30) });
+      const oldSucceeded = fixtures.refund(payment, { status: "succeeded", updatedAt: at(0) });
+      const oldFailed = fixtures.refund(payment, { status: "failed", updatedAt: at(0) });
+      const toWallet = fixtures.refund(payment, {
+        destination: "wallet",
+        status: "pending",
+        updatedAt: at(0),
+      });
+      for (const refund of [oldUnknown, oldPending, recentPending, oldSucceeded, oldFailed, toWallet])
+        await storage.refunds.insert(refund);
+      const unsettled = await storage.refunds.listUnsettled({ updatedBefore: at(10), limit: 10 });
+      expect(unsettled).toEqual([oldPending, oldUnknown]);
+      expect(await storage.refunds.listUnsettled({ updatedBefore: at(10), limit: 1 })).toEqual([oldPending]);
+      // A refund stamped as just looked at goes to the back of the queue.
+      const stamped = await storage.refunds.update({ ...oldPending, updatedAt: at(5) });
+      expect(await storage.refunds.listUnsettled({ updatedBefore: at(10), limit: 10 })).toEqual([
+        oldUnknown,
+        stamped,
+      ]);
     },
   },
 } satisfies Record<string, StorageScenario>;

@@ -7,6 +7,7 @@ import { installmentScenarios } from "./installment-scenarios";
 import { migrationScenarios } from "./migration-scenarios";
 import { outboxScenarios } from "./outbox-scenarios";
 import { paymentRefundScenarios } from "./payment-refund-scenarios";
+import { recurrenceScenarios } from "./recurrence-scenarios";
 import { transactionScenarios } from "./transaction-scenarios";
 import { walletScenarios } from "./wallet-scenarios";
 
@@ -17,6 +18,7 @@ export const storageScenarios = {
   "contracts and orders": contractOrderScenarios,
   "installments and claims": installmentScenarios,
   "payments and refunds": paymentRefundScenarios,
+  recurrences: recurrenceScenarios,
   wallet: walletScenarios,
   "activation codes": activationCodeScenarios,
   outbox: outboxScenarios,

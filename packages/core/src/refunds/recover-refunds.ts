@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { isTesseraError } from "../errors/tessera-error";
+import type { AnyDomainEvent } from "../events/domain-event";
+import { recoveryGraceMs } from "../payments/recovery-grace";
+import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
+import type { ServiceContext } from "../tessera/service-context";
+import { addMilliseconds } from "../time/instant";
+import { parseInput } from "../validation/parse-input";
+import type { Refund } from "./refund";
+import { settleRefundFromProvider } from "./settle-refund-from-provider";
+
+export const refundRecoverOptionsSchema = z.object({
+  /** Only refunds left `pending` or `unknown` at least this long; default `recoveryGraceMs`. */
+  olderThanMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(366 * 24 * 3_600_000)
+    .optional(),
+  /** How many refunds one pass looks at; default 100. */
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
+export type RefundRecoverOptions = z.input<typeof refundRecoverOptionsSchema>;
+
+/**
+ * The result of a refund recovery pass. `settled` and `neverReceived` count what this pass
+ * itself changed, so the reports of several workers recovering at once add up to at most the
+ * refunds there are.
+ */
+export interface RefundRecoveryReport {
+  examined: number;
+  /** Finished (`succeeded` or `failed`) from the provider's answer by this pass. */
+  settled: number;
+  /** The provider never received them: marked `failed` by this pass — nothing was given back. */
+  neverReceived: number;
+  /** Still open: the provider has not finished, cannot tell yet, or another worker settled them. */
+  stillOpen: number;
+  /** The provider could not be asked (an outage, credentials): left as they were. */
+  failed: number;
+  /** What went wrong, one line per gateway that failed this pass (also sent as `gateway.failing`). */
+  failures: { gatewayId: string; code: string; message: string; refunds: number }[];
+}
+
+/**
+ * One recovery pass over refunds to the original method left `pending` or `unknown` past
+ * `olderThanMs`: asks each one's provider (`getRefund`) and applies the answer. See
+ * `RefundService.recover`.
+ */
+export async function recoverRefunds(
+  ctx: ServiceContext,
+  options: RefundRecoverOptions = {},
+): Promise<RefundRecoveryReport> {
+  const parsed = parseInput(refundRecoverOptionsSchema, options, "refund recovery options");
+  const olderThanMs = parsed.olderThanMs ?? recoveryGraceMs;
+  const stale = await ctx.storage.refunds.listUnsettled({
+    updatedBefore: addMilliseconds(ctx.clock.now(), -olderThanMs),
+    limit: parsed.limit ?? 100,
+  });
+  const report: RefundRecoveryReport = {
+    examined: stale.length,
+    settled: 0,
+    neverReceived: 0,
+    stillOpen: 0,
+    failed: 0,
+    failures: [],
+  };
+  const failing = new Map<string, RefundRecoveryReport["failures"][number] & { unitId: Refund["unitId"] }>();
+  for (const refund of stale) {
+    const payment = await ctx.storage.payments.findById(refund.paymentId);
+    if (!payment) throw new Error(`payment ${refund.paymentId} of refund ${refund.id} vanished`);
+    const verdict = await settleRefundFromProvider(ctx, refund, payment, olderThanMs);
+    if (verdict.kind === "unreachable") {
+      report.failed++;
+      const seen = failing.get(payment.gatewayId);
+      if (seen) seen.refunds++;
+      else
+        failing.set(payment.gatewayId, {
+          gatewayId: payment.gatewayId,
+          code: isTesseraError(verdict.error) ? verdict.error.code : "gateway_unreachable",
+          message: verdict.error instanceof Error ? verdict.error.message : String(verdict.error),
+          refunds: 1,
+          unitId: refund.unitId,
+        });
+      continue;
+    }
+    const finished = verdict.refund.status === "succeeded" || verdict.refund.status === "failed";
+    if (verdict.kind === "never_received" && verdict.moved) report.neverReceived++;
+    else if (verdict.kind === "answered" && verdict.moved && finished) report.settled++;
+    else {
+      report.stillOpen++;
+      if (verdict.refund.version === refund.version) await sendToBackOfQueue(ctx, refund);
+    }
+  }
+  if (failing.size > 0) {
+    const events: AnyDomainEvent[] = [];
+    for (const { unitId, ...failure } of failing.values()) {
+      report.failures.push(failure);
+      events.push(
+        ctx.events(
+          "gateway.failing",
+          { gatewayId: failure.gatewayId, code: failure.code, message: failure.message, paymentId: null },
+          unitId,
+        ),
+      );
+    }
+    await ctx.storage.outbox.append(events);
+  }
+  return report;
+}
+
+/**
+ * Stamps a refund recovery looked at and left open as just updated, as payment recovery does:
+ * `listUnsettled` walks the oldest `updatedAt` first, and refunds a provider takes days to
+ * finish (API Pix `EM_PROCESSAMENTO`) must not fill every pass and hide one whose answer was lost.
+ */
+async function sendToBackOfQueue(ctx: ServiceContext, refund: Refund): Promise<void> {
+  await withRetryOnConflict(() =>
+    ctx.storage.transaction(async (tx) => {
+      const current = await tx.refunds.findById(refund.id);
+      // Someone else wrote it meanwhile (a webhook, another recovery): it has moved already.
+      if (!current || current.version !== refund.version) return;
+      await tx.refunds.update({ ...current, updatedAt: ctx.clock.now() });
+    }),
+  );
+}

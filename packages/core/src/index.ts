@@ -103,7 +103,6 @@ export {
   sumMoney,
   zero,
 } from "./money/money";
-export type { Notifier, OutgoingMessage } from "./notifications/notifier";
 export { type Order, type OrderItem, orderItemSchema } from "./orders/order";
 export { type OrderStatus, orderLifecycle } from "./orders/order-status";
 // Entities
@@ -121,7 +120,6 @@ export {
   unitInputSchema,
 } from "./organizations/unit";
 export { type DeclineCode, declineCodes } from "./payments/decline-code";
-export type { GatewayRegistry } from "./payments/gateway-registry";
 export { isNotSentCode, type NotSentCode, wasNeverSent } from "./payments/not-sent";
 export type { PayerAction } from "./payments/payer-action";
 export type { CardSummary, Payment } from "./payments/payment";
@@ -147,9 +145,12 @@ export { type BrCodeParseResult, type BrCodeProblem, type PixBrCode, parseBrCode
 export { crc16Ccitt, crc16CcittHex } from "./pix/crc16-ccitt";
 export { definePlugin, type Plugin, type PluginContext } from "./plugins/define-plugin";
 export type { EventHandler, PluginRegistry } from "./plugins/plugin-registry";
+export { type Clock, systemClock } from "./ports/clock";
 export type { FileStore } from "./ports/file-store";
 // Ports
 export type * from "./ports/gateway";
+export type { GatewayRegistry } from "./ports/gateway-registry";
+export type { Notifier, OutgoingMessage } from "./ports/notifier";
 export type * from "./ports/storage";
 export type { Recurrence } from "./recurrence/recurrence";
 export type { RecurrenceService } from "./recurrence/recurrence-service";
@@ -170,7 +171,6 @@ export {
 export { type RefundStatus, refundLifecycle } from "./refunds/refund-status";
 // The entry point
 export { createTessera, type Tessera } from "./tessera/create-tessera";
-export type { ServiceContext } from "./tessera/service-context";
 export type { TesseraOptions } from "./tessera/tessera-options";
 export {
   type BillingInterval,
@@ -193,7 +193,6 @@ export {
   isLeapYear,
   lastDayOfMonth,
 } from "./time/calendar-date";
-export { type Clock, systemClock } from "./time/clock";
 export { addMilliseconds, type Instant, instantSchema, instantToMillis, toInstant } from "./time/instant";
 export { calendarDateInZone, isTimeZone, timeZoneSchema } from "./time/timezone";
 export { parseInput } from "./validation/parse-input";

@@ -1,6 +1,6 @@
 import type { Contract } from "../contracts/contract";
+import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
-import type { ServiceContext } from "../tessera/service-context";
 import type { ActivationCode } from "./activation-code";
 import { generateActivationCode } from "./activation-code-alphabet";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { periodEnd } from "../time/billing-schedule";
 import { calendarDateSchema } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";

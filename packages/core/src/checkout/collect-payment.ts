@@ -4,7 +4,7 @@ import type { Payment } from "../payments/payment";
 import { openPaymentStatuses } from "../payments/payment-status";
 import { type Submitted, submitPayment } from "../payments/submit-payment";
 import type { CreatePaymentRequest } from "../ports/gateway";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { type SaleOutcome, type SaleRecords, type SaleState, saleOutcomeOf } from "./sale-outcome";
 import { loadSaleState } from "./sale-state";
 

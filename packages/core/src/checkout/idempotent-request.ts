@@ -1,6 +1,6 @@
 import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import { parseResourceReference, type ResourceReference } from "../idempotency/resource-reference";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 
 /** Where an idempotency key is unique, and what the request it names meant. */
 export interface IdempotentRequest {

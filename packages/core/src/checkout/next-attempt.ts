@@ -7,8 +7,8 @@ import type { Payment } from "../payments/payment";
 import type { PaymentMethod } from "../payments/payment-method";
 import { newPaymentRow } from "../payments/payment-row";
 import { openPaymentStatuses } from "../payments/payment-status";
+import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
-import type { ServiceContext } from "../tessera/service-context";
 import { invalidFields } from "../validation/invalid-fields";
 
 /**

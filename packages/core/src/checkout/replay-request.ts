@@ -7,7 +7,7 @@ import type { PaymentMethod } from "../payments/payment-method";
 import { recoveryGraceMs } from "../payments/recovery-grace";
 import { settleFromProvider } from "../payments/settle-from-provider";
 import type { CreatePaymentRequest } from "../ports/gateway";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { collectPayment } from "./collect-payment";
 import { writeNextAttempt } from "./next-attempt";
 import { type SaleOutcome, saleOutcomeOf } from "./sale-outcome";

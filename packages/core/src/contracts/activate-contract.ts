@@ -4,8 +4,8 @@ import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
 import { installmentLifecycle } from "../installments/installment-status";
+import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
-import type { ServiceContext } from "../tessera/service-context";
 import type { Contract } from "./contract";
 import { contractLifecycle } from "./contract-status";
 

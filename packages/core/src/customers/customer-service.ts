@@ -1,7 +1,7 @@
 import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
+import type { ServiceContext } from "../ports/service-context";
 import type { NewCustomer, Repositories } from "../ports/storage";
-import type { ServiceContext } from "../tessera/service-context";
 import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { type Customer, type CustomerInput, customerInputSchema } from "./customer";

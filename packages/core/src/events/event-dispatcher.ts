@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { addMilliseconds } from "../time/instant";
 import { parseInput } from "../validation/parse-input";
 

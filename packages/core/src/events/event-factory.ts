@@ -1,5 +1,5 @@
 import type { Id, IdGenerator } from "../ids/id";
-import type { Clock } from "../time/clock";
+import type { Clock } from "../ports/clock";
 import type { DomainEvent, DomainEventPayloads, DomainEventType } from "./domain-event";
 
 /** Makes domain events stamped with a fresh id and the clock's now. */

@@ -1,6 +1,6 @@
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { parseId, parseText } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { type Organization, type OrganizationInput, organizationInputSchema } from "./organization";

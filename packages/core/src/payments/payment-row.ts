@@ -1,6 +1,6 @@
 import type { Customer } from "../customers/customer";
 import type { CardInput, CreatePaymentRequest, RecurrenceRequest } from "../ports/gateway";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { addDays } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
 import type { Payment } from "./payment";

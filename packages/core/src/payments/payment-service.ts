@@ -3,7 +3,7 @@ import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
 import type { Money } from "../money/money";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { addMilliseconds } from "../time/instant";
 import { parseInput } from "../validation/parse-input";
 import type { Payment } from "./payment";

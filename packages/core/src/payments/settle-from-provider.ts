@@ -1,5 +1,5 @@
 import type { PaymentResult } from "../ports/gateway";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import type { AppliedNews } from "./apply-payment-result";
 import type { Payment } from "./payment";
 import { referenceOf } from "./payment-reference";

@@ -1,5 +1,5 @@
 import type { CreatePaymentRequest } from "../ports/gateway";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import {
   type AppliedNews,
   applyPaymentResult,

@@ -5,8 +5,8 @@ import { applyPaymentResult } from "../payments/apply-payment-result";
 import type { Payment } from "../payments/payment";
 import { newPaymentRow } from "../payments/payment-row";
 import type { GatewayEvent, RecurrenceChargeNews } from "../ports/gateway";
+import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
-import type { ServiceContext } from "../tessera/service-context";
 import type { Recurrence } from "./recurrence";
 
 /** What became of news about a recurrent charge. */

@@ -2,8 +2,8 @@ import type { Contract } from "../contracts/contract";
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Payment } from "../payments/payment";
 import type { PaymentResult } from "../ports/gateway";
+import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
-import type { ServiceContext } from "../tessera/service-context";
 import { recurrenceTermsOf } from "./recurrence-request";
 
 /** The answers after which the provider runs the recurrence: its first charge did not fail. */

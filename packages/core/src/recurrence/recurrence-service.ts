@@ -1,7 +1,7 @@
 import { TesseraError } from "../errors/tessera-error";
 import { referenceOf } from "../payments/payment-reference";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { parseId } from "../validation/parse-id";
 import type { Recurrence } from "./recurrence";
 

@@ -1,8 +1,8 @@
 import type { Contract } from "../contracts/contract";
 import type { Payment } from "../payments/payment";
 import type { RecurrenceRequest } from "../ports/gateway";
+import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
-import type { ServiceContext } from "../tessera/service-context";
 import { calendarDateInZone } from "../time/timezone";
 import { recurrenceRequestFor } from "./recurrence-request";
 

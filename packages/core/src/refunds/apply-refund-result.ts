@@ -2,8 +2,8 @@ import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
 import type { Payment } from "../payments/payment";
 import type { RefundResult } from "../ports/gateway";
+import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
-import type { ServiceContext } from "../tessera/service-context";
 import type { Refund } from "./refund";
 import { isUnanswered, refundLifecycle } from "./refund-status";
 

@@ -3,7 +3,7 @@ import { isTesseraError } from "../errors/tessera-error";
 import type { AnyDomainEvent } from "../events/domain-event";
 import { recoveryGraceMs } from "../payments/recovery-grace";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { addMilliseconds } from "../time/instant";
 import { parseInput } from "../validation/parse-input";
 import type { Refund } from "./refund";

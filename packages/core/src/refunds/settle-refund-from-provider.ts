@@ -3,7 +3,7 @@ import { referenceOf } from "../payments/payment-reference";
 import { ageMs } from "../payments/recovery-grace";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
 import type { RefundReference, RefundResult } from "../ports/gateway";
-import type { ServiceContext } from "../tessera/service-context";
+import type { ServiceContext } from "../ports/service-context";
 import { type AppliedRefundAnswer, applyRefundAnswer, refundKeyOf } from "./apply-refund-result";
 import type { Refund } from "./refund";
 import { isUnanswered } from "./refund-status";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { gatewayError } from "../errors/gateway-error";
 import type { FieldIssue } from "../errors/tessera-error";
-import type { Clock } from "../time/clock";
+import type { Clock } from "../ports/clock";
 import { addMilliseconds, type Instant, instantToMillis } from "../time/instant";
 import { type CardBrand, detectCardBrand, isLuhnValid, normalizeCardNumber } from "./card-number";
 import { type TestCardOutcome, testCardOutcome } from "./test-cards";

@@ -1,5 +1,5 @@
+import type { Clock } from "../ports/clock";
 import type { WebhookInput } from "../ports/gateway";
-import type { Clock } from "../time/clock";
 import { instantToMillis } from "../time/instant";
 import type { SandboxEventType } from "./sandbox-notification";
 import type { SandboxLog } from "./sandbox-options";

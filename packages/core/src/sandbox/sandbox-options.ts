@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { gatewayError } from "../errors/gateway-error";
-import type { Clock } from "../time/clock";
+import type { Clock } from "../ports/clock";
 import type { SandboxCharge } from "./sandbox-charge";
 
 /** One line the sandbox logs. `data` holds ids, brands and last digits — never a card number or CVC. */

@@ -1,7 +1,7 @@
 import { gatewayError } from "../errors/gateway-error";
 import type { PaymentMethod } from "../payments/payment-method";
+import { type Clock, systemClock } from "../ports/clock";
 import type { GatewayCapabilities } from "../ports/gateway";
-import { type Clock, systemClock } from "../time/clock";
 import { type CardTokenizer, createCardTokenizer } from "./card-tokenizer";
 import { createNotificationOutbox, type NotificationOutbox } from "./notification-outbox";
 import { sandboxCapabilities, sandboxMethods } from "./sandbox-capabilities";

@@ -1,4 +1,4 @@
-import type { Clock } from "../time/clock";
+import type { Clock } from "../ports/clock";
 import { addMilliseconds, type Instant, instantToMillis } from "../time/instant";
 
 /** Why an access token was refused; `valid` when it may tokenize now. */

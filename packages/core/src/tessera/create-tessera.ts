@@ -9,15 +9,16 @@ import { createEventDispatcher, type EventDispatcher } from "../events/event-dis
 import { createEventFactory } from "../events/event-factory";
 import { createIdGenerator } from "../ids/id";
 import { createOrganizationService, type OrganizationService } from "../organizations/organization-service";
-import { createGatewayRegistry, type GatewayRegistry } from "../payments/gateway-registry";
+import { createGatewayRegistry } from "../payments/gateway-registry";
 import { createPaymentService, type PaymentService } from "../payments/payment-service";
 import { createPluginRegistry, type PluginRegistry } from "../plugins/plugin-registry";
+import { type Clock, systemClock } from "../ports/clock";
+import type { GatewayRegistry } from "../ports/gateway-registry";
+import type { ServiceContext } from "../ports/service-context";
 import { createRecurrenceService, type RecurrenceService } from "../recurrence/recurrence-service";
 import { createRefundService, type RefundService } from "../refunds/refund-service";
 import { createSandboxGateway } from "../sandbox/sandbox-gateway";
-import { type Clock, systemClock } from "../time/clock";
 import { createWebhookService, type WebhookService } from "../webhooks/webhook-service";
-import type { ServiceContext } from "./service-context";
 import type { TesseraOptions } from "./tessera-options";
 
 /** One Tessera instance: services named after the domain, over the ports it was given. */

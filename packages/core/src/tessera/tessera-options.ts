@@ -1,9 +1,9 @@
-import type { Notifier } from "../notifications/notifier";
 import type { Plugin } from "../plugins/define-plugin";
+import type { Clock } from "../ports/clock";
 import type { FileStore } from "../ports/file-store";
 import type { Gateway } from "../ports/gateway";
+import type { Notifier } from "../ports/notifier";
 import type { Storage } from "../ports/storage";
-import type { Clock } from "../time/clock";
 
 /** What `createTessera` is built from: the ports, and optional plugins. */
 export interface TesseraOptions {

@@ -1,4 +1,4 @@
-import type { Clock } from "../time/clock";
+import type { Clock } from "../ports/clock";
 import type { Instant } from "../time/instant";
 
 /** A clock that only moves when told: for tests of due dates, leases, expiry and backoff. */

@@ -1,7 +1,7 @@
 import type { Money } from "../../money/money";
 import type { PaymentMethod } from "../../payments/payment-method";
+import type { Clock } from "../../ports/clock";
 import type { CardInput, CardTokenizationSession, Gateway, WebhookInput } from "../../ports/gateway";
-import type { Clock } from "../../time/clock";
 
 /** The decline codes every card gateway must be able to report (the others are optional). */
 export const conformanceDeclineCodes = [

@@ -1,4 +1,4 @@
-import type { Instant } from "./instant";
+import type { Instant } from "../time/instant";
 
 /**
  * The one source of "now". Services never call `Date.now()`: they ask the clock, so tests

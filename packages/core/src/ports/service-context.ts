@@ -1,11 +1,11 @@
 import type { EventFactory } from "../events/event-factory";
 import type { IdGenerator } from "../ids/id";
-import type { Notifier } from "../notifications/notifier";
-import type { GatewayRegistry } from "../payments/gateway-registry";
 import type { PluginRegistry } from "../plugins/plugin-registry";
-import type { FileStore } from "../ports/file-store";
-import type { Storage } from "../ports/storage";
-import type { Clock } from "../time/clock";
+import type { Clock } from "./clock";
+import type { FileStore } from "./file-store";
+import type { GatewayRegistry } from "./gateway-registry";
+import type { Notifier } from "./notifier";
+import type { Storage } from "./storage";
 
 /** The ports and kernel pieces every service receives, in one object (STYLE 15). */
 export interface ServiceContext {

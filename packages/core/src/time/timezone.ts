@@ -84,8 +84,13 @@ export function calendarDateInZone(instant: Instant | Date, timeZone: string): C
       { got: instant },
     );
   }
+  const formatter = formatterInZone(timeZone);
+  // `format` is several times cheaper than `formatToParts` (no part objects): en-US with
+  // Latin digits writes "MM/DD/Y…". Should a runtime ever write it otherwise, the parts decide.
+  const text = /^(\d{2})\/(\d{2})\/(\d{1,4})$/.exec(formatter.format(millis));
+  if (text) return calendarDate(Number(text[3]), Number(text[1]), Number(text[2]));
   const found = { year: 0, month: 0, day: 0 };
-  for (const part of formatterInZone(timeZone).formatToParts(millis)) {
+  for (const part of formatter.formatToParts(millis)) {
     if (part.type === "year" || part.type === "month" || part.type === "day")
       found[part.type] = Number(part.value);
   }

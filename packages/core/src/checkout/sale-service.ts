@@ -9,6 +9,7 @@ import type { AnyDomainEvent } from "../events/domain-event";
 import { fingerprintOf } from "../idempotency/idempotency-record";
 import { formatResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
+import { contractInstallments } from "../installments/contract-installments";
 import type { Installment } from "../installments/installment";
 import { sumMoney } from "../money/money";
 import type { Unit } from "../organizations/unit";
@@ -160,22 +161,13 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       updatedAt: now,
       version: 1,
     };
-    const installments: Installment[] = sale.schedule.map((line) => ({
-      ...line,
-      id: ctx.ids("installment"),
-      unitId: unit.id,
-      customerId: customer.id,
-      contractId: contract.id,
-      orderId: null,
-      status: line.sequence === 1 && sale.collect === null ? "confirmed" : "awaiting",
-      failedAttempts: 0,
-      nextAttemptOn: null,
-      confirmedAt: line.sequence === 1 && sale.collect === null ? now : null,
-      lease: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    }));
+    const installments = contractInstallments(
+      ctx,
+      contract,
+      sale.schedule,
+      now,
+      (line) => line.sequence === 1 && sale.collect === null,
+    );
     const firstDue = installments.filter((i) => i.sequence === 1);
     const payment = sale.collect
       ? newPaymentRow(ctx, {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { isTesseraError, TesseraError } from "../errors/tessera-error";
-import type { AnyDomainEvent } from "../events/domain-event";
+import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import type { Money } from "../money/money";
 import type { ServiceContext } from "../ports/service-context";
@@ -10,6 +9,7 @@ import type { Payment } from "./payment";
 import { referenceOf } from "./payment-reference";
 import { openPaymentStatuses } from "./payment-status";
 import { recoveryGraceMs } from "./recovery-grace";
+import { type RecoverOptions, recoverOptionsSchema, tallyGatewayFailures } from "./recovery-pass";
 import { settleFromProvider } from "./settle-from-provider";
 import { applyNews } from "./submit-payment";
 import { withRetryOnConflict } from "./with-retry-on-conflict";
@@ -18,18 +18,7 @@ export { recoveryGraceMs } from "./recovery-grace";
 
 const paymentIdSchema = z.string().startsWith("pay_", "must be a payment id");
 
-export const recoverOptionsSchema = z.object({
-  /** Only payments left open at least this long; default `recoveryGraceMs`. */
-  olderThanMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(366 * 24 * 3_600_000)
-    .optional(),
-  /** How many payments one pass looks at; default 100. */
-  limit: z.number().int().min(1).max(10_000).optional(),
-});
-export type RecoverOptions = z.input<typeof recoverOptionsSchema>;
+export { type RecoverOptions, recoverOptionsSchema };
 
 /**
  * The result of a recovery pass. `settled` and `neverReceived` count what this pass itself
@@ -213,26 +202,12 @@ export function createPaymentService(ctx: ServiceContext): PaymentService {
         failed: 0,
         failures: [],
       };
-      const failing = new Map<
-        string,
-        { gatewayId: string; code: string; message: string; payments: number; unitId: Payment["unitId"] }
-      >();
+      const failing = tallyGatewayFailures();
       for (const payment of stale) {
         const verdict = await settleFromProvider(ctx, payment, olderThanMs);
         if (verdict.kind === "unreachable") {
           report.failed++;
-          const code = isTesseraError(verdict.error) ? verdict.error.code : "gateway_unreachable";
-          const message = verdict.error instanceof Error ? verdict.error.message : String(verdict.error);
-          const seen = failing.get(payment.gatewayId);
-          if (seen) seen.payments++;
-          else
-            failing.set(payment.gatewayId, {
-              gatewayId: payment.gatewayId,
-              code,
-              message,
-              payments: 1,
-              unitId: payment.unitId,
-            });
+          failing.record(payment.gatewayId, payment.unitId, verdict.error);
           continue;
         }
         if (verdict.kind === "never_received" && verdict.applied.moved) report.neverReceived++;
@@ -248,20 +223,10 @@ export function createPaymentService(ctx: ServiceContext): PaymentService {
           if (after.version === payment.version) await sendToBackOfQueue(payment);
         }
       }
-      if (failing.size > 0) {
-        const events: AnyDomainEvent[] = [];
-        for (const { unitId, ...failure } of failing.values()) {
-          report.failures.push(failure);
-          events.push(
-            ctx.events(
-              "gateway.failing",
-              { gatewayId: failure.gatewayId, code: failure.code, message: failure.message, paymentId: null },
-              unitId,
-            ),
-          );
-        }
-        await ctx.storage.outbox.append(events);
-      }
+      report.failures = (await failing.report(ctx)).map(({ count, ...failure }) => ({
+        ...failure,
+        payments: count,
+      }));
       return report;
     },
   };

@@ -1,4 +1,5 @@
 import { schedulePeriod } from "../contracts/contract-schedule";
+import { contractInstallments } from "../installments/contract-installments";
 import type { Installment } from "../installments/installment";
 import { sumMoney } from "../money/money";
 import { applyPaymentResult } from "../payments/apply-payment-result";
@@ -105,24 +106,11 @@ async function periodInstallments(
   if (scheduled.length > 0) return scheduled;
   const contract = await tx.contracts.findById(recurrence.contractId);
   if (!contract || contract.terms.installmentCount !== null) return [];
-  const now = ctx.clock.now();
-  const added: Installment[] = schedulePeriod(contract.terms, contract.startDate, sequence - 1).map(
-    (line) => ({
-      ...line,
-      id: ctx.ids("installment"),
-      unitId: contract.unitId,
-      customerId: contract.customerId,
-      contractId: contract.id,
-      orderId: null,
-      status: "awaiting",
-      failedAttempts: 0,
-      nextAttemptOn: null,
-      confirmedAt: null,
-      lease: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    }),
+  const added = contractInstallments(
+    ctx,
+    contract,
+    schedulePeriod(contract.terms, contract.startDate, sequence - 1),
+    ctx.clock.now(),
   );
   await tx.installments.insertMany(added);
   return added;

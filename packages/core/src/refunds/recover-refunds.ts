@@ -1,7 +1,5 @@
-import { z } from "zod";
-import { isTesseraError } from "../errors/tessera-error";
-import type { AnyDomainEvent } from "../events/domain-event";
 import { recoveryGraceMs } from "../payments/recovery-grace";
+import { type RecoverOptions, recoverOptionsSchema, tallyGatewayFailures } from "../payments/recovery-pass";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
 import type { ServiceContext } from "../ports/service-context";
 import { addMilliseconds } from "../time/instant";
@@ -9,18 +7,9 @@ import { parseInput } from "../validation/parse-input";
 import type { Refund } from "./refund";
 import { settleRefundFromProvider } from "./settle-refund-from-provider";
 
-export const refundRecoverOptionsSchema = z.object({
-  /** Only refunds left `pending` or `unknown` at least this long; default `recoveryGraceMs`. */
-  olderThanMs: z
-    .number()
-    .int()
-    .min(0)
-    .max(366 * 24 * 3_600_000)
-    .optional(),
-  /** How many refunds one pass looks at; default 100. */
-  limit: z.number().int().min(1).max(10_000).optional(),
-});
-export type RefundRecoverOptions = z.input<typeof refundRecoverOptionsSchema>;
+/** The options of a refund recovery pass: the same as payment recovery's. */
+export const refundRecoverOptionsSchema = recoverOptionsSchema;
+export type RefundRecoverOptions = RecoverOptions;
 
 /**
  * The result of a refund recovery pass. `settled` and `neverReceived` count what this pass
@@ -64,23 +53,14 @@ export async function recoverRefunds(
     failed: 0,
     failures: [],
   };
-  const failing = new Map<string, RefundRecoveryReport["failures"][number] & { unitId: Refund["unitId"] }>();
+  const failing = tallyGatewayFailures();
   for (const refund of stale) {
     const payment = await ctx.storage.payments.findById(refund.paymentId);
     if (!payment) throw new Error(`payment ${refund.paymentId} of refund ${refund.id} vanished`);
     const verdict = await settleRefundFromProvider(ctx, refund, payment, olderThanMs);
     if (verdict.kind === "unreachable") {
       report.failed++;
-      const seen = failing.get(payment.gatewayId);
-      if (seen) seen.refunds++;
-      else
-        failing.set(payment.gatewayId, {
-          gatewayId: payment.gatewayId,
-          code: isTesseraError(verdict.error) ? verdict.error.code : "gateway_unreachable",
-          message: verdict.error instanceof Error ? verdict.error.message : String(verdict.error),
-          refunds: 1,
-          unitId: refund.unitId,
-        });
+      failing.record(payment.gatewayId, refund.unitId, verdict.error);
       continue;
     }
     const finished = verdict.refund.status === "succeeded" || verdict.refund.status === "failed";
@@ -91,20 +71,10 @@ export async function recoverRefunds(
       if (verdict.refund.version === refund.version) await sendToBackOfQueue(ctx, refund);
     }
   }
-  if (failing.size > 0) {
-    const events: AnyDomainEvent[] = [];
-    for (const { unitId, ...failure } of failing.values()) {
-      report.failures.push(failure);
-      events.push(
-        ctx.events(
-          "gateway.failing",
-          { gatewayId: failure.gatewayId, code: failure.code, message: failure.message, paymentId: null },
-          unitId,
-        ),
-      );
-    }
-    await ctx.storage.outbox.append(events);
-  }
+  report.failures = (await failing.report(ctx)).map(({ count, ...failure }) => ({
+    ...failure,
+    refunds: count,
+  }));
   return report;
 }
 

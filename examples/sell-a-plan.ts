@@ -117,6 +117,11 @@ try {
       `  #${line.sequence} ${line.kind.padEnd(14)} due ${line.dueDate}  ${formatMoney(line.amount, "pt-BR")}  ${line.status}`,
     );
   }
+  for (const recurrence of await tessera.recurrences.listByContract(outcome.contract.id)) {
+    console.log(
+      `The provider charges the next periods itself from ${recurrence.terms.secondChargeOn} (${recurrence.status})`,
+    );
+  }
   // On a timer in a real system: asks the provider about payments left open (none here).
   await tessera.payments.recover();
   process.exitCode = outcome.status === "succeeded" ? 0 : 1;

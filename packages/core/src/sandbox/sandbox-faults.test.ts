@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isTesseraError } from "../errors/tessera-error";
 import type { CreatePaymentRequest } from "../ports/gateway";
+import { defaultConformancePayer } from "../testing/gateway-conformance/scenario-kit";
 import { createManualClock } from "../testing/manual-clock";
 import { paymentReferenceFor } from "../testing/payment-reference-for";
 import { createSandboxGateway } from "./sandbox-gateway";
@@ -19,21 +20,7 @@ function setup(options: SandboxGatewayOptions = {}) {
       amount: brl(10_000),
       method,
       description: "Plano mensal",
-      payer: {
-        name: "Maria da Silva",
-        email: "maria@example.com",
-        phone: null,
-        document: { kind: "cpf", value: "52998224725" },
-        address: {
-          street: "Avenida Paulista",
-          number: "1578",
-          district: "Bela Vista",
-          city: "São Paulo",
-          state: "SP",
-          postalCode: "01310200",
-          country: "BR",
-        },
-      },
+      payer: defaultConformancePayer,
       ...(method === "boleto" ? { dueDate: "2026-03-13" } : { expiresInSeconds: 600 }),
     };
   };

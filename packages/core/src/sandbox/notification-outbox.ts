@@ -46,6 +46,19 @@ export interface NotificationOutbox {
  * once with the injected `fetch`. A notification is signed when it leaves — as a provider
  * signs at send time — so a test that moved the clock still gets a fresh signature.
  */
+/**
+ * How many notifications wait for `take()`, and how many delivery attempts are kept for
+ * `settle()`, before the oldest go: a server running the sandbox for weeks, whose
+ * notifications are POSTed and never taken, must not keep every one it ever sent.
+ */
+export const keptNotifications = 1000;
+
+/** Appends, dropping the oldest entries beyond `keptNotifications`. */
+function keep<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > keptNotifications) list.splice(0, list.length - keptNotifications);
+}
+
 export function createNotificationOutbox(options: {
   secret: string;
   clock: Clock;
@@ -80,7 +93,7 @@ export function createNotificationOutbox(options: {
         headers: notification.headers,
         body: notification.rawBody,
       });
-      deliveries.push({ eventId: notification.eventId, url, status: response.status, error: null });
+      keep(deliveries, { eventId: notification.eventId, url, status: response.status, error: null });
       if (!response.ok) {
         options.log({
           level: "warn",
@@ -90,7 +103,7 @@ export function createNotificationOutbox(options: {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      deliveries.push({ eventId: notification.eventId, url, status: null, error: message });
+      keep(deliveries, { eventId: notification.eventId, url, status: null, error: message });
       options.log({
         level: "warn",
         message: "webhook delivery failed",
@@ -104,7 +117,7 @@ export function createNotificationOutbox(options: {
       held.push(event);
       return;
     }
-    queue.push(event);
+    keep(queue, event);
     options.log({
       level: "info",
       message: "notification queued",

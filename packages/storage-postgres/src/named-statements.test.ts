@@ -2,7 +2,8 @@ import type { Id, Organization } from "@tessera/core";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresStorage } from "./postgres-storage";
-import { openTestDatabase, randomSchemaName, testDatabaseUrl } from "./testing/test-database";
+import { openTestDatabase, testDatabaseUrl } from "./testing/test-database";
+import { randomSchemaName } from "./testing/test-schema";
 
 const database = await openTestDatabase();
 afterAll(() => database.close());

@@ -5,7 +5,8 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresStorage } from "./postgres-storage";
 import { postgresStorageDialect } from "./postgres-storage-dialect";
-import { openTestDatabase, randomSchemaName, testDatabaseUrl } from "./testing/test-database";
+import { openTestDatabase, testDatabaseUrl } from "./testing/test-database";
+import { randomSchemaName } from "./testing/test-schema";
 
 const database = await openTestDatabase();
 afterAll(() => database.close());

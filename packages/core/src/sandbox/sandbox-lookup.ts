@@ -1,7 +1,8 @@
 import type { PaymentReference, PaymentResult } from "../ports/gateway";
 import { instantToMillis } from "../time/instant";
 import { chargeToPaymentResult, refundedAmount, type SandboxCharge } from "./sandbox-charge";
-import { settle, settlementTimes } from "./sandbox-settle";
+import { settle } from "./sandbox-settle";
+import { settlementTimes } from "./sandbox-settlement-times";
 import { type SandboxState, simulateLatency } from "./sandbox-state";
 
 /**

@@ -10,7 +10,7 @@ import { openSandboxLedger, type SandboxLedger } from "./sandbox-ledger";
 import type { ResolvedSandboxOptions, SandboxLog } from "./sandbox-options";
 import { recurrenceDueAt } from "./sandbox-recurrence-schedule";
 import { newSandboxReference } from "./sandbox-reference";
-import { settlesAt } from "./sandbox-settle";
+import { settlesAt } from "./sandbox-settlement-times";
 import { createTokenizationSessions, type TokenizationSessions } from "./tokenization-sessions";
 import { generateWebhookSecret } from "./webhook-signature";
 

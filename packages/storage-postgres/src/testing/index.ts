@@ -6,10 +6,5 @@
  */
 export { type ClaimWorkerReport, type ClaimWorkersOptions, runClaimWorkers } from "./claim-workers";
 export { seedDueInstallments } from "./seed-due-installments";
-export {
-  openTestDatabase,
-  randomSchemaName,
-  type SchemaStorage,
-  type TestDatabase,
-  testDatabaseUrl,
-} from "./test-database";
+export { openTestDatabase, testDatabaseUrl } from "./test-database";
+export { randomSchemaName, type SchemaStorage, type TestDatabase } from "./test-schema";

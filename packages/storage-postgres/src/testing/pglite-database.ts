@@ -3,7 +3,7 @@ import type { Storage } from "@tessera/core";
 import { createPostgresStorage } from "../postgres-storage";
 import { pglitePool } from "./pglite-pool";
 import { readRawRows } from "./raw-rows";
-import { randomSchemaName, type TestDatabase } from "./test-database";
+import { randomSchemaName, type TestDatabase } from "./test-schema";
 
 /**
  * The fallback: one PGlite per test file, a fresh schema per storage as on the server. Its

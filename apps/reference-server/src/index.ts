@@ -5,6 +5,8 @@
  */
 
 export { type CliProcess, runCli } from "./cli/cli-runner";
+export { type ComposedGateways, composeGateways } from "./composition/compose-gateways";
+export { type ComposeOverrides, composeServer, type ServerParts } from "./composition/compose-server";
 export { type EnvironmentVariable, environmentVariables } from "./config/environment-variables";
 export { type LoadConfigOptions, loadConfig } from "./config/load-config";
 export type { DatabaseConfig, LogLevel, ServerConfig } from "./config/server-config";
@@ -15,4 +17,12 @@ export { type ErrorResponse, errorMessageKeys, errorResponseFor } from "./http/e
 export { supportedLocales } from "./i18n/catalogs";
 export { type LocaleHints, negotiateLocale } from "./i18n/negotiate-locale";
 export { createLogger, type LogFields, type Logger, type LoggerOptions } from "./logging/logger";
+export {
+  createScheduler,
+  type Scheduler,
+  type SchedulerPass,
+  type SchedulerTimers,
+} from "./scheduler/scheduler";
+export type { SchedulerTask } from "./scheduler/scheduler-task";
+export { schedulerTasks } from "./scheduler/scheduler-tasks";
 export { openStorage } from "./storage/open-storage";

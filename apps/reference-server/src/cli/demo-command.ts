@@ -1,14 +1,12 @@
-import { createTessera } from "@tessera/core";
+import { composeServer } from "../composition/compose-server";
 import { seedDemo } from "../demo/demo-seed";
-import { openStorage } from "../storage/open-storage";
 import type { CommandContext } from "./command-context";
 
 /** `tessera demo`: seeds the demo studio unless it exists, then exits. */
 export async function demoCommand(ctx: CommandContext): Promise<number> {
-  const storage = await openStorage(ctx.config.database);
+  const parts = await composeServer(ctx.config, { logger: ctx.logger });
   try {
-    await storage.migrate();
-    const result = await seedDemo(createTessera({ storage }));
+    const result = await seedDemo(parts.tessera);
     ctx.logger.info(result.created ? "demo seeded" : "demo already present", { unit: result.unit.slug });
     ctx.say(
       result.created
@@ -16,7 +14,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
         : `The demo studio is already there (unit "${result.unit.slug}"); nothing changed.`,
     );
   } finally {
-    await storage.close();
+    await parts.close();
   }
   return 0;
 }

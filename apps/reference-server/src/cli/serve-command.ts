@@ -1,10 +1,12 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { createTessera, TesseraError } from "@tessera/core";
+import { TesseraError } from "@tessera/core";
+import { composeServer } from "../composition/compose-server";
 import { seedDemo } from "../demo/demo-seed";
 import { createApp } from "../http/create-app";
-import { openStorage } from "../storage/open-storage";
+import { createScheduler, type Scheduler } from "../scheduler/scheduler";
+import { schedulerTasks } from "../scheduler/scheduler-tasks";
 import type { CommandContext } from "./command-context";
 
 /** How long a stop waits for open requests before it closes their connections. */
@@ -17,17 +19,18 @@ function browsableHost(host: string): string {
 }
 
 /**
- * `tessera serve`: opens the storage (migrating it), seeds the demo when asked, listens,
- * prints the address to open, and on SIGINT/SIGTERM stops taking connections, lets open
- * requests finish, and closes the storage.
+ * `tessera serve`: composes the server (the storage migrated on open), seeds the demo when
+ * asked, listens, starts the scheduler, prints the address to open, and on SIGINT/SIGTERM
+ * stops the scheduler (letting a pass under way finish), stops taking connections, lets
+ * open requests finish, and closes the storage.
  */
 export async function serveCommand(ctx: CommandContext): Promise<number> {
   const { config, logger } = ctx;
-  const storage = await openStorage(config.database);
+  const parts = await composeServer(config, { logger });
+  const { tessera } = parts;
   let server: ReturnType<typeof serve> | null = null;
+  let scheduler: Scheduler | null = null;
   try {
-    await storage.migrate();
-    const tessera = createTessera({ storage });
     if (config.demo) {
       const seeded = await seedDemo(tessera);
       if (seeded.created) logger.info("demo seeded", { unit: seeded.unit.slug, plans: seeded.plans.length });
@@ -54,14 +57,24 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
     const url = config.publicUrl ?? `http://${browsableHost(config.host)}:${port}/`;
     logger.info("listening", { host: config.host, port, url, database: config.database.kind });
     ctx.say(`Tessera is running. Open ${url}`);
+    if (config.schedulerIntervalMs !== null) {
+      scheduler = createScheduler({
+        tasks: schedulerTasks(parts, logger),
+        intervalMs: config.schedulerIntervalMs,
+        logger,
+      });
+      scheduler.start();
+    }
 
     const signal = await ctx.waitForStop();
     logger.info("shutting down", { signal });
+    await scheduler?.stop();
     await stopServer(server);
     server = null;
   } finally {
+    await scheduler?.stop();
     if (server) await stopServer(server);
-    await storage.close();
+    await parts.close();
   }
   logger.info("stopped");
   return 0;

@@ -65,6 +65,18 @@ export const environmentVariables: readonly EnvironmentVariable[] = [
     description: "seed the demo studio on serve: true or false (default true)",
   },
   {
+    variable: "TESSERA_SANDBOX_AUTO_PAY_SECONDS",
+    setting: "sandboxAutoPaySeconds",
+    description:
+      "the sandbox pays a pending PIX or boleto by itself after this many seconds; 0 = never (default 20)",
+  },
+  {
+    variable: "TESSERA_SCHEDULER_INTERVAL_SECONDS",
+    setting: "schedulerIntervalSeconds",
+    description:
+      "seconds between scheduler passes (recovery, event delivery, sandbox); 0 = no scheduler (default 5)",
+  },
+  {
     variable: "TESSERA_HOME_UNITS",
     setting: "homeUnits",
     description: "comma-separated unit slugs for the home page",

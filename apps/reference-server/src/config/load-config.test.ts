@@ -31,9 +31,30 @@ describe("loadConfig", () => {
       defaultLocale: "pt-BR",
       publicUrl: null,
       demo: true,
+      sandboxAutoPayMs: 20_000,
+      schedulerIntervalMs: 5_000,
       homeUnits: [],
       configFile: null,
     });
+  });
+
+  it("reads the sandbox's auto-pay and the scheduler's interval in seconds, 0 turning each off", () => {
+    expect(
+      load({ TESSERA_SANDBOX_AUTO_PAY_SECONDS: "3", TESSERA_SCHEDULER_INTERVAL_SECONDS: "60" }),
+    ).toMatchObject({
+      sandboxAutoPayMs: 3_000,
+      schedulerIntervalMs: 60_000,
+    });
+    expect(
+      load({ TESSERA_SANDBOX_AUTO_PAY_SECONDS: "0", TESSERA_SCHEDULER_INTERVAL_SECONDS: "0" }),
+    ).toMatchObject({
+      sandboxAutoPayMs: null,
+      schedulerIntervalMs: null,
+    });
+    const error = failure({ TESSERA_SANDBOX_AUTO_PAY_SECONDS: "soon" });
+    expect(error.message).toContain(
+      'TESSERA_SANDBOX_AUTO_PAY_SECONDS: must be a number of seconds (got "soon")',
+    );
   });
 
   it("resolves the data directory against INIT_CWD, where `npm start` was typed", () => {

@@ -31,6 +31,8 @@ const defaults: Settings = {
   defaultLocale: "pt-BR",
   publicUrl: "",
   demo: true,
+  sandboxAutoPaySeconds: 20,
+  schedulerIntervalSeconds: 5,
   homeUnits: [],
 };
 
@@ -181,6 +183,9 @@ export function loadConfig(options: LoadConfigOptions): ServerConfig {
     defaultLocale: settings.defaultLocale,
     publicUrl: settings.publicUrl || null,
     demo: settings.demo,
+    sandboxAutoPayMs: settings.sandboxAutoPaySeconds === 0 ? null : settings.sandboxAutoPaySeconds * 1000,
+    schedulerIntervalMs:
+      settings.schedulerIntervalSeconds === 0 ? null : settings.schedulerIntervalSeconds * 1000,
     homeUnits: settings.homeUnits,
     configFile: fileText === null ? null : filePath,
   };

@@ -28,6 +28,13 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Seed the demo studio on `serve` when it does not exist yet. */
   demo: boolean;
+  /**
+   * The sandbox gateway pays a pending PIX or boleto by itself this long after it was
+   * created (its `autoPayAfterMs`), so a demo purchase completes with no one paying; null = never.
+   */
+  sandboxAutoPayMs: number | null;
+  /** Time between the scheduler's passes (recovery, event delivery, the sandbox's clock); null = no scheduler. */
+  schedulerIntervalMs: number | null;
   /** Slugs of the units the home page lists, in order; empty = the demo unit when it exists. */
   homeUnits: string[];
   /** Where the configuration came from, for the start-up log: the file read, if any. */

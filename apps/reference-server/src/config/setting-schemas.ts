@@ -32,6 +32,16 @@ export const settingSchemas = {
     })
     .transform((url) => (url.endsWith("/") ? url : `${url}/`)),
   demo: z.boolean({ error: "must be true or false" }),
+  sandboxAutoPaySeconds: z
+    .number({ error: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(0, "must be 0 (off) or more seconds")
+    .max(86_400, "must be at most 86400 seconds (a day)"),
+  schedulerIntervalSeconds: z
+    .number({ error: "must be a number of seconds" })
+    .int("must be a whole number of seconds")
+    .min(0, "must be 0 (off) or more seconds")
+    .max(3_600, "must be at most 3600 seconds (an hour)"),
   homeUnits: z.array(
     z
       .string({ error: "must be a unit slug" })
@@ -63,6 +73,8 @@ export function settingFromText(name: SettingName, text: string): unknown {
   switch (name) {
     case "port":
     case "databasePoolSize":
+    case "sandboxAutoPaySeconds":
+    case "schedulerIntervalSeconds":
       return /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
     case "demo":
       return booleanWords[text.trim().toLowerCase()] ?? text;

@@ -2,15 +2,14 @@ import type { Tessera } from "@tessera/core";
 import { Hono } from "hono";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
-import { homePage } from "../pages/home-page";
 import { notFoundPage } from "../pages/not-found-page";
 import { createViewRenderer } from "../views/view-renderer";
 import type { AppEnv } from "./app-env";
-import { stylesheetRoute } from "./assets-route";
 import { errorHandler } from "./error-handler";
-import { healthRoute } from "./health-route";
-import { localeMiddleware } from "./locale-middleware";
+import { pagesArea } from "./pages-area";
 import { requestLogMiddleware } from "./request-log-middleware";
+import { systemArea } from "./system-area";
+import { webhooksArea } from "./webhooks-area";
 
 /** What the app is built from: one Tessera instance, the server's configuration, a logger. */
 export interface AppOptions {
@@ -21,7 +20,10 @@ export interface AppOptions {
 
 /**
  * The server's Hono app, with no socket: serve it with `@hono/node-server`, or call
- * `app.request()` in tests.
+ * `app.request()` in tests. Routes are grouped in areas, each a Hono sub-app with its own
+ * middleware and error rendering, mounted with `app.route()`: system (health, assets),
+ * webhooks (JSON), public pages (HTML, in the visitor's language). The pages area is
+ * mounted last at `/`: its middleware matches every path, and the other areas answer first.
  *
  * @example
  * ```ts
@@ -35,13 +37,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(requestLogMiddleware(logger));
-  app.use(localeMiddleware(config.defaultLocale));
-
-  app.get("/healthz", healthRoute({ tessera, logger }));
-  app.get("/assets/site.css", stylesheetRoute());
-  app.get("/", homePage({ tessera, config, views }));
+  app.route("/", systemArea({ tessera, logger }));
+  app.route("/webhooks", webhooksArea({ tessera, logger }));
+  app.route("/", pagesArea({ tessera, config, logger, views }));
 
   app.notFound(notFoundPage(views));
+  // Errors outside every area (the request log itself) fall back to the page rendering.
   app.onError(errorHandler({ logger, views, defaultLocale: config.defaultLocale }));
   return app;
 }

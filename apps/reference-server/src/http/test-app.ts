@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTessera, type Storage, type Tessera } from "@tessera/core";
 import { createSqliteStorage } from "@tessera/storage-sqlite";
+import { type ComposeOverrides, composeServer } from "../composition/compose-server";
 import type { ServerConfig } from "../config/server-config";
+import { seedDemo } from "../demo/demo-seed";
 import { createLogger, type Logger } from "../logging/logger";
 import { createApp } from "./create-app";
 
@@ -18,6 +20,8 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     defaultLocale: "pt-BR",
     publicUrl: null,
     demo: true,
+    sandboxAutoPayMs: null,
+    schedulerIntervalMs: null,
     homeUnits: [],
     configFile: null,
     ...overrides,
@@ -70,4 +74,33 @@ export function tesseraOverFailingStorage(behaviour: () => Promise<never>): Tess
     { get: (target, key) => (key in target ? target[key as keyof Storage] : repository) },
   ) as Storage;
   return createTessera({ storage });
+}
+
+/**
+ * The server as `serve` composes it (`composeServer`: SQLite in a fresh temp directory,
+ * the sandbox, the plugins given), with the demo seeded and the app over it.
+ */
+export async function composedTestServer(
+  overrides: Partial<ServerConfig> = {},
+  compose: ComposeOverrides = {},
+) {
+  const dir = await mkdtemp(join(tmpdir(), "tessera-server-"));
+  const log = memoryLogger();
+  const config = testConfig(dir, overrides);
+  const parts = await composeServer(config, { logger: log.logger, ...compose });
+  const seeded = await seedDemo(parts.tessera);
+  if (!seeded.created) throw new Error("a fresh database already had the demo");
+  return {
+    ...parts,
+    sandbox: parts.sandbox!,
+    app: createApp({ tessera: parts.tessera, config, logger: log.logger }),
+    unit: seeded.unit,
+    plans: seeded.plans,
+    log,
+    config,
+    async cleanup() {
+      await parts.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

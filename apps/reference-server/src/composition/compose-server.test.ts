@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { createManualClock } from "@tessera/core/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import { composedTestServer } from "../http/test-app";
+
+type Server = Awaited<ReturnType<typeof composedTestServer>>;
+
+const buyer = {
+  name: "Ana Souza",
+  email: "ana@example.com",
+  document: { kind: "cpf" as const, value: "529.982.247-25" },
+  phone: "+55 11 98888-7777",
+};
+
+async function pixSale(server: Server) {
+  const plan = server.plans.find((p) => p.kind === "pass")!;
+  const outcome = await server.tessera.sales.start({
+    unitId: server.unit.id,
+    planId: plan.id,
+    buyer,
+    method: "pix",
+    idempotencyKey: "compose-pix-0001",
+    source: "online",
+  });
+  return outcome.payment!;
+}
+
+describe("composeServer", () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    await server?.cleanup();
+    server = undefined;
+  });
+
+  it("opens the SQLite file under the data directory and registers the sandbox as the demo's gateway", async () => {
+    server = await composedTestServer();
+    expect(existsSync(join(server.config.dataDir, "tessera.db"))).toBe(true);
+    expect(server.tessera.gateways.get("sandbox")).toBe(server.sandbox);
+    expect(server.unit.paymentMethods.every((m) => m.gatewayId === server!.sandbox.id)).toBe(true);
+  });
+
+  it("gives the sandbox the configured auto-pay: a PIX pays itself once that time has passed", async () => {
+    const clock = createManualClock();
+    server = await composedTestServer({ sandboxAutoPayMs: 20_000 }, { clock });
+    await pixSale(server);
+    clock.advance(19_999);
+    server.sandbox.sandbox.tick();
+    expect(server.sandbox.sandbox.takeNotifications()).toEqual([]);
+    clock.advance(1);
+    server.sandbox.sandbox.tick();
+    expect(server.sandbox.sandbox.takeNotifications().map((n) => n.type)).toEqual(["payment.paid"]);
+  });
+
+  it("leaves a PIX waiting for its payer when auto-pay is off", async () => {
+    const clock = createManualClock();
+    server = await composedTestServer({ sandboxAutoPayMs: null }, { clock });
+    await pixSale(server);
+    // Within the PIX's lifetime (the core issues it for an hour), long past any auto-pay.
+    clock.advance(30 * 60_000);
+    server.sandbox.sandbox.tick();
+    expect(server.sandbox.sandbox.takeNotifications()).toEqual([]);
+  });
+});

@@ -2,29 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createManualClock } from "@tessera/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { composedTestServer } from "../http/test-app";
-
-type Server = Awaited<ReturnType<typeof composedTestServer>>;
-
-const buyer = {
-  name: "Ana Souza",
-  email: "ana@example.com",
-  document: { kind: "cpf" as const, value: "529.982.247-25" },
-  phone: "+55 11 98888-7777",
-};
-
-async function pixSale(server: Server) {
-  const plan = server.plans.find((p) => p.kind === "pass")!;
-  const outcome = await server.tessera.sales.start({
-    unitId: server.unit.id,
-    planId: plan.id,
-    buyer,
-    method: "pix",
-    idempotencyKey: "compose-pix-0001",
-    source: "online",
-  });
-  return outcome.payment!;
-}
+import { composedTestServer, demoPixSale, type ComposedTestServer as Server } from "../http/test-app";
 
 describe("composeServer", () => {
   let server: Server | undefined;
@@ -43,7 +21,7 @@ describe("composeServer", () => {
   it("gives the sandbox the configured auto-pay: a PIX pays itself once that time has passed", async () => {
     const clock = createManualClock();
     server = await composedTestServer({ sandboxAutoPayMs: 20_000 }, { clock });
-    await pixSale(server);
+    await demoPixSale(server, "compose-pix-0001");
     clock.advance(19_999);
     server.sandbox.sandbox.tick();
     expect(server.sandbox.sandbox.takeNotifications()).toEqual([]);
@@ -55,7 +33,7 @@ describe("composeServer", () => {
   it("leaves a PIX waiting for its payer when auto-pay is off", async () => {
     const clock = createManualClock();
     server = await composedTestServer({ sandboxAutoPayMs: null }, { clock });
-    await pixSale(server);
+    await demoPixSale(server, "compose-pix-0001");
     // Within the PIX's lifetime (the core issues it for an hour), long past any auto-pay.
     clock.advance(30 * 60_000);
     server.sandbox.sandbox.tick();

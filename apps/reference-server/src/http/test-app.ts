@@ -104,3 +104,30 @@ export async function composedTestServer(
     },
   };
 }
+
+export type ComposedTestServer = Awaited<ReturnType<typeof composedTestServer>>;
+
+/** The buyer of the server's tests: a valid CPF and a phone, no address. */
+export const testBuyer = {
+  name: "Ana Souza",
+  email: "ana@example.com",
+  document: { kind: "cpf" as const, value: "529.982.247-25" },
+  phone: "+55 11 98888-7777",
+};
+
+/** A PIX sale of the demo's day pass (one payment, no renewal), as a buyer online makes it; its payment. */
+export async function demoPixSale(server: ComposedTestServer, idempotencyKey: string) {
+  const pass = server.plans.find((plan) => plan.kind === "pass");
+  if (!pass) throw new Error("the demo has no pass");
+  const outcome = await server.tessera.sales.start({
+    unitId: server.unit.id,
+    planId: pass.id,
+    buyer: testBuyer,
+    method: "pix",
+    idempotencyKey,
+    source: "online",
+  });
+  if (!outcome.payment)
+    throw new Error(`a PIX sale of the day pass answered ${outcome.status} without a payment`);
+  return outcome.payment;
+}

@@ -1,30 +1,5 @@
-import type { Plan } from "@tessera/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { composedTestServer } from "./test-app";
-
-type Server = Awaited<ReturnType<typeof composedTestServer>>;
-
-const buyer = {
-  name: "Ana Souza",
-  email: "ana@example.com",
-  document: { kind: "cpf" as const, value: "529.982.247-25" },
-  phone: "+55 11 98888-7777",
-};
-
-/** The demo's day pass: one payment, no renewal, sold by PIX. */
-const dayPass = (server: Server): Plan => server.plans.find((plan) => plan.kind === "pass")!;
-
-async function pixSale(server: Server, key: string) {
-  const outcome = await server.tessera.sales.start({
-    unitId: server.unit.id,
-    planId: dayPass(server).id,
-    buyer,
-    method: "pix",
-    idempotencyKey: key,
-    source: "online",
-  });
-  return outcome.payment!;
-}
+import { composedTestServer, demoPixSale, type ComposedTestServer as Server } from "./test-app";
 
 /** The sandbox's signed notification of the payer paying `payment`, as it would be POSTed. */
 function paidNotification(server: Server, idempotencyKey: string) {
@@ -46,7 +21,7 @@ describe("POST /webhooks/:gateway", () => {
 
   it("applies the sandbox's signed notification to the payment, and counts a replay as a duplicate", async () => {
     server = await composedTestServer();
-    const payment = await pixSale(server, "webhook-route-0001");
+    const payment = await demoPixSale(server, "webhook-route-0001");
     expect(payment.status).toBe("pending");
     const notification = paidNotification(server, payment.idempotencyKey);
 
@@ -66,7 +41,7 @@ describe("POST /webhooks/:gateway", () => {
 
   it("answers 401 with the reason for a forged signature or a tampered body, and changes nothing", async () => {
     server = await composedTestServer();
-    const payment = await pixSale(server, "webhook-route-0002");
+    const payment = await demoPixSale(server, "webhook-route-0002");
     const real = paidNotification(server, payment.idempotencyKey);
     const forgedHeaders = Object.fromEntries(
       Object.entries(real.headers).map(([name, value]) => [

@@ -1,32 +1,14 @@
-import { definePlugin, type Plan } from "@tessera/core";
+import { definePlugin } from "@tessera/core";
 import { createManualClock } from "@tessera/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { composedTestServer, memoryLogger } from "../http/test-app";
+import {
+  composedTestServer,
+  demoPixSale,
+  memoryLogger,
+  type ComposedTestServer as Server,
+} from "../http/test-app";
 import { createScheduler } from "./scheduler";
 import { schedulerTasks } from "./scheduler-tasks";
-
-type Server = Awaited<ReturnType<typeof composedTestServer>>;
-
-const buyer = {
-  name: "Ana Souza",
-  email: "ana@example.com",
-  document: { kind: "cpf" as const, value: "529.982.247-25" },
-  phone: "+55 11 98888-7777",
-};
-
-const dayPass = (server: Server): Plan => server.plans.find((plan) => plan.kind === "pass")!;
-
-const pixSale = async (server: Server, key: string) =>
-  (
-    await server.tessera.sales.start({
-      unitId: server.unit.id,
-      planId: dayPass(server).id,
-      buyer,
-      method: "pix",
-      idempotencyKey: key,
-      source: "online",
-    })
-  ).payment!;
 
 function schedulerOf(server: Server) {
   return createScheduler({
@@ -46,7 +28,7 @@ describe("the server's scheduled tasks", () => {
   it("completes a PIX the sandbox auto-pays: its notification goes through the inbox", async () => {
     const clock = createManualClock();
     server = await composedTestServer({ sandboxAutoPayMs: 20_000 }, { clock });
-    const payment = await pixSale(server, "scheduler-autopay-0001");
+    const payment = await demoPixSale(server, "scheduler-autopay-0001");
     const scheduler = schedulerOf(server);
 
     clock.advance(19_000);
@@ -64,7 +46,7 @@ describe("the server's scheduled tasks", () => {
     server = await composedTestServer({}, { clock });
     // The provider made the charge, but its answer never came back.
     server.sandbox.sandbox.injectFault({ kind: "timeout", method: "pix", when: "after_charge" });
-    const payment = await pixSale(server, "scheduler-unknown-0001");
+    const payment = await demoPixSale(server, "scheduler-unknown-0001");
     expect(payment.status).toBe("unknown");
     // The payer pays, and the provider's notification of it is lost too.
     server.sandbox.sandbox.pay(payment.idempotencyKey);
@@ -88,7 +70,7 @@ describe("the server's scheduled tasks", () => {
       },
     });
     server = await composedTestServer({}, { plugins: [recorder] });
-    const payment = await pixSale(server, "scheduler-events-0001");
+    const payment = await demoPixSale(server, "scheduler-events-0001");
     server.sandbox.sandbox.pay(payment.idempotencyKey);
 
     // One pass: the sandbox task brings the payment in, and delivery (last) hands on its event.

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { StorageDialect } from "../storage-dialect";
 import { initialSchemaMigration } from "./initial-schema-migration";
 import { recurrencesMigration } from "./recurrences-migration";
+import { refundRecoveryIndexMigration } from "./refund-recovery-index-migration";
 import { webhookProvenanceMigration } from "./webhook-provenance-migration";
 
 /** The migration tables' names, so Tessera's never collide with an application's own. */
@@ -17,6 +18,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0001_initial_schema": initialSchemaMigration(dialect),
     "0002_webhook_provenance": webhookProvenanceMigration(dialect),
     "0003_recurrences": recurrencesMigration(dialect),
+    "0004_refund_recovery_index": refundRecoveryIndexMigration(),
   };
   return { getMigrations: async () => migrations };
 }

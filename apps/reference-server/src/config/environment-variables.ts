@@ -77,6 +77,12 @@ export const environmentVariables: readonly EnvironmentVariable[] = [
       "seconds between scheduler passes (recovery, event delivery, sandbox); 0 = no scheduler (default 5)",
   },
   {
+    variable: "TESSERA_CLIENT_CERTIFICATE_HEADER",
+    setting: "clientCertificateHeader",
+    description:
+      "the header a TLS-terminating proxy sets to the provider's verified client certificate (URL-escaped PEM, nginx $ssl_client_escaped_cert), for mutual-TLS webhooks; empty = off (default)",
+  },
+  {
     variable: "TESSERA_HOME_UNITS",
     setting: "homeUnits",
     description: "comma-separated unit slugs for the home page",

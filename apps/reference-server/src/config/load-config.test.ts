@@ -33,9 +33,19 @@ describe("loadConfig", () => {
       demo: true,
       sandboxAutoPayMs: 20_000,
       schedulerIntervalMs: 5_000,
+      clientCertificateHeader: null,
       homeUnits: [],
       configFile: null,
     });
+  });
+
+  it("reads the proxy's client-certificate header name in lower case, and refuses one that is no header name", () => {
+    expect(load({ TESSERA_CLIENT_CERTIFICATE_HEADER: "X-Client-Cert" }).clientCertificateHeader).toBe(
+      "x-client-cert",
+    );
+    expect(() => load({ TESSERA_CLIENT_CERTIFICATE_HEADER: "x client cert" })).toThrow(
+      /TESSERA_CLIENT_CERTIFICATE_HEADER/,
+    );
   });
 
   it("reads the sandbox's auto-pay and the scheduler's interval in seconds, 0 turning each off", () => {

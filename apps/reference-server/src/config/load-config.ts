@@ -33,6 +33,7 @@ const defaults: Settings = {
   demo: true,
   sandboxAutoPaySeconds: 20,
   schedulerIntervalSeconds: 5,
+  clientCertificateHeader: "",
   homeUnits: [],
 };
 
@@ -186,6 +187,7 @@ export function loadConfig(options: LoadConfigOptions): ServerConfig {
     sandboxAutoPayMs: settings.sandboxAutoPaySeconds === 0 ? null : settings.sandboxAutoPaySeconds * 1000,
     schedulerIntervalMs:
       settings.schedulerIntervalSeconds === 0 ? null : settings.schedulerIntervalSeconds * 1000,
+    clientCertificateHeader: settings.clientCertificateHeader || null,
     homeUnits: settings.homeUnits,
     configFile: fileText === null ? null : filePath,
   };

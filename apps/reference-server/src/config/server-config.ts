@@ -35,6 +35,11 @@ export interface ServerConfig {
   sandboxAutoPayMs: number | null;
   /** Time between the scheduler's passes (recovery, event delivery, the sandbox's clock); null = no scheduler. */
   schedulerIntervalMs: number | null;
+  /**
+   * The header (lower case) in which a TLS-terminating proxy hands over the client
+   * certificate it verified, for mutual-TLS webhooks; null = none (no proxy does that).
+   */
+  clientCertificateHeader: string | null;
   /** Slugs of the units the home page lists, in order; empty = the demo unit when it exists. */
   homeUnits: string[];
   /** Where the configuration came from, for the start-up log: the file read, if any. */

@@ -42,6 +42,11 @@ export const settingSchemas = {
     .int("must be a whole number of seconds")
     .min(0, "must be 0 (off) or more seconds")
     .max(3_600, "must be at most 3600 seconds (an hour)"),
+  clientCertificateHeader: z
+    .string({ error: "must be a header name" })
+    .trim()
+    .toLowerCase()
+    .regex(/^$|^[a-z0-9-]+$/, "must be a header name such as x-client-cert, or empty (off)"),
   homeUnits: z.array(
     z
       .string({ error: "must be a unit slug" })

@@ -38,7 +38,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.use(requestLogMiddleware(logger));
   app.route("/", systemArea({ tessera, logger }));
-  app.route("/webhooks", webhooksArea({ tessera, logger }));
+  app.route(
+    "/webhooks",
+    webhooksArea({ tessera, logger, clientCertificateHeader: config.clientCertificateHeader }),
+  );
   app.route("/", pagesArea({ tessera, config, logger, views }));
 
   app.notFound(notFoundPage(views));

@@ -22,6 +22,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     demo: true,
     sandboxAutoPayMs: null,
     schedulerIntervalMs: null,
+    clientCertificateHeader: null,
     homeUnits: [],
     configFile: null,
     ...overrides,

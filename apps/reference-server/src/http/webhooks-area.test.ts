@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { composedTestServer, demoPixSale, type ComposedTestServer as Server } from "./test-app";
 
@@ -86,5 +87,97 @@ describe("POST /webhooks/:gateway", () => {
     });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: { code: "payload_too_large" } });
+  });
+});
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+/** Issued by "Exemplo Webhooks CA" (C=BR, O=Banco Exemplo S.A.), as a bank's webhook client certificate is. */
+const providerCertificate = fixture("provider-client-certificate.pem");
+/** Same subject, signed by nobody but itself. */
+const selfSignedCertificate = fixture("self-signed-client-certificate.pem");
+
+/**
+ * The sandbox as a mutual-TLS provider: its notifications are proven by the client
+ * certificate the proxy verified, issued by the CA it names (Inter and PSPs' API Pix work so).
+ */
+function asMutualTlsProvider(server: Server): void {
+  const webhooks = server.sandbox.capabilities.webhooks!;
+  server.tessera.gateways.register({
+    ...server.sandbox,
+    capabilities: {
+      ...server.sandbox.capabilities,
+      webhooks: {
+        ...webhooks,
+        authentication: "mutual_tls",
+        confirmsByLookup: true,
+        trustedClientCertificateIssuers: [
+          { name: "CN=Exemplo Webhooks CA,O=Banco Exemplo S.A.,C=BR", pem: null },
+        ],
+      },
+    },
+  });
+}
+
+describe("POST /webhooks/:gateway behind a proxy that terminates mutual TLS", () => {
+  let server: Server | undefined;
+  afterEach(async () => {
+    await server?.cleanup();
+    server = undefined;
+  });
+
+  async function paidThroughProxy(key: string, clientCertificateHeader: string | null) {
+    server = await composedTestServer({ clientCertificateHeader });
+    asMutualTlsProvider(server);
+    const payment = await demoPixSale(server, key);
+    return { payment, notification: paidNotification(server, payment.idempotencyKey), server };
+  }
+
+  it("applies a notification whose client certificate the proxy verified and the gateway's CA issued, keeping no certificate header", async () => {
+    const { payment, notification, server } = await paidThroughProxy("webhook-mtls-0001", "x-client-cert");
+    const response = await post(server, "/webhooks/sandbox", notification.rawBody, {
+      ...notification.headers,
+      // nginx: proxy_set_header X-Client-Cert $ssl_client_escaped_cert;
+      "X-Client-Cert": encodeURIComponent(providerCertificate),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ accepted: true, applied: 1 });
+    expect((await server.tessera.payments.get(payment.id))?.status).toBe("succeeded");
+    const [entry] = await server.storage.inbox.listByStatus("processed", 10);
+    expect(entry?.authentication).toMatchObject({
+      method: "mutual_tls",
+      clientCertificate: { issuer: expect.stringContaining("CN=Exemplo Webhooks CA") },
+    });
+    expect(Object.keys(entry?.headers ?? {})).not.toContain("x-client-cert");
+  });
+
+  it("refuses a notification without the proxy's certificate, or with one another CA issued, and changes nothing", async () => {
+    const { payment, notification, server } = await paidThroughProxy("webhook-mtls-0002", "x-client-cert");
+    const bare = await post(server, "/webhooks/sandbox", notification.rawBody, notification.headers);
+    expect(bare.status).toBe(401);
+    expect(((await bare.json()) as { reason: string }).reason).toMatch(/no verified client certificate/);
+    const foreign = await post(server, "/webhooks/sandbox", notification.rawBody, {
+      ...notification.headers,
+      "x-client-cert": encodeURIComponent(selfSignedCertificate),
+    });
+    expect(foreign.status).toBe(401);
+    expect(((await foreign.json()) as { reason: string }).reason).toMatch(
+      /not by a CA the sandbox gateway trusts/,
+    );
+    const garbage = await post(server, "/webhooks/sandbox", notification.rawBody, {
+      ...notification.headers,
+      "x-client-cert": "not%20a%20certificate%ZZ",
+    });
+    expect(garbage.status).toBe(401);
+    expect((await server.tessera.payments.get(payment.id))?.status).toBe("pending");
+  });
+
+  it("ignores a certificate header when no proxy was configured to set it", async () => {
+    const { payment, notification, server } = await paidThroughProxy("webhook-mtls-0003", null);
+    const response = await post(server, "/webhooks/sandbox", notification.rawBody, {
+      ...notification.headers,
+      "x-client-cert": encodeURIComponent(providerCertificate),
+    });
+    expect(response.status).toBe(401);
+    expect((await server.tessera.payments.get(payment.id))?.status).toBe("pending");
   });
 });

@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Logger } from "../logging/logger";
 import { errorResponseFor } from "./error-responses";
+import { proxyClientCertificate } from "./proxy-client-certificate";
 
 /** Larger than any provider's notification; core refuses bodies past 5,000,000 characters too. */
 const maxBodyBytes = 5_000_000;
@@ -39,9 +40,16 @@ function webhookErrorHandler(logger: Logger) {
  * secret in the query; core redacts it before keeping the URL). Answers 200 with the
  * receipt (`{ accepted: true, applied, duplicates, unmatched }`, a replay counted as a
  * duplicate), 401 with the reason when the notification is not authentic, 404 for a
- * gateway id that is not configured, 413 for a body too large.
+ * gateway id that is not configured, 413 for a body too large. Behind a proxy that
+ * terminates mutual TLS, `clientCertificateHeader` names the header it puts the verified
+ * client certificate in (`proxyClientCertificate`).
  */
-export function webhooksArea(deps: { tessera: Tessera; logger: Logger }): Hono {
+export function webhooksArea(deps: {
+  tessera: Tessera;
+  logger: Logger;
+  /** The header a TLS-terminating proxy puts the verified client certificate in; null = none. */
+  clientCertificateHeader: string | null;
+}): Hono {
   const area = new Hono();
   area.use(
     bodyLimit({
@@ -52,10 +60,16 @@ export function webhooksArea(deps: { tessera: Tessera; logger: Logger }): Hono {
   area.post("/:gateway", async (c) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of c.req.raw.headers) headers[name.toLowerCase()] = value;
+    // The proxy's word on mutual TLS travels apart from the provider's headers, never kept as one of them.
+    const certificate = deps.clientCertificateHeader
+      ? proxyClientCertificate(headers[deps.clientCertificateHeader])
+      : null;
+    if (deps.clientCertificateHeader) delete headers[deps.clientCertificateHeader];
     const receipt = await deps.tessera.webhooks.receive(c.req.param("gateway"), {
       headers,
       rawBody: await c.req.text(),
       url: c.req.url,
+      ...(certificate ? { verifiedClientCertificate: certificate } : {}),
     });
     return receipt.accepted ? c.json(receipt, 200) : c.json(receipt, 401);
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { withMutualTls } from "@tessera/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { composedTestServer, demoPixSale, type ComposedTestServer as Server } from "./test-app";
 
@@ -96,28 +97,6 @@ const providerCertificate = fixture("provider-client-certificate.pem");
 /** Same subject, signed by nobody but itself. */
 const selfSignedCertificate = fixture("self-signed-client-certificate.pem");
 
-/**
- * The sandbox as a mutual-TLS provider: its notifications are proven by the client
- * certificate the proxy verified, issued by the CA it names (Inter and PSPs' API Pix work so).
- */
-function asMutualTlsProvider(server: Server): void {
-  const webhooks = server.sandbox.capabilities.webhooks!;
-  server.tessera.gateways.register({
-    ...server.sandbox,
-    capabilities: {
-      ...server.sandbox.capabilities,
-      webhooks: {
-        ...webhooks,
-        authentication: "mutual_tls",
-        confirmsByLookup: true,
-        trustedClientCertificateIssuers: [
-          { name: "CN=Exemplo Webhooks CA,O=Banco Exemplo S.A.,C=BR", pem: null },
-        ],
-      },
-    },
-  });
-}
-
 describe("POST /webhooks/:gateway behind a proxy that terminates mutual TLS", () => {
   let server: Server | undefined;
   afterEach(async () => {
@@ -127,7 +106,12 @@ describe("POST /webhooks/:gateway behind a proxy that terminates mutual TLS", ()
 
   async function paidThroughProxy(key: string, clientCertificateHeader: string | null) {
     server = await composedTestServer({ clientCertificateHeader });
-    asMutualTlsProvider(server);
+    // The sandbox as a mutual-TLS provider (Inter, PSPs' API Pix), trusting the fixtures' CA.
+    server.tessera.gateways.register(
+      withMutualTls(server.sandbox, [
+        { name: "CN=Exemplo Webhooks CA,O=Banco Exemplo S.A.,C=BR", pem: null },
+      ]),
+    );
     const payment = await demoPixSale(server, key);
     return { payment, notification: paidNotification(server, payment.idempotencyKey), server };
   }

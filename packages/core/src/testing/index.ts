@@ -25,6 +25,7 @@ export {
   type WebhookForgery,
 } from "./gateway-conformance";
 export { createManualClock, type ManualClock } from "./manual-clock";
+export { withMutualTls } from "./mutual-tls-gateway";
 export { paymentReferenceFor } from "./payment-reference-for";
 export {
   runTesseraScenarios,

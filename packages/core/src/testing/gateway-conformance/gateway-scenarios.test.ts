@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isTesseraError } from "../../errors/tessera-error";
 import type { Money } from "../../money/money";
-import type { Gateway, PaymentResult } from "../../ports/gateway";
+import type { Gateway, GatewayCapabilities, PaymentResult } from "../../ports/gateway";
 import type { SandboxGateway } from "../../sandbox/sandbox-gateway";
 import { sandboxNotificationEvent } from "../../sandbox/sandbox-notification";
 import type { SandboxGatewayOptions } from "../../sandbox/sandbox-options";
@@ -27,6 +27,14 @@ async function runScenario(
   } finally {
     await harness.close?.();
   }
+}
+
+/** The sandbox declaring otherwise than it does: `capabilities` patched, the rest as it is. */
+function declaring(capabilities: Partial<GatewayCapabilities>) {
+  return (gateway: SandboxGateway): Gateway => ({
+    ...gateway,
+    capabilities: { ...gateway.capabilities, ...capabilities },
+  });
 }
 
 /** A decline a broken gateway makes up for what was not one. */
@@ -250,18 +258,12 @@ describe("the gateway conformance scenarios", () => {
   });
 
   it("catch a cancel method the capabilities do not declare", async () => {
-    const wrap = (gateway: SandboxGateway): Gateway => ({
-      ...gateway,
-      capabilities: { ...gateway.capabilities, cancel: false },
-    });
+    const wrap = declaring({ cancel: false });
     await expect(runScenario("cancelExistsExactlyWhenDeclared", wrap)).rejects.toThrow();
   });
 
   it("catch a gateway that takes raw card numbers without declaring it", async () => {
-    const wrap = (gateway: SandboxGateway): Gateway => ({
-      ...gateway,
-      capabilities: { ...gateway.capabilities, acceptsRawCard: false },
-    });
+    const wrap = declaring({ acceptsRawCard: false });
     await expect(
       runScenario("refusesRawCardWithoutCapability", wrap, { acceptRawCardNumbers: true }),
     ).rejects.toThrow(/raw card number/);
@@ -283,10 +285,7 @@ describe("the gateway conformance scenarios", () => {
   });
 
   it("catch a cardTokenizationSession the capabilities do not declare", async () => {
-    const wrap = (gateway: SandboxGateway): Gateway => ({
-      ...gateway,
-      capabilities: { ...gateway.capabilities, cardTokenization: "none" },
-    });
+    const wrap = declaring({ cardTokenization: "none" });
     await expect(runScenario("tokenizationSessionExistsExactlyWhenDeclared", wrap)).rejects.toThrow();
   });
 
@@ -441,10 +440,7 @@ describe("the gateway conformance scenarios", () => {
   });
 
   it("pass a gateway declaring idempotentCreate false whose lookup still finds the charge", async () => {
-    const wrap = (gateway: SandboxGateway): Gateway => ({
-      ...gateway,
-      capabilities: { ...gateway.capabilities, idempotentCreate: false },
-    });
+    const wrap = declaring({ idempotentCreate: false });
     await expect(runScenario("repeatedCreateWithoutDeduplicationIsFound", wrap)).resolves.toBeUndefined();
   });
 
@@ -516,10 +512,7 @@ describe("the gateway conformance scenarios", () => {
   });
 
   it("catch a deactivateRecurrence the capabilities do not declare", async () => {
-    const wrap = (gateway: SandboxGateway): Gateway => ({
-      ...gateway,
-      capabilities: { ...gateway.capabilities, providerRecurrence: [] },
-    });
+    const wrap = declaring({ providerRecurrence: [] });
     await expect(runScenario("deactivateRecurrenceExistsExactlyWhenDeclared", wrap)).rejects.toThrow(
       /deactivateRecurrence is present/,
     );
@@ -538,10 +531,7 @@ describe("the gateway conformance scenarios", () => {
   });
 
   it("skip, with the reason, what the gateway does not declare", async () => {
-    const wrap = (gateway: SandboxGateway): Gateway => ({
-      ...gateway,
-      capabilities: { ...gateway.capabilities, idempotentCreate: false },
-    });
+    const wrap = declaring({ idempotentCreate: false });
     await expect(runScenario("idempotentCreateChargesOnce", wrap)).rejects.toThrow(
       "skipped: the gateway declares idempotentCreate false",
     );

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { SaleOutcome } from "../../checkout/sale-outcome";
 import type { WebhookInput } from "../../ports/gateway";
 import { createTessera } from "../../tessera/create-tessera";
+import { withMutualTls } from "../mutual-tls-gateway";
 import { buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
 /** Provider notifications: authenticated, deduplicated, order-independent. */
@@ -132,19 +133,7 @@ export function webhookScenarios(current: () => ScenarioEnv): void {
     const mtls = createTessera({
       storage: env.storage,
       clock: env.clock,
-      gateways: [
-        {
-          ...env.sandbox,
-          capabilities: {
-            ...env.sandbox.capabilities,
-            webhooks: {
-              ...env.sandbox.capabilities.webhooks!,
-              authentication: "mutual_tls",
-              confirmsByLookup: true,
-            },
-          },
-        },
-      ],
+      gateways: [withMutualTls(env.sandbox)],
     });
     const receipt = await mtls.webhooks.receive("sandbox", real!);
     expect(receipt).toMatchObject({ accepted: false, reason: expect.stringMatching(/client certificate/) });
@@ -168,22 +157,7 @@ export function webhookScenarios(current: () => ScenarioEnv): void {
     const inter = createTessera({
       storage: env.storage,
       clock: env.clock,
-      gateways: [
-        {
-          ...env.sandbox,
-          capabilities: {
-            ...env.sandbox.capabilities,
-            webhooks: {
-              ...env.sandbox.capabilities.webhooks!,
-              authentication: "mutual_tls",
-              confirmsByLookup: true,
-              trustedClientCertificateIssuers: [
-                { name: "CN=Inter Webhook CA,O=Banco Inter,C=BR", pem: null },
-              ],
-            },
-          },
-        },
-      ],
+      gateways: [withMutualTls(env.sandbox, [{ name: "CN=Inter Webhook CA,O=Banco Inter,C=BR", pem: null }])],
     });
     const certificate = { subject: "CN=webhook.bancointer.com.br", fingerprint256: "AA:BB" };
     // A listener that also trusts a public store verified this chain: valid, but not the provider's.

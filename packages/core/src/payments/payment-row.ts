@@ -14,7 +14,9 @@ export const boletoDueInDays = 3;
 /**
  * A new payment row, not yet answered (`pending`, no raw status): the write-ahead record
  * committed before the gateway is called. Its idempotency key — our reference at the
- * provider — is made in the shape the gateway declares (`capabilities.references`).
+ * provider — is made in the shape the gateway declares (`capabilities.references`), unless
+ * `known` gives it: a charge the provider made by itself, keyed by us alone, with the
+ * provider's reference already known.
  */
 export function newPaymentRow(
   ctx: ServiceContext,
@@ -22,6 +24,7 @@ export function newPaymentRow(
     Payment,
     "unitId" | "customerId" | "gatewayId" | "method" | "amount" | "installmentIds" | "attempt"
   >,
+  known?: { idempotencyKey: string; providerReference: string | null },
 ): Payment {
   const id = ctx.ids("payment");
   const now = ctx.clock.now();
@@ -29,8 +32,8 @@ export function newPaymentRow(
   return {
     ...fields,
     id,
-    idempotencyKey: newPaymentReference(rules, id, ctx.randomBytes),
-    providerReference: null,
+    idempotencyKey: known?.idempotencyKey ?? newPaymentReference(rules, id, ctx.randomBytes),
+    providerReference: known?.providerReference ?? null,
     status: "pending",
     rawStatus: null,
     action: null,

@@ -69,8 +69,9 @@ async function chargeRow(
   const installments = await periodInstallments(ctx, tx, recurrence, news.sequence);
   if (installments.length === 0) return null;
   const currency = recurrence.terms.amount.currency;
-  const payment: Payment = {
-    ...newPaymentRow(ctx, {
+  const payment = newPaymentRow(
+    ctx,
+    {
       unitId: recurrence.unitId,
       customerId: recurrence.customerId,
       gatewayId: recurrence.gatewayId,
@@ -85,10 +86,9 @@ async function chargeRow(
           : event.payment.amount,
       installmentIds: installments.map((i) => i.id),
       attempt: news.attempt,
-    }),
-    idempotencyKey: key,
-    providerReference: event.payment.providerReference,
-  };
+    },
+    { idempotencyKey: key, providerReference: event.payment.providerReference },
+  );
   await tx.payments.insert(payment);
   return payment;
 }

@@ -52,13 +52,31 @@ export {
 } from "./contracts/contract-schedule";
 export { type ContractStatus, contractLifecycle } from "./contracts/contract-status";
 export {
+  type CheckableContentType,
+  checkableContentTypes,
+  detectContentType,
+} from "./customers/attachment-content-type";
+export { cleanFileName, maxFileNameLength } from "./customers/attachment-file-name";
+export {
   type Attachment,
+  type AttachmentId,
   type Customer,
   type CustomerInput,
   customerInputSchema,
   type PostalAddress,
   postalAddressSchema,
 } from "./customers/customer";
+export {
+  type AttachmentContent,
+  type AttachmentInput,
+  type AttachmentLimits,
+  type AttachmentLimitsOptions,
+  type AttachmentOperations,
+  attachmentInputSchema,
+  attachmentLimitsSchema,
+  defaultAttachmentContentTypes,
+  defaultAttachmentMaxBytes,
+} from "./customers/customer-attachments";
 export type { CustomerService, Registration } from "./customers/customer-service";
 export {
   documentKey,

@@ -35,7 +35,14 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
       const seeded = await seedDemo(tessera);
       if (seeded.created) logger.info("demo seeded", { unit: seeded.unit.slug, plans: seeded.plans.length });
     }
-    const app = createApp({ tessera, config, logger });
+    const app = createApp({
+      tessera,
+      config,
+      logger,
+      sandbox: parts.sandbox,
+      mailbox: parts.mailbox,
+      serverKey: parts.serverKey,
+    });
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
     // events.once rejects when the server emits "error" instead (port taken, no permission).
     await once(server, "listening").catch((error: NodeJS.ErrnoException) => {
@@ -55,8 +62,15 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
 
     const { port } = server.address() as AddressInfo;
     const url = config.publicUrl ?? `http://${browsableHost(config.host)}:${port}/`;
-    logger.info("listening", { host: config.host, port, url, database: config.database.kind });
+    logger.info("listening", {
+      host: config.host,
+      port,
+      url,
+      database: config.database.kind,
+      mail: config.mail.kind,
+    });
     ctx.say(`Tessera is running. Open ${url}`);
+    if (parts.mailbox) ctx.say(`E-mails are not sent (no TESSERA_SMTP_URL); read them at ${url}mailbox`);
     if (config.schedulerIntervalMs !== null) {
       scheduler = createScheduler({
         tasks: schedulerTasks(parts, logger),

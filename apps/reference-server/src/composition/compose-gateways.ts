@@ -16,6 +16,9 @@ export interface ComposedGateways {
  * `sandboxAutoPayMs` so a demo purchase completes on its own. It gets no `webhookUrl`: it
  * lives in this process, and the scheduler hands its signed notifications to the same
  * inbox `POST /webhooks/sandbox` feeds, with no socket and no address to know in advance.
+ * Its boletos link their PDF to `/sandbox/boletos/<reference>.pdf`, which the app's sandbox
+ * area serves: under `publicUrl` when it is set (a link in an e-mail needs the origin),
+ * root-relative otherwise (the checkout page links it from this server's own origin).
  */
 export function composeGateways(
   config: ServerConfig,
@@ -25,6 +28,7 @@ export function composeGateways(
   const sandbox = createSandboxGateway({
     clock: deps.clock,
     ...(config.sandboxAutoPayMs === null ? {} : { autoPayAfterMs: config.sandboxAutoPayMs }),
+    boletoPdfBaseUrl: `${(config.publicUrl ?? "/").replace(/\/$/, "")}/sandbox/boletos`,
     log: (entry) => log[entry.level](entry.message, { ...entry.data }),
   });
   return { gateways: [sandbox], sandbox };

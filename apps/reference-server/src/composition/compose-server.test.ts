@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createManualClock } from "@tessera/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
@@ -38,5 +39,23 @@ describe("composeServer", () => {
     clock.advance(30 * 60_000);
     server.sandbox.sandbox.tick();
     expect(server.sandbox.sandbox.takeNotifications()).toEqual([]);
+  });
+
+  it("keeps attachments in <data dir>/files", async () => {
+    server = await composedTestServer();
+    const { customer } = await server.tessera.customers.register({
+      organizationId: server.unit.organizationId,
+      name: "Ana Souza",
+      email: "ana@example.com",
+    });
+    const data = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37]);
+    const attachment = await server.tessera.customers.addAttachment(customer.id, {
+      fileName: "atestado.pdf",
+      contentType: "application/pdf",
+      data,
+    });
+    expect(new Uint8Array(await readFile(join(server.config.dataDir, "files", attachment.fileKey)))).toEqual(
+      data,
+    );
   });
 });

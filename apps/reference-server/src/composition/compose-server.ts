@@ -1,16 +1,24 @@
+import { join } from "node:path";
 import {
   type Clock,
   createTessera,
+  type FileStore,
+  type Notifier,
   type Plugin,
   type Storage,
   systemClock,
   type Tessera,
 } from "@tessera/core";
 import type { SandboxGateway } from "@tessera/core/sandbox";
+import { loadServerKey } from "../checkout/checkout-key";
 import type { ServerConfig } from "../config/server-config";
+import { createDiskFileStore } from "../files/disk-file-store";
 import type { Logger } from "../logging/logger";
+import type { DevMailbox } from "../notifications/dev-mailbox";
+import { saleNotificationsPlugin } from "../notifications/sale-notifications-plugin";
 import { openStorage } from "../storage/open-storage";
 import { composeGateways } from "./compose-gateways";
+import { composeNotifier } from "./compose-notifier";
 
 /** Everything a command runs on, built once from the configuration. */
 export interface ServerParts {
@@ -19,8 +27,12 @@ export interface ServerParts {
   storage: Storage;
   /** The sandbox gateway when it is registered, for the scheduler. */
   sandbox: SandboxGateway | null;
+  /** The dev mailbox when it is the notifier (no SMTP configured), for the page that lists it. */
+  mailbox: DevMailbox | null;
   clock: Clock;
-  /** Closes the storage. */
+  /** The key buyers' checkout links are signed with (`<dataDir>/secret.key`). */
+  serverKey: Uint8Array;
+  /** Closes the storage (and the SMTP transport). */
   close(): Promise<void>;
 }
 
@@ -28,16 +40,22 @@ export interface ServerParts {
 export interface ComposeOverrides {
   /** Default: the system clock. */
   clock?: Clock;
-  /** Default: none (the server ships no plugins yet). */
+  /** Run after the server's own (sale notifications). Default: none. */
   plugins?: readonly Plugin[];
+  /** In place of the configured notifier (`config.mail`); `mailbox` is then null. */
+  notifier?: Notifier;
+  /** Where attachments are kept. Default: a directory, `<data dir>/files` (`createDiskFileStore`). */
+  files?: FileStore;
 }
 
 /**
  * The one place the server is put together, for `serve`, `demo` and `migrate` alike: the
  * storage (SQLite under the data directory, or PostgreSQL from DATABASE_URL), its schema
- * brought up to date once, on open; the gateways (the sandbox by default); no notifier
- * yet (the dev mailbox is the next step, and core then queues no messages); the clock;
- * the plugins; and the Tessera instance over them.
+ * brought up to date once, on open; the gateways (the sandbox by default); the notifier
+ * (the dev mailbox by default, SMTP when configured: `composeNotifier`); the file store
+ * for attachments (`<data dir>/files`, several instances must share it); the clock; the
+ * plugins — the server's sale notifications first, then the caller's; and the Tessera
+ * instance over them.
  *
  * @example
  * ```ts
@@ -58,8 +76,34 @@ export async function composeServer(
   const storage = await openStorage(config.database);
   try {
     const { gateways, sandbox } = composeGateways(config, { clock, logger: deps.logger });
-    const tessera = createTessera({ storage, clock, gateways, plugins: deps.plugins ?? [] });
-    return { tessera, storage, sandbox, clock, close: () => storage.close() };
+    const composed = deps.notifier
+      ? { notifier: deps.notifier, mailbox: null, close: () => undefined }
+      : composeNotifier(config, { clock, logger: deps.logger });
+    // The plugin is made before the instance it reads sales from; it runs only on delivery.
+    let tessera: Tessera | null = null;
+    const saleNotifications = saleNotificationsPlugin({
+      notifier: composed.notifier,
+      tessera: () => {
+        if (tessera === null)
+          throw new Error("sale notifications: an event was delivered before createTessera returned");
+        return tessera;
+      },
+      logger: deps.logger,
+    });
+    tessera = createTessera({
+      storage,
+      clock,
+      gateways,
+      notifier: composed.notifier,
+      files: deps.files ?? createDiskFileStore({ directory: join(config.dataDir, "files") }),
+      plugins: [saleNotifications, ...(deps.plugins ?? [])],
+    });
+    const close = async () => {
+      composed.close();
+      await storage.close();
+    };
+    const serverKey = await loadServerKey(config.dataDir);
+    return { tessera, storage, sandbox, mailbox: composed.mailbox, clock, serverKey, close };
   } catch (error) {
     await storage.close();
     throw error;

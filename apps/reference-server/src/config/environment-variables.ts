@@ -83,6 +83,17 @@ export const environmentVariables: readonly EnvironmentVariable[] = [
       "the header a TLS-terminating proxy sets to the provider's verified client certificate (URL-escaped PEM, nginx $ssl_client_escaped_cert), for mutual-TLS webhooks; empty = off (default)",
   },
   {
+    variable: "TESSERA_SMTP_URL",
+    setting: "smtpUrl",
+    description:
+      "smtp://user:password@host:587 or smtps://user:password@host:465 to send e-mail; empty = the dev mailbox under <data dir>/mailbox (default)",
+  },
+  {
+    variable: "TESSERA_MAIL_FROM",
+    setting: "mailFrom",
+    description: "the From of the e-mails sent (default Tessera <no-reply@localhost>)",
+  },
+  {
     variable: "TESSERA_HOME_UNITS",
     setting: "homeUnits",
     description: "comma-separated unit slugs for the home page",

@@ -34,8 +34,66 @@ describe("loadConfig", () => {
       sandboxAutoPayMs: 20_000,
       schedulerIntervalMs: 5_000,
       clientCertificateHeader: null,
+      mail: { kind: "mailbox", directory: "/srv/studio/data/mailbox", from: "Tessera <no-reply@localhost>" },
       homeUnits: [],
       configFile: null,
+    });
+  });
+
+  it("sends e-mail over SMTP when TESSERA_SMTP_URL is set, from TESSERA_MAIL_FROM", () => {
+    const url = "smtps://aurora:s3cret@smtp.example.com:465";
+    expect(
+      load({ TESSERA_SMTP_URL: url, TESSERA_MAIL_FROM: "Estúdio Aurora <no-reply@aurora.example>" }).mail,
+    ).toEqual({
+      kind: "smtp",
+      url,
+      from: "Estúdio Aurora <no-reply@aurora.example>",
+    });
+    expect(load({ TESSERA_SMTP_URL: "smtp://relay.internal:25" }).mail).toEqual({
+      kind: "smtp",
+      url: "smtp://relay.internal:25",
+      from: "Tessera <no-reply@localhost>",
+    });
+  });
+
+  it("keeps the dev mailbox under the data directory when TESSERA_SMTP_URL is empty", () => {
+    expect(
+      load({
+        TESSERA_SMTP_URL: "",
+        TESSERA_DATA_DIR: "/var/lib/tessera",
+        TESSERA_MAIL_FROM: "studio@aurora.example",
+      }).mail,
+    ).toEqual({
+      kind: "mailbox",
+      directory: "/var/lib/tessera/mailbox",
+      from: "studio@aurora.example",
+    });
+  });
+
+  it("refuses an SMTP URL of another scheme without echoing it, and a From that is no address", () => {
+    const error = failure({
+      TESSERA_SMTP_URL: "https://aurora:hunter2@smtp.example.com",
+      TESSERA_MAIL_FROM: "Estúdio Aurora",
+    });
+    expect(error.message).toContain(
+      "TESSERA_SMTP_URL: must be empty (the dev mailbox) or an smtp:// or smtps:// URL",
+    );
+    expect(error.message).not.toContain("hunter2");
+    expect(error.message).toContain(
+      'TESSERA_MAIL_FROM: must be an e-mail address, or a name and an address such as Estúdio Aurora <no-reply@aurora.example> (got "Estúdio Aurora")',
+    );
+  });
+
+  it("reads smtpUrl and mailFrom from the JSON file, the environment winning", () => {
+    const file = join(cwd, "tessera.config.json");
+    const config = load(
+      { TESSERA_MAIL_FROM: "env@aurora.example" },
+      { [file]: JSON.stringify({ smtpUrl: "smtp://relay.internal:2525", mailFrom: "file@aurora.example" }) },
+    );
+    expect(config.mail).toEqual({
+      kind: "smtp",
+      url: "smtp://relay.internal:2525",
+      from: "env@aurora.example",
     });
   });
 

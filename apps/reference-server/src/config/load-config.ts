@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { type FieldIssue, TesseraError } from "@tessera/core";
 import { parseDatabaseUrl } from "./database-url";
 import { configFileVariable, environmentVariables } from "./environment-variables";
@@ -34,6 +34,8 @@ const defaults: Settings = {
   sandboxAutoPaySeconds: 20,
   schedulerIntervalSeconds: 5,
   clientCertificateHeader: "",
+  smtpUrl: "",
+  mailFrom: "Tessera <no-reply@localhost>",
   homeUnits: [],
 };
 
@@ -188,6 +190,9 @@ export function loadConfig(options: LoadConfigOptions): ServerConfig {
     schedulerIntervalMs:
       settings.schedulerIntervalSeconds === 0 ? null : settings.schedulerIntervalSeconds * 1000,
     clientCertificateHeader: settings.clientCertificateHeader || null,
+    mail: settings.smtpUrl
+      ? { kind: "smtp", url: settings.smtpUrl, from: settings.mailFrom }
+      : { kind: "mailbox", directory: join(dataDir, "mailbox"), from: settings.mailFrom },
     homeUnits: settings.homeUnits,
     configFile: fileText === null ? null : filePath,
   };

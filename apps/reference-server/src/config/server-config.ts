@@ -12,6 +12,14 @@ export type DatabaseConfig =
   | { kind: "sqlite"; filename: string }
   | { kind: "postgres"; url: string; poolSize: number };
 
+/**
+ * How e-mail leaves the server: stored in the dev mailbox under the data directory (the
+ * default; the back office lists it), or handed to an SMTP server (`TESSERA_SMTP_URL`).
+ */
+export type MailConfig =
+  | { kind: "mailbox"; directory: string; from: string }
+  | { kind: "smtp"; url: string; from: string };
+
 /** The server's configuration, validated and resolved (absolute paths, defaults applied). */
 export interface ServerConfig {
   /** TCP port; 0 lets the system pick a free one. */
@@ -40,6 +48,8 @@ export interface ServerConfig {
    * certificate it verified, for mutual-TLS webhooks; null = none (no proxy does that).
    */
   clientCertificateHeader: string | null;
+  /** Where e-mail goes, and its From address (`TESSERA_MAIL_FROM`). */
+  mail: MailConfig;
   /** Slugs of the units the home page lists, in order; empty = the demo unit when it exists. */
   homeUnits: string[];
   /** Where the configuration came from, for the start-up log: the file read, if any. */

@@ -47,6 +47,20 @@ export const settingSchemas = {
     .trim()
     .toLowerCase()
     .regex(/^$|^[a-z0-9-]+$/, "must be a header name such as x-client-cert, or empty (off)"),
+  smtpUrl: z
+    .string({ error: "must be a text" })
+    .trim()
+    .refine(
+      (url) => url === "" || (/^smtps?:\/\//i.test(url) && URL.canParse(url) && new URL(url).hostname !== ""),
+      "must be empty (the dev mailbox) or an smtp:// or smtps:// URL, such as smtps://user:password@smtp.example.com:465",
+    ),
+  mailFrom: z
+    .string({ error: "must be a text" })
+    .trim()
+    .regex(
+      /^[^<>]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/,
+      "must be an e-mail address, or a name and an address such as Estúdio Aurora <no-reply@aurora.example>",
+    ),
   homeUnits: z.array(
     z
       .string({ error: "must be a unit slug" })
@@ -94,4 +108,4 @@ export function settingFromText(name: SettingName, text: string): unknown {
 }
 
 /** Settings whose value must never be echoed back in an error message (it may hold a password). */
-export const secretSettings: ReadonlySet<SettingName> = new Set(["databaseUrl"]);
+export const secretSettings: ReadonlySet<SettingName> = new Set(["databaseUrl", "smtpUrl"]);

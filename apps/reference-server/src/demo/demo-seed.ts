@@ -33,6 +33,12 @@ export async function seedDemo(tessera: Tessera): Promise<DemoSeedResult> {
         { method: "pix", gatewayId: "sandbox" },
         { method: "boleto", gatewayId: "sandbox" },
       ],
+      // What a studio asks beyond the buyer's data (Conexa: "campos do formulário"): a
+      // password for the client area, and a medical certificate kept through the file store.
+      checkoutFields: [
+        { key: "senha", label: "Senha da área do cliente", type: "password", required: false },
+        { key: "atestado", label: "Atestado médico", type: "file", required: false },
+      ],
     });
   } catch (error) {
     // Another process seeded the demo between our lookup and our insert: the slug is

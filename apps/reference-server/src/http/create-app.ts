@@ -1,13 +1,19 @@
+import { randomBytes } from "node:crypto";
 import type { Tessera } from "@tessera/core";
+import type { SandboxGateway } from "@tessera/core/sandbox";
 import { Hono } from "hono";
+import { createReceiptLinks } from "../checkout/receipt-link";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
+import type { DevMailbox } from "../notifications/dev-mailbox";
 import { notFoundPage } from "../pages/not-found-page";
 import { createViewRenderer } from "../views/view-renderer";
 import type { AppEnv } from "./app-env";
 import { errorHandler } from "./error-handler";
+import { mailboxArea } from "./mailbox-area";
 import { pagesArea } from "./pages-area";
 import { requestLogMiddleware } from "./request-log-middleware";
+import { sandboxArea } from "./sandbox-area";
 import { systemArea } from "./system-area";
 import { webhooksArea } from "./webhooks-area";
 
@@ -16,13 +22,30 @@ export interface AppOptions {
   tessera: Tessera;
   config: ServerConfig;
   logger: Logger;
+  /**
+   * The key buyers' checkout links are signed with (`loadServerKey`). Default: a random key
+   * of this app alone — links it gives out stop working when it stops (tests only).
+   */
+  serverKey?: Uint8Array;
+  /**
+   * The sandbox gateway when it is registered (`composeServer`'s `sandbox`): its
+   * provider-side routes are mounted at `/sandbox`. Default: none, and no `/sandbox` routes.
+   */
+  sandbox?: SandboxGateway | null;
+  /**
+   * The dev mailbox when it is the notifier (`composeServer`'s `mailbox`): its messages are
+   * listed at `/mailbox`. Default: none, and no `/mailbox` routes (SMTP sends for real).
+   */
+  mailbox?: DevMailbox | null;
 }
 
 /**
  * The server's Hono app, with no socket: serve it with `@hono/node-server`, or call
  * `app.request()` in tests. Routes are grouped in areas, each a Hono sub-app with its own
  * middleware and error rendering, mounted with `app.route()`: system (health, assets),
- * webhooks (JSON), public pages (HTML, in the visitor's language). The pages area is
+ * webhooks (JSON), the sandbox's provider-side routes (when it is registered), the dev
+ * mailbox's pages (when it is the notifier), public pages
+ * (HTML, in the visitor's language). The pages area is
  * mounted last at `/`: its middleware matches every path, and the other areas answer first.
  *
  * @example
@@ -34,6 +57,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { tessera, config, logger } = options;
   const views = createViewRenderer();
+  const receipts = createReceiptLinks(options.serverKey ?? new Uint8Array(randomBytes(32)));
   const app = new Hono<AppEnv>();
 
   app.use(requestLogMiddleware(logger));
@@ -42,7 +66,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     "/webhooks",
     webhooksArea({ tessera, logger, clientCertificateHeader: config.clientCertificateHeader }),
   );
-  app.route("/", pagesArea({ tessera, config, logger, views }));
+  if (options.sandbox) app.route("/sandbox", sandboxArea({ tessera, sandbox: options.sandbox, logger }));
+  if (options.mailbox)
+    app.route("/mailbox", mailboxArea({ mailbox: options.mailbox, config, logger, views }));
+  app.route("/", pagesArea({ tessera, config, logger, views, receipts }));
 
   app.notFound(notFoundPage(views));
   // Errors outside every area (the request log itself) fall back to the page rendering.

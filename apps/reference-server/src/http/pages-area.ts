@@ -1,15 +1,22 @@
 import type { Tessera } from "@tessera/core";
 import { Hono } from "hono";
+import type { ReceiptLinks } from "../checkout/receipt-link";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
+import { checkoutStatus, retryCheckout, showCheckout } from "../pages/checkout-page";
 import { homePage } from "../pages/home-page";
+import { showPlanCheckout, submitPlanCheckout } from "../pages/plan-checkout-page";
+import { unitPlansPage } from "../pages/unit-plans-page";
 import type { ViewRenderer } from "../views/view-renderer";
 import type { AppEnv } from "./app-env";
 import { errorHandler } from "./error-handler";
+import { formBodyLimit } from "./form-body-limit";
 import { localeMiddleware } from "./locale-middleware";
 
 /**
- * The public pages, for buyers: each request gets its language (`localeMiddleware`), and an
+ * The public pages, for buyers: the home page, a unit's plans (`/u/:unit`), a plan's
+ * checkout (`/u/:unit/:plan`), and a sale's payment step and outcome at its signed link
+ * (`/checkout/:subject/:token`). Each request gets its language (`localeMiddleware`), and an
  * error is answered as a page in that language (or JSON for a client that asks for it).
  */
 export function pagesArea(deps: {
@@ -17,10 +24,17 @@ export function pagesArea(deps: {
   config: ServerConfig;
   logger: Logger;
   views: ViewRenderer;
+  receipts: ReceiptLinks;
 }): Hono<AppEnv> {
   const area = new Hono<AppEnv>();
   area.use(localeMiddleware(deps.config.defaultLocale));
   area.get("/", homePage(deps));
+  area.get("/u/:unit", unitPlansPage(deps));
+  area.get("/u/:unit/:plan", showPlanCheckout(deps));
+  area.post("/u/:unit/:plan", formBodyLimit(deps), submitPlanCheckout(deps));
+  area.get("/checkout/:subject/:token", showCheckout(deps));
+  area.get("/checkout/:subject/:token/status", checkoutStatus(deps));
+  area.post("/checkout/:subject/:token/retry", formBodyLimit(deps), retryCheckout(deps));
   area.onError(
     errorHandler({ logger: deps.logger, views: deps.views, defaultLocale: deps.config.defaultLocale }),
   );

@@ -1,7 +1,7 @@
 import type { Tessera } from "@tessera/core";
 import { Hono } from "hono";
 import type { Logger } from "../logging/logger";
-import { stylesheetRoute } from "./assets-route";
+import { assetNames, assetRoute } from "./assets-route";
 import { healthRoute } from "./health-route";
 
 /**
@@ -11,6 +11,6 @@ import { healthRoute } from "./health-route";
 export function systemArea(deps: { tessera: Tessera; logger: Logger }): Hono {
   const area = new Hono();
   area.get("/healthz", healthRoute(deps));
-  area.get("/assets/site.css", stylesheetRoute());
+  for (const name of assetNames) area.get(`/assets/${name}`, assetRoute(name));
   return area;
 }

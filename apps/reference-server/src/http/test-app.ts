@@ -23,6 +23,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     sandboxAutoPayMs: null,
     schedulerIntervalMs: null,
     clientCertificateHeader: null,
+    mail: { kind: "mailbox", directory: join(dataDir, "mailbox"), from: "Tessera <no-reply@localhost>" },
     homeUnits: [],
     configFile: null,
     ...overrides,
@@ -94,7 +95,14 @@ export async function composedTestServer(
   return {
     ...parts,
     sandbox: parts.sandbox!,
-    app: createApp({ tessera: parts.tessera, config, logger: log.logger }),
+    app: createApp({
+      tessera: parts.tessera,
+      config,
+      logger: log.logger,
+      sandbox: parts.sandbox,
+      mailbox: parts.mailbox,
+      serverKey: parts.serverKey,
+    }),
     unit: seeded.unit,
     plans: seeded.plans,
     log,

@@ -1,3 +1,5 @@
+import { mailMessagesEn } from "../notifications/mail-messages.en";
+import { checkoutEn } from "./checkout.en";
 import type { MessageCatalog } from "./message-catalog";
 
 /** English. */
@@ -90,4 +92,6 @@ export const en: MessageCatalog = {
     "A payment for this charge is already in progress. Wait for its result before trying again.",
   "error.storage_failure": "The service is temporarily unavailable. Try again in a moment.",
   "error.server_configuration": "The server is misconfigured. Please tell the business.",
+  ...mailMessagesEn,
+  ...checkoutEn,
 };

@@ -1,3 +1,5 @@
+import { mailMessagesPtBR } from "../notifications/mail-messages.pt-BR";
+import { checkoutPtBR } from "./checkout.pt-BR";
 import type { Message } from "./message-catalog";
 
 /** Portuguese (Brazil): the default catalog, and the source of every message key. */
@@ -97,4 +99,6 @@ export const ptBR = {
     "Um pagamento desta cobrança já está em andamento. Aguarde o resultado antes de tentar de novo.",
   "error.storage_failure": "O serviço está temporariamente indisponível. Tente de novo em instantes.",
   "error.server_configuration": "O servidor está mal configurado. Avise o estabelecimento.",
+  ...mailMessagesPtBR,
+  ...checkoutPtBR,
 } as const satisfies Record<string, Message>;

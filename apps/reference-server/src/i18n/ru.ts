@@ -1,3 +1,5 @@
+import { mailMessagesRu } from "../notifications/mail-messages.ru";
+import { checkoutRu } from "./checkout.ru";
 import type { MessageCatalog } from "./message-catalog";
 
 /** Russian. */
@@ -109,4 +111,6 @@ export const ru: MessageCatalog = {
     "Оплата по этому счёту уже выполняется. Дождитесь результата, прежде чем пробовать снова.",
   "error.storage_failure": "Сервис временно недоступен. Попробуйте ещё раз через минуту.",
   "error.server_configuration": "Сервер настроен неверно. Сообщите, пожалуйста, организации.",
+  ...mailMessagesRu,
+  ...checkoutRu,
 };

@@ -5,7 +5,7 @@ import { demoUnitSlug } from "../demo/demo-seed";
 import type { AppEnv } from "../http/app-env";
 import { pageData } from "../http/page-data";
 import type { ViewRenderer } from "../views/view-renderer";
-import { describePlan } from "./plan-display";
+import { planOnSaleView } from "./plan-on-sale-view";
 
 /**
  * The units the home page shows: those named in `homeUnits`, in that order; with none
@@ -29,8 +29,9 @@ export function homePage(deps: { tessera: Tessera; config: ServerConfig; views: 
         name: unit.name,
         slug: unit.slug,
         methods: [...new Set(unit.paymentMethods.map(({ method }) => t(`method.${method}`)))],
+        href: `/u/${unit.slug}`,
         plans: (await deps.tessera.plans.list(unit.id, { onlineOnly: true })).map((plan) =>
-          describePlan(plan, locale, t),
+          planOnSaleView(plan, unit.slug, locale, t),
         ),
       })),
     );

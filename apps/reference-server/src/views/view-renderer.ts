@@ -11,16 +11,33 @@ export interface LanguageLink {
   current: boolean;
 }
 
+/** The studio a page belongs to: its name heads the page, in place of the product's. */
+export interface StudioBrand {
+  name: string;
+  href: string;
+}
+
 /** What the layout needs on every page. */
 export interface PageData {
   locale: SupportedLocale;
   t: Translate;
   title: string;
   languages: LanguageLink[];
+  /** The studio whose page this is; null on the server's own pages (home, errors). */
+  brand: StudioBrand | null;
 }
 
 /** The page templates in this folder, by name. */
-export type ViewName = "home" | "not-found" | "error";
+export type ViewName =
+  | "home"
+  | "not-found"
+  | "error"
+  | "unit-plans"
+  | "plan-checkout"
+  | "plan-not-on-sale"
+  | "checkout"
+  | "mailbox"
+  | "mailbox-message";
 
 export interface ViewRenderer {
   render(view: ViewName, data: PageData & Record<string, unknown>): string;

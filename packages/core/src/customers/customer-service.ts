@@ -5,6 +5,12 @@ import type { NewCustomer, Repositories } from "../ports/storage";
 import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { type Customer, type CustomerInput, customerInputSchema } from "./customer";
+import {
+  type AttachmentLimits,
+  type AttachmentOperations,
+  createAttachmentOperations,
+  parseAttachmentLimits,
+} from "./customer-attachments";
 import { documentKey } from "./tax-document";
 
 /** The result of registering a buyer: the customer, and whether this call created it. */
@@ -13,8 +19,8 @@ export interface Registration {
   created: boolean;
 }
 
-/** Buyers of an organization. */
-export interface CustomerService {
+/** Buyers of an organization, and the files they hand over. */
+export interface CustomerService extends AttachmentOperations {
   /**
    * Finds the customer with this document in the organization, or creates one (Tecnofit
    * seed: "a known CPF reuses the customer"). A known customer keeps their data; only
@@ -85,8 +91,12 @@ export async function registerCustomer(
   return { customer: { ...customer, status: "active" }, created: true };
 }
 
-export function createCustomerService(ctx: ServiceContext): CustomerService {
+export function createCustomerService(
+  ctx: ServiceContext,
+  attachmentLimits: AttachmentLimits = parseAttachmentLimits(),
+): CustomerService {
   const service: CustomerService = {
+    ...createAttachmentOperations(ctx, attachmentLimits),
     async register(input) {
       try {
         return await ctx.storage.transaction((tx) => registerCustomer(ctx, tx, input));

@@ -15,11 +15,27 @@ export interface PostalAddress {
   country: string;
 }
 
+/** `att_` + a ULID, like every id: unique, time-sortable. */
+export type AttachmentId = `att_${string}`;
+
+/**
+ * A file a customer handed over (a medical certificate, a photo of an ID), kept in the
+ * file store; the customer keeps this description of it. Added through
+ * `tessera.customers.addAttachment`, read back with `getAttachment`.
+ */
 export interface Attachment {
+  id: AttachmentId;
+  /** Where the bytes are in the file store: `cus_…/att_…`. */
   fileKey: string;
+  /** The checkout field (a `file` field's key) it answers; null when not given for one. */
+  fieldKey: string | null;
+  /** The sender's file name, cleaned (`cleanFileName`): for showing and downloading only. */
   name: string;
+  /** What the bytes are, detected from them — never only the sender's claim. */
   contentType: string;
+  /** In bytes. */
   size: number;
+  createdAt: Instant;
 }
 
 /**

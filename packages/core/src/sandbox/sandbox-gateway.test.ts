@@ -266,6 +266,15 @@ describe("sandbox boletos", () => {
     expect(result.action.pdfUrl).toBe(`https://sandbox.example/boletos/${result.providerReference}.pdf`);
   });
 
+  it("link their PDF under a root-relative base, as a server serving them on its own origin sets it", async () => {
+    const { gateway, boleto } = setup({ boletoPdfBaseUrl: "/sandbox/boletos" });
+    const result = await gateway.createPayment(boleto());
+    if (result.status !== "pending" || result.action.type !== "boleto") throw new Error(result.status);
+    expect(result.action.pdfUrl).toBe(`/sandbox/boletos/${result.providerReference}.pdf`);
+    // A protocol-relative "//host" would send the payer to another site: only a URL or a path.
+    expect(() => setup({ boletoPdfBaseUrl: "//evil.example/boletos" })).toThrow(/options are invalid/);
+  });
+
   it("carry no PDF link without a base URL", async () => {
     const { gateway, boleto } = setup();
     const result = await gateway.createPayment(boleto());

@@ -175,9 +175,13 @@ export const sandboxOptionsSchema = z.object({
     .default("pix.sandbox.tessera.invalid")
     .describe("The host in dynamic BR Codes' location URL."),
   boletoPdfBaseUrl: z
-    .url()
+    // A root-relative path too, as tokenizationEndpointUrl: the server serving the PDFs
+    // rarely knows its public origin, and the checkout page links them from that origin.
+    .union([z.url(), z.string().regex(/^\/(?!\/)\S*$/, "must be a URL or a path starting with /")])
     .optional()
-    .describe("Base of boleto PDF links; without it, boletos carry no PDF."),
+    .describe(
+      "Base of boleto PDF links (a URL, or a path such as /sandbox/boletos on the server that serves them); without it, boletos carry no PDF.",
+    ),
   tokenizationAllowedOrigins: z
     .union([z.literal("*"), z.array(z.string())])
     .default("*")

@@ -3,6 +3,7 @@ import { type ActivationService, createActivationService } from "../activation/a
 import { createPlanService, type PlanService } from "../catalog/plan-service";
 import { createRetryService, type RetryService } from "../checkout/retry-service";
 import { createSaleService, type SaleService } from "../checkout/sale-service";
+import { parseAttachmentLimits } from "../customers/customer-attachments";
 import { type CustomerService, createCustomerService } from "../customers/customer-service";
 import { TesseraError } from "../errors/tessera-error";
 import { createEventDispatcher, type EventDispatcher } from "../events/event-dispatcher";
@@ -99,6 +100,8 @@ export function createTessera(options: TesseraOptions): Tessera {
     ]);
   }
 
+  const attachmentLimits = parseAttachmentLimits(options.attachments);
+
   const clock = options.clock ?? systemClock;
   const ids = createIdGenerator(() => new Date(clock.now()).getTime());
   const gateways = createGatewayRegistry(options.gateways ?? [createSandboxGateway({ clock })]);
@@ -117,7 +120,7 @@ export function createTessera(options: TesseraOptions): Tessera {
   return {
     organizations: createOrganizationService(ctx),
     plans: createPlanService(ctx),
-    customers: createCustomerService(ctx),
+    customers: createCustomerService(ctx, attachmentLimits),
     sales: createSaleService(ctx),
     payments,
     webhooks: createWebhookService(ctx),

@@ -1,3 +1,4 @@
+import type { AttachmentLimitsOptions } from "../customers/customer-attachments";
 import type { Plugin } from "../plugins/define-plugin";
 import type { Clock } from "../ports/clock";
 import type { FileStore } from "../ports/file-store";
@@ -14,7 +15,10 @@ export interface TesseraOptions {
   /** Where "now" comes from. Default: the system clock. */
   clock?: Clock;
   notifier?: Notifier;
+  /** Where customers' attachments are kept. Without one, `customers.addAttachment` is `configuration_invalid`. */
   files?: FileStore;
+  /** Limits on attachments: size (default 5 MiB) and types (default PDF, JPEG, PNG, WebP). */
+  attachments?: AttachmentLimitsOptions;
   plugins?: readonly Plugin[];
   /** Cryptographic random bytes. Default: node:crypto. */
   randomBytes?: (size: number) => Uint8Array;

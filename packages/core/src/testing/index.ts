@@ -1,10 +1,18 @@
 /**
  * `@tessera/core/testing` — what adapter and storage packages test themselves with: the
- * storage and gateway conformance suites (vitest), a controllable clock, and the sandbox.
+ * storage, gateway and file store conformance suites (vitest), a controllable clock, the
+ * sandbox, and a file store in memory.
  * @module
  */
 
 export { createSandboxGateway, type SandboxGateway, type SandboxGatewayOptions } from "../sandbox";
+export {
+  type FileStoreConformanceOptions,
+  type FileStoreScenario,
+  type FileStoreScenarioId,
+  fileStoreScenarios,
+  runFileStoreConformance,
+} from "./file-store-conformance";
 export {
   type CardControls,
   type ConformanceDeclineCode,
@@ -25,6 +33,7 @@ export {
   type WebhookForgery,
 } from "./gateway-conformance";
 export { createManualClock, type ManualClock } from "./manual-clock";
+export { createMemoryFileStore, type MemoryFileStore } from "./memory-file-store";
 export { withMutualTls } from "./mutual-tls-gateway";
 export { paymentReferenceFor } from "./payment-reference-for";
 export {

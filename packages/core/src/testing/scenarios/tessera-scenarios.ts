@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Storage } from "../../ports/storage";
 import { activationScenarios } from "./activation-scenarios";
+import { attachmentScenarios } from "./attachment-scenarios";
 import { catalogScenarios } from "./catalog-scenarios";
 import { faultScenarios } from "./fault-scenarios";
 import { fuzzScenarios } from "./fuzz-scenarios";
@@ -26,7 +27,7 @@ export interface TesseraScenarioOptions {
 
 /**
  * The library-level scenarios — the catalog, the sale and its outcomes, pending-payment
- * actions, recovery, webhooks, activation codes and plugins — run through `createTessera`
+ * actions, recovery, webhooks, activation codes, attachments and plugins — run through `createTessera`
  * on a real storage with the sandbox provider. Every storage package runs them, so the
  * same rules are proven on SQLite and on PostgreSQL.
  */
@@ -54,6 +55,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("provider recurrence", () => recurrenceScenarios(current));
     describe("bad input", () => fuzzScenarios(current));
     describe("activation codes", () => activationScenarios(current));
+    describe("attachments", () => attachmentScenarios(current));
     describe("plugins", () => pluginScenarios(() => under.storage));
   });
 }

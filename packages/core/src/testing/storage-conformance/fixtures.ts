@@ -144,8 +144,9 @@ export function createFixtures(): Fixtures {
 
     customer: (organizationId, overrides = {}) => {
       const n = next();
+      const id = ids("customer");
       return {
-        id: ids("customer"),
+        id,
         organizationId,
         name: `Cliente ${n}`,
         document: { kind: "foreign", value: `P${String(n).padStart(7, "0")}`, country: "PT" },
@@ -163,7 +164,15 @@ export function createFixtures(): Fixtures {
         },
         source: "online",
         attachments: [
-          { fileKey: "att/1", name: "atestado.pdf", contentType: "application/pdf", size: 12_345 },
+          {
+            id: `att_01JQ0000000000000000000${String(n).padStart(3, "0")}`,
+            fileKey: `${id}/att_01JQ0000000000000000000${String(n).padStart(3, "0")}`,
+            fieldKey: "atestado",
+            name: "Atestado médico.pdf",
+            contentType: "application/pdf",
+            size: 12_345,
+            createdAt: at,
+          },
         ],
         passwordHash: "scrypt$abc$def",
         extraFields: { birth_date: "1990-05-17", shift: "noite" },

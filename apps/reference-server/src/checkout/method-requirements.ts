@@ -1,0 +1,17 @@
+import type { PaymentMethod, Tessera, Unit } from "@tessera/core";
+
+/** The methods a buyer may choose at this unit, once each, in the unit's order. */
+export function unitMethods(unit: Unit): PaymentMethod[] {
+  return [...new Set(unit.paymentMethods.map((entry) => entry.method))];
+}
+
+/**
+ * Whether the provider of `method` at this unit refuses a payer without an address (Banco
+ * Inter's boleto), read from its `capabilities.methodRules`.
+ */
+export function methodNeedsAddress(tessera: Tessera, unit: Unit, method: string): boolean {
+  const offered = unit.paymentMethods.find((entry) => entry.method === method);
+  if (!offered) return false;
+  const rules = tessera.gateways.get(offered.gatewayId).capabilities.methodRules;
+  return rules[offered.method]?.payer.address ?? false;
+}

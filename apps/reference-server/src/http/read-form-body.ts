@@ -1,0 +1,22 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { FormBody } from "../checkout/checkout-form";
+
+const formTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+/**
+ * A posted form's fields, as `parseBody({ all: true })` reads them. A body that is not a
+ * form, or a malformed multipart one, is the sender's error: 400, never a 500 (the area's
+ * error page says it in the visitor's language).
+ */
+export async function readFormBody(c: Context): Promise<FormBody> {
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  if (!formTypes.some((form) => type.startsWith(form))) {
+    throw new HTTPException(415, { message: "send the form as a form" });
+  }
+  try {
+    return await c.req.parseBody({ all: true });
+  } catch (error) {
+    throw new HTTPException(400, { message: "the form could not be read", cause: error });
+  }
+}

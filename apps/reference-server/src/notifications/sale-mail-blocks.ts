@@ -1,0 +1,146 @@
+import { type CalendarDate, formatMoney, type Installment, sumMoney, type TaxDocument } from "@tessera/core";
+import type { Translate } from "../i18n/translator";
+import { formatCalendarDate } from "./mail-dates";
+import type { MailBlock, MailFact } from "./mail-document";
+import type { SaleMailFacts } from "./sale-mail-facts";
+
+/** A CPF or CNPJ with its usual punctuation (`529.982.247-25`, `12.345.678/0001-95`). */
+export function formatDocument(document: TaxDocument, t: Translate): string {
+  switch (document.kind) {
+    case "cpf":
+      return t("mail.document.cpf", {
+        number: document.value.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, "$1.$2.$3-$4"),
+      });
+    case "cnpj":
+      return t("mail.document.cnpj", {
+        number: document.value.replace(/^(\d{2})(\d{3})(\d{3})(\d{4})(\d{2})$/, "$1.$2.$3/$4-$5"),
+      });
+    case "foreign":
+      return document.country
+        ? t("mail.document.foreign", { number: document.value, country: document.country })
+        : document.value;
+  }
+}
+
+/** The installments the sale's payment covered, in due order (none for a free sale). */
+export function paidInstallments(facts: SaleMailFacts): Installment[] {
+  const covered = new Set<string>(facts.payment?.installmentIds ?? []);
+  return facts.installments.filter((installment) => covered.has(installment.id));
+}
+
+/**
+ * What an installment was for: "Taxa de matrícula", "Parcela 1 (15/01/2026 a 14/02/2026)";
+ * the only period of a plan paid at once is named after the plan ("Day pass").
+ */
+function installmentLabel(installment: Installment, facts: SaleMailFacts): string {
+  const { t, locale } = facts;
+  const single = facts.contract.terms.installmentCount === 1;
+  switch (installment.kind) {
+    case "enrollment_fee":
+      return t("mail.line.enrollment_fee");
+    case "closing_prorata":
+      return t("mail.line.closing_prorata");
+    case "fee":
+      return t("mail.line.fee");
+    case "period": {
+      const { periodStart, periodEnd, sequence } = installment;
+      const name = single ? facts.contract.terms.planName : t("mail.line.period", { sequence });
+      return periodStart && periodEnd && periodEnd !== periodStart
+        ? t("mail.line.periodDates", {
+            name,
+            start: formatCalendarDate(periodStart, locale),
+            end: formatCalendarDate(periodEnd, locale),
+          })
+        : name;
+    }
+  }
+}
+
+/** One fact per installment paid with its amount, then the total; empty when nothing was paid. */
+export function paidFacts(facts: SaleMailFacts): MailFact[] {
+  const paid = paidInstallments(facts);
+  if (paid.length === 0 || facts.payment === null) return [];
+  return [
+    ...paid.map((installment) => ({
+      label: installmentLabel(installment, facts),
+      value: formatMoney(installment.amount, facts.locale),
+    })),
+    {
+      label: facts.t("mail.fact.totalPaid"),
+      value: formatMoney(
+        sumMoney(
+          paid.map((i) => i.amount),
+          facts.payment.amount.currency,
+        ),
+        facts.locale,
+      ),
+    },
+  ];
+}
+
+/** The first installment still to pay after this sale, if the contract has one. */
+export function nextDueDate(facts: SaleMailFacts): CalendarDate | null {
+  const paid = new Set<string>(paidInstallments(facts).map((i) => i.id));
+  const next = facts.installments.find(
+    (installment) =>
+      !paid.has(installment.id) && (installment.status === "awaiting" || installment.status === "denied"),
+  );
+  return next?.dueDate ?? null;
+}
+
+/** How the sale is paid: the method's name, with the card ("Cartão Visa final 1111") when known. */
+export function methodText(facts: SaleMailFacts): string | null {
+  const { payment, t } = facts;
+  if (payment === null) return null;
+  if (!payment.card) return t(`method.${payment.method}`);
+  const { brand, last4 } = payment.card;
+  const card = t("mail.fact.card", { brand: brand.charAt(0).toUpperCase() + brand.slice(1), last4 });
+  return `${t(`method.${payment.method}`)} — ${card}`;
+}
+
+/** The plan's terms as sold: plan, unit, start, end, next due date, installments, renewal. */
+export function planFacts(facts: SaleMailFacts): MailFact[] {
+  const { t, locale, contract } = facts;
+  const next = nextDueDate(facts);
+  const count = contract.terms.installmentCount;
+  return [
+    { label: t("mail.fact.plan"), value: contract.terms.planName },
+    { label: t("mail.fact.unit"), value: facts.unit.name },
+    { label: t("mail.fact.startDate"), value: formatCalendarDate(contract.startDate, locale) },
+    ...(contract.endDate
+      ? [{ label: t("mail.fact.endDate"), value: formatCalendarDate(contract.endDate, locale) }]
+      : []),
+    ...(next ? [{ label: t("mail.fact.nextDueDate"), value: formatCalendarDate(next, locale) }] : []),
+    {
+      label: t("mail.fact.installments"),
+      value: count === null ? t("mail.fact.openEnded") : t("mail.fact.installmentCount", { count }),
+    },
+    ...(contract.terms.autoRenew ? [{ label: t("mail.fact.renewal"), value: t("mail.fact.autoRenew") }] : []),
+  ];
+}
+
+/** Who bought: what staff need to recognise and reach the customer. */
+export function customerFacts(facts: SaleMailFacts): MailFact[] {
+  const { t, customer } = facts;
+  return [
+    { label: t("mail.fact.customer"), value: customer.name },
+    { label: t("mail.fact.email"), value: customer.email },
+    ...(customer.document
+      ? [{ label: t("mail.fact.document"), value: formatDocument(customer.document, t) }]
+      : []),
+    ...(customer.phone ? [{ label: t("mail.fact.phone"), value: customer.phone }] : []),
+  ];
+}
+
+/** "Olá, Ana!" */
+export function greetingBlock(facts: SaleMailFacts): MailBlock {
+  return { kind: "paragraph", text: facts.t("mail.greeting", { name: facts.customer.name }) };
+}
+
+/** The sign-off and why the reader got the mail. */
+export function closingBlocks(facts: SaleMailFacts): MailBlock[] {
+  return [
+    { kind: "paragraph", text: facts.t("mail.signoff", { studio: facts.studio }) },
+    { kind: "paragraph", text: facts.t("mail.footer", { studio: facts.studio }) },
+  ];
+}

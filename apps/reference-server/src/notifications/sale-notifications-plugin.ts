@@ -1,0 +1,150 @@
+import { definePlugin, type Notifier, type Plugin, type SaleOutcome } from "@tessera/core";
+import type { Logger } from "../logging/logger";
+import { type MailDocument, renderMailHtml, renderMailText } from "./mail-document";
+import { paymentInstructionsMail } from "./payment-instructions-mail";
+import { type SaleMailServices, saleMailFacts } from "./sale-mail-facts";
+import { saleReceiptMail } from "./sale-receipt-mail";
+import { unitAwaitingPaymentMail, unitSaleMail } from "./unit-sale-mail";
+
+export interface SaleNotificationsOptions {
+  notifier: Notifier;
+  /**
+   * The Tessera instance whose sales are mailed. A getter, because plugins are handed to
+   * `createTessera`, which makes the instance: the composition sets it right after, and
+   * handlers only run from `tessera.events.deliverPending()`, so it is always there by then.
+   */
+  tessera: () => SaleMailServices;
+  /** One line per message sent. Default: none. */
+  logger?: Logger;
+}
+
+/** One mail to send: to whom, what, and the key that makes it once-only. */
+interface Delivery {
+  to: string[];
+  document: MailDocument;
+  /** `sale.<what>` — shown in the mailbox and in logs. */
+  tag: string;
+  /** Stable for this message to this recipient, whatever delivers the event again. */
+  dedupeKey: string;
+}
+
+/**
+ * True when `outcome`'s payment pays the contract's first installments: the sale itself,
+ * not a later installment or a renewal (`installments` are in due order).
+ */
+function paysFirstInstallments(outcome: SaleOutcome): boolean {
+  const first = outcome.installments[0];
+  return outcome.payment !== null && first !== undefined && outcome.payment.installmentIds.includes(first.id);
+}
+
+/**
+ * The e-mails of the server's checkout, as a plugin on the outbox, for contracts sold with
+ * source `online` (a sale staff or the API make is not the server's checkout, and is told
+ * nothing):
+ *
+ * - `payment.pending` of a sale's first payment with a PIX or boleto to pay: the buyer gets
+ *   "your order — how to pay" (the code, line, due date or expiry), the unit's
+ *   `notificationEmails` get "new online sale awaiting payment". Skipped when the payment no
+ *   longer waits by the time the event is delivered (paid, expired, canceled): the receipt
+ *   or nothing follows.
+ * - `sale.completed`: the buyer gets the receipt, the unit's addresses "new online sale".
+ *
+ * Written in the unit's language (`unit.locale`): core keeps no buyer's language, and staff
+ * read the unit's. Delivery is at least once, so each message carries a dedupe key made from
+ * the sale, not the event — `sale.payment_instructions:<payment>:buyer`,
+ * `sale.awaiting_payment:<contract>:unit`, `sale.receipt:<contract>:buyer`,
+ * `sale.completed:<contract>:unit` — and the notifier sends a key once: a redelivered event,
+ * or a second `payment.pending` of the same payment, sends nothing new; a retried PIX (a new
+ * payment) gets its own instructions, while the unit hears of the sale once. A send that
+ * throws makes the handler throw, after trying the other recipient, and the outbox retries the
+ * event with backoff; what was sent then is not sent again.
+ *
+ * @example
+ * ```ts
+ * let tessera: Tessera | null = null;
+ * const mails = saleNotificationsPlugin({ notifier, tessera: () => tessera! });
+ * tessera = createTessera({ storage, notifier, plugins: [mails] });
+ * ```
+ */
+export function saleNotificationsPlugin(options: SaleNotificationsOptions): Plugin {
+  const log = options.logger?.child({ plugin: "sale-notifications" });
+
+  async function deliver(deliveries: Delivery[]): Promise<void> {
+    const failures: string[] = [];
+    for (const delivery of deliveries) {
+      if (delivery.to.length === 0) continue;
+      try {
+        const { messageId } = await options.notifier.send({
+          channel: "email",
+          to: delivery.to,
+          subject: delivery.document.subject,
+          text: renderMailText(delivery.document),
+          html: renderMailHtml(delivery.document),
+          tag: delivery.tag,
+          dedupeKey: delivery.dedupeKey,
+        });
+        log?.info("sale mail sent", { tag: delivery.tag, messageId });
+      } catch (error) {
+        failures.push(`${delivery.tag}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    // Thrown after every recipient was tried, so one refused address does not hold the others.
+    if (failures.length > 0) throw new Error(`sale mails not sent: ${failures.join("; ")}`);
+  }
+
+  return definePlugin({
+    name: "sale-notifications",
+    setup(ctx) {
+      ctx.on("payment.pending", async (event) => {
+        const { paymentId, contractId, action } = event.payload;
+        if (contractId === null || (action.type !== "pix" && action.type !== "boleto")) return;
+        const tessera = options.tessera();
+        const outcome = await tessera.sales.outcome(paymentId);
+        if (outcome.contract.origin !== "online" || !paysFirstInstallments(outcome)) return;
+        if (outcome.status !== "pending" && outcome.status !== "requires_action") return;
+        const current = outcome.action;
+        if (current.type !== "pix" && current.type !== "boleto") return;
+        const facts = await saleMailFacts(tessera, outcome);
+        await deliver([
+          {
+            to: [facts.customer.email],
+            document: paymentInstructionsMail(facts, current),
+            tag: "sale.payment_instructions",
+            dedupeKey: `sale.payment_instructions:${paymentId}:buyer`,
+          },
+          {
+            to: facts.unit.notificationEmails,
+            document: unitAwaitingPaymentMail(facts),
+            tag: "sale.awaiting_payment",
+            dedupeKey: `sale.awaiting_payment:${outcome.contract.id}:unit`,
+          },
+        ]);
+      });
+
+      ctx.on("sale.completed", async (event) => {
+        const { paymentId, contractId } = event.payload;
+        const tessera = options.tessera();
+        const outcome =
+          paymentId === null
+            ? await tessera.sales.contractOutcome(contractId)
+            : await tessera.sales.outcome(paymentId);
+        if (outcome.contract.origin !== "online") return;
+        const facts = await saleMailFacts(tessera, outcome);
+        await deliver([
+          {
+            to: [facts.customer.email],
+            document: saleReceiptMail(facts),
+            tag: "sale.receipt",
+            dedupeKey: `sale.receipt:${contractId}:buyer`,
+          },
+          {
+            to: facts.unit.notificationEmails,
+            document: unitSaleMail(facts),
+            tag: "sale.completed",
+            dedupeKey: `sale.completed:${contractId}:unit`,
+          },
+        ]);
+      });
+    },
+  });
+}

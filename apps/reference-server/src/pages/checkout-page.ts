@@ -1,13 +1,5 @@
 import { randomUUID } from "node:crypto";
-import {
-  addDays,
-  formatMoney,
-  isTesseraError,
-  type PaymentMethod,
-  type SaleOutcome,
-  type Tessera,
-  type Unit,
-} from "@tessera/core";
+import { addDays, formatMoney, isTesseraError, type SaleOutcome, type Tessera } from "@tessera/core";
 import type { Context } from "hono";
 import { type CardStepView, openCardStep } from "../checkout/card-step";
 import { cardInputOf, readPaymentChoice } from "../checkout/checkout-form";

@@ -12,20 +12,8 @@ import {
   sqliteTestApp,
   tesseraOverFailingStorage,
   testBuyer,
+  testBuyerWithAddress,
 } from "./test-app";
-
-/** The buyer with the address a boleto needs (Banco Inter's rule, which the sandbox keeps). */
-const boletoBuyer = {
-  ...testBuyer,
-  address: {
-    street: "Rua Augusta",
-    number: "1500",
-    district: "Consolação",
-    city: "São Paulo",
-    state: "SP",
-    postalCode: "01304-001",
-  },
-};
 
 const dayPass = (server: Server) => {
   const pass = server.plans.find((plan) => plan.kind === "pass");
@@ -38,7 +26,7 @@ async function demoBoletoSale(server: Server, idempotencyKey: string) {
   const outcome = await server.tessera.sales.start({
     unitId: server.unit.id,
     planId: dayPass(server).id,
-    buyer: boletoBuyer,
+    buyer: testBuyerWithAddress,
     method: "boleto",
     idempotencyKey,
     source: "online",
@@ -59,7 +47,7 @@ const boletoRequest = (idempotencyKey: string): CreatePaymentRequest => ({
     email: "ana@example.com",
     phone: null,
     document: { kind: "cpf", value: "52998224725" },
-    address: { ...boletoBuyer.address, country: "BR" },
+    address: { ...testBuyerWithAddress.address, country: "BR" },
   },
   dueDate: "2099-01-01",
 });

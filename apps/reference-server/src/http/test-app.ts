@@ -124,6 +124,19 @@ export const testBuyer = {
   phone: "+55 11 98888-7777",
 };
 
+/** The test buyer with the address a boleto needs (Banco Inter's rule, which the sandbox keeps). */
+export const testBuyerWithAddress = {
+  ...testBuyer,
+  address: {
+    street: "Rua Augusta",
+    number: "1500",
+    district: "Consolação",
+    city: "São Paulo",
+    state: "SP",
+    postalCode: "01304-001",
+  },
+};
+
 /** A PIX sale of the demo's day pass (one payment, no renewal), as a buyer online makes it; its payment. */
 export async function demoPixSale(server: ComposedTestServer, idempotencyKey: string) {
   const pass = server.plans.find((plan) => plan.kind === "pass");

@@ -16,6 +16,7 @@ import {
   demoPixSale,
   type ComposedTestServer as Server,
   testBuyer,
+  testBuyerWithAddress,
 } from "../http/test-app";
 import { createDevMailbox, type DevMailbox } from "./dev-mailbox";
 import { formatCalendarDate, formatInstant } from "./mail-dates";
@@ -75,23 +76,11 @@ async function cardSale(server: Server, planName: string, idempotencyKey: string
   return outcome;
 }
 
-const buyerWithAddress = {
-  ...testBuyer,
-  address: {
-    street: "Rua Augusta",
-    number: "1500",
-    district: "Consolação",
-    city: "São Paulo",
-    state: "SP",
-    postalCode: "01304-001",
-  },
-};
-
 async function boletoSale(server: Server, idempotencyKey: string) {
   const outcome = await server.tessera.sales.start({
     unitId: server.unit.id,
     planId: planNamed(server, "Pacote 10 aulas").id,
-    buyer: buyerWithAddress,
+    buyer: testBuyerWithAddress,
     method: "boleto",
     idempotencyKey,
     source: "online",

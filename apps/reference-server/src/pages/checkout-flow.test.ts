@@ -32,6 +32,12 @@ async function formKey(path: string): Promise<string> {
   return key;
 }
 
+/** Opens the plan's page and sends its form with `fields`, as a buyer does. */
+async function buy(plan: string, fields: Record<string, string>) {
+  const path = `/u/aurora-centro/${plan}`;
+  return post(path, { ...fields, idempotencyKey: await formKey(path) });
+}
+
 /** A card token from the sandbox's tokenization endpoint, as the buyer's browser gets one. */
 async function cardToken(number: string) {
   const token = await server.sandbox.sandbox.tokenizeCard({
@@ -100,11 +106,9 @@ describe("the plan page", () => {
 
 describe("buying", () => {
   it("sells by PIX: the payment step shows the QR code and the copy-paste code, and its status", async () => {
-    const key = await formKey("/u/aurora-centro/day-pass");
-    const response = await post("/u/aurora-centro/day-pass", {
+    const response = await buy("day-pass", {
       ...buyer,
       method: "pix",
-      idempotencyKey: key,
     });
     expect(response.status).toBe(303);
     const location = response.headers.get("location")!;
@@ -127,11 +131,10 @@ describe("buying", () => {
   });
 
   it("sells by card with the provider's token, and shows the activation code of a pass", async () => {
-    const key = await formKey("/u/aurora-centro/day-pass");
-    const response = await post("/u/aurora-centro/day-pass", {
+    const response = await buy("day-pass", {
       ...buyer,
       method: "card",
-      idempotencyKey: key,
+
       ...(await cardToken("4111111111111111")),
     });
     const html = await (await server.app.request(response.headers.get("location")!)).text();
@@ -140,11 +143,10 @@ describe("buying", () => {
   });
 
   it("shows a declined card's reason and retries on the same contract", async () => {
-    const key = await formKey("/u/aurora-centro/mensal");
-    const declined = await post("/u/aurora-centro/mensal", {
+    const declined = await buy("mensal", {
       ...buyer,
       method: "card",
-      idempotencyKey: key,
+
       ...(await cardToken("4000000000000515")),
     });
     const location = declined.headers.get("location")!;
@@ -163,11 +165,10 @@ describe("buying", () => {
   });
 
   it("offers no boleto on a retry for a buyer without an address, and says why", async () => {
-    const key = await formKey("/u/aurora-centro/mensal");
-    const declined = await post("/u/aurora-centro/mensal", {
+    const declined = await buy("mensal", {
       ...buyer,
       method: "card",
-      idempotencyKey: key,
+
       ...(await cardToken("4000000000000515")),
     });
     const location = declined.headers.get("location")!;
@@ -185,8 +186,7 @@ describe("buying", () => {
 
   it("reuses the customer of a CPF it already knows", async () => {
     for (const plan of ["day-pass", "pacote-10-aulas"]) {
-      const key = await formKey(`/u/aurora-centro/${plan}`);
-      await post(`/u/aurora-centro/${plan}`, { ...buyer, method: "pix", idempotencyKey: key });
+      await buy(plan, { ...buyer, method: "pix" });
     }
     const customers = await server.storage.customers.list(server.unit.organizationId);
     expect(customers.items).toHaveLength(1);
@@ -194,7 +194,6 @@ describe("buying", () => {
   });
 
   it("shows a boleto's line and barcode, with the address its provider requires", async () => {
-    const key = await formKey("/u/aurora-centro/day-pass");
     const address = {
       "address.postalCode": "01310-100",
       "address.street": "Avenida Paulista",
@@ -203,12 +202,7 @@ describe("buying", () => {
       "address.city": "São Paulo",
       "address.state": "sp",
     };
-    const response = await post("/u/aurora-centro/day-pass", {
-      ...buyer,
-      ...address,
-      method: "boleto",
-      idempotencyKey: key,
-    });
+    const response = await buy("day-pass", { ...buyer, ...address, method: "boleto" });
     const html = await (await server.app.request(response.headers.get("location")!)).text();
     expect(html).toMatch(/<input id="boleto-line" readonly value="\d{47}"/);
     expect(html).toContain('href="/sandbox/boletos/');
@@ -217,12 +211,10 @@ describe("buying", () => {
 
 describe("a form the buyer must fix", () => {
   it("puts each error beside its field and keeps what was typed", async () => {
-    const key = await formKey("/u/aurora-centro/day-pass");
-    const response = await post("/u/aurora-centro/day-pass", {
+    const response = await buy("day-pass", {
       ...buyer,
       document: "111.111.111-12",
       method: "pix",
-      idempotencyKey: key,
     });
     expect(response.status).toBe(422);
     const html = await response.text();
@@ -233,22 +225,18 @@ describe("a form the buyer must fix", () => {
   });
 
   it("asks for the address when the chosen method's provider requires it", async () => {
-    const key = await formKey("/u/aurora-centro/day-pass");
-    const response = await post("/u/aurora-centro/day-pass", {
+    const response = await buy("day-pass", {
       ...buyer,
       method: "boleto",
-      idempotencyKey: key,
     });
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('<p class="field-error" id="address-error">');
   });
 
   it("refuses a card sale whose card never reached the provider, and says how to pay", async () => {
-    const key = await formKey("/u/aurora-centro/day-pass");
-    const response = await post("/u/aurora-centro/day-pass", {
+    const response = await buy("day-pass", {
       ...buyer,
       method: "card",
-      idempotencyKey: key,
     });
     expect(response.status).toBe(422);
     expect(await response.text()).toContain("Ative o JavaScript ou escolha PIX ou boleto");
@@ -274,11 +262,9 @@ describe("a form the buyer must fix", () => {
 
 describe("checkout links", () => {
   it("open only with their own token", async () => {
-    const key = await formKey("/u/aurora-centro/day-pass");
-    const response = await post("/u/aurora-centro/day-pass", {
+    const response = await buy("day-pass", {
       ...buyer,
       method: "pix",
-      idempotencyKey: key,
     });
     const [, , subject] = response.headers.get("location")!.split("/");
     expect((await server.app.request(`/checkout/${subject}/AAAAAAAAAAAAAAAAAAAAAA`)).status).toBe(404);

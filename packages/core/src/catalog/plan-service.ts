@@ -4,6 +4,7 @@ import type { ServiceContext } from "../ports/service-context";
 import { parseId, parseText } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { buttonDesignSchema, type Plan, type PlanInput, planInputSchema } from "./plan";
+import { freeSlug, slugFromName, slugTakenError } from "./plan-slug";
 
 /** The plans a unit sells, and their online-sale settings. */
 export interface PlanService {
@@ -21,8 +22,16 @@ export interface PlanService {
 }
 
 export function createPlanService(ctx: ServiceContext): PlanService {
+  /** The nameless-plan fallback keeps a derived slug valid (2+ characters). */
+  const nameSlug = (name: string) => {
+    const slug = slugFromName(name);
+    return slug.length >= 2 ? slug : `plan-${ctx.ids("plan").slice(-8).toLowerCase()}`;
+  };
+
+  /** Parses a plan and gives it a free slug; `self` is the plan being changed, whose own slug is no clash. */
   const validate = async (
     input: unknown,
+    self: Id<"plan"> | null,
   ): Promise<Omit<Plan, "id" | "createdAt" | "updatedAt" | "version" | "status">> => {
     const data = parseInput(planInputSchema, input, "plan");
     const unitId = data.unitId as Id<"unit">;
@@ -45,28 +54,22 @@ export function createPlanService(ctx: ServiceContext): PlanService {
         },
       );
     }
-    const slugFromName = data.name
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 64);
-    return {
-      ...data,
-      unitId,
-      onlineSale: data.onlineSale ?? {
-        enabled: false,
-        slug: slugFromName.length >= 2 ? slugFromName : `plan-${ctx.ids("plan").slice(-8).toLowerCase()}`,
-        buttonText: "Comprar",
-        buttonDesign: buttonDesignSchema.parse({}),
-      },
+    const onlineSale = data.onlineSale ?? {
+      enabled: false,
+      slug: await freeSlug(ctx, unitId, nameSlug(data.name), self),
+      buttonText: "Comprar",
+      buttonDesign: buttonDesignSchema.parse({}),
     };
+    const holder = await ctx.storage.plans.findByOnlineSlug(unitId, onlineSale.slug);
+    if (holder && holder.id !== self) {
+      throw slugTakenError(onlineSale.slug, holder, await freeSlug(ctx, unitId, onlineSale.slug, self));
+    }
+    return { ...data, unitId, onlineSale };
   };
 
   const service: PlanService = {
     async create(input) {
-      const data = await validate(input);
+      const data = await validate(input, null);
       const now = ctx.clock.now();
       const plan: Plan = {
         ...data,
@@ -90,7 +93,7 @@ export function createPlanService(ctx: ServiceContext): PlanService {
           details: { issues: [{ path: [], code: "invalid_type", message: "must be an object" }] },
         });
       }
-      const data = await validate({ ...current, ...changes, unitId: current.unitId });
+      const data = await validate({ ...current, ...changes, unitId: current.unitId }, current.id);
       return ctx.storage.transaction(async (tx) => {
         const plan = await tx.plans.update({ ...current, ...data, updatedAt: ctx.clock.now() });
         await tx.outbox.append([ctx.events("plan.updated", { planId: plan.id }, plan.unitId)]);

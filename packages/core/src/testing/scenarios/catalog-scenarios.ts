@@ -62,6 +62,39 @@ export function catalogScenarios(current: () => ScenarioEnv): void {
       expect(await current().tessera.plans.get(plan.id)).toEqual(plan);
     });
 
+    it("gives a second plan with an archived plan's name a free slug, since the old link stays the archived plan's", async () => {
+      const { unit } = await aUnit();
+      const { plans } = current().tessera;
+      const first = await plans.create({ unitId: unit.id, name: "Mensal", price: brl(14990) });
+      await plans.archive(first.id);
+      const second = await plans.create({ unitId: unit.id, name: "Mensal", price: brl(15990) });
+      const third = await plans.create({ unitId: unit.id, name: "Mensal", price: brl(16990) });
+      expect([first, second, third].map((plan) => plan.onlineSale.slug)).toEqual([
+        "mensal",
+        "mensal-2",
+        "mensal-3",
+      ]);
+    });
+
+    it("names the slug field of a clash, with a free slug to use instead", async () => {
+      const { unit } = await aUnit();
+      const { plans } = current().tessera;
+      await plans.create({
+        unitId: unit.id,
+        name: "Mensal",
+        price: brl(14990),
+        onlineSale: { slug: "mensal" },
+      });
+      const other = await plans.create({ unitId: unit.id, name: "Anual", price: brl(9990) });
+      const error = await caught(plans.update(other.id, { onlineSale: { slug: "mensal" } }));
+      expect(error.code).toBe("conflict");
+      expect(error.details).toMatchObject({ field: "onlineSale.slug", suggestion: "mensal-2" });
+      expect(error.details.issues?.[0]?.path).toEqual(["onlineSale", "slug"]);
+      expect(error.message).toContain('"Mensal"');
+      // A plan keeps its own slug through an edit: no clash with itself.
+      expect((await plans.update(other.id, { name: "Anual 2027" })).onlineSale.slug).toBe("anual");
+    });
+
     it("refuses a price in another currency than the unit's, naming price.currency", async () => {
       const { unit } = await aUnit();
       const error = await caught(

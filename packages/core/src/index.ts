@@ -12,6 +12,18 @@ export {
   attachInputSchema,
   normalizeActivationCode,
 } from "./activation/activation-service";
+// Staff, API keys and the audit log
+export {
+  type AuditActor,
+  type AuditDetailValue,
+  type AuditEntry,
+  type AuditListOptions,
+  type AuditRecordInput,
+  type AuditSubject,
+  auditListOptionsSchema,
+  auditRecordInputSchema,
+} from "./audit/audit-entry";
+export type { AuditService } from "./audit/audit-service";
 // PIX and boleto codes, for the adapters that build them and the mock servers that read them
 export { type BoletoCodes, boletoCodes, dueDateFactor, isConsistentBoleto } from "./boleto/boleto-line";
 export {
@@ -187,6 +199,42 @@ export {
   refundInputSchema,
 } from "./refunds/refund-service";
 export { type RefundStatus, refundLifecycle } from "./refunds/refund-status";
+export { type ApiKey, type ApiKeyRecord, apiKeyTouchEveryMs } from "./staff/api-key";
+export { type ApiKeyInput, apiKeyInputSchema } from "./staff/api-key-input";
+export { apiKeyIdOfSecret, apiKeySecretPrefix } from "./staff/api-key-secret";
+export type { ApiKeyService, CreatedApiKey } from "./staff/api-key-service";
+export type { StaffLoginResult } from "./staff/authenticate-staff";
+export { isLocked, loginLockout, retryAfterSeconds } from "./staff/login-lockout";
+export type { StaffManagement } from "./staff/manage-staff";
+export {
+  type AccessActor,
+  canChangeUnitSettings,
+  canManageApiKeys,
+  canManageStaff,
+  canSeeAuditLog,
+  canSeeUnit,
+  type UnitRef,
+} from "./staff/staff-access";
+export {
+  maxPasswordLength,
+  minPasswordLength,
+  type StaffLoginInput,
+  type StaffMemberChanges,
+  type StaffMemberInput,
+  type StaffScopeInput,
+  staffMemberChangesSchema,
+  staffMemberInputSchema,
+} from "./staff/staff-input";
+export {
+  type StaffMember,
+  type StaffMemberRecord,
+  type StaffRole,
+  type StaffScope,
+  staffRoles,
+} from "./staff/staff-member";
+export type { StaffService } from "./staff/staff-service";
+export { type StaffSession, staffSessionLifetime } from "./staff/staff-session";
+export type { SignedInStaff, StaffSessionInfo, StaffSessions } from "./staff/staff-sessions";
 // The entry point
 export { createTessera, type Tessera } from "./tessera/create-tessera";
 export type { TesseraOptions } from "./tessera/tessera-options";

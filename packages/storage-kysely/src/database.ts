@@ -27,6 +27,10 @@ export interface Database {
   outbox: OutboxTable;
   inbox: InboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  staff_members: StaffMembersTable;
+  staff_sessions: StaffSessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
 }
 
 /** An ISO-8601 instant: text on SQLite, `timestamptz` (a `Date` on read) on PostgreSQL. */
@@ -310,4 +314,87 @@ export interface IdempotencyKeysTable {
   fingerprint: string;
   resource: string;
   created_at: InstantColumn;
+}
+
+/**
+ * `columns`, held at compile time to name every column of table `T`: a hot read lists them
+ * instead of `*`, and a column added to the table without being added here fails to compile
+ * (the error names it).
+ *
+ * @example
+ * ```ts
+ * const unitColumns = everyColumn<UnitsTable>()(["id", "organization_id", …]);
+ * db.selectFrom("units").select(unitColumns);
+ * ```
+ */
+export function everyColumn<T>() {
+  return <const C extends readonly (keyof T & string)[]>(
+    columns: C &
+      ([Exclude<keyof T, C[number]>] extends [never] ? unknown : { missing: Exclude<keyof T, C[number]> }),
+  ): C => columns;
+}
+
+/** Staff members; `email` lower-cased and unique; the log-in counters move only by their own statements. */
+export interface StaffMembersTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  email: string;
+  role: string;
+  /** `organization` or `unit`; `scope_unit_id` is set exactly for `unit`. */
+  scope_kind: string;
+  scope_unit_id: string | null;
+  status: string;
+  password_hash: string;
+  failed_logins: number;
+  failed_logins_since: NullableInstantColumn;
+  locked_until: NullableInstantColumn;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
+}
+
+/** Back-office sessions: the token only as its SHA-256 (`token_hash`, unique). */
+export interface StaffSessionsTable {
+  id: string;
+  staff_id: string;
+  token_hash: string;
+  csrf_secret: string;
+  /** The session's `from` (`from` is an SQL keyword). */
+  from_address: string | null;
+  created_at: InstantColumn;
+  expires_at: InstantColumn;
+  last_used_at: InstantColumn;
+  revoked_at: NullableInstantColumn;
+}
+
+/** JSON API keys: the secret only as its SHA-256. */
+export interface ApiKeysTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  role: string;
+  scope_kind: string;
+  scope_unit_id: string | null;
+  secret_hash: string;
+  created_by: string;
+  status: string;
+  created_at: InstantColumn;
+  last_used_at: NullableInstantColumn;
+  revoked_at: NullableInstantColumn;
+}
+
+/** The audit log: appended, never updated. */
+export interface AuditLogTable {
+  id: string;
+  organization_id: string;
+  actor_kind: string;
+  actor_id: string;
+  action: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  /** The entry's `from` (`from` is an SQL keyword). */
+  from_address: string | null;
+  details: JsonColumn;
+  occurred_at: InstantColumn;
 }

@@ -9,7 +9,7 @@ import {
   tesseraMigrations,
 } from "./migrations/tessera-migrations";
 import { writeDeferredOutboxRows } from "./repositories/outbox-repository";
-import { createRepositories } from "./repositories/repositories";
+import { createRepositories, TransactionRepositories } from "./repositories/repositories";
 import type { RepositoryContext } from "./repository-context";
 import type { StorageDialect } from "./storage-dialect";
 import { createTransactionScope, guardRepositories } from "./transaction-scope";
@@ -84,12 +84,14 @@ export function createKyselyStorage(options: KyselyStorageOptions): Storage {
       scope.assertOutside("storage.transaction");
       // Kysely rolls back and rethrows fn's own error, unchanged, when fn throws.
       return db.transaction().execute((trx) =>
-        scope.run(async () => {
-          const inside = context(trx, []);
-          const result = await fn(createRepositories(inside));
-          await writeDeferredOutboxRows(inside);
-          return result;
-        }),
+        scope.run(() =>
+          queries.withDirectConnection(trx, async () => {
+            const inside = context(trx, []);
+            const result = await fn(new TransactionRepositories(inside));
+            await writeDeferredOutboxRows(inside);
+            return result;
+          }),
+        ),
       );
     },
 

@@ -6,11 +6,9 @@ import type {
   SaleCardInput,
   TaxDocument,
 } from "@tessera/core";
+import type { FormBody } from "../http/read-form-body";
 import { type AddressField, addressFields, formNames } from "./checkout-form-names";
 import type { FieldErrors } from "./form-errors";
-
-/** A form body as Hono's `parseBody()` gives it: text fields, and uploaded files. */
-export type FormBody = Record<string, string | File | (string | File)[]>;
 
 /** What the buyer typed, as text, to show the form again with their answers after an error. */
 export type FormValues = Record<string, string>;

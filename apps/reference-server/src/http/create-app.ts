@@ -9,6 +9,7 @@ import type { DevMailbox } from "../notifications/dev-mailbox";
 import { notFoundPage } from "../pages/not-found-page";
 import { createViewRenderer } from "../views/view-renderer";
 import type { AppEnv } from "./app-env";
+import { backOfficeArea } from "./back-office-area";
 import { errorHandler } from "./error-handler";
 import { mailboxArea } from "./mailbox-area";
 import { pagesArea } from "./pages-area";
@@ -44,8 +45,8 @@ export interface AppOptions {
  * `app.request()` in tests. Routes are grouped in areas, each a Hono sub-app with its own
  * middleware and error rendering, mounted with `app.route()`: system (health, assets),
  * webhooks (JSON), the sandbox's provider-side routes (when it is registered), the dev
- * mailbox's pages (when it is the notifier), public pages
- * (HTML, in the visitor's language). The pages area is
+ * mailbox's pages (when it is the notifier), the staff back office (`/admin`, signed in),
+ * public pages (HTML, in the visitor's language). The pages area is
  * mounted last at `/`: its middleware matches every path, and the other areas answer first.
  *
  * @example
@@ -57,7 +58,8 @@ export interface AppOptions {
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { tessera, config, logger } = options;
   const views = createViewRenderer();
-  const receipts = createReceiptLinks(options.serverKey ?? new Uint8Array(randomBytes(32)));
+  const serverKey = options.serverKey ?? new Uint8Array(randomBytes(32));
+  const receipts = createReceiptLinks(serverKey);
   const app = new Hono<AppEnv>();
 
   app.use(requestLogMiddleware(logger));
@@ -69,6 +71,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.sandbox) app.route("/sandbox", sandboxArea({ tessera, sandbox: options.sandbox, logger }));
   if (options.mailbox)
     app.route("/mailbox", mailboxArea({ mailbox: options.mailbox, config, logger, views }));
+  app.route("/admin", backOfficeArea({ tessera, config, logger, views, serverKey }));
   app.route("/", pagesArea({ tessera, config, logger, views, receipts }));
 
   app.notFound(notFoundPage(views));

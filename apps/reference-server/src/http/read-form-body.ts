@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { FormBody } from "../checkout/checkout-form";
+
+/** A form body as Hono's `parseBody()` gives it: text fields, and uploaded files. */
+export type FormBody = Record<string, string | File | (string | File)[]>;
 
 const formTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
 

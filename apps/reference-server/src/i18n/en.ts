@@ -1,4 +1,5 @@
 import { mailMessagesEn } from "../notifications/mail-messages.en";
+import { backOfficeEn } from "./back-office.en";
 import { checkoutEn } from "./checkout.en";
 import type { MessageCatalog } from "./message-catalog";
 
@@ -94,4 +95,5 @@ export const en: MessageCatalog = {
   "error.server_configuration": "The server is misconfigured. Please tell the business.",
   ...mailMessagesEn,
   ...checkoutEn,
+  ...backOfficeEn,
 };

@@ -1,4 +1,5 @@
 import { mailMessagesPtBR } from "../notifications/mail-messages.pt-BR";
+import { backOfficePtBR } from "./back-office.pt-BR";
 import { checkoutPtBR } from "./checkout.pt-BR";
 import type { Message } from "./message-catalog";
 
@@ -101,4 +102,5 @@ export const ptBR = {
   "error.server_configuration": "O servidor está mal configurado. Avise o estabelecimento.",
   ...mailMessagesPtBR,
   ...checkoutPtBR,
+  ...backOfficePtBR,
 } as const satisfies Record<string, Message>;

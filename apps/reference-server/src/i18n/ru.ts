@@ -1,4 +1,5 @@
 import { mailMessagesRu } from "../notifications/mail-messages.ru";
+import { backOfficeRu } from "./back-office.ru";
 import { checkoutRu } from "./checkout.ru";
 import type { MessageCatalog } from "./message-catalog";
 
@@ -113,4 +114,5 @@ export const ru: MessageCatalog = {
   "error.server_configuration": "Сервер настроен неверно. Сообщите, пожалуйста, организации.",
   ...mailMessagesRu,
   ...checkoutRu,
+  ...backOfficeRu,
 };

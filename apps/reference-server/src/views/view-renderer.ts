@@ -36,6 +36,10 @@ export type ViewName =
   | "plan-checkout"
   | "plan-not-on-sale"
   | "checkout"
+  | "admin-login"
+  | "admin-dashboard"
+  | "admin-plans"
+  | "admin-plan-form"
   | "mailbox"
   | "mailbox-message";
 

@@ -153,5 +153,15 @@ export const saleInputSchema = z.object({
 // Fails to compile when the interfaces above, which typedoc shows, and what the schema takes drift apart.
 declaredInput<SaleInputFields>()(saleInputSchema);
 
+/**
+ * `saleInputSchema` compiled ahead of time (`z.compile`): a generated function checks and
+ * builds a valid input in one pass, and anything it does not accept goes to the schema
+ * itself, so an invalid sale gets the schema's own issues. Accepts, rejects and outputs
+ * exactly what the schema does (`sale-input.test.ts` holds the two equal); a sale's input
+ * parse took about half as long through it. Where generated code cannot run (no `new
+ * Function`), `z.compile` hands back the schema unchanged.
+ */
+export const compiledSaleInputSchema = z.compile(saleInputSchema);
+
 /** A sale as `saleInputSchema` hands it to core: defaults filled in, the document's punctuation dropped. */
 export type ParsedSaleInput = z.output<typeof saleInputSchema>;

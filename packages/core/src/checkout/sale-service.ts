@@ -30,7 +30,7 @@ import { collectPayment } from "./collect-payment";
 import { type CheckedExtraFields, checkExtraFields } from "./extra-fields";
 import { runIdempotent } from "./idempotent-request";
 import { replayRequest } from "./replay-request";
-import { type ParsedSaleInput, type SaleInput, saleInputSchema } from "./sale-input";
+import { compiledSaleInputSchema, type ParsedSaleInput, type SaleInput } from "./sale-input";
 import { type SaleOutcome, saleOutcomeOf } from "./sale-outcome";
 import { loadContractSaleRecords, loadSaleState } from "./sale-state";
 
@@ -220,7 +220,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
 
   const service: SaleService = {
     async start(input) {
-      const data = parseInput(saleInputSchema, input, "sale");
+      const data = parseInput(compiledSaleInputSchema, input, "sale");
       const sale = await validate(data);
       const scope = `sale:${sale.unit.id}`;
       // The card is left out (a reload tokenizes the same card again under a new token), and

@@ -77,6 +77,11 @@ export interface DomainEventPayloads {
   "refund.failed": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };
   "activation_code.issued": { activationCodeId: Id<"activationCode">; contractId: Id<"contract"> };
   "activation_code.attached": { activationCodeId: Id<"activationCode">; customerId: Id<"customer"> };
+  "staff.created": { staffMemberId: Id<"staffMember">; organizationId: Id<"organization"> };
+  /** The member can no longer sign in; their sessions were ended with it. */
+  "staff.disabled": { staffMemberId: Id<"staffMember">; organizationId: Id<"organization"> };
+  "api_key.created": { apiKeyId: Id<"apiKey">; organizationId: Id<"organization"> };
+  "api_key.revoked": { apiKeyId: Id<"apiKey">; organizationId: Id<"organization"> };
 }
 
 export type DomainEventType = keyof DomainEventPayloads;

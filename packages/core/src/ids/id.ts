@@ -21,6 +21,10 @@ export const idPrefixes = {
   event: "evt",
   inboxEntry: "inb",
   lease: "lse",
+  staffMember: "stf",
+  staffSession: "ses",
+  apiKey: "key",
+  auditEntry: "aud",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

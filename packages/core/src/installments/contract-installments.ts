@@ -17,10 +17,17 @@ export function contractInstallments(
   now: Instant,
   confirmed: (line: ScheduledLine) => boolean = () => false,
 ): Installment[] {
+  // Every field written out, not `...line` then the rest: an object literal is one allocation
+  // of its final shape, where a spread grew each row's property store field by field.
   return lines.map((line) => {
     const paid = confirmed(line);
     return {
-      ...line,
+      sequence: line.sequence,
+      kind: line.kind,
+      amount: line.amount,
+      dueDate: line.dueDate,
+      periodStart: line.periodStart,
+      periodEnd: line.periodEnd,
       id: ctx.ids("installment"),
       unitId: contract.unitId,
       customerId: contract.customerId,

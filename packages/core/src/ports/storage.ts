@@ -27,6 +27,7 @@
  * @module
  */
 import type { ActivationCode } from "../activation/activation-code";
+import type { AuditEntry } from "../audit/audit-entry";
 import type { Plan } from "../catalog/plan";
 import type { Contract } from "../contracts/contract";
 import type { ContractStatus } from "../contracts/contract-status";
@@ -43,6 +44,9 @@ import type { Payment } from "../payments/payment";
 import type { PaymentStatus } from "../payments/payment-status";
 import type { Recurrence } from "../recurrence/recurrence";
 import type { Refund } from "../refunds/refund";
+import type { ApiKeyRecord } from "../staff/api-key";
+import type { StaffMemberRecord } from "../staff/staff-member";
+import type { StaffSession } from "../staff/staff-session";
 import type { CalendarDate } from "../time/calendar-date";
 import type { Instant } from "../time/instant";
 import type { WalletEntry } from "../wallet/wallet-entry";
@@ -349,6 +353,93 @@ export interface IdempotencyKeyRepository {
   find(scope: string, key: string): Promise<IdempotencyRecord | null>;
 }
 
+/** A wrong password, as `StaffRepository.recordFailedLogin` counts it. */
+export interface FailedLogin {
+  now: Instant;
+  /** A failure more than this long after the window's first one starts a new count at 1. */
+  windowMs: number;
+  /** The count that locks the account. */
+  limit: number;
+  /** How long the lock lasts, from `now`. */
+  lockMs: number;
+}
+
+/**
+ * Staff members with their password hash and log-in counters. The counters are written only
+ * by `recordFailedLogin` and `recordSuccessfulLogin` — each one statement, race-safe — and
+ * never by `update`, so a wrong password and an owner's edit never undo each other.
+ */
+export interface StaffRepository {
+  /** Throws `conflict` (entity `staffMember`) when the e-mail is already a member's. */
+  insert(member: StaffMemberRecord): Promise<void>;
+  /**
+   * Compare-and-set on `version`: writes name, role, scope, status, password hash and
+   * `updatedAt` (not the log-in counters, which it returns as stored), bumps the version.
+   */
+  update(member: StaffMemberRecord): Promise<StaffMemberRecord>;
+  findById(id: Id<"staffMember">): Promise<StaffMemberRecord | null>;
+  /** By e-mail as stored (lower-cased). */
+  findByEmail(email: string): Promise<StaffMemberRecord | null>;
+  /** The organization's members, oldest first. */
+  listByOrganization(organizationId: Id<"organization">): Promise<StaffMemberRecord[]>;
+  /**
+   * Counts one wrong password, atomically — two at once count two, on any number of
+   * connections: while the member is locked (`lockedUntil` after `now`) nothing changes;
+   * otherwise the count becomes 1 (starting the window at `now`) when the window's first
+   * failure is `windowMs` or more before `now`, else one more; when it reaches `limit`,
+   * `lockedUntil` becomes `now + lockMs`. Returns the counters as they are after it, or null
+   * for an unknown member.
+   */
+  recordFailedLogin(
+    id: Id<"staffMember">,
+    failure: FailedLogin,
+  ): Promise<{ failedLogins: number; lockedUntil: Instant | null } | null>;
+  /**
+   * Clears the counters after a right password — only while the member is not locked at
+   * `now` (a concurrent failure may just have locked it). False when it did not clear.
+   */
+  recordSuccessfulLogin(id: Id<"staffMember">, now: Instant): Promise<boolean>;
+}
+
+export interface StaffSessionRepository {
+  /** Throws `conflict` when the token hash is already a session's. */
+  insert(session: StaffSession): Promise<void>;
+  findByTokenHash(tokenHash: string): Promise<StaffSession | null>;
+  /**
+   * Records a use at `now`, only when the last recorded use is before `lastUsedBefore` and
+   * the session is not revoked — so page views within a minute write once. True when it wrote.
+   */
+  touch(id: Id<"staffSession">, use: { now: Instant; lastUsedBefore: Instant }): Promise<boolean>;
+  /** Ends one session at `at`; false when it was already ended or does not exist. */
+  revoke(id: Id<"staffSession">, at: Instant): Promise<boolean>;
+  /** Ends every live session of the member at `at`; returns how many it ended. */
+  revokeAllOfStaff(staffId: Id<"staffMember">, at: Instant): Promise<number>;
+}
+
+export interface ApiKeyRepository {
+  insert(key: ApiKeyRecord): Promise<void>;
+  findById(id: Id<"apiKey">): Promise<ApiKeyRecord | null>;
+  /** The organization's keys, revoked ones too, oldest first. */
+  listByOrganization(organizationId: Id<"organization">): Promise<ApiKeyRecord[]>;
+  /**
+   * Revokes an active key at `at`, compare-and-set on its status: returns the revoked key,
+   * or null when it was not active (revoked before, or unknown).
+   */
+  revoke(id: Id<"apiKey">, at: Instant): Promise<ApiKeyRecord | null>;
+  /** Records a use at `now`, only when never used or last used before `lastUsedBefore`, and active. */
+  touch(id: Id<"apiKey">, use: { now: Instant; lastUsedBefore: Instant }): Promise<boolean>;
+}
+
+/** The audit log: append and read, nothing else — no line is ever changed or deleted. */
+export interface AuditLogRepository {
+  append(entry: AuditEntry): Promise<void>;
+  /**
+   * The organization's entries **newest first** (by id, which sorts by time): `after` is the
+   * last id of the previous page, and the page holds the entries older than it.
+   */
+  list(organizationId: Id<"organization">, page?: PageRequest): Promise<Page<AuditEntry>>;
+}
+
 /** Every repository; the same set is available outside and inside a transaction. */
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -366,6 +457,10 @@ export interface Repositories {
   outbox: OutboxRepository;
   inbox: InboxRepository;
   idempotencyKeys: IdempotencyKeyRepository;
+  staff: StaffRepository;
+  staffSessions: StaffSessionRepository;
+  apiKeys: ApiKeyRepository;
+  auditLog: AuditLogRepository;
 }
 
 export interface Storage extends Repositories {

@@ -1,5 +1,6 @@
 import { randomBytes as nodeRandomBytes } from "node:crypto";
 import { type ActivationService, createActivationService } from "../activation/activation-service";
+import { type AuditService, createAuditService } from "../audit/audit-service";
 import { createPlanService, type PlanService } from "../catalog/plan-service";
 import { createRetryService, type RetryService } from "../checkout/retry-service";
 import { createSaleService, type SaleService } from "../checkout/sale-service";
@@ -19,6 +20,8 @@ import type { ServiceContext } from "../ports/service-context";
 import { createRecurrenceService, type RecurrenceService } from "../recurrence/recurrence-service";
 import { createRefundService, type RefundService } from "../refunds/refund-service";
 import { createSandboxGateway } from "../sandbox/sandbox-gateway";
+import { type ApiKeyService, createApiKeyService } from "../staff/api-key-service";
+import { createStaffService, type StaffService, staffContextOf } from "../staff/staff-service";
 import { createWebhookService, type WebhookService } from "../webhooks/webhook-service";
 import type { TesseraOptions } from "./tessera-options";
 
@@ -35,6 +38,12 @@ export interface Tessera {
   /** Recurrences the provider runs for contracts: look them up, stop them. */
   readonly recurrences: RecurrenceService;
   readonly activation: ActivationService;
+  /** The people who work in the studio: members, log-in with lock-out, sessions. */
+  readonly staff: StaffService;
+  /** Keys for the JSON API: made by owners, verified on each request. */
+  readonly apiKeys: ApiKeyService;
+  /** What staff and API keys did, newest first. */
+  readonly audit: AuditService;
   readonly events: EventDispatcher;
   readonly gateways: GatewayRegistry;
   readonly plugins: PluginRegistry;
@@ -117,6 +126,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     randomBytes: options.randomBytes ?? ((size) => new Uint8Array(nodeRandomBytes(size))),
   };
   const payments = { ...createPaymentService(ctx), ...createRetryService(ctx) };
+  const staffContext = staffContextOf(ctx);
   return {
     organizations: createOrganizationService(ctx),
     plans: createPlanService(ctx),
@@ -127,6 +137,9 @@ export function createTessera(options: TesseraOptions): Tessera {
     refunds: createRefundService(ctx),
     recurrences: createRecurrenceService(ctx),
     activation: createActivationService(ctx),
+    staff: createStaffService(staffContext),
+    apiKeys: createApiKeyService(staffContext),
+    audit: createAuditService(ctx),
     events: createEventDispatcher(ctx),
     gateways,
     plugins: ctx.plugins,

@@ -119,6 +119,54 @@ describe("calendarDateInZone", () => {
     });
   }
 
+  it("answers from its memo what a fresh formatter reads, however calls hop between zones and seconds", () => {
+    // The memo keeps each zone's last day by UTC second: calls in the same second, the
+    // millisecond before a midnight and the one at it, DST edges and LMT offsets with
+    // seconds in them (São Paulo's −03:06:28 until 1914) must all read as Intl does afresh.
+    const zones = ["America/Sao_Paulo", "Europe/Moscow", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"];
+    const fresh = (millis: number, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        calendar: "gregory",
+        numberingSystem: "latn",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      }).formatToParts(millis);
+      const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+      return `${String(part("year")).padStart(4, "0")}-${String(part("month")).padStart(2, "0")}-${String(part("day")).padStart(2, "0")}`;
+    };
+    const second = fc.integer({ min: Date.UTC(1900, 0, 1) / 1000, max: Date.UTC(2040, 0, 1) / 1000 });
+    // Each step: a zone, a second (often the one before, so the memo answers), a millisecond.
+    const steps = fc.array(
+      fc.tuple(fc.constantFrom(...zones), fc.option(second, { nil: null }), fc.integer({ min: 0, max: 999 })),
+      { minLength: 1, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(second, steps, (first, walk) => {
+        let current = first;
+        for (const [zone, next, ms] of walk) {
+          if (next !== null) current = next;
+          const millis = current * 1000 + ms;
+          expect(calendarDateInZone(new Date(millis), zone)).toBe(fresh(millis, zone));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Across local midnights in São Paulo, whose LMT offset had seconds: one millisecond apart.
+    for (const midnight of [
+      Date.UTC(1913, 11, 31, 3, 6, 28),
+      Date.UTC(2018, 10, 4, 3),
+      Date.UTC(2026, 2, 1, 3),
+    ]) {
+      for (const millis of [midnight - 1, midnight, midnight - 1, midnight + 999, midnight + 1000]) {
+        expect(calendarDateInZone(new Date(millis), "America/Sao_Paulo")).toBe(
+          fresh(millis, "America/Sao_Paulo"),
+        );
+      }
+    }
+  });
+
   it("always returns a real calendar date", () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2099, 0, 1) }), (millis) => {

@@ -3,6 +3,7 @@ import type { StorageDialect } from "../storage-dialect";
 import { initialSchemaMigration } from "./initial-schema-migration";
 import { recurrencesMigration } from "./recurrences-migration";
 import { refundRecoveryIndexMigration } from "./refund-recovery-index-migration";
+import { staffAccessMigration } from "./staff-access-migration";
 import { webhookProvenanceMigration } from "./webhook-provenance-migration";
 
 /** The migration tables' names, so Tessera's never collide with an application's own. */
@@ -19,6 +20,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0002_webhook_provenance": webhookProvenanceMigration(dialect),
     "0003_recurrences": recurrencesMigration(dialect),
     "0004_refund_recovery_index": refundRecoveryIndexMigration(),
+    "0005_staff_access": staffAccessMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

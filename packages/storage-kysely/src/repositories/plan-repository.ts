@@ -1,7 +1,7 @@
 import type { PlanRepository } from "@tessera/core";
 import type { RepositoryContext } from "../repository-context";
 import { staleWriteError, writeUnique } from "../write-conflict";
-import { planFromRow, planToRow } from "./plan-row";
+import { planColumns, planFromRow, planToRow } from "./plan-row";
 
 export function createPlanRepository(ctx: RepositoryContext): PlanRepository {
   const { db, codec } = ctx;
@@ -27,7 +27,7 @@ export function createPlanRepository(ctx: RepositoryContext): PlanRepository {
 
     async findById(id) {
       const { rows } = await ctx.queries.execute(db, "plans.findById", { id }, (db, v) =>
-        db.selectFrom("plans").selectAll().where("id", "=", v.id),
+        db.selectFrom("plans").select(planColumns).where("id", "=", v.id),
       );
       return rows[0] ? planFromRow(rows[0], codec) : null;
     },

@@ -1,7 +1,38 @@
 import type { Id, Plan } from "@tessera/core";
 import type { Insertable, Selectable } from "kysely";
 import type { ColumnCodec } from "../column-codec";
-import type { PlansTable } from "../database";
+import { everyColumn, type PlansTable } from "../database";
+
+/**
+ * Every column of `plans`, by name: its hot read (`findById`, twice in each sale) lists them
+ * rather than `*`, so PostgreSQL keeps it as a named statement (`named-statements.ts` names
+ * none with a `*`, whose result another instance's migration could widen).
+ */
+export const planColumns = everyColumn<PlansTable>()([
+  "id",
+  "unit_id",
+  "name",
+  "description",
+  "kind",
+  "price_amount",
+  "price_currency",
+  "interval_unit",
+  "interval_count",
+  "installment_count",
+  "enrollment_fee_amount",
+  "enrollment_fee_currency",
+  "auto_renew",
+  "quotas",
+  "online_enabled",
+  "online_slug",
+  "online_button_text",
+  "online_button_design",
+  "activation_mode",
+  "status",
+  "created_at",
+  "updated_at",
+  "version",
+]);
 
 export function planToRow(plan: Plan, codec: ColumnCodec): Insertable<PlansTable> {
   return {

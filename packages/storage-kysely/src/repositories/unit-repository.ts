@@ -1,7 +1,7 @@
 import { TesseraError, type UnitRepository } from "@tessera/core";
 import type { RepositoryContext } from "../repository-context";
 import { writeUnique } from "../write-conflict";
-import { unitFromRow, unitToRow } from "./unit-row";
+import { unitColumns, unitFromRow, unitToRow } from "./unit-row";
 
 export function createUnitRepository(ctx: RepositoryContext): UnitRepository {
   const { db, codec } = ctx;
@@ -25,7 +25,7 @@ export function createUnitRepository(ctx: RepositoryContext): UnitRepository {
 
     async findById(id) {
       const { rows } = await ctx.queries.execute(db, "units.findById", { id }, (db, v) =>
-        db.selectFrom("units").selectAll().where("id", "=", v.id),
+        db.selectFrom("units").select(unitColumns).where("id", "=", v.id),
       );
       return rows[0] ? unitFromRow(rows[0], codec) : null;
     },

@@ -1,7 +1,28 @@
 import type { Id, Unit } from "@tessera/core";
 import type { Insertable, Selectable } from "kysely";
 import type { ColumnCodec } from "../column-codec";
-import type { UnitsTable } from "../database";
+import { everyColumn, type UnitsTable } from "../database";
+
+/**
+ * Every column of `units`, by name: its hot read (`findById`, twice in each sale) lists them
+ * rather than `*`, so PostgreSQL keeps it as a named statement (`named-statements.ts` names
+ * none with a `*`, whose result another instance's migration could widen).
+ */
+export const unitColumns = everyColumn<UnitsTable>()([
+  "id",
+  "organization_id",
+  "name",
+  "slug",
+  "time_zone",
+  "currency",
+  "locale",
+  "notification_emails",
+  "client_fee_basis_points",
+  "payment_methods",
+  "checkout_fields",
+  "created_at",
+  "updated_at",
+]);
 
 export function unitToRow(unit: Unit, codec: ColumnCodec): Insertable<UnitsTable> {
   return {

@@ -11,6 +11,7 @@ import { recurrenceScenarios } from "./recurrence-scenarios";
 import { refundScenarios } from "./refund-scenarios";
 import { saleScenarios } from "./sale-scenarios";
 import { createScenarioEnv, type ScenarioEnv } from "./scenario-env";
+import { staffScenarios } from "./staff-scenarios";
 import { webhookScenarios } from "./webhook-scenarios";
 
 /** A storage under test, made fresh for each scenario, and how to dispose of it. */
@@ -27,7 +28,7 @@ export interface TesseraScenarioOptions {
 
 /**
  * The library-level scenarios — the catalog, the sale and its outcomes, pending-payment
- * actions, recovery, webhooks, activation codes, attachments and plugins — run through `createTessera`
+ * actions, recovery, webhooks, activation codes, attachments, staff and plugins — run through `createTessera`
  * on a real storage with the sandbox provider. Every storage package runs them, so the
  * same rules are proven on SQLite and on PostgreSQL.
  */
@@ -56,6 +57,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("bad input", () => fuzzScenarios(current));
     describe("activation codes", () => activationScenarios(current));
     describe("attachments", () => attachmentScenarios(current));
+    describe("staff, API keys and the audit log", () => staffScenarios(current));
     describe("plugins", () => pluginScenarios(() => under.storage));
   });
 }

@@ -8,6 +8,7 @@ import { migrationScenarios } from "./migration-scenarios";
 import { outboxScenarios } from "./outbox-scenarios";
 import { paymentRefundScenarios } from "./payment-refund-scenarios";
 import { recurrenceScenarios } from "./recurrence-scenarios";
+import { staffScenarios } from "./staff-scenarios";
 import { transactionScenarios } from "./transaction-scenarios";
 import { walletScenarios } from "./wallet-scenarios";
 
@@ -21,6 +22,7 @@ export const storageScenarios = {
   recurrences: recurrenceScenarios,
   wallet: walletScenarios,
   "activation codes": activationCodeScenarios,
+  "staff, sessions, API keys and audit log": staffScenarios,
   outbox: outboxScenarios,
   "inbox and idempotency keys": inboxScenarios,
   transactions: transactionScenarios,

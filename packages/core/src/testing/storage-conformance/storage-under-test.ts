@@ -24,8 +24,8 @@ export interface StorageUnderTest {
    * Names follow `@tessera/storage-kysely`'s schema, which a storage with another layout
    * maps to: tables are the repositories' nouns in snake_case (`organizations`, `units`,
    * `plans`, `customers`, `contracts`, `orders`, `installments`, `payments`, `refunds`, `recurrences`,
-   * `wallet_entries`, `activation_codes`, `outbox`, `inbox`, `idempotency_keys`); columns
-   * are the entity's fields in snake_case; money is `amount` + `currency` (or
+   * `wallet_entries`, `activation_codes`, `outbox`, `inbox`, `idempotency_keys`, `staff_members`,
+   * `staff_sessions`, `api_keys`, `audit_log`); columns are the entity's fields in snake_case; money is `amount` + `currency` (or
    * `<field>_amount` + `<field>_currency`); a lease is `lease_owner`, `lease_expires_at`,
    * `lease_version`. Values may come back as the driver returns them (a bigint as a string,
    * an instant as a `Date`); the suite normalizes.

@@ -35,14 +35,19 @@ type Mode = "valid" | "mixed";
 const field =
   (valid: fc.Arbitrary<unknown>, ...invalid: fc.Arbitrary<unknown>[]) =>
   (mode: Mode): fc.Arbitrary<unknown> =>
-    mode === "valid"
-      ? valid
-      : fc.oneof({ weight: 4, arbitrary: valid }, ...invalid, fc.anything());
+    mode === "valid" ? valid : fc.oneof({ weight: 4, arbitrary: valid }, ...invalid, fc.anything());
 
 const document = field(
   fc.oneof(
     fc.constantFrom(undefined, null),
-    fc.record({ kind: fc.constant("cpf"), value: fc.oneof(cpf, punctuatedCpf, cpf.map((d) => ` ${d}\t`)) }),
+    fc.record({
+      kind: fc.constant("cpf"),
+      value: fc.oneof(
+        cpf,
+        punctuatedCpf,
+        cpf.map((d) => ` ${d}\t`),
+      ),
+    }),
     fc.record({ kind: fc.constant("cnpj"), value: cnpj }),
     fc.record(
       {
@@ -53,9 +58,16 @@ const document = field(
       { requiredKeys: ["kind", "value"] },
     ),
   ),
-  fc.record({ kind: fc.constant("cpf"), value: fc.oneof(text("0123456789.- ", 16), fc.constant("11111111111")) }),
+  fc.record({
+    kind: fc.constant("cpf"),
+    value: fc.oneof(text("0123456789.- ", 16), fc.constant("11111111111")),
+  }),
   fc.record({ kind: fc.constant("cnpj"), value: text("0123456789./-", 18) }),
-  fc.record({ kind: fc.constant("foreign"), value: fc.constantFrom("", "  ", "x".repeat(65)), country: fc.constant("ar") }),
+  fc.record({
+    kind: fc.constant("foreign"),
+    value: fc.constantFrom("", "  ", "x".repeat(65)),
+    country: fc.constant("ar"),
+  }),
   fc.record({ kind: fc.constantFrom("passport", undefined), value: fc.string() }),
 );
 
@@ -244,7 +256,11 @@ describe("the compiled sale input schema", () => {
     const input = {
       unitId: "unit_01JD5Q4N3S8Y0XK2H7ZB6W9RCE",
       planId: "plan_01JD5Q4N3S8Y0XK2H7ZB6W9RCE",
-      buyer: { name: " Ana Souza ", email: "ana@example.com", document: { kind: "cpf", value: "529.982.247-25" } },
+      buyer: {
+        name: " Ana Souza ",
+        email: "ana@example.com",
+        document: { kind: "cpf", value: "529.982.247-25" },
+      },
       method: "card",
       card: { type: "token", token: "tok_1" },
       idempotencyKey: "sale-0001-abcd",

@@ -36,9 +36,12 @@ describe("fingerprintOf", () => {
       fc.double(),
       fc.integer(),
       fc.boolean(),
-      fc.constantFrom(null, undefined, Number.NaN, Number.POSITIVE_INFINITY, -0, "\u2028\"\\\n", new Date(0)),
+      fc.constantFrom(null, undefined, Number.NaN, Number.POSITIVE_INFINITY, -0, '\u2028"\\\n', new Date(0)),
     );
-    const key = fc.oneof(fc.string(), fc.constantFrom("__proto__", "10", "2", "01", "4294967294", "4294967295", "constructor", ""));
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom("__proto__", "10", "2", "01", "4294967294", "4294967295", "constructor", ""),
+    );
     const { value } = fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: "small" }, leaf, tie("array"), tie("object")),
       array: fc.array(tie("value"), { maxLength: 5 }),

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { ServerConfig } from "../config/server-config";
 import type { AppEnv } from "../http/app-env";
 import { pageData } from "../http/page-data";
-import { readFormBody } from "../http/read-form-body";
+import { formText, readFormBody } from "../http/read-form-body";
 import type { MessageKey } from "../i18n/message-catalog";
 import type { ViewRenderer } from "../views/view-renderer";
 import type { BackOfficeEnv } from "./back-office-env";
@@ -53,9 +53,8 @@ export function showLogin(deps: LoginDeps) {
 export function submitLogin(deps: LoginDeps) {
   return async (c: Context<AppEnv>) => {
     const body = await readFormBody(c);
-    const field = (name: string) => (typeof body[name] === "string" ? (body[name] as string).trim() : "");
-    const email = field("email").slice(0, 254);
-    const next = safeReturnPath(field("next"));
+    const email = formText(body, "email", 254);
+    const next = safeReturnPath(formText(body, "next"));
     if (!(await checkLoginCsrf(c))) {
       return renderLogin(c, deps, { email, error: "admin.login.expired", next, status: 403 });
     }

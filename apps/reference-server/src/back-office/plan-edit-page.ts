@@ -2,7 +2,7 @@ import { isTesseraError, type Plan, type Tessera, type Unit } from "@tessera/cor
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { readFormBody } from "../http/read-form-body";
-import type { MessageKey } from "../i18n/message-catalog";
+import { errorTexts } from "../i18n/error-texts";
 import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
@@ -35,9 +35,7 @@ function renderPlanForm(
   state: { values: PlanFormValues; errors: PlanFormErrors; status: 200 | 409 | 422 },
 ) {
   const t = c.get("t");
-  const errors = Object.fromEntries(
-    Object.entries(state.errors).map(([k, key]) => [k, t(key as MessageKey)]),
-  );
+  const errors = errorTexts(state.errors, t);
   return c.html(
     deps.views.render("admin-plan-form", {
       ...backOfficePageData(

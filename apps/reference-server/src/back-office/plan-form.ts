@@ -1,5 +1,5 @@
 import type { FieldIssue, Plan, PlanInput } from "@tessera/core";
-import type { FormBody } from "../http/read-form-body";
+import { type FormBody, formText } from "../http/read-form-body";
 import type { MessageKey } from "../i18n/message-catalog";
 import { moneyTextOf, parseMoneyText } from "./money-text";
 
@@ -29,11 +29,8 @@ export const planFormNames = [
 ] as const;
 export type PlanFormName = (typeof planFormNames)[number];
 
-function text(body: FormBody, name: string): string {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === "string" ? first.trim().slice(0, 5_000) : "";
-}
+/** One input's text, up to a description's 5,000 characters. */
+const text = (body: FormBody, name: string) => formText(body, name, 5_000);
 
 const ticked = (value: string) => value === "on" || value === "true" || value === "1";
 

@@ -6,7 +6,7 @@ import type {
   SaleCardInput,
   TaxDocument,
 } from "@tessera/core";
-import type { FormBody } from "../http/read-form-body";
+import { type FormBody, formText } from "../http/read-form-body";
 import { type AddressField, addressFields, formNames } from "./checkout-form-names";
 import type { FieldErrors } from "./form-errors";
 
@@ -44,14 +44,8 @@ const reservedInputs: ReadonlySet<string> = new Set([
   formNames.cardBrandField,
 ]);
 
-/** Longest text a single input may carry; longer is cut (core's own limits are shorter). */
-const maxTextLength = 2_000;
-
-function text(body: FormBody, name: string): string {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === "string" ? first.trim().slice(0, maxTextLength) : "";
-}
+/** One input's text; longer than 2,000 characters is cut (core's own limits are shorter). */
+const text = (body: FormBody, name: string) => formText(body, name);
 
 function files(body: FormBody, name: string): File[] {
   const value = body[name];

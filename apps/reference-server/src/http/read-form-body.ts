@@ -4,6 +4,16 @@ import { HTTPException } from "hono/http-exception";
 /** A form body as Hono's `parseBody()` gives it: text fields, and uploaded files. */
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
+/**
+ * One text input of a form, trimmed and cut at `maxLength`: the first value when the input
+ * came twice, empty when it is missing or a file.
+ */
+export function formText(body: FormBody, name: string, maxLength = 2_000): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" ? first.trim().slice(0, maxLength) : "";
+}
+
 const formTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 /**

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { addDays, formatMoney, isTesseraError, type SaleOutcome, type Tessera } from "@tessera/core";
+import {
+  addDays,
+  formatMoney,
+  idempotencyKeySchema,
+  isTesseraError,
+  type SaleOutcome,
+  type Tessera,
+} from "@tessera/core";
 import type { Context } from "hono";
 import { type CardStepView, openCardStep } from "../checkout/card-step";
 import { cardInputOf, readPaymentChoice } from "../checkout/checkout-form";
@@ -11,6 +18,7 @@ import type { ReceiptLinks, ReceiptSubject } from "../checkout/receipt-link";
 import type { AppEnv } from "../http/app-env";
 import { pageData } from "../http/page-data";
 import { readFormBody } from "../http/read-form-body";
+import { errorTexts } from "../i18n/error-texts";
 import type { MessageKey } from "../i18n/message-catalog";
 import type { Logger } from "../logging/logger";
 import { boletoBarcodeSvg } from "../payment-step/boleto-barcode";
@@ -173,7 +181,7 @@ async function renderCheckout(
       action: `${path}/retry`,
       idempotencyKey: retryState?.idempotencyKey ?? randomUUID(),
       names: formNames,
-      errors: Object.fromEntries(Object.entries(errors).map(([name, key]) => [name, t(key as MessageKey)])),
+      errors: errorTexts(errors, t),
       methods: methods.map((method) => {
         // The retry form has no address inputs: a method whose provider needs the address the
         // customer never gave is shown, and says why it cannot be chosen here.
@@ -259,7 +267,8 @@ export function retryCheckout(deps: CheckoutPageDeps) {
     const errors: FieldErrors = {};
     const choice = readPaymentChoice(body, unitMethods(unit), errors);
     const keyText = body[formNames.idempotencyKey];
-    const key = typeof keyText === "string" && /^[\x21-\x7e]{8,255}$/.test(keyText) ? keyText : randomUUID();
+    const key =
+      typeof keyText === "string" && idempotencyKeySchema.safeParse(keyText).success ? keyText : randomUUID();
     const again = { errors, idempotencyKey: key, method: choice.method ?? "" };
     if (!retryStates.has(checkoutStateOf(found.outcome))) {
       // Paid, or waiting on the payer: nothing to retry; the page shows where it stands.

@@ -3,6 +3,7 @@ import {
   type Customer,
   calendarDateInZone,
   formatMoney,
+  idempotencyKeySchema,
   isTesseraError,
   type Plan,
   type SaleInput,
@@ -26,7 +27,7 @@ import type { ReceiptLinks } from "../checkout/receipt-link";
 import type { AppEnv } from "../http/app-env";
 import { pageData } from "../http/page-data";
 import { readFormBody } from "../http/read-form-body";
-import type { MessageKey } from "../i18n/message-catalog";
+import { errorTexts } from "../i18n/error-texts";
 import type { Logger } from "../logging/logger";
 import type { ViewRenderer } from "../views/view-renderer";
 import { describePlan } from "./plan-display";
@@ -62,9 +63,7 @@ async function renderForm(
     ? await openCardStep(deps.tessera, unit, { amount: quote.dueNowTotal, locale }, deps.logger)
     : null;
   const chosen = state.values[formNames.method] ?? (methods.length === 1 ? methods[0] : "");
-  const errorText = Object.fromEntries(
-    Object.entries(state.errors).map(([name, key]) => [name, t(key as MessageKey)]),
-  );
+  const errorText = errorTexts(state.errors, t);
   const display = describePlan(plan, locale, t);
   const body = deps.views.render("plan-checkout", {
     ...pageData(c, plan.name, studioBrand(unit)),
@@ -190,7 +189,7 @@ export function submitPlanCheckout(deps: PlanCheckoutDeps) {
       methods: unitMethods(unit),
       fields: [...unit.checkoutFields, ...deps.tessera.plugins.checkoutFields()],
     });
-    const keyIsValid = /^[\x21-\x7e]{8,255}$/.test(submission.idempotencyKey);
+    const keyIsValid = idempotencyKeySchema.safeParse(submission.idempotencyKey).success;
     if (!keyIsValid) {
       // A form without its key (a stale page, a hand-made post) gets a fresh one to send again.
       return renderForm(c, deps, found, {

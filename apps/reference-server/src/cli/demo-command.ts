@@ -10,7 +10,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     ctx.logger.info(result.created ? "demo seeded" : "demo already present", { unit: result.unit.slug });
     ctx.say(
       result.created
-        ? `Seeded the demo studio: unit "${result.unit.slug}" with ${result.plans.length} plans.`
+        ? `Seeded the demo studio: unit "${result.unit.slug}" with ${result.plans.length} plans. Back office (/admin): ${result.owner.email}, password ${result.owner.password} (shown only now).`
         : `The demo studio is already there (unit "${result.unit.slug}"); nothing changed.`,
     );
   } finally {

@@ -30,10 +30,15 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   const { tessera } = parts;
   let server: ReturnType<typeof serve> | null = null;
   let scheduler: Scheduler | null = null;
+  // Said to the person starting the server, never logged: the log is read by more people.
+  let demoOwner: { email: string; password: string } | null = null;
   try {
     if (config.demo) {
       const seeded = await seedDemo(tessera);
-      if (seeded.created) logger.info("demo seeded", { unit: seeded.unit.slug, plans: seeded.plans.length });
+      if (seeded.created) {
+        logger.info("demo seeded", { unit: seeded.unit.slug, plans: seeded.plans.length });
+        demoOwner = seeded.owner;
+      }
     }
     const app = createApp({
       tessera,
@@ -70,6 +75,11 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
       mail: config.mail.kind,
     });
     ctx.say(`Tessera is running. Open ${url}`);
+    if (demoOwner) {
+      ctx.say(
+        `Back office: ${url}admin — sign in as ${demoOwner.email} with password ${demoOwner.password} (shown only this once).`,
+      );
+    }
     if (parts.mailbox) ctx.say(`E-mails are not sent (no TESSERA_SMTP_URL); read them at ${url}mailbox`);
     if (config.schedulerIntervalMs !== null) {
       scheduler = createScheduler({

@@ -1,10 +1,17 @@
+import { randomBytes } from "node:crypto";
 import { isTesseraError, type Plan, type Tessera, type Unit } from "@tessera/core";
 
 /** The demo unit's slug: how `seedDemo` recognises that the demo already exists. */
 export const demoUnitSlug = "aurora-centro";
 
 /** What `seedDemo` did. */
-export type DemoSeedResult = { created: true; unit: Unit; plans: Plan[] } | { created: false; unit: Unit };
+/** The demo's owner, who signs in to the back office at `/admin`. */
+export const demoOwnerEmail = "dono@aurora.example";
+
+/** What `seedDemo` did; a new demo's owner password is given once, to be shown once. */
+export type DemoSeedResult =
+  | { created: true; unit: Unit; plans: Plan[]; owner: { email: string; password: string } }
+  | { created: false; unit: Unit };
 
 const brl = (amount: number) => ({ amount, currency: "BRL" as const });
 
@@ -98,5 +105,16 @@ export async function seedDemo(tessera: Tessera): Promise<DemoSeedResult> {
       onlineSale: sale("day-pass", "Comprar"),
     }),
   ];
-  return { created: true, unit, plans };
+  // A random password, shown once by the command that seeded: a demo left reachable from a
+  // network must not open to a password everyone knows.
+  const password = randomBytes(12).toString("base64url");
+  await tessera.staff.create({
+    organizationId: organization.id,
+    name: "Dona do Estúdio Aurora",
+    email: demoOwnerEmail,
+    password,
+    role: "owner",
+    scope: { kind: "organization" },
+  });
+  return { created: true, unit, plans, owner: { email: demoOwnerEmail, password } };
 }

@@ -105,6 +105,8 @@ export async function composedTestServer(
     }),
     unit: seeded.unit,
     plans: seeded.plans,
+    /** The demo owner's sign-in, with the one-time password `seedDemo` made. */
+    demoOwner: seeded.owner,
     log,
     config,
     async cleanup() {

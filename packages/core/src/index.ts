@@ -145,6 +145,8 @@ export type { OrganizationService } from "./organizations/organization-service";
 export {
   type CheckoutField,
   checkoutFieldSchema,
+  type OperationMode,
+  operationModes,
   type Unit,
   type UnitInput,
   unitInputSchema,

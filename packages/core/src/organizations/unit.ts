@@ -30,12 +30,22 @@ export interface Unit {
   notificationEmails: string[];
   /** A payment-service fee passed to the buyer, in basis points (350 = 3.5 %); 0 = none. */
   clientFeeBasisPoints: number;
-  /** The methods buyers may choose at checkout, each served by one gateway. */
-  paymentMethods: { method: PaymentMethod; gatewayId: string }[];
+  /**
+   * The methods the unit takes, each served by one gateway, each in an operation mode (BEMP:
+   * "modo de operação": integrated with the provider account, or manual, recorded by staff).
+   */
+  paymentMethods: { method: PaymentMethod; gatewayId: string; mode: OperationMode }[];
   checkoutFields: CheckoutField[];
   createdAt: Instant;
   updatedAt: Instant;
 }
+
+/**
+ * How a unit's payment method runs: `integrated` — the gateway's provider charges and reports;
+ * `manual` — staff collect it themselves and record it (it is not offered at the online checkout).
+ */
+export const operationModes = ["integrated", "manual"] as const;
+export type OperationMode = (typeof operationModes)[number];
 
 const slugSchema = z
   .string()
@@ -62,7 +72,13 @@ export const unitInputSchema = z.object({
   notificationEmails: z.array(z.email("must be an e-mail address")).default([]),
   clientFeeBasisPoints: z.number().int().min(0).max(10_000, "must be at most 100 %").default(0),
   paymentMethods: z
-    .array(z.object({ method: paymentMethodSchema, gatewayId: z.string().min(1) }))
+    .array(
+      z.object({
+        method: paymentMethodSchema,
+        gatewayId: z.string().min(1),
+        mode: z.enum(operationModes).default("integrated"),
+      }),
+    )
     .default([]),
   checkoutFields: z.array(checkoutFieldSchema).default([]),
 });

@@ -1,4 +1,4 @@
-import type { Id, Unit } from "@tessera/core";
+import type { Id, OperationMode, Unit } from "@tessera/core";
 import type { Insertable, Selectable } from "kysely";
 import type { ColumnCodec } from "../column-codec";
 import { everyColumn, type UnitsTable } from "../database";
@@ -53,7 +53,12 @@ export function unitFromRow(row: Selectable<UnitsTable>, codec: ColumnCodec): Un
     locale: row.locale as Unit["locale"],
     notificationEmails: codec.readJson(row.notification_emails),
     clientFeeBasisPoints: row.client_fee_basis_points,
-    paymentMethods: codec.readJson(row.payment_methods),
+    // Rows written before operation modes existed hold integrated methods.
+    paymentMethods: codec
+      .readJson<Array<Omit<Unit["paymentMethods"][number], "mode"> & { mode?: OperationMode }>>(
+        row.payment_methods,
+      )
+      .map((entry) => ({ ...entry, mode: entry.mode ?? "integrated" })),
     checkoutFields: codec.readJson(row.checkout_fields),
     createdAt: codec.readInstant(row.created_at),
     updatedAt: codec.readInstant(row.updated_at),

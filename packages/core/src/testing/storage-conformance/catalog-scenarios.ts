@@ -51,7 +51,7 @@ export const catalogScenarios = {
         ...unit,
         name: "Unidade Centro",
         clientFeeBasisPoints: 0,
-        paymentMethods: [{ method: "boleto" as const, gatewayId: "inter" }],
+        paymentMethods: [{ method: "boleto" as const, gatewayId: "inter", mode: "manual" as const }],
         updatedAt: "2026-03-02T08:30:00.000Z",
       };
       await storage.units.update(changed);

@@ -90,8 +90,8 @@ export function createFixtures(): Fixtures {
         notificationEmails: ["owner@example.com", "desk@example.com"],
         clientFeeBasisPoints: 350,
         paymentMethods: [
-          { method: "card", gatewayId: "sandbox" },
-          { method: "pix", gatewayId: "sandbox" },
+          { method: "card", gatewayId: "sandbox", mode: "integrated" },
+          { method: "pix", gatewayId: "sandbox", mode: "integrated" },
         ],
         checkoutFields: [
           { key: "birth_date", label: "Data de nascimento", type: "date", required: true },

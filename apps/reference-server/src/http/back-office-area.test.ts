@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/demo-seed";
+import { hiddenField, signInAs } from "./staff-session";
 import { type ComposedTestServer, composedTestServer } from "./test-app";
 
 let server: ComposedTestServer;
@@ -10,43 +11,8 @@ afterEach(async () => {
   await server.cleanup();
 });
 
-/** A browser's cookie jar, enough for the back office's two cookies. */
-function cookieJar() {
-  const cookies = new Map<string, string>();
-  return {
-    header: () => [...cookies].map(([name, value]) => `${name}=${value}`).join("; "),
-    take(response: Response) {
-      for (const line of response.headers.getSetCookie()) {
-        const [pair] = line.split(";");
-        const [name, ...value] = pair!.split("=");
-        cookies.set(name!, value.join("="));
-      }
-    },
-  };
-}
-
-const hidden = (html: string, name: string) =>
-  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
-
-async function signIn(email: string, password: string) {
-  const jar = cookieJar();
-  const page = await server.app.request("/admin/login");
-  jar.take(page);
-  const response = await server.app.request("/admin/login", {
-    method: "POST",
-    headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password, _csrf: hidden(await page.text(), "_csrf"), next: "/admin" }),
-  });
-  jar.take(response);
-  const get = (path: string) => server.app.request(path, { headers: { cookie: jar.header() } });
-  const post = (path: string, fields: Record<string, string>) =>
-    server.app.request(path, {
-      method: "POST",
-      headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(fields),
-    });
-  return { response, get, post };
-}
+const hidden = hiddenField;
+const signIn = (email: string, password: string) => signInAs(server.app, email, password);
 
 /** The demo seeded on a fresh database of its own, to learn its owner's one-time password. */
 async function demoOwner() {

@@ -56,12 +56,15 @@ export { type SaleOutcome, type SaleRecords, type SaleState, saleOutcomeOf } fro
 // Selling and collecting
 export type { SaleService } from "./checkout/sale-service";
 export type { Contract, ContractTerms, PaymentIssue } from "./contracts/contract";
+export type { ContractDetail, InstallmentWithPayments } from "./contracts/contract-detail";
+export { type ContractListFilter, contractListFilterSchema } from "./contracts/contract-list-filter";
 export {
   contractTermsOf,
   type ScheduledLine,
   scheduleContract,
   scheduleTotal,
 } from "./contracts/contract-schedule";
+export type { ContractService } from "./contracts/contract-service";
 export { type ContractStatus, contractLifecycle } from "./contracts/contract-status";
 export {
   type CheckableContentType,
@@ -89,6 +92,8 @@ export {
   defaultAttachmentContentTypes,
   defaultAttachmentMaxBytes,
 } from "./customers/customer-attachments";
+export { type CustomerListFilter, customerListFilterSchema } from "./customers/customer-list-filter";
+export { customerSearchTerms, customerSearchText, foldText } from "./customers/customer-search";
 export type { CustomerService, Registration } from "./customers/customer-service";
 export {
   documentKey,
@@ -113,6 +118,7 @@ export type { EventFactory } from "./events/event-factory";
 export type { IdempotencyRecord } from "./idempotency/idempotency-record";
 export { fingerprintOf } from "./idempotency/idempotency-record";
 export { createIdGenerator, type Id, type IdGenerator, type IdKind, idPrefixes, isId } from "./ids/id";
+export { decodePageCursor, encodePageCursor } from "./ids/page-cursor";
 export type { Installment, InstallmentKind, Lease } from "./installments/installment";
 export { type InstallmentStatus, installmentLifecycle } from "./installments/installment-status";
 export { defineLifecycle, type Lifecycle, type TransitionTable } from "./lifecycle/transition-table";
@@ -135,6 +141,7 @@ export {
 } from "./money/money";
 export { type Order, type OrderItem, orderItemSchema } from "./orders/order";
 export { type OrderStatus, orderLifecycle } from "./orders/order-status";
+export { onlineMethodOf, onlineMethodsOf } from "./organizations/online-methods";
 // Entities
 export {
   type Organization,
@@ -163,7 +170,7 @@ export {
   type RecoveryReport,
   recoveryGraceMs,
 } from "./payments/payment-service";
-export { type PaymentStatus, paymentLifecycle } from "./payments/payment-status";
+export { openPaymentStatuses, type PaymentStatus, paymentLifecycle } from "./payments/payment-status";
 export {
   type BrCodeField,
   brCodeText,
@@ -201,6 +208,35 @@ export {
   refundInputSchema,
 } from "./refunds/refund-service";
 export { type RefundStatus, refundLifecycle } from "./refunds/refund-status";
+export {
+  type RecurringCreditStatus,
+  recurringCreditStatus,
+  recurringCreditStatuses,
+} from "./reports/recurring-credit-status";
+export {
+  type OnlineSignUpsInput,
+  onlineSignUpsInputSchema,
+  type RecurringCreditInput,
+  recurringCreditInputSchema,
+} from "./reports/report-input";
+export {
+  type ReportPeriod,
+  type ReportPeriodPreset,
+  reportPeriodPresets,
+  reportPeriodSchema,
+  resolveReportPeriod,
+} from "./reports/report-period";
+// Reports
+export type {
+  OnlineSignUpCursor,
+  OnlineSignUpStoredRow,
+  RecurringCreditCursor,
+  RecurringCreditStoredRow,
+  ReportBatchQuery,
+} from "./reports/report-queries";
+export type { OnlineSignUpRow, RecurringCreditRow } from "./reports/report-rows";
+export type { ReportService } from "./reports/report-service";
+export { addToReportTotals, emptyReportTotals, type ReportTotals } from "./reports/report-totals";
 export { type ApiKey, type ApiKeyRecord, apiKeyTouchEveryMs } from "./staff/api-key";
 export { type ApiKeyInput, apiKeyInputSchema } from "./staff/api-key-input";
 export { apiKeyIdOfSecret, apiKeySecretPrefix } from "./staff/api-key-secret";

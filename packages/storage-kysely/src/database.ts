@@ -107,6 +107,8 @@ export interface CustomersTable {
   attachments: JsonColumn;
   password_hash: string | null;
   extra_fields: JsonColumn;
+  /** `customerSearchText(customer)`: what a search looks in (migration 0006). */
+  search_key: string;
   created_at: InstantColumn;
   updated_at: InstantColumn;
   version: number;

@@ -3,6 +3,7 @@ import { TesseraError } from "../errors/tessera-error";
 import { fingerprintOf } from "../idempotency/idempotency-record";
 import { formatResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
+import { onlineMethodOf } from "../organizations/online-methods";
 import type { Payment } from "../payments/payment";
 import { paymentMethodSchema } from "../payments/payment-method";
 import { buildPaymentRequest } from "../payments/payment-row";
@@ -49,7 +50,8 @@ export function createRetryService(ctx: ServiceContext): RetryService {
         });
       }
       const unit = await ctx.storage.units.findById(contract.unitId);
-      const offered = unit?.paymentMethods.find((m) => m.method === data.method);
+      // A retry charges through the provider: a `manual` method is not offered.
+      const offered = unit ? onlineMethodOf(unit, data.method) : undefined;
       if (!unit || !offered) {
         throw new TesseraError(
           "validation_failed",

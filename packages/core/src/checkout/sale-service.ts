@@ -12,6 +12,7 @@ import type { Id } from "../ids/id";
 import { contractInstallments } from "../installments/contract-installments";
 import type { Installment } from "../installments/installment";
 import { sumMoney } from "../money/money";
+import { onlineMethodOf } from "../organizations/online-methods";
 import type { Unit } from "../organizations/unit";
 import { methodRuleIssues } from "../payments/method-rules";
 import type { Payment } from "../payments/payment";
@@ -93,7 +94,11 @@ export function createSaleService(ctx: ServiceContext): SaleService {
     if (firstDue.every((line) => line.amount.amount === 0)) return { ...sale, collect: null };
 
     if (data.method === undefined) throw invalid(["method"], "required", "choose how to pay");
-    const offered = unit.paymentMethods.find((m) => m.method === data.method);
+    // Online, a method the unit collects by hand (`manual` mode) is not offered.
+    const offered =
+      data.source === "online"
+        ? onlineMethodOf(unit, data.method)
+        : unit.paymentMethods.find((m) => m.method === data.method);
     if (!offered) throw invalid(["method"], "method_not_offered", `the unit does not take ${data.method}`);
     const gateway = ctx.gateways.get(offered.gatewayId);
     if (data.method === "card") {

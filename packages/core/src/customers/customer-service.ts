@@ -1,7 +1,7 @@
 import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import type { ServiceContext } from "../ports/service-context";
-import type { NewCustomer, Repositories } from "../ports/storage";
+import type { NewCustomer, Page, Repositories } from "../ports/storage";
 import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { type Customer, type CustomerInput, customerInputSchema } from "./customer";
@@ -11,6 +11,8 @@ import {
   createAttachmentOperations,
   parseAttachmentLimits,
 } from "./customer-attachments";
+import type { CustomerListFilter } from "./customer-list-filter";
+import { listCustomers } from "./list-customers";
 import { documentKey } from "./tax-document";
 
 /** The result of registering a buyer: the customer, and whether this call created it. */
@@ -34,6 +36,12 @@ export interface CustomerService extends AttachmentOperations {
     organizationId: Id<"organization">,
     document: CustomerInput["document"],
   ): Promise<Customer | null>;
+  /**
+   * The organization's customers, newest first, with their derived status: found by a part
+   * of the name or e-mail (any case or accents), of the CPF/CNPJ or of the phone (with or
+   * without punctuation), by status, by unit (a contract there). Pass `nextCursor` as `cursor`.
+   */
+  list(organizationId: Id<"organization">, filter?: CustomerListFilter): Promise<Page<Customer>>;
 }
 
 /**
@@ -107,6 +115,7 @@ export function createCustomerService(
       }
     },
     get: async (id) => ctx.storage.customers.findById(parseId("customer", id)),
+    list: (organizationId, filter) => listCustomers(ctx, organizationId, filter),
     async getOrThrow(rawId) {
       const id = parseId("customer", rawId);
       const customer = await ctx.storage.customers.findById(id);

@@ -90,6 +90,13 @@ export function createOrganizationService(ctx: ServiceContext): OrganizationServ
         "unit",
       );
       checkMethods(data);
+      // A clash names the field, not the generic "record changed" a unique index would give.
+      const holder = data.slug === current.slug ? null : await ctx.storage.units.findBySlug(data.slug);
+      if (holder && holder.id !== current.id) {
+        throw new TesseraError("validation_failed", "Invalid unit: slug: is another unit's address.", {
+          details: { issues: [{ path: ["slug"], code: "taken", message: "is another unit's address" }] },
+        });
+      }
       const unit: Unit = {
         ...current,
         ...data,

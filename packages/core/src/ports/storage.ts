@@ -44,6 +44,13 @@ import type { Payment } from "../payments/payment";
 import type { PaymentStatus } from "../payments/payment-status";
 import type { Recurrence } from "../recurrence/recurrence";
 import type { Refund } from "../refunds/refund";
+import type {
+  OnlineSignUpCursor,
+  OnlineSignUpStoredRow,
+  RecurringCreditCursor,
+  RecurringCreditStoredRow,
+  ReportBatchQuery,
+} from "../reports/report-queries";
 import type { ApiKeyRecord } from "../staff/api-key";
 import type { StaffMemberRecord } from "../staff/staff-member";
 import type { StaffSession } from "../staff/staff-session";
@@ -110,10 +117,25 @@ export interface CustomerRepository {
   findById(id: Id<"customer">): Promise<Customer | null>;
   /** By document key (see `documentKey`): `cpf:52998224725`. */
   findByDocument(organizationId: Id<"organization">, documentKey: string): Promise<Customer | null>;
+  /**
+   * The organization's customers, in id order (`newestFirst`: reversed, `after` then names the
+   * last id of the previous page and the page holds older ones). `search` matches, ignoring
+   * case and accents, a part of the name or e-mail, and — by its digits alone — a part of the
+   * document or phone (`customerSearchText` is what is searched, `customerSearchTerms` what
+   * for). `unitId` keeps customers with a contract in that unit.
+   */
   list(
     organizationId: Id<"organization">,
-    filter?: PageRequest & { status?: "active" | "blocked"; search?: string },
+    filter?: PageRequest & StoredCustomerFilter,
   ): Promise<Page<Customer>>;
+}
+
+/** What `CustomerRepository.list` narrows by, besides the page. */
+export interface StoredCustomerFilter {
+  status?: "active" | "blocked";
+  search?: string;
+  unitId?: Id<"unit">;
+  newestFirst?: boolean;
 }
 
 export interface ContractRepository {
@@ -125,7 +147,26 @@ export interface ContractRepository {
   update(contract: Contract, previous?: Contract): Promise<Contract>;
   findById(id: Id<"contract">): Promise<Contract | null>;
   listByCustomer(customerId: Id<"customer">): Promise<Contract[]>;
-  list(unitId: Id<"unit">, filter?: PageRequest & { status?: ContractStatus }): Promise<Page<Contract>>;
+  /** The unit's contracts in id order (`newestFirst`: reversed, as customers'), narrowed by `filter`. */
+  list(unitId: Id<"unit">, filter?: PageRequest & StoredContractFilter): Promise<Page<Contract>>;
+}
+
+/** What `ContractRepository.list` narrows by, besides the page; every field given must hold. */
+export interface StoredContractFilter {
+  status?: ContractStatus;
+  origin?: Contract["origin"];
+  customerId?: Id<"customer">;
+  /** Contracted (`startDate`) on or after this day. */
+  startedFrom?: CalendarDate;
+  /** Contracted (`startDate`) on or before this day. */
+  startedTo?: CalendarDate;
+  /**
+   * `pending`: an installment still `awaiting` or `denied` whose latest payment (highest id)
+   * is open (`pending`, `processing`, `requires_action`, `unknown`); `error`: one whose
+   * latest payment `failed` (BEMP: "pendente" / "com erro").
+   */
+  paymentStatus?: "pending" | "error";
+  newestFirst?: boolean;
 }
 
 export interface OrderRepository {
@@ -440,6 +481,18 @@ export interface AuditLogRepository {
   list(organizationId: Id<"organization">, page?: PageRequest): Promise<Page<AuditEntry>>;
 }
 
+/**
+ * The reports' reads (`tessera.reports`): one keyset batch at a time, so an export of any size
+ * holds one batch in memory. Each returns at most `limit` rows after `after`, in the order its
+ * cursor names; fewer than `limit` means the end.
+ */
+export interface ReportRepository {
+  /** Contract installments collected by credit, due in the period, by due day then id. */
+  recurringCreditBatch(query: ReportBatchQuery<RecurringCreditCursor>): Promise<RecurringCreditStoredRow[]>;
+  /** Contracts of origin `online` contracted (`startDate`) in the period, by id. */
+  onlineSignUpBatch(query: ReportBatchQuery<OnlineSignUpCursor>): Promise<OnlineSignUpStoredRow[]>;
+}
+
 /** Every repository; the same set is available outside and inside a transaction. */
 export interface Repositories {
   organizations: OrganizationRepository;
@@ -461,6 +514,7 @@ export interface Repositories {
   staffSessions: StaffSessionRepository;
   apiKeys: ApiKeyRepository;
   auditLog: AuditLogRepository;
+  reports: ReportRepository;
 }
 
 export interface Storage extends Repositories {

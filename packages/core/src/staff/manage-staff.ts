@@ -127,7 +127,24 @@ export function createStaffManagement(ctx: StaffContext): StaffManagement {
         updatedAt: ctx.clock.now(),
       };
       const disabling = current.status === "active" && updated.status === "disabled";
+      const leavesOwners =
+        current.role === "owner" &&
+        current.status === "active" &&
+        (updated.role !== "owner" || updated.status !== "active");
       const stored = await ctx.storage.transaction(async (tx) => {
+        // An organization always keeps one active owner: the last cannot be demoted or disabled.
+        if (leavesOwners) {
+          const members = await tx.staff.listByOrganization(current.organizationId);
+          const others = members.filter(
+            (member) => member.id !== current.id && member.role === "owner" && member.status === "active",
+          );
+          if (others.length === 0) {
+            const field = updated.role !== "owner" ? "role" : "status";
+            throw invalidFields("staff member changes", [
+              { path: [field], code: "last_owner", message: "is the organization's last active owner" },
+            ]);
+          }
+        }
         const written = await tx.staff.update(updated);
         if (disabling) {
           await tx.staffSessions.revokeAllOfStaff(current.id, updated.updatedAt);

@@ -4,6 +4,7 @@ import { type AuditService, createAuditService } from "../audit/audit-service";
 import { createPlanService, type PlanService } from "../catalog/plan-service";
 import { createRetryService, type RetryService } from "../checkout/retry-service";
 import { createSaleService, type SaleService } from "../checkout/sale-service";
+import { type ContractService, createContractService } from "../contracts/contract-service";
 import { parseAttachmentLimits } from "../customers/customer-attachments";
 import { type CustomerService, createCustomerService } from "../customers/customer-service";
 import { TesseraError } from "../errors/tessera-error";
@@ -19,6 +20,7 @@ import type { GatewayRegistry } from "../ports/gateway-registry";
 import type { ServiceContext } from "../ports/service-context";
 import { createRecurrenceService, type RecurrenceService } from "../recurrence/recurrence-service";
 import { createRefundService, type RefundService } from "../refunds/refund-service";
+import { createReportService, type ReportService } from "../reports/report-service";
 import { createSandboxGateway } from "../sandbox/sandbox-gateway";
 import { type ApiKeyService, createApiKeyService } from "../staff/api-key-service";
 import { createStaffService, type StaffService, staffContextOf } from "../staff/staff-service";
@@ -31,6 +33,8 @@ export interface Tessera {
   readonly plans: PlanService;
   readonly customers: CustomerService;
   readonly sales: SaleService;
+  /** Contracts as staff find them: filtered lists, and one with its installments and payments. */
+  readonly contracts: ContractService;
   /** Payment attempts: a retry of a contract's pending installments, refresh, cancel, recovery. */
   readonly payments: PaymentService & RetryService;
   readonly webhooks: WebhookService;
@@ -44,6 +48,8 @@ export interface Tessera {
   readonly apiKeys: ApiKeyService;
   /** What staff and API keys did, newest first. */
   readonly audit: AuditService;
+  /** The recurring-credit and online sign-ups reports, streamed in keyset batches. */
+  readonly reports: ReportService;
   readonly events: EventDispatcher;
   readonly gateways: GatewayRegistry;
   readonly plugins: PluginRegistry;
@@ -132,6 +138,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     plans: createPlanService(ctx),
     customers: createCustomerService(ctx, attachmentLimits),
     sales: createSaleService(ctx),
+    contracts: createContractService(ctx),
     payments,
     webhooks: createWebhookService(ctx),
     refunds: createRefundService(ctx),
@@ -140,6 +147,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     staff: createStaffService(staffContext),
     apiKeys: createApiKeyService(staffContext),
     audit: createAuditService(ctx),
+    reports: createReportService(ctx),
     events: createEventDispatcher(ctx),
     gateways,
     plugins: ctx.plugins,

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from "kysely";
 import type { StorageDialect } from "../storage-dialect";
+import { backOfficeQueriesMigration } from "./back-office-queries-migration";
 import { initialSchemaMigration } from "./initial-schema-migration";
 import { recurrencesMigration } from "./recurrences-migration";
 import { refundRecoveryIndexMigration } from "./refund-recovery-index-migration";
@@ -21,6 +22,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0003_recurrences": recurrencesMigration(dialect),
     "0004_refund_recovery_index": refundRecoveryIndexMigration(),
     "0005_staff_access": staffAccessMigration(dialect),
+    "0006_back_office_queries": backOfficeQueriesMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

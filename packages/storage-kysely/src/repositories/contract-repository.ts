@@ -1,9 +1,50 @@
 import type { ContractRepository } from "@tessera/core";
+import { type ExpressionBuilder, sql } from "kysely";
+import type { Database } from "../database";
 import { pageLimit, toPage } from "../page-request";
 import type { RepositoryContext } from "../repository-context";
 import { assertSameVersion, changedColumns, updateVersioned } from "../versioned-update";
 import { writeUnique } from "../write-conflict";
 import { contractFromRow, contractToRow } from "./contract-row";
+
+/** The payment statuses each `paymentStatus` filter looks for in an installment's latest attempt. */
+const latestPaymentStatuses = {
+  pending: ["pending", "processing", "requires_action", "unknown"],
+  error: ["failed"],
+} as const;
+
+/**
+ * True when one of the contract's installments still to be paid (`awaiting`, `denied`) has, as
+ * its latest attempt (the highest payment id that covers it), one in the filter's statuses: a
+ * failure followed by a newer open attempt is pending, not an error, and a canceled attempt is
+ * neither.
+ */
+function hasUnpaidInstallmentWhoseLatestPayment(
+  eb: ExpressionBuilder<Database, "contracts">,
+  paymentStatus: keyof typeof latestPaymentStatuses,
+) {
+  return eb.exists(
+    eb
+      .selectFrom("installments")
+      .innerJoin("payment_installments as link", "link.installment_id", "installments.id")
+      .innerJoin("payments", "payments.id", "link.payment_id")
+      .select(sql.lit(1).as("one"))
+      .whereRef("installments.contract_id", "=", "contracts.id")
+      .where("installments.status", "in", ["awaiting", "denied"])
+      .where("payments.status", "in", [...latestPaymentStatuses[paymentStatus]])
+      .where((inner) =>
+        inner.not(
+          inner.exists(
+            inner
+              .selectFrom("payment_installments as newer")
+              .select(sql.lit(1).as("one"))
+              .whereRef("newer.installment_id", "=", "installments.id")
+              .whereRef("newer.payment_id", ">", "link.payment_id"),
+          ),
+        ),
+      ),
+  );
+}
 
 export function createContractRepository(ctx: RepositoryContext): ContractRepository {
   const { db, codec } = ctx;
@@ -49,11 +90,18 @@ export function createContractRepository(ctx: RepositoryContext): ContractReposi
 
     async list(unitId, filter = {}) {
       const limit = pageLimit(filter);
-      let query = db.selectFrom("contracts").selectAll().where("unit_id", "=", unitId);
-      if (filter.status) query = query.where("status", "=", filter.status);
-      if (filter.after) query = query.where("id", ">", filter.after);
+      let query = db.selectFrom("contracts").selectAll("contracts").where("contracts.unit_id", "=", unitId);
+      if (filter.status) query = query.where("contracts.status", "=", filter.status);
+      if (filter.origin) query = query.where("contracts.origin", "=", filter.origin);
+      if (filter.customerId) query = query.where("contracts.customer_id", "=", filter.customerId);
+      if (filter.startedFrom) query = query.where("contracts.start_date", ">=", filter.startedFrom);
+      if (filter.startedTo) query = query.where("contracts.start_date", "<=", filter.startedTo);
+      const paymentStatus = filter.paymentStatus;
+      if (paymentStatus)
+        query = query.where((eb) => hasUnpaidInstallmentWhoseLatestPayment(eb, paymentStatus));
+      if (filter.after) query = query.where("contracts.id", filter.newestFirst ? "<" : ">", filter.after);
       const rows = await query
-        .orderBy("id")
+        .orderBy("contracts.id", filter.newestFirst ? "desc" : "asc")
         .limit(limit + 1)
         .execute();
       return toPage(

@@ -1,4 +1,4 @@
-import type { CustomerRepository } from "@tessera/core";
+import { type CustomerRepository, customerSearchTerms } from "@tessera/core";
 import { sql } from "kysely";
 import { pageLimit, toPage } from "../page-request";
 import type { RepositoryContext } from "../repository-context";
@@ -6,9 +6,9 @@ import { staleWriteError, writeUnique } from "../write-conflict";
 import { customerFromRow, customerToRow } from "./customer-row";
 import { customerIsBlocked, selectCustomers } from "./customer-status";
 
-/** `%`, `_` and the escape itself match literally in a search. */
-function likePattern(search: string): string {
-  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `%`, `_` and the escape itself match literally in a search (already folded: `customerSearchTerms`). */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export function createCustomerRepository(ctx: RepositoryContext): CustomerRepository {
@@ -85,21 +85,34 @@ export function createCustomerRepository(ctx: RepositoryContext): CustomerReposi
     async list(organizationId, filter = {}) {
       const limit = pageLimit(filter);
       let query = selectCustomers(db).where("customers.organization_id", "=", organizationId);
-      if (filter.after) query = query.where("customers.id", ">", filter.after);
+      if (filter.after) query = query.where("customers.id", filter.newestFirst ? "<" : ">", filter.after);
       if (filter.status === "blocked") query = query.where((eb) => customerIsBlocked(eb));
       if (filter.status === "active") query = query.where((eb) => eb.not(customerIsBlocked(eb)));
-      if (filter.search?.trim()) {
-        const pattern = likePattern(filter.search.trim());
+      const unitId = filter.unitId;
+      if (unitId) {
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("contracts")
+              .select(sql.lit(1).as("one"))
+              .whereRef("contracts.customer_id", "=", "customers.id")
+              .where("contracts.unit_id", "=", unitId),
+          ),
+        );
+      }
+      const terms = customerSearchTerms(filter.search ?? "");
+      if (terms.length > 0) {
         query = query.where((eb) =>
           eb.or(
-            (["customers.name", "customers.email", "customers.document_key"] as const).map(
-              (column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`,
+            terms.map(
+              (term) =>
+                sql<boolean>`${sql.ref("customers.search_key")} like ${likePattern(term)} escape '\\'`,
             ),
           ),
         );
       }
       const rows = await query
-        .orderBy("customers.id")
+        .orderBy("customers.id", filter.newestFirst ? "desc" : "asc")
         .limit(limit + 1)
         .execute();
       return toPage(

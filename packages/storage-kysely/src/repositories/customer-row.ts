@@ -1,4 +1,4 @@
-import { type Customer, documentKey, type Id, type NewCustomer } from "@tessera/core";
+import { type Customer, customerSearchText, documentKey, type Id, type NewCustomer } from "@tessera/core";
 import type { Insertable, Selectable } from "kysely";
 import type { ColumnCodec } from "../column-codec";
 import type { CustomersTable } from "../database";
@@ -21,6 +21,7 @@ export function customerToRow(
     attachments: codec.json(customer.attachments),
     password_hash: customer.passwordHash,
     extra_fields: codec.json(customer.extraFields),
+    search_key: customerSearchText(customer),
     created_at: customer.createdAt,
     updated_at: customer.updatedAt,
     version: customer.version,

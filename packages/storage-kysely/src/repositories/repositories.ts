@@ -15,6 +15,7 @@ import { createPaymentRepository } from "./payment-repository";
 import { createPlanRepository } from "./plan-repository";
 import { createRecurrenceRepository } from "./recurrence-repository";
 import { createRefundRepository } from "./refund-repository";
+import { createReportRepository } from "./report-repository";
 import { createStaffRepository } from "./staff-repository";
 import { createStaffSessionRepository } from "./staff-session-repository";
 import { createUnitRepository } from "./unit-repository";
@@ -40,6 +41,7 @@ const factories: { [K in keyof Repositories]: (ctx: RepositoryContext) => Reposi
   staffSessions: createStaffSessionRepository,
   apiKeys: createApiKeyRepository,
   auditLog: createAuditLogRepository,
+  reports: createReportRepository,
 };
 
 /** Every repository over one executor: the database, or one open transaction. */
@@ -129,5 +131,8 @@ export class TransactionRepositories implements Repositories {
   }
   get auditLog() {
     return this.#get("auditLog");
+  }
+  get reports() {
+    return this.#get("reports");
   }
 }

@@ -17,6 +17,22 @@ export function catalogScenarios(current: () => ScenarioEnv): void {
   }
 
   describe("organizations", () => {
+    it("names the slug when a unit takes another unit's address, and keeps its own", async () => {
+      const { tessera } = current();
+      const { org, unit: first } = await aUnit();
+      const second = await tessera.organizations.createUnit({
+        organizationId: org.id,
+        name: "Segunda",
+        slug: "segunda-unidade",
+      });
+      const error = await caught(tessera.organizations.updateUnit(second.id, { slug: first.slug }));
+      expect(error.code).toBe("validation_failed");
+      expect(error.details.issues).toEqual([expect.objectContaining({ path: ["slug"], code: "taken" })]);
+      expect((await tessera.organizations.updateUnit(second.id, { slug: second.slug })).slug).toBe(
+        "segunda-unidade",
+      );
+    });
+
     it("creates a unit with Brazilian defaults and records the events in the outbox", async () => {
       const { unit } = await aUnit();
       expect(unit).toMatchObject({ timeZone: "America/Sao_Paulo", currency: "BRL", locale: "pt-BR" });

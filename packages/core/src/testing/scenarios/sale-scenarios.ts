@@ -297,6 +297,33 @@ export function saleScenarios(current: () => ScenarioEnv): void {
     expect((await env.storage.customers.list(env.org.id)).items).toHaveLength(0);
   });
 
+  it("does not offer a manual-mode method online, nor to a retry, but takes it from staff", async () => {
+    const env = current();
+    await env.tessera.organizations.updateUnit(env.unit.id, {
+      paymentMethods: [
+        { method: "card", gatewayId: "sandbox", mode: "manual" },
+        { method: "pix", gatewayId: "sandbox", mode: "integrated" },
+      ],
+    });
+    const online = await rejection(env.tessera.sales.start(sale({ card: await env.card("approvedVisa") })));
+    expect(online.code).toBe("validation_failed");
+    expect(online.details.issues?.[0]).toMatchObject({ path: ["method"], code: "method_not_offered" });
+    const pending = await env.tessera.sales.start(sale({ method: "pix" }));
+    const retry = await rejection(
+      env.tessera.payments.retry({
+        contractId: pending.contract.id,
+        method: "card",
+        card: await env.card("approvedVisa"),
+        idempotencyKey: "retry-manual-card-1",
+      }),
+    );
+    expect(retry.details.issues?.[0]).toMatchObject({ path: ["method"], code: "method_not_offered" });
+    const byStaff = await env.tessera.sales.start(
+      sale({ source: "staff", card: await env.card("approvedVisa") }),
+    );
+    expect(byStaff.status).toBe("succeeded");
+  });
+
   it("refuses a plan not on sale online for an online sale", async () => {
     const env = current();
     await env.tessera.plans.update(env.monthly.id, { onlineSale: { enabled: false, slug: "mensal" } });

@@ -101,6 +101,23 @@ export function staffScenarios(current: () => ScenarioEnv): void {
     expect(await env.tessera.staff.list(env.org.id)).toEqual([]);
   });
 
+  it("keeps the organization's last active owner: no demotion, no disabling, until another owner exists", async () => {
+    const env = current();
+    const owner = await addMember({ role: "owner" });
+    const demoted = await rejection(
+      env.tessera.staff.update(owner.id, { role: "manager", scope: { kind: "unit", unitId: env.unit.id } }),
+    );
+    expect(demoted.code).toBe("validation_failed");
+    expect(demoted.details.issues).toEqual([expect.objectContaining({ path: ["role"], code: "last_owner" })]);
+    const disabled = await rejection(env.tessera.staff.update(owner.id, { status: "disabled" }));
+    expect(disabled.details.issues).toEqual([
+      expect.objectContaining({ path: ["status"], code: "last_owner" }),
+    ]);
+    expect((await env.tessera.staff.get(owner.id))?.status).toBe("active");
+    await addMember({ role: "owner", email: "segundo@example.com" });
+    expect((await env.tessera.staff.update(owner.id, { status: "disabled" })).status).toBe("disabled");
+  });
+
   it("signs a member in and finds them again by the session token, whose hash alone is stored", async () => {
     const env = current();
     const member = await addMember();
@@ -457,6 +474,8 @@ export function staffScenarios(current: () => ScenarioEnv): void {
       scope: { kind: "organization" },
       createdBy: owner.id,
     });
+    // Another owner first: the last active owner cannot be disabled.
+    await addMember({ role: "owner", email: "outro-dono@example.com" });
     await env.tessera.staff.update(owner.id, { status: "disabled" });
     const errors = await Promise.all([
       rejection(env.tessera.staff.setPassword(owner.id, "curta")),

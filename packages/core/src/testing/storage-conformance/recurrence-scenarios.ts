@@ -15,7 +15,7 @@ async function withFirstPayment({ storage, fixtures }: ScenarioContext) {
   return { world, first, second };
 }
 
-function recurrenceOf(
+export function recurrenceOf(
   fixtures: Fixtures,
   world: World,
   firstPaymentId: Recurrence["firstPaymentId"],

@@ -1,4 +1,5 @@
 import { activationCodeScenarios } from "./activation-code-scenarios";
+import { backOfficeQueryScenarios } from "./back-office-query-scenarios";
 import { catalogScenarios } from "./catalog-scenarios";
 import { contractOrderScenarios } from "./contract-order-scenarios";
 import { customerScenarios } from "./customer-scenarios";
@@ -8,6 +9,7 @@ import { migrationScenarios } from "./migration-scenarios";
 import { outboxScenarios } from "./outbox-scenarios";
 import { paymentRefundScenarios } from "./payment-refund-scenarios";
 import { recurrenceScenarios } from "./recurrence-scenarios";
+import { reportScenarios } from "./report-scenarios";
 import { staffScenarios } from "./staff-scenarios";
 import { transactionScenarios } from "./transaction-scenarios";
 import { walletScenarios } from "./wallet-scenarios";
@@ -27,6 +29,8 @@ export const storageScenarios = {
   "inbox and idempotency keys": inboxScenarios,
   transactions: transactionScenarios,
   migrations: migrationScenarios,
+  "back-office queries": backOfficeQueryScenarios,
+  reports: reportScenarios,
 };
 
 type Groups = typeof storageScenarios;

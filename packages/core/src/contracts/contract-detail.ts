@@ -1,0 +1,23 @@
+import type { Customer } from "../customers/customer";
+import type { Installment } from "../installments/installment";
+import type { Payment } from "../payments/payment";
+import type { Refund } from "../refunds/refund";
+import type { Contract } from "./contract";
+
+/** One installment with every attempt to collect it, newest first. */
+export interface InstallmentWithPayments {
+  installment: Installment;
+  payments: Payment[];
+}
+
+/** A contract as staff open it: who bought it, what is due, what was tried, what went back. */
+export interface ContractDetail {
+  contract: Contract;
+  customer: Customer;
+  /** The plan's name as sold (the contract's terms), even after the plan was renamed. */
+  planName: string;
+  /** In due order. */
+  installments: InstallmentWithPayments[];
+  /** Of the contract's payments, oldest first. */
+  refunds: Refund[];
+}

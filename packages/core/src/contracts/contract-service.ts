@@ -1,0 +1,74 @@
+import type { Id } from "../ids/id";
+import { decodePageCursor, encodePageCursor } from "../ids/page-cursor";
+import type { Payment } from "../payments/payment";
+import type { ServiceContext } from "../ports/service-context";
+import type { Page } from "../ports/storage";
+import type { Refund } from "../refunds/refund";
+import { parseId } from "../validation/parse-id";
+import { parseInput } from "../validation/parse-input";
+import type { Contract } from "./contract";
+import type { ContractDetail } from "./contract-detail";
+import { type ContractListFilter, contractListFilterSchema } from "./contract-list-filter";
+
+/** Reading sales as staff and integrators find them; what changes a contract lives with its flow. */
+export interface ContractService {
+  /**
+   * A unit's contracts, newest first, narrowed by `filter`; pass the page's `nextCursor` as
+   * `cursor` for the next one (no contract twice, none skipped, while contracts are added).
+   *
+   * @example
+   * ```ts
+   * const page = await tessera.contracts.list({ unitId, origin: "online", paymentStatus: "error" });
+   * ```
+   */
+  list(filter: ContractListFilter): Promise<Page<Contract>>;
+  /** The contract with its customer, installments, their payments and refunds; null when unknown. */
+  get(id: Id<"contract">): Promise<ContractDetail | null>;
+}
+
+export function createContractService(ctx: ServiceContext): ContractService {
+  return {
+    async list(input) {
+      const filter = parseInput(contractListFilterSchema, input, "contract filter");
+      const page = await ctx.storage.contracts.list(filter.unitId as Id<"unit">, {
+        limit: filter.limit,
+        after: decodePageCursor("contract", filter.cursor),
+        newestFirst: true,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.origin ? { origin: filter.origin } : {}),
+        ...(filter.customerId ? { customerId: filter.customerId as Id<"customer"> } : {}),
+        ...(filter.from ? { startedFrom: filter.from } : {}),
+        ...(filter.to ? { startedTo: filter.to } : {}),
+        ...(filter.paymentStatus ? { paymentStatus: filter.paymentStatus } : {}),
+      });
+      return { items: page.items, nextCursor: encodePageCursor(page.nextCursor) };
+    },
+
+    async get(rawId) {
+      const id = parseId("contract", rawId);
+      const contract = await ctx.storage.contracts.findById(id);
+      if (!contract) return null;
+      const customer = await ctx.storage.customers.findById(contract.customerId);
+      if (!customer) throw new Error(`contract ${id} has no customer ${contract.customerId}`);
+      const installments = await ctx.storage.installments.listByContract(id);
+      const seen = new Map<string, Payment>();
+      const withPayments = [];
+      for (const installment of installments) {
+        const payments = (await ctx.storage.payments.listByInstallment(installment.id)).reverse();
+        for (const payment of payments) seen.set(payment.id, payment);
+        withPayments.push({ installment, payments });
+      }
+      const refunds: Refund[] = [];
+      for (const payment of [...seen.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+        refunds.push(...(await ctx.storage.refunds.listByPayment(payment.id)));
+      }
+      return {
+        contract,
+        customer,
+        planName: contract.terms.planName,
+        installments: withPayments,
+        refunds,
+      };
+    },
+  };
+}

@@ -21,7 +21,7 @@ interface PlanEditDeps {
 }
 
 /** The plan an address names, when it is the unit's: another unit's plan is a 404 too. */
-async function planOfUnit(tessera: Tessera, unit: Unit, id: string): Promise<Plan> {
+export async function planOfUnit(tessera: Tessera, unit: Unit, id: string): Promise<Plan> {
   const plan = /^plan_[0-9A-Za-z]{10,40}$/.test(id) ? await tessera.plans.get(id as Plan["id"]) : null;
   if (!plan || plan.unitId !== unit.id) throw new HTTPException(404, { message: "no such plan here" });
   return plan;
@@ -77,6 +77,9 @@ export function savePlan(deps: PlanEditDeps) {
     if (Object.keys(errors).length > 0)
       return renderPlanForm(c, deps, unit, current, { values, errors, status: 422 });
     try {
+      // The plan form has no design inputs: the designer's design stays as it was.
+      if (current && input.onlineSale)
+        input.onlineSale = { buttonDesign: current.onlineSale.buttonDesign, ...input.onlineSale };
       const plan = current
         ? await deps.tessera.plans.update(current.id, input)
         : await deps.tessera.plans.create({ ...input, unitId: unit.id });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { demoPixSale } from "../http/test-app";
 import { expectAccessible } from "./axe-audit";
 import { useBrowserHarness } from "./browser-harness";
+import { signInInBrowser } from "./staff-sign-in";
 
 const harness = useBrowserHarness();
 
@@ -23,7 +24,8 @@ describe("the dev mailbox pages", () => {
     const payment = await demoPixSale(harness.server, "browser-mailbox-0001");
     await mailboxHolds(2);
 
-    await page.goto("/mailbox");
+    await signInInBrowser(page, harness.server.demoOwner);
+    await page.goto("/admin/mailbox");
     const table = page.getByRole("table", { name: "Mensagens, das mais recentes para as mais antigas" });
     await table.waitFor();
     expect(await table.getByRole("columnheader").allTextContents()).toEqual(["Data", "Para", "Assunto"]);

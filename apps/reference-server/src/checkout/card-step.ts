@@ -1,4 +1,11 @@
-import type { CardTokenizationSession, Money, SupportedLocale, Tessera, Unit } from "@tessera/core";
+import {
+  type CardTokenizationSession,
+  type Money,
+  onlineMethodOf,
+  type SupportedLocale,
+  type Tessera,
+  type Unit,
+} from "@tessera/core";
 import type { Logger } from "../logging/logger";
 
 /** The card inputs of a page: where the browser posts the card, and the provider's names for it. */
@@ -54,7 +61,7 @@ export async function openCardStep(
   request: { amount: Money; locale: SupportedLocale },
   logger: Logger,
 ): Promise<CardStepView | null> {
-  const offered = unit.paymentMethods.find((entry) => entry.method === "card");
+  const offered = onlineMethodOf(unit, "card");
   if (!offered || request.amount.amount <= 0) return null;
   const gateway = tessera.gateways.get(offered.gatewayId);
   if (gateway.capabilities.cardTokenization !== "client_side" || !gateway.cardTokenizationSession)

@@ -1,8 +1,8 @@
-import type { PaymentMethod, Tessera, Unit } from "@tessera/core";
+import { onlineMethodOf, onlineMethodsOf, type PaymentMethod, type Tessera, type Unit } from "@tessera/core";
 
-/** The methods a buyer may choose at this unit, once each, in the unit's order. */
+/** The methods a buyer may choose at this unit (not the `manual` ones), once each, in the unit's order. */
 export function unitMethods(unit: Unit): PaymentMethod[] {
-  return [...new Set(unit.paymentMethods.map((entry) => entry.method))];
+  return [...new Set(onlineMethodsOf(unit).map((entry) => entry.method))];
 }
 
 /**
@@ -10,7 +10,7 @@ export function unitMethods(unit: Unit): PaymentMethod[] {
  * Inter's boleto), read from its `capabilities.methodRules`.
  */
 export function methodNeedsAddress(tessera: Tessera, unit: Unit, method: string): boolean {
-  const offered = unit.paymentMethods.find((entry) => entry.method === method);
+  const offered = onlineMethodOf(unit, method);
   if (!offered) return false;
   const rules = tessera.gateways.get(offered.gatewayId).capabilities.methodRules;
   return rules[offered.method]?.payer.address ?? false;

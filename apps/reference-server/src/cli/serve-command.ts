@@ -46,6 +46,7 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
       logger,
       sandbox: parts.sandbox,
       mailbox: parts.mailbox,
+      notifier: parts.notifier,
       serverKey: parts.serverKey,
     });
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -80,7 +81,10 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
         `Back office: ${url}admin — sign in as ${demoOwner.email} with password ${demoOwner.password} (shown only this once).`,
       );
     }
-    if (parts.mailbox) ctx.say(`E-mails are not sent (no TESSERA_SMTP_URL); read them at ${url}mailbox`);
+    if (parts.mailbox)
+      ctx.say(
+        `E-mails are not sent (no TESSERA_SMTP_URL); read them, signed in as an owner, at ${url}admin/mailbox`,
+      );
     if (config.schedulerIntervalMs !== null) {
       scheduler = createScheduler({
         tasks: schedulerTasks(parts, logger),

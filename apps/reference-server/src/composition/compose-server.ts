@@ -29,6 +29,8 @@ export interface ServerParts {
   sandbox: SandboxGateway | null;
   /** The dev mailbox when it is the notifier (no SMTP configured), for the page that lists it. */
   mailbox: DevMailbox | null;
+  /** The notifier Tessera sends with (SMTP or the dev mailbox), for the back office's "resend". */
+  notifier: Notifier;
   clock: Clock;
   /** The key buyers' checkout links are signed with (`<dataDir>/secret.key`). */
   serverKey: Uint8Array;
@@ -103,7 +105,16 @@ export async function composeServer(
       await storage.close();
     };
     const serverKey = await loadServerKey(config.dataDir);
-    return { tessera, storage, sandbox, mailbox: composed.mailbox, clock, serverKey, close };
+    return {
+      tessera,
+      storage,
+      sandbox,
+      mailbox: composed.mailbox,
+      notifier: composed.notifier,
+      clock,
+      serverKey,
+      close,
+    };
   } catch (error) {
     await storage.close();
     throw error;

@@ -7,6 +7,7 @@ import { packageDirectory } from "../package-directory";
 const assetTypes = {
   "site.css": "text/css; charset=utf-8",
   "checkout.js": "text/javascript; charset=utf-8",
+  "button-designer.js": "text/javascript; charset=utf-8",
 } as const;
 
 export type AssetName = keyof typeof assetTypes;

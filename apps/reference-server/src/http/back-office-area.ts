@@ -1,15 +1,27 @@
-import type { Tessera } from "@tessera/core";
+import type { Notifier, Tessera } from "@tessera/core";
 import { Hono } from "hono";
+import { activationPage, attachActivationCode } from "../back-office/activation-page";
 import type { BackOfficeEnv } from "../back-office/back-office-env";
+import { saveButtonDesign, showButtonDesigner } from "../back-office/button-designer-page";
+import { contractListPage } from "../back-office/contract-list-page";
+import { contractPage } from "../back-office/contract-page";
+import { paymentAction } from "../back-office/contract-payment-actions";
 import { requireCsrf } from "../back-office/csrf";
+import { customerListPage } from "../back-office/customer-list-page";
+import { customerPage } from "../back-office/customer-page";
 import { dashboardPage } from "../back-office/dashboard-page";
 import { showLogin, submitLogin, submitLogout } from "../back-office/login-page";
+import { mailboxMessagePage } from "../back-office/mailbox-message-page";
+import { mailboxPage } from "../back-office/mailbox-page";
+import { resendPaymentInstructions } from "../back-office/payment-instructions-resend";
 import { archivePlan, savePlan, showPlanForm } from "../back-office/plan-edit-page";
 import { planListPage } from "../back-office/plan-list-page";
 import { requireStaff } from "../back-office/require-staff";
 import { cookieSecretOf } from "../back-office/staff-cookie";
+import { saveUnitSettings, showUnitSettings } from "../back-office/unit-settings-page";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
+import type { DevMailbox } from "../notifications/dev-mailbox";
 import type { ViewRenderer } from "../views/view-renderer";
 import { errorHandler } from "./error-handler";
 import { formBodyLimit } from "./form-body-limit";
@@ -27,9 +39,13 @@ export function backOfficeArea(deps: {
   logger: Logger;
   views: ViewRenderer;
   serverKey: Uint8Array;
+  /** The dev mailbox when it is the notifier: its messages are listed to owners at `/admin/mailbox`. */
+  mailbox?: DevMailbox | null;
+  /** The notifier, for resending a payment's instructions to the buyer; none: the action answers 409. */
+  notifier?: Notifier | null;
 }): Hono<BackOfficeEnv> {
   const cookieSecret = cookieSecretOf(deps.serverKey);
-  const page = { ...deps, cookieSecret };
+  const page = { ...deps, cookieSecret, mailbox: deps.mailbox ?? null, notifier: deps.notifier ?? null };
   const signedIn = requireStaff({ tessera: deps.tessera, cookieSecret });
   const csrf = requireCsrf();
   const body = formBodyLimit(deps);
@@ -47,6 +63,39 @@ export function backOfficeArea(deps: {
   area.get("/u/:unit/plans/:plan", signedIn, showPlanForm(page));
   area.post("/u/:unit/plans/:plan", signedIn, body, csrf, savePlan(page));
   area.post("/u/:unit/plans/:plan/archive", signedIn, body, csrf, archivePlan(page));
+  area.get("/u/:unit/plans/:plan/button", signedIn, showButtonDesigner(page));
+  area.post("/u/:unit/plans/:plan/button", signedIn, body, csrf, saveButtonDesign(page));
+  area.get("/u/:unit/activation", signedIn, activationPage(page));
+  area.post("/u/:unit/activation/attach", signedIn, body, csrf, attachActivationCode(page));
+  area.get("/u/:unit/settings", signedIn, showUnitSettings(page));
+  area.post("/u/:unit/settings", signedIn, body, csrf, saveUnitSettings(page));
+  area.get("/u/:unit/customers", signedIn, customerListPage(page));
+  area.get("/u/:unit/customers/:customer", signedIn, customerPage(page));
+  area.get("/u/:unit/contracts", signedIn, contractListPage(page));
+  area.get("/u/:unit/contracts/:contract", signedIn, contractPage(page));
+  area.post(
+    "/u/:unit/contracts/:contract/payments/:payment/refresh",
+    signedIn,
+    body,
+    csrf,
+    paymentAction(page, "refresh"),
+  );
+  area.post(
+    "/u/:unit/contracts/:contract/payments/:payment/cancel",
+    signedIn,
+    body,
+    csrf,
+    paymentAction(page, "cancel"),
+  );
+  area.post(
+    "/u/:unit/contracts/:contract/payments/:payment/resend",
+    signedIn,
+    body,
+    csrf,
+    resendPaymentInstructions(page),
+  );
+  area.get("/mailbox", signedIn, mailboxPage(page));
+  area.get("/mailbox/:message", signedIn, mailboxMessagePage(page));
 
   area.onError(
     errorHandler({ logger: deps.logger, views: deps.views, defaultLocale: deps.config.defaultLocale }),

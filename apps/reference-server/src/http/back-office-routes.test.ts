@@ -25,6 +25,8 @@ const openRoutes = new Set(["GET /admin/login", "POST /admin/login"]);
 const memberRoutes: Record<string, "member" | "owner"> = {
   "GET /admin": "member",
   "POST /admin/logout": "member",
+  "GET /admin/mailbox": "owner",
+  "GET /admin/mailbox/:message": "owner",
 };
 
 let server: ComposedTestServer;
@@ -63,9 +65,18 @@ beforeAll(async () => {
     scope: { kind: "unit", unitId: unit.id },
   });
   const payment = await demoPixSale(server, "route-table-sale-0001");
+  const sale = await tessera.sales.outcome(payment.id);
   otherUnitSlug = other.slug;
   // Each parameter, a record of the demo's unit: the walk puts it in every path that names it.
-  params = { unit: unit.slug, plan: server.plans[0]!.id, payment: payment.id, otherPlan: otherPlan.id };
+  params = {
+    unit: unit.slug,
+    plan: server.plans[0]!.id,
+    payment: payment.id,
+    contract: sale.contract.id,
+    customer: sale.customer.id,
+    otherPlan: otherPlan.id,
+    message: "msg_01JQ0000000000000000000000",
+  };
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Tessera } from "@tessera/core";
+import type { Notifier, Tessera } from "@tessera/core";
 import type { SandboxGateway } from "@tessera/core/sandbox";
 import { Hono } from "hono";
+import { apiArea } from "../api/api-area";
 import { createReceiptLinks } from "../checkout/receipt-link";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
@@ -10,6 +11,7 @@ import { notFoundPage } from "../pages/not-found-page";
 import { createViewRenderer } from "../views/view-renderer";
 import type { AppEnv } from "./app-env";
 import { backOfficeArea } from "./back-office-area";
+import { embedArea } from "./embed-area";
 import { errorHandler } from "./error-handler";
 import { mailboxArea } from "./mailbox-area";
 import { pagesArea } from "./pages-area";
@@ -35,9 +37,12 @@ export interface AppOptions {
   sandbox?: SandboxGateway | null;
   /**
    * The dev mailbox when it is the notifier (`composeServer`'s `mailbox`): its messages are
-   * listed at `/mailbox`. Default: none, and no `/mailbox` routes (SMTP sends for real).
+   * listed to owners at `/admin/mailbox` (`/mailbox` redirects there). Default: none, and no
+   * mailbox routes (SMTP sends for real).
    */
   mailbox?: DevMailbox | null;
+  /** The notifier, for the back office's "resend the payment instructions". Default: none (the action says so). */
+  notifier?: Notifier | null;
 }
 
 /**
@@ -69,9 +74,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     webhooksArea({ tessera, logger, clientCertificateHeader: config.clientCertificateHeader }),
   );
   if (options.sandbox) app.route("/sandbox", sandboxArea({ tessera, sandbox: options.sandbox, logger }));
-  if (options.mailbox)
-    app.route("/mailbox", mailboxArea({ mailbox: options.mailbox, config, logger, views }));
-  app.route("/admin", backOfficeArea({ tessera, config, logger, views, serverKey }));
+  if (options.mailbox) app.route("/mailbox", mailboxArea());
+  app.route("/embed", embedArea({ tessera }));
+  app.route("/api/v1", apiArea({ tessera, logger, defaultLocale: config.defaultLocale }));
+  app.route(
+    "/admin",
+    backOfficeArea({
+      tessera,
+      config,
+      logger,
+      views,
+      serverKey,
+      mailbox: options.mailbox ?? null,
+      notifier: options.notifier ?? null,
+    }),
+  );
   app.route("/", pagesArea({ tessera, config, logger, views, receipts }));
 
   app.notFound(notFoundPage(views));

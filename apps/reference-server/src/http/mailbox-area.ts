@@ -1,38 +1,13 @@
 import { Hono } from "hono";
-import type { ServerConfig } from "../config/server-config";
-import type { Logger } from "../logging/logger";
-import type { DevMailbox } from "../notifications/dev-mailbox";
-import { mailboxMessagePage } from "../pages/mailbox-message-page";
-import { mailboxPage } from "../pages/mailbox-page";
-import type { ViewRenderer } from "../views/view-renderer";
-import type { AppEnv } from "./app-env";
-import { errorHandler } from "./error-handler";
-import { localeMiddleware } from "./locale-middleware";
 
 /**
- * `/mailbox` — what the dev mailbox "sent", for whoever runs the server without SMTP:
- * `GET /mailbox` lists the newest messages, `GET /mailbox/:id` shows one. Mounted only while
- * the dev mailbox is the notifier. The messages name buyers, so the pages are never cached
- * or indexed; until the back office has its staff login they are open to anyone who can
- * reach the server (by default only this machine: it listens on 127.0.0.1).
+ * `/mailbox` — where the dev mailbox's pages were before the back office had its log-in:
+ * they are now owners' pages at `/admin/mailbox`, and old bookmarks are sent there (the log-in
+ * comes first for a visitor without a session).
  */
-export function mailboxArea(deps: {
-  mailbox: DevMailbox;
-  config: ServerConfig;
-  logger: Logger;
-  views: ViewRenderer;
-}): Hono<AppEnv> {
-  const area = new Hono<AppEnv>();
-  area.use(localeMiddleware(deps.config.defaultLocale));
-  area.use(async (c, next) => {
-    await next();
-    c.header("Cache-Control", "no-store");
-    c.header("X-Robots-Tag", "noindex");
-  });
-  area.get("/", mailboxPage(deps));
-  area.get("/:id", mailboxMessagePage(deps));
-  area.onError(
-    errorHandler({ logger: deps.logger, views: deps.views, defaultLocale: deps.config.defaultLocale }),
-  );
+export function mailboxArea(): Hono {
+  const area = new Hono();
+  area.get("/", (c) => c.redirect("/admin/mailbox", 301));
+  area.get("/:id", (c) => c.redirect(`/admin/mailbox/${encodeURIComponent(c.req.param("id"))}`, 301));
   return area;
 }

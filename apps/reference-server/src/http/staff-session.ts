@@ -33,7 +33,12 @@ export async function signInAs(app: RequestingApp, email: string, password: stri
   const response = await app.request("/admin/login", {
     method: "POST",
     headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password, _csrf: hiddenField(await page.text(), "_csrf"), next: "/admin" }),
+    body: new URLSearchParams({
+      email,
+      password,
+      _csrf: hiddenField(await page.text(), "_csrf"),
+      next: "/admin",
+    }),
   });
   jar.take(response);
   const get = async (path: string) => {

@@ -101,6 +101,7 @@ export async function composedTestServer(
       logger: log.logger,
       sandbox: parts.sandbox,
       mailbox: parts.mailbox,
+      notifier: parts.notifier,
       serverKey: parts.serverKey,
     }),
     unit: seeded.unit,

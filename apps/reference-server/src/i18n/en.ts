@@ -1,5 +1,9 @@
 import { mailMessagesEn } from "../notifications/mail-messages.en";
 import { backOfficeEn } from "./back-office.en";
+import { backOfficeApiEn } from "./back-office-api.en";
+import { backOfficeSalesEn } from "./back-office-sales.en";
+import { backOfficeSettingsEn } from "./back-office-settings.en";
+import { backOfficeToolsEn } from "./back-office-tools.en";
 import { checkoutEn } from "./checkout.en";
 import type { MessageCatalog } from "./message-catalog";
 
@@ -96,4 +100,8 @@ export const en: MessageCatalog = {
   ...mailMessagesEn,
   ...checkoutEn,
   ...backOfficeEn,
+  ...backOfficeToolsEn,
+  ...backOfficeSettingsEn,
+  ...backOfficeApiEn,
+  ...backOfficeSalesEn,
 };

@@ -1,5 +1,9 @@
 import { mailMessagesPtBR } from "../notifications/mail-messages.pt-BR";
 import { backOfficePtBR } from "./back-office.pt-BR";
+import { backOfficeApiPtBR } from "./back-office-api.pt-BR";
+import { backOfficeSalesPtBR } from "./back-office-sales.pt-BR";
+import { backOfficeSettingsPtBR } from "./back-office-settings.pt-BR";
+import { backOfficeToolsPtBR } from "./back-office-tools.pt-BR";
 import { checkoutPtBR } from "./checkout.pt-BR";
 import type { Message } from "./message-catalog";
 
@@ -103,4 +107,8 @@ export const ptBR = {
   ...mailMessagesPtBR,
   ...checkoutPtBR,
   ...backOfficePtBR,
+  ...backOfficeToolsPtBR,
+  ...backOfficeSettingsPtBR,
+  ...backOfficeApiPtBR,
+  ...backOfficeSalesPtBR,
 } as const satisfies Record<string, Message>;

@@ -1,5 +1,9 @@
 import { mailMessagesRu } from "../notifications/mail-messages.ru";
 import { backOfficeRu } from "./back-office.ru";
+import { backOfficeApiRu } from "./back-office-api.ru";
+import { backOfficeSalesRu } from "./back-office-sales.ru";
+import { backOfficeSettingsRu } from "./back-office-settings.ru";
+import { backOfficeToolsRu } from "./back-office-tools.ru";
 import { checkoutRu } from "./checkout.ru";
 import type { MessageCatalog } from "./message-catalog";
 
@@ -115,4 +119,8 @@ export const ru: MessageCatalog = {
   ...mailMessagesRu,
   ...checkoutRu,
   ...backOfficeRu,
+  ...backOfficeToolsRu,
+  ...backOfficeSettingsRu,
+  ...backOfficeApiRu,
+  ...backOfficeSalesRu,
 };

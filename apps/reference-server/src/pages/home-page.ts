@@ -1,4 +1,4 @@
-import type { Tessera, Unit } from "@tessera/core";
+import { onlineMethodsOf, type Tessera, type Unit } from "@tessera/core";
 import type { Context } from "hono";
 import type { ServerConfig } from "../config/server-config";
 import { demoUnitSlug } from "../demo/demo-seed";
@@ -28,7 +28,7 @@ export function homePage(deps: { tessera: Tessera; config: ServerConfig; views: 
       units.map(async (unit) => ({
         name: unit.name,
         slug: unit.slug,
-        methods: [...new Set(unit.paymentMethods.map(({ method }) => t(`method.${method}`)))],
+        methods: [...new Set(onlineMethodsOf(unit).map(({ method }) => t(`method.${method}`)))],
         href: `/u/${unit.slug}`,
         plans: (await deps.tessera.plans.list(unit.id, { onlineOnly: true })).map((plan) =>
           planOnSaleView(plan, unit.slug, locale, t),

@@ -1,4 +1,4 @@
-import type { Tessera } from "@tessera/core";
+import { onlineMethodsOf, type Tessera } from "@tessera/core";
 import type { Context } from "hono";
 import type { AppEnv } from "../http/app-env";
 import { pageData } from "../http/page-data";
@@ -23,7 +23,7 @@ export function unitPlansPage(deps: { tessera: Tessera; views: ViewRenderer }) {
         ...pageData(c, t("unitPlans.title", { unit: unit.name }), studioBrand(unit)),
         unit: {
           name: unit.name,
-          methods: [...new Set(unit.paymentMethods.map(({ method }) => t(`method.${method}`)))],
+          methods: [...new Set(onlineMethodsOf(unit).map(({ method }) => t(`method.${method}`)))],
         },
         plans: plans.map((plan) => planOnSaleView(plan, unit.slug, locale, t)),
       }),

@@ -40,6 +40,14 @@ export type ViewName =
   | "admin-dashboard"
   | "admin-plans"
   | "admin-plan-form"
+  | "admin-button-designer"
+  | "admin-activation"
+  | "admin-customers"
+  | "admin-customer"
+  | "admin-contracts"
+  | "admin-contract"
+  | "admin-unit-settings"
+  | "admin-forbidden"
   | "mailbox"
   | "mailbox-message";
 

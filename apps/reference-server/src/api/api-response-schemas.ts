@@ -1,0 +1,103 @@
+import { z } from "zod";
+
+/**
+ * What the API answers, as zod schemas the OpenAPI document is generated from and the tests
+ * check answers against. Core's records are typed, not parsed, so these are the API's own
+ * description of them: every field a client may rely on is named and typed; objects stay
+ * open (`looseObject`) where core may add fields without breaking clients.
+ */
+
+const money = z.object({ amount: z.number().int(), currency: z.string().length(3) });
+const instant = z.string().meta({ description: "An ISO 8601 instant in UTC." });
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+export const unitView = z.looseObject({
+  id: z.string(),
+  organizationId: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+  notificationEmails: z.array(z.string()),
+  clientFeeBasisPoints: z.number().int(),
+  paymentMethods: z.array(z.object({ method: z.string(), gatewayId: z.string(), mode: z.string() })),
+  checkoutFields: z.array(z.looseObject({ key: z.string(), label: z.string(), type: z.string() })),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+export const unitPage = pageOf(unitView);
+
+export const planView = z.looseObject({
+  id: z.string(),
+  unitId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(["recurring", "pass"]),
+  price: money,
+  interval: z.object({ unit: z.enum(["month", "day"]), count: z.number().int() }),
+  installmentCount: z.number().int().nullable(),
+  enrollmentFee: money.nullable(),
+  autoRenew: z.boolean(),
+  quotas: z.array(z.object({ name: z.string(), quantity: z.number().int() })),
+  onlineSale: z.looseObject({
+    enabled: z.boolean(),
+    slug: z.string(),
+    buttonText: z.string(),
+    buttonDesign: z.looseObject({}),
+  }),
+  activationMode: z.enum(["immediate", "staff_code"]),
+  status: z.enum(["active", "archived"]),
+  createdAt: instant,
+  updatedAt: instant,
+  version: z.number().int(),
+});
+
+export const planPage = pageOf(planView);
+
+export const paymentView = z.looseObject({
+  id: z.string(),
+  unitId: z.string(),
+  customerId: z.string(),
+  method: z.string(),
+  amount: money,
+  status: z.string(),
+  providerReference: z.string().nullable(),
+  action: z.looseObject({ type: z.enum(["pix", "boleto", "redirect"]) }).nullable(),
+  failureCode: z.string().nullable(),
+  refundedAmount: money,
+  attempt: z.number().int(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** A sale's outcome (`SaleOutcome`): switch on `status`. */
+export const saleOutcomeView = z.looseObject({
+  status: z.enum([
+    "succeeded",
+    "pending",
+    "requires_action",
+    "declined",
+    "canceled",
+    "processing",
+    "authorized",
+    "unknown",
+    "not_sent",
+    "no_charge",
+  ]),
+  replayed: z.boolean(),
+  contract: z.looseObject({ id: z.string(), unitId: z.string(), status: z.string() }),
+  customer: z.looseObject({ id: z.string(), name: z.string() }),
+  installments: z.array(z.looseObject({ id: z.string(), amount: money, status: z.string() })),
+  activationCode: z.looseObject({ code: z.string() }).nullable(),
+  payment: paymentView.nullable(),
+});
+
+/** The OpenAPI document itself, as far as a schema says anything useful about it. */
+export const openApiView = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({}),
+  paths: z.looseObject({}),
+});

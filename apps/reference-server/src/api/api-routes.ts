@@ -1,0 +1,12 @@
+import type { ApiRoute } from "./api-route";
+import { paymentRoutes } from "./routes/payment-routes";
+import { planRoutes } from "./routes/plan-routes";
+import { saleRoutes } from "./routes/sale-routes";
+import { unitRoutes } from "./routes/unit-routes";
+
+/**
+ * Every operation of `/api/v1` (but the document itself, which `apiArea` adds): the area
+ * registers each as a Hono route and `openApiDocument` documents each, so adding an entry is
+ * all a new operation takes — its key check, scope, idempotency and documentation follow.
+ */
+export const apiRoutes: readonly ApiRoute[] = [...unitRoutes, ...planRoutes, ...saleRoutes, ...paymentRoutes];

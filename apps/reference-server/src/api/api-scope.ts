@@ -1,0 +1,58 @@
+import {
+  type ApiKey,
+  type Contract,
+  canSeeUnit,
+  type Payment,
+  type Plan,
+  type Tessera,
+  type Unit,
+} from "@tessera/core";
+import { notFoundProblem } from "./api-problem";
+
+/**
+ * The records an address names, when the key may see them. A record of another
+ * organization, or of a unit outside a unit-scoped key's unit, is a `404` exactly like one
+ * that does not exist (`notFoundProblem`), so ids tried reveal nothing. Ids of the wrong
+ * shape are the same `404`, never a validation error.
+ */
+export async function unitForKey(tessera: Tessera, key: ApiKey, id: string): Promise<Unit> {
+  const unit = /^unit_[0-9A-Z]{1,60}$/.test(id)
+    ? await tessera.organizations.getUnit(id as Unit["id"])
+    : null;
+  if (!unit || !canSeeUnit(key, unit)) throw notFoundProblem("unit");
+  return unit;
+}
+
+/** The units of the key's organization it may see, in id order. */
+export async function unitsForKey(tessera: Tessera, key: ApiKey): Promise<Unit[]> {
+  const units = await tessera.organizations.listUnits(key.organizationId);
+  return units.filter((unit) => canSeeUnit(key, unit));
+}
+
+/** A plan of a unit the key sees, with that unit. */
+export async function planForKey(
+  tessera: Tessera,
+  key: ApiKey,
+  id: string,
+): Promise<{ plan: Plan; unit: Unit }> {
+  const plan = /^plan_[0-9A-Z]{1,60}$/.test(id) ? await tessera.plans.get(id as Plan["id"]) : null;
+  const unit = plan ? await tessera.organizations.getUnit(plan.unitId) : null;
+  if (!plan || !unit || !canSeeUnit(key, unit)) throw notFoundProblem("plan");
+  return { plan, unit };
+}
+
+/** A payment of a unit the key sees. */
+export async function paymentForKey(tessera: Tessera, key: ApiKey, id: string): Promise<Payment> {
+  const payment = /^pay_[0-9A-Z]{1,60}$/.test(id) ? await tessera.payments.get(id as Payment["id"]) : null;
+  const unit = payment ? await tessera.organizations.getUnit(payment.unitId) : null;
+  if (!payment || !unit || !canSeeUnit(key, unit)) throw notFoundProblem("payment");
+  return payment;
+}
+
+/** A contract of a unit the key sees. */
+export async function contractForKey(tessera: Tessera, key: ApiKey, id: string): Promise<Contract> {
+  const detail = /^ctr_[0-9A-Z]{1,60}$/.test(id) ? await tessera.contracts.get(id as Contract["id"]) : null;
+  const unit = detail ? await tessera.organizations.getUnit(detail.contract.unitId) : null;
+  if (!detail || !unit || !canSeeUnit(key, unit)) throw notFoundProblem("contract");
+  return detail.contract;
+}

@@ -1,0 +1,51 @@
+import { formatMoney, type Tessera } from "@tessera/core";
+import type { Context } from "hono";
+import type { MessageKey } from "../i18n/message-catalog";
+import { formatDay } from "../pages/date-display";
+import type { ViewRenderer } from "../views/view-renderer";
+import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
+import { backOfficePageData } from "./back-office-page";
+import { customerOfUnit } from "./sale-in-scope";
+import { unitInScope } from "./unit-in-scope";
+
+/**
+ * GET /admin/u/:unit/customers/:customer — one customer as the unit sees them: their data,
+ * derived status and source, their contracts in this unit (newest first), the names of
+ * the files they handed over.
+ */
+export function customerPage(deps: { tessera: Tessera; views: ViewRenderer }) {
+  return async (c: Context<BackOfficeEnv>) => {
+    const t = c.get("t");
+    const locale = c.get("locale");
+    const unit = await unitInScope(deps.tessera, signedInStaff(c).staff, c.req.param("unit") ?? "");
+    const customer = await customerOfUnit(deps.tessera, unit, c.req.param("customer") ?? "");
+    const contracts = await deps.tessera.contracts.list({
+      unitId: unit.id,
+      customerId: customer.id,
+      limit: 200,
+    });
+    return c.html(
+      deps.views.render("admin-customer", {
+        ...backOfficePageData(c, t("admin.customer.title", { name: customer.name })),
+        unitNav: { slug: unit.slug },
+        customer: {
+          name: customer.name,
+          document: customer.document?.value ?? "",
+          email: customer.email,
+          phone: customer.phone ?? "",
+          blocked: customer.status === "blocked",
+          status: t(`admin.customers.status.${customer.status}` as MessageKey),
+          source: t(`admin.customers.source.${customer.source}` as MessageKey),
+          attachments: customer.attachments.map((attachment) => attachment.name),
+        },
+        contracts: contracts.items.map((contract) => ({
+          href: `/admin/u/${unit.slug}/contracts/${contract.id}`,
+          plan: contract.terms.planName,
+          price: formatMoney(contract.terms.price, locale),
+          started: formatDay(contract.startDate, locale),
+          status: t(`admin.contracts.status.${contract.status}` as MessageKey),
+        })),
+      }),
+    );
+  };
+}

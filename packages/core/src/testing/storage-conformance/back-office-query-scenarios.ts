@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { Contract } from "../../contracts/contract";
 import { customerSearchText } from "../../customers/customer-search";
 import type { Page, Storage } from "../../ports/storage";
-import { seedWorld } from "./fixtures";
+import { seedSiblingUnit, seedWorld } from "./fixtures";
 import type { StorageScenario } from "./storage-scenario";
 
 /** Every page of a listing, following the cursor: proves no row twice and none skipped. */
@@ -23,14 +23,6 @@ async function allPages<T extends { id: string }>(
 /** The ids of `list`'s one page (asked with a limit above what there is). */
 const idsOf = async (page: Promise<Page<{ id: string }>>) => (await page).items.map((item) => item.id);
 
-/** Another organization with a unit, plan and customer, for "never another unit's rows". */
-async function otherOrganizationContract(
-  storage: Storage,
-  fixtures: Parameters<StorageScenario["run"]>[0]["fixtures"],
-) {
-  return seedWorld(storage, fixtures);
-}
-
 /** What the back office's customer and contract lists filter by. */
 export const backOfficeQueryScenarios = {
   contractListFiltersAndCursor: {
@@ -38,11 +30,9 @@ export const backOfficeQueryScenarios = {
       "filters a unit's contracts by status, origin, customer and contracted day, newest first, page by page with no row twice or skipped, never another unit's",
     async run({ storage, fixtures }) {
       const world = await seedWorld(storage, fixtures);
-      const sibling = fixtures.unit(world.organization.id);
-      await storage.units.insert(sibling);
-      const siblingPlan = fixtures.plan(sibling.id);
-      await storage.plans.insert(siblingPlan);
-      const other = await otherOrganizationContract(storage, fixtures);
+      const { sibling, siblingPlan } = await seedSiblingUnit(storage, fixtures, world);
+      // Another organization with a unit, plan and customer, for "never another unit's rows".
+      const other = await seedWorld(storage, fixtures);
       const second = fixtures.customer(world.organization.id);
       await storage.customers.insert(second);
       const owner = { unitId: world.unit.id, customerId: world.customer.id, planId: world.plan.id };
@@ -174,10 +164,7 @@ export const backOfficeQueryScenarios = {
       "finds customers by a part of the name ignoring case and accents, by CPF or phone with or without punctuation, by unit, newest first page by page",
     async run({ storage, readRows, fixtures }) {
       const world = await seedWorld(storage, fixtures);
-      const sibling = fixtures.unit(world.organization.id);
-      await storage.units.insert(sibling);
-      const siblingPlan = fixtures.plan(sibling.id);
-      await storage.plans.insert(siblingPlan);
+      const { sibling, siblingPlan } = await seedSiblingUnit(storage, fixtures, world);
       const joao = fixtures.customer(world.organization.id, {
         name: "João Conceição",
         document: { kind: "cpf", value: "52998224725" },

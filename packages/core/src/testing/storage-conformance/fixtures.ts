@@ -391,3 +391,16 @@ export async function seedWorld(repositories: Repositories, fixtures: Fixtures):
   await repositories.contracts.insert(contract);
   return { organization, unit, plan, customer, contract };
 }
+
+/** A second unit of the world's organization, with a plan of its own, inserted. */
+export async function seedSiblingUnit(
+  repositories: Repositories,
+  fixtures: Fixtures,
+  world: Pick<World, "organization">,
+): Promise<{ sibling: Unit; siblingPlan: Plan }> {
+  const sibling = fixtures.unit(world.organization.id);
+  await repositories.units.insert(sibling);
+  const siblingPlan = fixtures.plan(sibling.id);
+  await repositories.plans.insert(siblingPlan);
+  return { sibling, siblingPlan };
+}

@@ -3,7 +3,7 @@ import type { Installment } from "../../installments/installment";
 import type { Payment } from "../../payments/payment";
 import type { Storage } from "../../ports/storage";
 import type { RecurringCreditCursor, RecurringCreditStoredRow } from "../../reports/report-queries";
-import { seedWorld } from "./fixtures";
+import { seedSiblingUnit, seedWorld } from "./fixtures";
 import { recurrenceOf } from "./recurrence-scenarios";
 import type { StorageScenario } from "./storage-scenario";
 
@@ -32,10 +32,7 @@ export const reportScenarios = {
       "lists contract installments collected by credit in the period with their latest attempt, by due day in keyset batches, never pix ones, orders' or another unit's",
     async run({ storage, fixtures }) {
       const world = await seedWorld(storage, fixtures);
-      const sibling = fixtures.unit(world.organization.id);
-      await storage.units.insert(sibling);
-      const siblingPlan = fixtures.plan(sibling.id);
-      await storage.plans.insert(siblingPlan);
+      const { sibling, siblingPlan } = await seedSiblingUnit(storage, fixtures, world);
       const siblingContract = fixtures.contract({
         unitId: sibling.id,
         customerId: world.customer.id,

@@ -101,3 +101,76 @@ export const openApiView = z.looseObject({
   info: z.looseObject({}),
   paths: z.looseObject({}),
 });
+
+const calendarDate = z
+  .string()
+  .meta({ description: "A calendar day, `YYYY-MM-DD`, in the unit's timezone." });
+
+/** A customer as the API shows them: never the client-area password's hash (`publicCustomer`). */
+export const customerView = z.looseObject({
+  id: z.string(),
+  organizationId: z.string(),
+  name: z.string(),
+  document: z.looseObject({ kind: z.enum(["cpf", "cnpj", "foreign"]), value: z.string() }).nullable(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  status: z.enum(["active", "blocked"]),
+  source: z.enum(["online", "staff", "api"]),
+  extraFields: z.record(z.string(), z.string()),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+export const customerPage = pageOf(customerView);
+
+export const contractView = z.looseObject({
+  id: z.string(),
+  unitId: z.string(),
+  customerId: z.string(),
+  planId: z.string(),
+  status: z.enum(["pending_payment", "active", "past_due", "canceled", "ended"]),
+  startDate: calendarDate,
+  endDate: calendarDate.nullable(),
+  origin: z.enum(["online", "staff", "api", "renewal"]),
+  paymentIssue: z.looseObject({}).nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+export const contractPage = pageOf(contractView);
+
+/** A contract as staff open it: installments in due order, each with its attempts newest first. */
+export const contractDetailView = z.object({
+  contract: contractView,
+  customer: customerView,
+  planName: z.string(),
+  installments: z.array(
+    z.object({
+      installment: z.looseObject({
+        id: z.string(),
+        amount: money,
+        status: z.string(),
+        dueDate: calendarDate,
+      }),
+      payments: z.array(paymentView),
+    }),
+  ),
+  refunds: z.array(
+    z.looseObject({ id: z.string(), paymentId: z.string(), amount: money, status: z.string() }),
+  ),
+});
+
+export const activationCodeView = z.looseObject({
+  id: z.string(),
+  unitId: z.string(),
+  contractId: z.string(),
+  code: z.string(),
+  status: z.enum(["unattached", "attached", "revoked"]),
+  attachedCustomerId: z.string().nullable(),
+  validFrom: calendarDate.nullable(),
+  validUntil: calendarDate.nullable(),
+  attachedAt: instant.nullable(),
+  createdAt: instant,
+});
+
+export const activationCodePage = pageOf(activationCodeView);

@@ -57,7 +57,14 @@ async function otherUnitRecords() {
   return {
     unit,
     plan,
-    params: { unit: unit.id, plan: plan.id, payment: sale.payment.id, contract: sale.contract.id },
+    params: {
+      unit: unit.id,
+      plan: plan.id,
+      payment: sale.payment.id,
+      contract: sale.contract.id,
+      customer: sale.customer.id,
+      code: "ABCD2345",
+    },
   };
 }
 

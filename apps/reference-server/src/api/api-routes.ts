@@ -1,4 +1,7 @@
 import type { ApiRoute } from "./api-route";
+import { activationRoutes } from "./routes/activation-routes";
+import { contractRoutes } from "./routes/contract-routes";
+import { customerRoutes } from "./routes/customer-routes";
 import { paymentRoutes } from "./routes/payment-routes";
 import { planRoutes } from "./routes/plan-routes";
 import { saleRoutes } from "./routes/sale-routes";
@@ -9,4 +12,12 @@ import { unitRoutes } from "./routes/unit-routes";
  * registers each as a Hono route and `openApiDocument` documents each, so adding an entry is
  * all a new operation takes — its key check, scope, idempotency and documentation follow.
  */
-export const apiRoutes: readonly ApiRoute[] = [...unitRoutes, ...planRoutes, ...saleRoutes, ...paymentRoutes];
+export const apiRoutes: readonly ApiRoute[] = [
+  ...unitRoutes,
+  ...planRoutes,
+  ...saleRoutes,
+  ...paymentRoutes,
+  ...customerRoutes,
+  ...contractRoutes,
+  ...activationRoutes,
+];

@@ -1,12 +1,15 @@
 import {
   type ApiKey,
   type Contract,
+  type ContractDetail,
+  type Customer,
   canSeeUnit,
   type Payment,
   type Plan,
   type Tessera,
   type Unit,
 } from "@tessera/core";
+import { findCustomerOfUnit } from "../scope/customer-of-unit";
 import { notFoundProblem } from "./api-problem";
 
 /**
@@ -51,8 +54,30 @@ export async function paymentForKey(tessera: Tessera, key: ApiKey, id: string): 
 
 /** A contract of a unit the key sees. */
 export async function contractForKey(tessera: Tessera, key: ApiKey, id: string): Promise<Contract> {
+  return (await contractDetailForKey(tessera, key, id)).contract;
+}
+
+/** A customer the key's unit sees (one with a contract in it), with that unit. */
+export async function customerForKey(
+  tessera: Tessera,
+  key: ApiKey,
+  unitId: string,
+  id: string,
+): Promise<{ customer: Customer; unit: Unit }> {
+  const unit = await unitForKey(tessera, key, unitId);
+  const customer = await findCustomerOfUnit(tessera, unit, id);
+  if (!customer) throw notFoundProblem("customer");
+  return { customer, unit };
+}
+
+/** A contract of a unit the key sees, as staff open it: customer, installments, payments, refunds. */
+export async function contractDetailForKey(
+  tessera: Tessera,
+  key: ApiKey,
+  id: string,
+): Promise<ContractDetail> {
   const detail = /^ctr_[0-9A-Z]{1,60}$/.test(id) ? await tessera.contracts.get(id as Contract["id"]) : null;
   const unit = detail ? await tessera.organizations.getUnit(detail.contract.unitId) : null;
   if (!detail || !unit || !canSeeUnit(key, unit)) throw notFoundProblem("contract");
-  return detail.contract;
+  return detail;
 }

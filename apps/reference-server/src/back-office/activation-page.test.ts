@@ -1,7 +1,6 @@
-import type { ActivationCode } from "@tessera/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hiddenField, signInAs } from "../http/staff-session";
-import { type ComposedTestServer, composedTestServer, demoPixSale } from "../http/test-app";
+import { type ComposedTestServer, composedTestServer, demoPaidPass } from "../http/test-app";
 
 let server: ComposedTestServer;
 beforeEach(async () => {
@@ -11,18 +10,7 @@ afterEach(async () => {
   await server.cleanup();
 });
 
-/** A day pass sold online and paid: its contract gets an unattached code. */
-async function paidPass(key: string): Promise<{ code: ActivationCode; customerId: string }> {
-  const payment = await demoPixSale(server, key);
-  server.sandbox.sandbox.pay(payment.idempotencyKey);
-  for (const notification of server.sandbox.sandbox.takeNotifications()) {
-    await server.tessera.webhooks.receive(server.sandbox.id, notification);
-  }
-  const [code] = await server.tessera.activation.listUnattached(server.unit.id);
-  if (!code) throw new Error("the paid pass has no activation code");
-  const contract = await server.storage.contracts.findById(code.contractId);
-  return { code, customerId: contract!.customerId };
-}
+const paidPass = (key: string) => demoPaidPass(server, key);
 
 const page = "/admin/u/aurora-centro/activation";
 

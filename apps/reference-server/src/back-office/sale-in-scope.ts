@@ -1,5 +1,6 @@
 import { type ContractDetail, type Customer, isId, type Tessera, type Unit } from "@tessera/core";
 import { HTTPException } from "hono/http-exception";
+import { findCustomerOfUnit } from "../scope/customer-of-unit";
 
 const notHere = () => new HTTPException(404, { message: "no such record in this unit" });
 
@@ -14,15 +15,9 @@ export async function contractOfUnit(tessera: Tessera, unit: Unit, id: string): 
   return detail;
 }
 
-/**
- * The customer an address names, when the unit sees them: customers belong to the
- * organization, so one of another organization is a 404, and so is one with no contract in
- * this unit — a unit's staff see the buyers of their unit, not every buyer of the studio.
- */
+/** `findCustomerOfUnit`, a 404 page when the unit does not see them. */
 export async function customerOfUnit(tessera: Tessera, unit: Unit, id: string): Promise<Customer> {
-  const customer = isId("customer", id) ? await tessera.customers.get(id) : null;
-  if (!customer || customer.organizationId !== unit.organizationId) throw notHere();
-  const contracts = await tessera.contracts.list({ unitId: unit.id, customerId: customer.id, limit: 1 });
-  if (contracts.items.length === 0) throw notHere();
+  const customer = await findCustomerOfUnit(tessera, unit, id);
+  if (!customer) throw notHere();
   return customer;
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createTessera, type Storage, type Tessera } from "@tessera/core";
+import { type ActivationCode, type Customer, createTessera, type Storage, type Tessera } from "@tessera/core";
 import { createSqliteStorage } from "@tessera/storage-sqlite";
 import { type ComposeOverrides, composeServer } from "../composition/compose-server";
 import type { ServerConfig } from "../config/server-config";
@@ -25,6 +25,8 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     clientCertificateHeader: null,
     mail: { kind: "mailbox", directory: join(dataDir, "mailbox"), from: "Tessera <no-reply@localhost>" },
     homeUnits: [],
+    credentialsKey: null,
+    previousCredentialsKeys: [],
     configFile: null,
     ...overrides,
   };
@@ -155,4 +157,24 @@ export async function demoPixSale(server: ComposedTestServer, idempotencyKey: st
   if (!outcome.payment)
     throw new Error(`a PIX sale of the day pass answered ${outcome.status} without a payment`);
   return outcome.payment;
+}
+
+/** A day pass sold online and paid through the sandbox's notification: its contract's unattached code. */
+export async function demoPaidPass(
+  server: ComposedTestServer,
+  idempotencyKey: string,
+): Promise<{ code: ActivationCode; customerId: Customer["id"] }> {
+  const payment = await demoPixSale(server, idempotencyKey);
+  server.sandbox.sandbox.pay(payment.idempotencyKey);
+  for (const notification of server.sandbox.sandbox.takeNotifications()) {
+    await server.tessera.webhooks.receive(server.sandbox.id, notification);
+  }
+  const codes = await server.tessera.activation.listUnattached(server.unit.id);
+  const contracts = await Promise.all(
+    codes.map((code) => server.storage.contracts.findById(code.contractId)),
+  );
+  const index = contracts.findIndex((contract) => contract?.customerId === payment.customerId);
+  const code = codes[index];
+  if (!code) throw new Error("the paid pass has no activation code");
+  return { code, customerId: payment.customerId };
 }

@@ -1,6 +1,7 @@
 import { paymentView, saleOutcomeView } from "../api-response-schemas";
 import { apiRoute, noQuery } from "../api-route";
 import { paymentForKey } from "../api-scope";
+import { publicOutcome } from "../public-customer";
 
 const paymentParam = { payment: "The payment's id (`pay_…`)." };
 
@@ -21,7 +22,7 @@ export const paymentRoutes = [
     },
     handle: async ({ tessera, key, params }) => {
       const payment = await paymentForKey(tessera, key, params["payment"] ?? "");
-      return tessera.sales.outcome(payment.id);
+      return publicOutcome(await tessera.sales.outcome(payment.id));
     },
   }),
   apiRoute({

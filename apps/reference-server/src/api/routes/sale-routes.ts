@@ -10,6 +10,7 @@ import {
 import { saleOutcomeView } from "../api-response-schemas";
 import { apiRoute, noQuery } from "../api-route";
 import { contractForKey } from "../api-scope";
+import { publicOutcome } from "../public-customer";
 
 /** A sale's body: `SaleInput` without what the request decides (the header's key; `source` is `api`). */
 const saleBodySchema = saleInputSchema.omit({ idempotencyKey: true, source: true });
@@ -51,7 +52,7 @@ export const saleRoutes = [
         { kind: "contract", id: result.contract.id },
         { planId: sale.planId, status: result.status, replayed: result.replayed },
       );
-      return result;
+      return publicOutcome(result);
     },
   }),
   apiRoute({
@@ -77,7 +78,7 @@ export const saleRoutes = [
         { kind: "contract", id: contract.id },
         { status: result.status, replayed: result.replayed },
       );
-      return result;
+      return publicOutcome(result);
     },
   }),
 ];

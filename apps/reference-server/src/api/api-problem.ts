@@ -8,6 +8,7 @@ import type { Translate } from "../i18n/translator";
 /** The refusals the API makes itself, before or around a service call. */
 export const apiProblemCodes = {
   unauthenticated: { status: 401, titleKey: "api.problem.unauthenticated" },
+  forbidden: { status: 403, titleKey: "api.problem.forbidden" },
   not_found: { status: 404, titleKey: "error.not_found" },
   bad_request: { status: 400, titleKey: "api.problem.bad_request" },
   idempotency_key_required: { status: 400, titleKey: "api.problem.idempotency_key_required" },

@@ -23,6 +23,7 @@ export default defineConfig({
     // (vitest's default) is crossed by an ordinary PostgreSQL test on a loaded 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    setupFiles: [new URL("./vitest.setup.ts", import.meta.url).pathname],
     projects: roots.map((root) => ({
       extends: true as const,
       test: {

@@ -18,6 +18,7 @@ export {
   type AuditDetailValue,
   type AuditEntry,
   type AuditListOptions,
+  type AuditLogFilter,
   type AuditRecordInput,
   type AuditSubject,
   auditListOptionsSchema,
@@ -188,9 +189,45 @@ export { type Clock, systemClock } from "./ports/clock";
 export type { FileStore } from "./ports/file-store";
 // Ports
 export type * from "./ports/gateway";
+export {
+  defineGatewayProvider,
+  type GatewayProvider,
+  type GatewayProviderDeps,
+  type GatewayProviderWebhook,
+  type ProviderLog,
+  type ProviderLogEntry,
+} from "./ports/gateway-provider";
 export type { GatewayRegistry } from "./ports/gateway-registry";
 export type { Notifier, OutgoingMessage } from "./ports/notifier";
 export type * from "./ports/storage";
+// Provider accounts
+export { maskSecret } from "./provider-accounts/account-options";
+export {
+  type CredentialsBinding,
+  type CredentialsKeyring,
+  credentialsKeyBytes,
+  credentialsKeyId,
+  openCredentials,
+  sealCredentials,
+} from "./provider-accounts/credentials-cipher";
+export type {
+  ProviderAccountLoadReport,
+  ProviderAccountSkipReason,
+  SkippedProviderAccount,
+} from "./provider-accounts/load-provider-accounts";
+export {
+  type ProviderAccount,
+  type ProviderAccountInput,
+  type ProviderAccountRecord,
+  providerAccountIdPattern,
+  providerAccountInputSchema,
+} from "./provider-accounts/provider-account";
+export type {
+  ProviderAccountActor,
+  ProviderAccountRequest,
+  ProviderAccountService,
+  ShownProviderAccount,
+} from "./provider-accounts/provider-account-service";
 export type { Recurrence } from "./recurrence/recurrence";
 export type { RecurrenceService } from "./recurrence/recurrence-service";
 export { type RecurrenceStatus, recurrenceLifecycle } from "./recurrence/recurrence-status";
@@ -297,6 +334,7 @@ export {
   isLeapYear,
   lastDayOfMonth,
 } from "./time/calendar-date";
+export { dayStartInZone } from "./time/day-start-in-zone";
 export { addMilliseconds, type Instant, instantSchema, instantToMillis, toInstant } from "./time/instant";
 export { calendarDateInZone, isTimeZone, timeZoneSchema } from "./time/timezone";
 export { parseInput } from "./validation/parse-input";

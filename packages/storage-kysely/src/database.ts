@@ -31,6 +31,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
+  provider_accounts: ProviderAccountsTable;
 }
 
 /** An ISO-8601 instant: text on SQLite, `timestamptz` (a `Date` on read) on PostgreSQL. */
@@ -399,4 +400,16 @@ export interface AuditLogTable {
   from_address: string | null;
   details: JsonColumn;
   occurred_at: InstantColumn;
+}
+
+export interface ProviderAccountsTable {
+  id: string;
+  organization_id: string;
+  unit_id: string;
+  kind: string;
+  label: string;
+  sealed_options: string;
+  created_at: InstantColumn;
+  updated_at: InstantColumn;
+  version: number;
 }

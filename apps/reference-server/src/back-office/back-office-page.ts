@@ -9,6 +9,8 @@ export interface BackOfficePageData extends PageData {
   /** The copy buttons' script. */
   scripts: string[];
   staffName: string;
+  /** Owners' nav links (staff, API keys, audit log, mailbox); false for everyone else. */
+  ownerNav: boolean;
   csrf: { field: string; token: string };
 }
 
@@ -17,6 +19,7 @@ export function backOfficePageData(c: Context<BackOfficeEnv>, title: string): Ba
     ...pageData(c, title, { name: c.get("t")("admin.brand"), href: "/admin" }),
     scripts: ["/assets/checkout.js"],
     staffName: signedInStaff(c).staff.name,
+    ownerNav: signedInStaff(c).staff.role === "owner",
     csrf: { field: csrfField, token: signedInStaff(c).csrfToken },
   };
 }

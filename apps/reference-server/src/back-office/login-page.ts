@@ -9,6 +9,7 @@ import type { ViewRenderer } from "../views/view-renderer";
 import type { BackOfficeEnv } from "./back-office-env";
 import { checkLoginCsrf, csrfField, issueLoginCsrf } from "./csrf";
 import { safeReturnPath } from "./public-address";
+import { requestOrigin } from "./staff/staff-audit";
 import { clearStaffCookie, isSecureRequest, readStaffCookie, writeStaffCookie } from "./staff-cookie";
 
 export interface LoginDeps {
@@ -86,6 +87,7 @@ export function submitLogin(deps: LoginDeps) {
       organizationId: result.staff.organizationId,
       actor: { kind: "staff", id: result.staff.id },
       action: "staff.signed_in",
+      from: requestOrigin(c),
     });
     return c.redirect(next, 303);
   };

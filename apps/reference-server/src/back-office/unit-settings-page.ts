@@ -24,7 +24,7 @@ interface UnitSettingsDeps {
 /** The IANA zones the runtime knows, for the timezone select. */
 const timeZones = Intl.supportedValuesOf("timeZone");
 
-function renderSettings(
+async function renderSettings(
   c: Context<BackOfficeEnv>,
   deps: UnitSettingsDeps,
   unit: Unit,
@@ -48,7 +48,9 @@ function renderSettings(
         : [state.values["timeZone"] ?? "", ...timeZones],
       locales: ["pt-BR", "en", "ru"],
       methods: ["card", "pix", "boleto", "payment_link"],
-      gateways: deps.tessera.gateways.list().map((gateway) => gateway.id),
+      // The server's gateways and this unit's own provider accounts — never another unit's.
+      gateways: await deps.tessera.providerAccounts.gatewayIds(unit.id),
+      providersHref: `/admin/u/${unit.slug}/providers`,
       modes: ["integrated", "manual"],
       fieldTypes: checkoutFieldTypes,
       methodRows: rows("method"),
@@ -59,7 +61,7 @@ function renderSettings(
 }
 
 /** The unit a settings address names, when the member may change its settings; null → the 403 page. */
-async function settingsUnit(c: Context<BackOfficeEnv>, tessera: Tessera): Promise<Unit | null> {
+export async function settingsUnit(c: Context<BackOfficeEnv>, tessera: Tessera): Promise<Unit | null> {
   const staff = signedInStaff(c).staff;
   const unit = await unitInScope(tessera, staff, c.req.param("unit") ?? "");
   return canChangeUnitSettings(staff, unit) ? unit : null;

@@ -7,13 +7,14 @@ export const keyFileName = "secret.key";
 
 /**
  * The key the server signs buyers' checkout links with: read from `<dataDir>/secret.key`,
- * made (32 random bytes, readable by this user only) on the first start. Two processes
+ * made (32 random bytes, readable by this user only) on the first start; `fileName` names
+ * another key kept the same way (`credentials.key`). Two processes
  * starting at once both end with the key the first one made: each writes a file of its own
  * and links it into place, and a link never replaces a file that exists, so nobody reads a
  * half-written key. Several instances on one PostgreSQL need the same file on each machine.
  */
-export async function loadServerKey(dataDir: string): Promise<Uint8Array> {
-  const path = join(dataDir, keyFileName);
+export async function loadServerKey(dataDir: string, fileName = keyFileName): Promise<Uint8Array> {
+  const path = join(dataDir, fileName);
   const read = async () => {
     const hex = (await readFile(path, "utf8")).trim();
     if (!/^[0-9a-f]{64}$/.test(hex))

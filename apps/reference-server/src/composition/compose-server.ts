@@ -9,7 +9,7 @@ import {
   systemClock,
   type Tessera,
 } from "@tessera/core";
-import type { SandboxGateway } from "@tessera/core/sandbox";
+import { type SandboxGateway, sandboxProvider } from "@tessera/core/sandbox";
 import { loadServerKey } from "../checkout/checkout-key";
 import type { ServerConfig } from "../config/server-config";
 import { createDiskFileStore } from "../files/disk-file-store";
@@ -19,6 +19,11 @@ import { saleNotificationsPlugin } from "../notifications/sale-notifications-plu
 import { openStorage } from "../storage/open-storage";
 import { composeGateways } from "./compose-gateways";
 import { composeNotifier } from "./compose-notifier";
+import {
+  credentialsKeyFileName,
+  providerLogOf,
+  registerProviderAccounts,
+} from "./register-provider-accounts";
 
 /** Everything a command runs on, built once from the configuration. */
 export interface ServerParts {
@@ -57,7 +62,10 @@ export interface ComposeOverrides {
  * (the dev mailbox by default, SMTP when configured: `composeNotifier`); the file store
  * for attachments (`<data dir>/files`, several instances must share it); the clock; the
  * plugins — the server's sale notifications first, then the caller's; and the Tessera
- * instance over them.
+ * instance over them, with the provider kinds units may connect accounts of (the sandbox's)
+ * and the credentials key that seals them (`TESSERA_CREDENTIALS_KEY`, else
+ * `<data dir>/credentials.key`). Every stored provider account is then registered; one that
+ * does not open is logged and skipped (`registerProviderAccounts`).
  *
  * @example
  * ```ts
@@ -92,10 +100,18 @@ export async function composeServer(
       },
       logger: deps.logger,
     });
+    // Provider accounts' credentials: the configured key, else one kept beside secret.key.
+    const credentialsKey =
+      config.credentialsKey ?? (await loadServerKey(config.dataDir, credentialsKeyFileName));
     tessera = createTessera({
       storage,
       clock,
       gateways,
+      providers: [sandboxProvider],
+      credentialsKey,
+      previousCredentialsKeys: config.previousCredentialsKeys,
+      ...(config.publicUrl ? { webhookBaseUrl: `${config.publicUrl}webhooks` } : {}),
+      providerLog: providerLogOf(deps.logger),
       notifier: composed.notifier,
       files: deps.files ?? createDiskFileStore({ directory: join(config.dataDir, "files") }),
       plugins: [saleNotifications, ...(deps.plugins ?? [])],
@@ -105,6 +121,7 @@ export async function composeServer(
       await storage.close();
     };
     const serverKey = await loadServerKey(config.dataDir);
+    await registerProviderAccounts(tessera, deps.logger);
     return {
       tessera,
       storage,

@@ -94,6 +94,18 @@ export const environmentVariables: readonly EnvironmentVariable[] = [
     description: "the From of the e-mails sent (default Tessera <no-reply@localhost>)",
   },
   {
+    variable: "TESSERA_CREDENTIALS_KEY",
+    setting: "credentialsKey",
+    description:
+      "32 bytes (64 hex digits or base64) that seal provider accounts' credentials; empty = a key made once in <data dir>/credentials.key (default)",
+  },
+  {
+    variable: "TESSERA_CREDENTIALS_PREVIOUS_KEYS",
+    setting: "previousCredentialsKeys",
+    description:
+      "comma-separated keys accounts may still be sealed with while rotating; the next start seals them again under TESSERA_CREDENTIALS_KEY",
+  },
+  {
     variable: "TESSERA_HOME_UNITS",
     setting: "homeUnits",
     description: "comma-separated unit slugs for the home page",

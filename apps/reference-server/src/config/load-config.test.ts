@@ -36,6 +36,8 @@ describe("loadConfig", () => {
       clientCertificateHeader: null,
       mail: { kind: "mailbox", directory: "/srv/studio/data/mailbox", from: "Tessera <no-reply@localhost>" },
       homeUnits: [],
+      credentialsKey: null,
+      previousCredentialsKeys: [],
       configFile: null,
     });
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { type FieldIssue, TesseraError } from "@tessera/core";
+import { decodeCredentialsKey } from "./credentials-key";
 import { parseDatabaseUrl } from "./database-url";
 import { configFileVariable, environmentVariables } from "./environment-variables";
 import type { ServerConfig } from "./server-config";
@@ -37,6 +38,8 @@ const defaults: Settings = {
   smtpUrl: "",
   mailFrom: "Tessera <no-reply@localhost>",
   homeUnits: [],
+  credentialsKey: "",
+  previousCredentialsKeys: [],
 };
 
 /** Where one setting's value came from: its label in messages, and the directory its relative paths start at. */
@@ -194,6 +197,10 @@ export function loadConfig(options: LoadConfigOptions): ServerConfig {
       ? { kind: "smtp", url: settings.smtpUrl, from: settings.mailFrom }
       : { kind: "mailbox", directory: join(dataDir, "mailbox"), from: settings.mailFrom },
     homeUnits: settings.homeUnits,
+    credentialsKey: settings.credentialsKey ? decodeCredentialsKey(settings.credentialsKey) : null,
+    previousCredentialsKeys: settings.previousCredentialsKeys.flatMap(
+      (text) => decodeCredentialsKey(text) ?? [],
+    ),
     configFile: fileText === null ? null : filePath,
   };
 }

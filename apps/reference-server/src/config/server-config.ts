@@ -52,6 +52,13 @@ export interface ServerConfig {
   mail: MailConfig;
   /** Slugs of the units the home page lists, in order; empty = the demo unit when it exists. */
   homeUnits: string[];
+  /**
+   * The key provider accounts' credentials are sealed with (`TESSERA_CREDENTIALS_KEY`); null =
+   * the one kept in `<dataDir>/credentials.key`, made on the first start.
+   */
+  credentialsKey: Uint8Array | null;
+  /** Keys still accepted for opening while rotating (`TESSERA_CREDENTIALS_PREVIOUS_KEYS`). */
+  previousCredentialsKeys: Uint8Array[];
   /** Where the configuration came from, for the start-up log: the file read, if any. */
   configFile: string | null;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { credentialsKeyProblem, decodeCredentialsKey } from "./credentials-key";
 import { logLevels } from "./server-config";
 
 /**
@@ -61,6 +62,16 @@ export const settingSchemas = {
       /^[^<>]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/,
       "must be an e-mail address, or a name and an address such as Estúdio Aurora <no-reply@aurora.example>",
     ),
+  credentialsKey: z
+    .string({ error: "must be a text" })
+    .trim()
+    .refine((text) => text === "" || decodeCredentialsKey(text) !== null, credentialsKeyProblem),
+  previousCredentialsKeys: z.array(
+    z
+      .string({ error: "must be keys" })
+      .refine((text) => decodeCredentialsKey(text) !== null, credentialsKeyProblem),
+    { error: "must be a list of keys" },
+  ),
   homeUnits: z.array(
     z
       .string({ error: "must be a unit slug" })
@@ -98,6 +109,7 @@ export function settingFromText(name: SettingName, text: string): unknown {
     case "demo":
       return booleanWords[text.trim().toLowerCase()] ?? text;
     case "homeUnits":
+    case "previousCredentialsKeys":
       return text
         .split(",")
         .map((slug) => slug.trim())
@@ -108,4 +120,9 @@ export function settingFromText(name: SettingName, text: string): unknown {
 }
 
 /** Settings whose value must never be echoed back in an error message (it may hold a password). */
-export const secretSettings: ReadonlySet<SettingName> = new Set(["databaseUrl", "smtpUrl"]);
+export const secretSettings: ReadonlySet<SettingName> = new Set([
+  "databaseUrl",
+  "smtpUrl",
+  "credentialsKey",
+  "previousCredentialsKeys",
+]);

@@ -16,7 +16,15 @@ import { mailboxPage } from "../back-office/mailbox-page";
 import { resendPaymentInstructions } from "../back-office/payment-instructions-resend";
 import { archivePlan, savePlan, showPlanForm } from "../back-office/plan-edit-page";
 import { planListPage } from "../back-office/plan-list-page";
+import { showProviderAccount, updateProviderAccount } from "../back-office/provider-account-page";
+import {
+  createProviderAccount,
+  deleteProviderAccount,
+  providerAccountsPage,
+} from "../back-office/provider-accounts-page";
+import { reportRoutes } from "../back-office/reports/report-routes";
 import { requireStaff } from "../back-office/require-staff";
+import { ownerRoutes } from "../back-office/staff/owner-routes";
 import { cookieSecretOf } from "../back-office/staff-cookie";
 import { saveUnitSettings, showUnitSettings } from "../back-office/unit-settings-page";
 import type { ServerConfig } from "../config/server-config";
@@ -69,6 +77,11 @@ export function backOfficeArea(deps: {
   area.post("/u/:unit/activation/attach", signedIn, body, csrf, attachActivationCode(page));
   area.get("/u/:unit/settings", signedIn, showUnitSettings(page));
   area.post("/u/:unit/settings", signedIn, body, csrf, saveUnitSettings(page));
+  area.get("/u/:unit/providers", signedIn, providerAccountsPage(page));
+  area.post("/u/:unit/providers", signedIn, body, csrf, createProviderAccount(page));
+  area.get("/u/:unit/providers/:account", signedIn, showProviderAccount(page));
+  area.post("/u/:unit/providers/:account", signedIn, body, csrf, updateProviderAccount(page));
+  area.post("/u/:unit/providers/:account/delete", signedIn, body, csrf, deleteProviderAccount(page));
   area.get("/u/:unit/customers", signedIn, customerListPage(page));
   area.get("/u/:unit/customers/:customer", signedIn, customerPage(page));
   area.get("/u/:unit/contracts", signedIn, contractListPage(page));
@@ -94,6 +107,8 @@ export function backOfficeArea(deps: {
     csrf,
     resendPaymentInstructions(page),
   );
+  area.route("/", ownerRoutes(page, { signedIn, body, csrf }));
+  area.route("/", reportRoutes(page, { signedIn }));
   area.get("/mailbox", signedIn, mailboxPage(page));
   area.get("/mailbox/:message", signedIn, mailboxMessagePage(page));
 

@@ -27,6 +27,16 @@ const memberRoutes: Record<string, "member" | "owner"> = {
   "POST /admin/logout": "member",
   "GET /admin/mailbox": "owner",
   "GET /admin/mailbox/:message": "owner",
+  "GET /admin/staff": "owner",
+  "POST /admin/staff": "owner",
+  "GET /admin/staff/:member": "owner",
+  "POST /admin/staff/:member": "owner",
+  "POST /admin/staff/:member/status": "owner",
+  "POST /admin/staff/:member/password": "owner",
+  "GET /admin/api-keys": "owner",
+  "POST /admin/api-keys": "owner",
+  "POST /admin/api-keys/:apiKey/revoke": "owner",
+  "GET /admin/audit": "owner",
 };
 
 let server: ComposedTestServer;
@@ -56,13 +66,23 @@ beforeAll(async () => {
     role: "manager",
     scope: { kind: "unit", unitId: other.id },
   });
-  await tessera.staff.create({
+  const reception = await tessera.staff.create({
     organizationId: unit.organizationId,
     name: "Recepção Centro",
     email: "recepcao@aurora.example",
     password,
     role: "staff",
     scope: { kind: "unit", unitId: unit.id },
+  });
+  const demoOwner = (await tessera.staff.list(unit.organizationId)).find(
+    (member) => member.role === "owner",
+  )!;
+  const account = await tessera.providerAccounts.create(demoOwner, {
+    unitId: unit.id,
+    kind: "sandbox",
+    id: "sandbox-route-walk",
+    label: "Sandbox",
+    options: { webhookSecret: "route-walk-secret-0123456789" },
   });
   const payment = await demoPixSale(server, "route-table-sale-0001");
   const sale = await tessera.sales.outcome(payment.id);
@@ -76,6 +96,17 @@ beforeAll(async () => {
     customer: sale.customer.id,
     otherPlan: otherPlan.id,
     message: "msg_01JQ0000000000000000000000",
+    account: account.id,
+    member: reception.id,
+    apiKey: (
+      await tessera.apiKeys.create({
+        organizationId: unit.organizationId,
+        name: "Site",
+        role: "staff",
+        scope: { kind: "organization" },
+        createdBy: reception.id,
+      })
+    ).apiKey.id,
   };
 });
 
@@ -117,6 +148,7 @@ describe("every back-office route", () => {
     const names = backOfficeRoutes().map((r) => `${r.method} ${r.path}`);
     expect(names).toContain("GET /admin/u/:unit/plans");
     expect(names).toContain("POST /admin/logout");
+    expect(names).toContain("GET /admin/u/:unit/reports/recurring-credit/export");
   });
 
   it("takes a session: a page sends to the log-in, a change is refused", async () => {

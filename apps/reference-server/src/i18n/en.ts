@@ -1,8 +1,11 @@
 import { mailMessagesEn } from "../notifications/mail-messages.en";
 import { backOfficeEn } from "./back-office.en";
 import { backOfficeApiEn } from "./back-office-api.en";
+import { backOfficeProvidersEn } from "./back-office-providers.en";
+import { backOfficeReportsEn } from "./back-office-reports.en";
 import { backOfficeSalesEn } from "./back-office-sales.en";
 import { backOfficeSettingsEn } from "./back-office-settings.en";
+import { backOfficeStaffEn } from "./back-office-staff.en";
 import { backOfficeToolsEn } from "./back-office-tools.en";
 import { checkoutEn } from "./checkout.en";
 import type { MessageCatalog } from "./message-catalog";
@@ -101,7 +104,10 @@ export const en: MessageCatalog = {
   ...checkoutEn,
   ...backOfficeEn,
   ...backOfficeToolsEn,
+  ...backOfficeReportsEn,
+  ...backOfficeStaffEn,
   ...backOfficeSettingsEn,
+  ...backOfficeProvidersEn,
   ...backOfficeApiEn,
   ...backOfficeSalesEn,
 };

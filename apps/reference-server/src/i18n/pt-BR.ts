@@ -1,8 +1,11 @@
 import { mailMessagesPtBR } from "../notifications/mail-messages.pt-BR";
 import { backOfficePtBR } from "./back-office.pt-BR";
 import { backOfficeApiPtBR } from "./back-office-api.pt-BR";
+import { backOfficeProvidersPtBR } from "./back-office-providers.pt-BR";
+import { backOfficeReportsPtBR } from "./back-office-reports.pt-BR";
 import { backOfficeSalesPtBR } from "./back-office-sales.pt-BR";
 import { backOfficeSettingsPtBR } from "./back-office-settings.pt-BR";
+import { backOfficeStaffPtBR } from "./back-office-staff.pt-BR";
 import { backOfficeToolsPtBR } from "./back-office-tools.pt-BR";
 import { checkoutPtBR } from "./checkout.pt-BR";
 import type { Message } from "./message-catalog";
@@ -108,7 +111,10 @@ export const ptBR = {
   ...checkoutPtBR,
   ...backOfficePtBR,
   ...backOfficeToolsPtBR,
+  ...backOfficeReportsPtBR,
+  ...backOfficeStaffPtBR,
   ...backOfficeSettingsPtBR,
+  ...backOfficeProvidersPtBR,
   ...backOfficeApiPtBR,
   ...backOfficeSalesPtBR,
 } as const satisfies Record<string, Message>;

@@ -1,8 +1,11 @@
 import { mailMessagesRu } from "../notifications/mail-messages.ru";
 import { backOfficeRu } from "./back-office.ru";
 import { backOfficeApiRu } from "./back-office-api.ru";
+import { backOfficeProvidersRu } from "./back-office-providers.ru";
+import { backOfficeReportsRu } from "./back-office-reports.ru";
 import { backOfficeSalesRu } from "./back-office-sales.ru";
 import { backOfficeSettingsRu } from "./back-office-settings.ru";
+import { backOfficeStaffRu } from "./back-office-staff.ru";
 import { backOfficeToolsRu } from "./back-office-tools.ru";
 import { checkoutRu } from "./checkout.ru";
 import type { MessageCatalog } from "./message-catalog";
@@ -120,7 +123,10 @@ export const ru: MessageCatalog = {
   ...checkoutRu,
   ...backOfficeRu,
   ...backOfficeToolsRu,
+  ...backOfficeReportsRu,
+  ...backOfficeStaffRu,
   ...backOfficeSettingsRu,
+  ...backOfficeProvidersRu,
   ...backOfficeApiRu,
   ...backOfficeSalesRu,
 };

@@ -47,7 +47,16 @@ export type ViewName =
   | "admin-contracts"
   | "admin-contract"
   | "admin-unit-settings"
+  | "admin-providers"
+  | "admin-provider-account"
   | "admin-forbidden"
+  | "admin-staff"
+  | "admin-staff-member"
+  | "admin-api-keys"
+  | "admin-api-key-created"
+  | "admin-audit"
+  | "admin-reports"
+  | "admin-report"
   | "mailbox"
   | "mailbox-message";
 

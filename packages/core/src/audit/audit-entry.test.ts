@@ -63,4 +63,27 @@ describe("audit entry input", () => {
     expect(auditListOptionsSchema.safeParse({ limit: 0 }).success).toBe(false);
     expect(auditListOptionsSchema.safeParse({ limit: 201 }).success).toBe(false);
   });
+
+  it("filters by an actor, an action and a period that does not end before it starts", async () => {
+    const filter = {
+      actor: { kind: "api_key", id: "key_01JQ0000000000000000000001" },
+      action: "plan.updated",
+      occurredFrom: "2026-03-01T03:00:00Z",
+      occurredBefore: "2026-04-01T03:00:00.000Z",
+    };
+    expect(parseInput(auditListOptionsSchema, filter, "x")).toEqual({
+      ...filter,
+      occurredFrom: "2026-03-01T03:00:00.000Z",
+    });
+    const issues = async (options: unknown) =>
+      (
+        await rejection(Promise.resolve().then(() => parseInput(auditListOptionsSchema, options, "x")))
+      ).details.issues?.map((issue) => `${issue.path.join(".")}:${issue.code}`);
+    expect(
+      await issues({ occurredFrom: "2026-04-01T00:00:00Z", occurredBefore: "2026-04-01T00:00:00Z" }),
+    ).toEqual(["occurredBefore:range_reversed"]);
+    expect((await issues({ action: "Plan Updated" }))?.[0]).toMatch(/^action:/);
+    expect((await issues({ occurredFrom: "2026-04-01" }))?.[0]).toMatch(/^occurredFrom:/);
+    expect((await issues({ actor: { kind: "staff", id: "plan_1" } }))?.[0]).toMatch(/^actor\.id:/);
+  });
 });

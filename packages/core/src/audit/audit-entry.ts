@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Id } from "../ids/id";
-import type { Instant } from "../time/instant";
+import { type Instant, instantSchema } from "../time/instant";
 import { declaredInput } from "../validation/declared-input";
 
 /** A fact's detail: plain values only, so an entry reads the same in ten years. */
@@ -59,13 +59,15 @@ const maxDetails = 30;
 
 const actionPattern = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 
+const actorSchema = z.object({
+  kind: z.enum(["staff", "api_key"]),
+  id: z.string().regex(/^(stf|key)_[0-9A-Za-z]{1,60}$/, "must be a staff member or API key id"),
+});
+
 export const auditRecordInputSchema = declaredInput<AuditRecordInput>()(
   z.object({
     organizationId: z.string().startsWith("org_", "must be an organization id").max(64),
-    actor: z.object({
-      kind: z.enum(["staff", "api_key"]),
-      id: z.string().regex(/^(stf|key)_[0-9A-Za-z]{1,60}$/, "must be a staff member or API key id"),
-    }),
+    actor: actorSchema,
     action: z
       .string()
       .max(100)
@@ -111,21 +113,61 @@ export const auditRecordInputSchema = declaredInput<AuditRecordInput>()(
   }),
 );
 
-/** Pages of the log: newest first. */
+/** Which lines of the log a read keeps; every field left out keeps all. */
+export interface AuditLogFilter {
+  /** Only what this member or key did. */
+  actor?: AuditActor;
+  /** Only this action (`plan.updated`). */
+  action?: string;
+  /** Only lines that occurred at or after this instant. */
+  occurredFrom?: Instant;
+  /** Only lines that occurred before this instant (a period's end is exclusive). */
+  occurredBefore?: Instant;
+}
+
+/** Pages of the log: newest first, optionally filtered. */
 export interface AuditListOptions {
-  /** The `nextCursor` of the page before. */
+  /** The `nextCursor` of the page before (of the same filter). */
   cursor?: string | null;
   /** 1–200; default 50. */
   limit?: number;
+  /** Only what this member or key did. */
+  actor?: { kind: "staff" | "api_key"; id: string } | null;
+  /** Only this action. */
+  action?: string | null;
+  /** At or after this instant. */
+  occurredFrom?: string | null;
+  /** Before this instant; must come after `occurredFrom` (`range_reversed`). */
+  occurredBefore?: string | null;
 }
 
 export const auditListOptionsSchema = declaredInput<AuditListOptions>()(
-  z.object({
-    cursor: z
-      .string()
-      .regex(/^aud_[0-9A-Z]{26}$/, "must be the nextCursor of an earlier page")
-      .nullable()
-      .optional(),
-    limit: z.number().int().min(1).max(200).optional(),
-  }),
+  z
+    .object({
+      cursor: z
+        .string()
+        .regex(/^aud_[0-9A-Z]{26}$/, "must be the nextCursor of an earlier page")
+        .nullable()
+        .optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      actor: actorSchema.nullable().optional(),
+      action: z
+        .string()
+        .max(100)
+        .regex(actionPattern, "must be lower-case words joined by dots (plan.updated)")
+        .nullable()
+        .optional(),
+      occurredFrom: instantSchema.nullable().optional(),
+      occurredBefore: instantSchema.nullable().optional(),
+    })
+    .superRefine((options, ctx) => {
+      if (options.occurredFrom && options.occurredBefore && options.occurredBefore <= options.occurredFrom) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["occurredBefore"],
+          message: "must come after occurredFrom",
+          params: { code: "range_reversed" },
+        });
+      }
+    }),
 );

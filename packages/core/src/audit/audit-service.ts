@@ -7,6 +7,7 @@ import { parseInput } from "../validation/parse-input";
 import {
   type AuditEntry,
   type AuditListOptions,
+  type AuditLogFilter,
   type AuditRecordInput,
   auditListOptionsSchema,
   auditRecordInputSchema,
@@ -32,7 +33,11 @@ import {
 export interface AuditService {
   /** Appends one line, stamped with the clock's now. Detail keys naming a secret are refused. */
   record(input: AuditRecordInput): Promise<AuditEntry>;
-  /** Newest first; pass `nextCursor` as `cursor` for the older page. */
+  /**
+   * Newest first; pass `nextCursor` as `cursor` (with the same filter) for the older page.
+   * Filters: one actor, one action, a period `[occurredFrom, occurredBefore)`; a period that
+   * ends before it starts is `validation_failed` (`range_reversed` on `occurredBefore`).
+   */
   list(organizationId: Id<"organization">, options?: AuditListOptions): Promise<Page<AuditEntry>>;
 }
 
@@ -63,10 +68,17 @@ export function createAuditService(ctx: Pick<ServiceContext, "storage" | "clock"
     async list(organizationId, options = {}) {
       const id = parseId("organization", organizationId, "organizationId");
       const data = parseInput(auditListOptionsSchema, options, "audit list options");
-      return ctx.storage.auditLog.list(id, {
-        ...(data.cursor ? { after: data.cursor } : {}),
-        limit: data.limit ?? 50,
-      });
+      const filter: AuditLogFilter = {
+        ...(data.actor ? { actor: { kind: data.actor.kind, id: data.actor.id } } : {}),
+        ...(data.action ? { action: data.action } : {}),
+        ...(data.occurredFrom ? { occurredFrom: data.occurredFrom } : {}),
+        ...(data.occurredBefore ? { occurredBefore: data.occurredBefore } : {}),
+      };
+      return ctx.storage.auditLog.list(
+        id,
+        { ...(data.cursor ? { after: data.cursor } : {}), limit: data.limit ?? 50 },
+        filter,
+      );
     },
   };
 }

@@ -40,6 +40,23 @@ export function createOrganizationService(ctx: ServiceContext): OrganizationServ
     });
   };
 
+  /** A unit's methods may name its own provider accounts, never another unit's: their credentials collect another's money. */
+  const checkAccounts = async (unitId: Id<"unit"> | null, unit: Pick<Unit, "paymentMethods">) => {
+    for (const [index, { gatewayId }] of unit.paymentMethods.entries()) {
+      const account = await ctx.storage.providerAccounts.findById(gatewayId);
+      if (account && account.unitId !== unitId) {
+        const problem = `gateway "${gatewayId}" is another unit's provider account`;
+        throw new TesseraError("validation_failed", `Invalid unit: paymentMethods.${index}: ${problem}.`, {
+          details: {
+            issues: [
+              { path: ["paymentMethods", index, "gatewayId"], code: "gateway_mismatch", message: problem },
+            ],
+          },
+        });
+      }
+    }
+  };
+
   const service: OrganizationService = {
     async createOrganization(input) {
       const data = parseInput(organizationInputSchema, input, "organization");
@@ -62,6 +79,7 @@ export function createOrganizationService(ctx: ServiceContext): OrganizationServ
     async createUnit(input) {
       const data = parseInput(unitInputSchema, input, "unit");
       checkMethods(data);
+      await checkAccounts(null, data);
       const organizationId = data.organizationId as Id<"organization">;
       if (!(await ctx.storage.organizations.findById(organizationId))) {
         throw new TesseraError("not_found", `Organization ${organizationId} does not exist.`, {
@@ -90,6 +108,7 @@ export function createOrganizationService(ctx: ServiceContext): OrganizationServ
         "unit",
       );
       checkMethods(data);
+      await checkAccounts(current.id, data);
       // A clash names the field, not the generic "record changed" a unique index would give.
       const holder = data.slug === current.slug ? null : await ctx.storage.units.findBySlug(data.slug);
       if (holder && holder.id !== current.id) {

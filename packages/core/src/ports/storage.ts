@@ -27,7 +27,7 @@
  * @module
  */
 import type { ActivationCode } from "../activation/activation-code";
-import type { AuditEntry } from "../audit/audit-entry";
+import type { AuditEntry, AuditLogFilter } from "../audit/audit-entry";
 import type { Plan } from "../catalog/plan";
 import type { Contract } from "../contracts/contract";
 import type { ContractStatus } from "../contracts/contract-status";
@@ -42,6 +42,7 @@ import type { Organization } from "../organizations/organization";
 import type { Unit } from "../organizations/unit";
 import type { Payment } from "../payments/payment";
 import type { PaymentStatus } from "../payments/payment-status";
+import type { ProviderAccountRecord } from "../provider-accounts/provider-account";
 import type { Recurrence } from "../recurrence/recurrence";
 import type { Refund } from "../refunds/refund";
 import type {
@@ -476,9 +477,37 @@ export interface AuditLogRepository {
   append(entry: AuditEntry): Promise<void>;
   /**
    * The organization's entries **newest first** (by id, which sorts by time): `after` is the
-   * last id of the previous page, and the page holds the entries older than it.
+   * last id of the previous page, and the page holds the entries older than it. `filter`
+   * keeps one actor's, one action's, or a period's (`occurredFrom` inclusive,
+   * `occurredBefore` exclusive) lines; without it, all of them.
    */
-  list(organizationId: Id<"organization">, page?: PageRequest): Promise<Page<AuditEntry>>;
+  list(
+    organizationId: Id<"organization">,
+    page?: PageRequest,
+    filter?: AuditLogFilter,
+  ): Promise<Page<AuditEntry>>;
+}
+
+/**
+ * Units' accounts at payment providers, their settings sealed (`ProviderAccountRecord`).
+ * The id is the gateway id, unique in the installation.
+ */
+export interface ProviderAccountRepository {
+  /** Throws `conflict` (entity `providerAccount`) when the id is taken. */
+  insert(account: ProviderAccountRecord): Promise<void>;
+  /**
+   * Writes `label`, `sealedOptions` and `updatedAt`, compare-and-set on `version` (the
+   * stored one must equal the given one; it is bumped). Answers the account as written;
+   * throws `conflict` when someone else changed it first, `not_found` when it is gone.
+   */
+  update(account: ProviderAccountRecord): Promise<ProviderAccountRecord>;
+  findById(id: string): Promise<ProviderAccountRecord | null>;
+  /** The unit's accounts, by id. */
+  listByUnit(unitId: Id<"unit">): Promise<ProviderAccountRecord[]>;
+  /** Every account of the installation by id, a page at a time (registration at start-up). */
+  list(page?: PageRequest): Promise<Page<ProviderAccountRecord>>;
+  /** Deletes the account while its version is still `version`; false when it is gone or changed. */
+  delete(id: string, version: number): Promise<boolean>;
 }
 
 /**
@@ -515,6 +544,7 @@ export interface Repositories {
   apiKeys: ApiKeyRepository;
   auditLog: AuditLogRepository;
   reports: ReportRepository;
+  providerAccounts: ProviderAccountRepository;
 }
 
 export interface Storage extends Repositories {

@@ -10,6 +10,7 @@ import {
   recurringCreditInputSchema,
 } from "./report-input";
 import { resolveReportPeriod } from "./report-period";
+import type { OnlineSignUpCursor, RecurringCreditCursor } from "./report-queries";
 import type { OnlineSignUpRow, RecurringCreditRow } from "./report-rows";
 import { reportUnits } from "./report-units";
 
@@ -43,7 +44,7 @@ export function createReportService(ctx: Pick<ServiceContext, "storage" | "clock
       const storage = ctx.storage;
       return {
         async *[Symbol.asyncIterator]() {
-          let after = null;
+          let after: RecurringCreditCursor | null = data.after ?? null;
           for (;;) {
             const batch = await storage.reports.recurringCreditBatch({
               unitIds: units.map((u) => u.id),
@@ -88,12 +89,13 @@ export function createReportService(ctx: Pick<ServiceContext, "storage" | "clock
       const storage = ctx.storage;
       return {
         async *[Symbol.asyncIterator]() {
-          let after = null;
+          let after: OnlineSignUpCursor | null = data.after ?? null;
           for (;;) {
             const batch = await storage.reports.onlineSignUpBatch({
               unitIds: units.map((u) => u.id),
               from,
               to,
+              ...(data.customerId ? { customerId: data.customerId } : {}),
               ...(data.customerSearch ? { customerSearch: data.customerSearch } : {}),
               after,
               limit: data.batchSize,

@@ -22,6 +22,7 @@ export {
   type SandboxLogEntry,
   sandboxOptionsSchema,
 } from "./sandbox-options";
+export { sandboxProvider, sandboxProviderOptionsSchema } from "./sandbox-provider";
 export type { SandboxRecurrence, SandboxRecurrenceStatus } from "./sandbox-recurrence-record";
 export {
   type SandboxTestCardName,

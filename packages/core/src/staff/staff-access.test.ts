@@ -69,6 +69,16 @@ describe("staff access", () => {
     expect(canManageStaff(centroManager, actor("manager", centro))).toBe(false);
   });
 
+  it("never lets a unit-scoped manager grant the organization scope or the owner role (asked of the member as they would be)", () => {
+    const promoted = { ...centroStaff, role: "owner" as const, scope: { kind: "organization" as const } };
+    const widened = { ...centroStaff, scope: { kind: "organization" as const } };
+    const madeManager = { ...centroStaff, role: "manager" as const };
+    for (const wanted of [promoted, widened, madeManager]) {
+      expect(canManageStaff(centroManager, wanted)).toBe(false);
+    }
+    expect(canManageStaff(owner, promoted)).toBe(true);
+  });
+
   it("lets staff manage nobody; without a member, says whether the staff pages are open", () => {
     expect(canManageStaff(centroStaff, centroStaff)).toBe(false);
     expect(canManageStaff(orgStaff)).toBe(false);

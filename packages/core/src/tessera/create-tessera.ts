@@ -16,12 +16,19 @@ import { createGatewayRegistry } from "../payments/gateway-registry";
 import { createPaymentService, type PaymentService } from "../payments/payment-service";
 import { createPluginRegistry, type PluginRegistry } from "../plugins/plugin-registry";
 import { type Clock, systemClock } from "../ports/clock";
+import type { GatewayProvider } from "../ports/gateway-provider";
 import type { GatewayRegistry } from "../ports/gateway-registry";
 import type { ServiceContext } from "../ports/service-context";
+import { checkedCredentialsKey } from "../provider-accounts/credentials-cipher";
+import {
+  createProviderAccountService,
+  type ProviderAccountService,
+} from "../provider-accounts/provider-account-service";
 import { createRecurrenceService, type RecurrenceService } from "../recurrence/recurrence-service";
 import { createRefundService, type RefundService } from "../refunds/refund-service";
 import { createReportService, type ReportService } from "../reports/report-service";
 import { createSandboxGateway } from "../sandbox/sandbox-gateway";
+import { sandboxProvider } from "../sandbox/sandbox-provider";
 import { type ApiKeyService, createApiKeyService } from "../staff/api-key-service";
 import { createStaffService, type StaffService, staffContextOf } from "../staff/staff-service";
 import { createWebhookService, type WebhookService } from "../webhooks/webhook-service";
@@ -48,6 +55,11 @@ export interface Tessera {
   readonly apiKeys: ApiKeyService;
   /** What staff and API keys did, newest first. */
   readonly audit: AuditService;
+  /**
+   * Units' own accounts at payment providers, settings sealed at rest, each registered as a
+   * gateway under its id. Call `loadAll()` once at start-up to register the stored ones.
+   */
+  readonly providerAccounts: ProviderAccountService;
   /** The recurring-credit and online sign-ups reports, streamed in keyset batches. */
   readonly reports: ReportService;
   readonly events: EventDispatcher;
@@ -120,6 +132,26 @@ export function createTessera(options: TesseraOptions): Tessera {
   const clock = options.clock ?? systemClock;
   const ids = createIdGenerator(() => new Date(clock.now()).getTime());
   const gateways = createGatewayRegistry(options.gateways ?? [createSandboxGateway({ clock })]);
+  const fixedGatewayIds = new Set(gateways.list().map((gateway) => gateway.id));
+  const providers = new Map<string, GatewayProvider>();
+  for (const [index, provider] of (options.providers ?? [sandboxProvider]).entries()) {
+    if (providers.has(provider?.kind)) {
+      throw new TesseraError("configuration_invalid", `Two providers share the kind "${provider.kind}".`, {
+        details: { issues: [{ path: ["providers", index], code: "duplicate", message: "duplicate kind" }] },
+      });
+    }
+    requirePort(provider, `providers.${index}`, ["create"]);
+    providers.set(provider.kind, provider);
+  }
+  const keyring =
+    options.credentialsKey === undefined
+      ? null
+      : {
+          current: checkedCredentialsKey(options.credentialsKey),
+          previous: (options.previousCredentialsKeys ?? []).map((key, index) =>
+            checkedCredentialsKey(key, `previousCredentialsKeys.${index}`),
+          ),
+        };
   const ctx: ServiceContext = {
     storage: options.storage,
     clock,
@@ -147,6 +179,14 @@ export function createTessera(options: TesseraOptions): Tessera {
     staff: createStaffService(staffContext),
     apiKeys: createApiKeyService(staffContext),
     audit: createAuditService(ctx),
+    providerAccounts: createProviderAccountService({
+      ctx,
+      providers,
+      keyring,
+      webhookBaseUrl: options.webhookBaseUrl ?? null,
+      log: options.providerLog ?? (() => undefined),
+      fixedGatewayIds,
+    }),
     reports: createReportService(ctx),
     events: createEventDispatcher(ctx),
     gateways,

@@ -3,6 +3,7 @@ import type { Plugin } from "../plugins/define-plugin";
 import type { Clock } from "../ports/clock";
 import type { FileStore } from "../ports/file-store";
 import type { Gateway } from "../ports/gateway";
+import type { GatewayProvider, ProviderLog } from "../ports/gateway-provider";
 import type { Notifier } from "../ports/notifier";
 import type { Storage } from "../ports/storage";
 
@@ -22,4 +23,24 @@ export interface TesseraOptions {
   plugins?: readonly Plugin[];
   /** Cryptographic random bytes. Default: node:crypto. */
   randomBytes?: (size: number) => Uint8Array;
+  /**
+   * The kinds of provider account units may connect from the back office
+   * (`tessera.providerAccounts`). Default: the sandbox's (`sandboxProvider`).
+   */
+  providers?: readonly GatewayProvider[];
+  /**
+   * 32 bytes that seal provider accounts' settings at rest (AES-256-GCM). Without it,
+   * accounts can be neither saved nor opened (`configuration_invalid`). Keep it apart from
+   * the database: a dump of one without the other opens nothing.
+   */
+  credentialsKey?: Uint8Array;
+  /**
+   * Keys accounts may still be sealed with, while rotating: `loadAll` opens them and seals
+   * them again under `credentialsKey`. Drop them once it has run.
+   */
+  previousCredentialsKeys?: readonly Uint8Array[];
+  /** Where `/webhooks/<gateway id>` is served publicly (`https://studio.example.com/webhooks`), for accounts' webhook URLs. */
+  webhookBaseUrl?: string;
+  /** Where provider accounts' gateways log (ids and statuses, never a credential). Default: nowhere. */
+  providerLog?: ProviderLog;
 }

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { StorageDialect } from "../storage-dialect";
 import { backOfficeQueriesMigration } from "./back-office-queries-migration";
 import { initialSchemaMigration } from "./initial-schema-migration";
+import { providerAccountsMigration } from "./provider-accounts-migration";
 import { recurrencesMigration } from "./recurrences-migration";
 import { refundRecoveryIndexMigration } from "./refund-recovery-index-migration";
 import { staffAccessMigration } from "./staff-access-migration";
@@ -23,6 +24,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0004_refund_recovery_index": refundRecoveryIndexMigration(),
     "0005_staff_access": staffAccessMigration(dialect),
     "0006_back_office_queries": backOfficeQueriesMigration(dialect),
+    "0007_provider_accounts": providerAccountsMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

@@ -11,11 +11,20 @@ export function createAuditLogRepository(ctx: RepositoryContext): AuditLogReposi
       await db.insertInto("audit_log").values(auditEntryToRow(entry, codec)).execute();
     },
 
-    /** Newest first, by id (a ULID, so by time) on `audit_log_organization_time_idx`. */
-    async list(organizationId, page = {}) {
+    /**
+     * Newest first, by id (a ULID, so by time) on `audit_log_organization_time_idx`; the
+     * filters narrow that walk — an owner's log is read a page at a time, so no index of its own.
+     */
+    async list(organizationId, page = {}, filter = {}) {
       const limit = pageLimit(page);
       let query = db.selectFrom("audit_log").selectAll().where("organization_id", "=", organizationId);
       if (page.after) query = query.where("id", "<", page.after);
+      if (filter.actor) {
+        query = query.where("actor_kind", "=", filter.actor.kind).where("actor_id", "=", filter.actor.id);
+      }
+      if (filter.action) query = query.where("action", "=", filter.action);
+      if (filter.occurredFrom) query = query.where("occurred_at", ">=", filter.occurredFrom);
+      if (filter.occurredBefore) query = query.where("occurred_at", "<", filter.occurredBefore);
       const rows = await query
         .orderBy("id", "desc")
         .limit(limit + 1)

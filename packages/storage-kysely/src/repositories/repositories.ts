@@ -13,6 +13,7 @@ import { createOrganizationRepository } from "./organization-repository";
 import { createOutboxRepository } from "./outbox-repository";
 import { createPaymentRepository } from "./payment-repository";
 import { createPlanRepository } from "./plan-repository";
+import { createProviderAccountRepository } from "./provider-account-repository";
 import { createRecurrenceRepository } from "./recurrence-repository";
 import { createRefundRepository } from "./refund-repository";
 import { createReportRepository } from "./report-repository";
@@ -42,6 +43,7 @@ const factories: { [K in keyof Repositories]: (ctx: RepositoryContext) => Reposi
   apiKeys: createApiKeyRepository,
   auditLog: createAuditLogRepository,
   reports: createReportRepository,
+  providerAccounts: createProviderAccountRepository,
 };
 
 /** Every repository over one executor: the database, or one open transaction. */
@@ -134,5 +136,8 @@ export class TransactionRepositories implements Repositories {
   }
   get reports() {
     return this.#get("reports");
+  }
+  get providerAccounts() {
+    return this.#get("providerAccounts");
   }
 }

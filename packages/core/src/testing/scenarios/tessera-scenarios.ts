@@ -6,9 +6,11 @@ import { catalogScenarios } from "./catalog-scenarios";
 import { faultScenarios } from "./fault-scenarios";
 import { fuzzScenarios } from "./fuzz-scenarios";
 import { pluginScenarios } from "./plugin-scenarios";
+import { providerAccountScenarios } from "./provider-account-scenarios";
 import { recoveryScenarios } from "./recovery-scenarios";
 import { recurrenceScenarios } from "./recurrence-scenarios";
 import { refundScenarios } from "./refund-scenarios";
+import { reportScenarios } from "./report-scenarios";
 import { saleScenarios } from "./sale-scenarios";
 import { createScenarioEnv, type ScenarioEnv } from "./scenario-env";
 import { staffScenarios } from "./staff-scenarios";
@@ -58,6 +60,8 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("activation codes", () => activationScenarios(current));
     describe("attachments", () => attachmentScenarios(current));
     describe("staff, API keys and the audit log", () => staffScenarios(current));
+    describe("provider accounts", () => providerAccountScenarios(current));
+    describe("reports", () => reportScenarios(current));
     describe("plugins", () => pluginScenarios(() => under.storage));
   });
 }

@@ -443,4 +443,66 @@ export const staffScenarios = {
       expect(rawInstant(row?.occurred_at)).toBe(at(1000));
     },
   },
+
+  auditLogFiltered: {
+    title: "filters an organization's audit log by actor, action and period, and pages each filter",
+    async run({ storage, fixtures }) {
+      const world = await seedWorld(storage, fixtures);
+      const member = { kind: "staff", id: "stf_01JQ00000000000000000000AA" } as const;
+      const key = { kind: "api_key", id: "key_01JQ00000000000000000000BB" } as const;
+      // Same id as the staff member's, another kind: the filter must take both.
+      const lookalike = { kind: "api_key", id: member.id } as const;
+      const lines: AuditEntry[] = [
+        [member, "staff.signed_in"],
+        [key, "plan.created"],
+        [member, "plan.updated"],
+        [lookalike, "plan.updated"],
+        [member, "plan.updated"],
+        [key, "plan.updated"],
+      ].map(([actor, action], n) => ({
+        id: fixtures.ids("auditEntry"),
+        organizationId: world.organization.id,
+        actor: actor as AuditEntry["actor"],
+        action: action as string,
+        subject: null,
+        from: null,
+        details: {},
+        occurredAt: at((n + 1) * 60_000),
+      }));
+      for (const line of lines) await storage.auditLog.append(line);
+      const ids = (page: { items: AuditEntry[] }) => page.items.map((entry) => entry.id);
+      const org = world.organization.id;
+
+      expect(ids(await storage.auditLog.list(org, {}, { actor: member }))).toEqual(
+        [lines[4], lines[2], lines[0]].map((line) => line!.id),
+      );
+      expect(ids(await storage.auditLog.list(org, {}, { action: "plan.updated" }))).toEqual(
+        [lines[5], lines[4], lines[3], lines[2]].map((line) => line!.id),
+      );
+      expect(ids(await storage.auditLog.list(org, {}, { actor: member, action: "plan.updated" }))).toEqual([
+        lines[4]!.id,
+        lines[2]!.id,
+      ]);
+      // The period takes its start and leaves out its end.
+      expect(
+        ids(
+          await storage.auditLog.list(
+            org,
+            {},
+            { occurredFrom: at(2 * 60_000), occurredBefore: at(4 * 60_000) },
+          ),
+        ),
+      ).toEqual([lines[2]!.id, lines[1]!.id]);
+      const first = await storage.auditLog.list(org, { limit: 1 }, { action: "plan.updated" });
+      expect(ids(first)).toEqual([lines[5]!.id]);
+      const next = await storage.auditLog.list(
+        org,
+        { limit: 2, after: first.nextCursor! },
+        { action: "plan.updated" },
+      );
+      expect(ids(next)).toEqual([lines[4]!.id, lines[3]!.id]);
+      expect(next.nextCursor).toBe(lines[3]!.id);
+      expect((await storage.auditLog.list(org, {}, { action: "api_key.revoked" })).items).toEqual([]);
+    },
+  },
 } satisfies Record<string, StorageScenario>;

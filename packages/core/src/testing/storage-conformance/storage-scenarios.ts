@@ -8,6 +8,7 @@ import { installmentScenarios } from "./installment-scenarios";
 import { migrationScenarios } from "./migration-scenarios";
 import { outboxScenarios } from "./outbox-scenarios";
 import { paymentRefundScenarios } from "./payment-refund-scenarios";
+import { providerAccountScenarios } from "./provider-account-scenarios";
 import { recurrenceScenarios } from "./recurrence-scenarios";
 import { reportScenarios } from "./report-scenarios";
 import { staffScenarios } from "./staff-scenarios";
@@ -31,6 +32,7 @@ export const storageScenarios = {
   migrations: migrationScenarios,
   "back-office queries": backOfficeQueryScenarios,
   reports: reportScenarios,
+  "provider accounts": providerAccountScenarios,
 };
 
 type Groups = typeof storageScenarios;

@@ -54,6 +54,8 @@ describe("the unit settings page", () => {
     const html = await page.text();
     expect(html).toContain('value="Estúdio Aurora — Centro"');
     expect(html).toContain('<option value="America/Sao_Paulo" selected>');
+    expect(html).toContain('<option value="BRL" selected>BRL — Real brasileiro</option>');
+    expect(html).toContain('<option value="USD">USD — Dólar americano</option>');
     expect(html).toContain("recepcao@aurora.example");
     const form = formOf(html);
     expect(form["method.0.method"]).toBe("card");
@@ -142,6 +144,12 @@ describe("the unit settings page", () => {
     expect(coreHtml).toContain('id="unit-emails-error">Confira os e-mails');
     expect(coreHtml).toContain('id="unit-fee-error">');
     expect(coreHtml).toContain('id="field-2-key-error">');
+    // A code no select offers (a forged form) is core's error, beside the select.
+    const currency = await post(path, { ...form, currency: "XXZ" });
+    expect(currency.status).toBe(422);
+    const currencyHtml = await currency.text();
+    expect(currencyHtml).toContain('id="unit-currency-error">');
+    expect(currencyHtml).toContain('<option value="XXZ" selected>XXZ</option>');
     const gateway = await post(path, {
       ...form,
       "method.3.method": "payment_link",

@@ -24,6 +24,24 @@ interface UnitSettingsDeps {
 /** The IANA zones the runtime knows, for the timezone select. */
 const timeZones = Intl.supportedValuesOf("timeZone");
 
+/** The ISO 4217 codes the runtime formats, for the currency select. */
+const currencyCodes = Intl.supportedValuesOf("currency");
+
+/**
+ * The currency select's options, each code with its name in the viewer's language
+ * (`BRL — Real brasileiro`); a stored code the runtime does not list stays first, so saving
+ * the form never changes it unasked.
+ */
+function currencyOptions(locale: string, current: string): { code: string; label: string }[] {
+  const names = new Intl.DisplayNames([locale], { type: "currency", fallback: "code" });
+  const codes =
+    currencyCodes.includes(current) || current === "" ? currencyCodes : [current, ...currencyCodes];
+  return codes.map((code) => {
+    const name = /^[A-Z]{3}$/.test(code) ? names.of(code) : undefined;
+    return { code, label: name && name !== code ? `${code} — ${name}` : code };
+  });
+}
+
 async function renderSettings(
   c: Context<BackOfficeEnv>,
   deps: UnitSettingsDeps,
@@ -47,6 +65,7 @@ async function renderSettings(
         ? timeZones
         : [state.values["timeZone"] ?? "", ...timeZones],
       locales: ["pt-BR", "en", "ru"],
+      currencies: currencyOptions(c.get("locale"), state.values["currency"] ?? ""),
       methods: ["card", "pix", "boleto", "payment_link"],
       // The server's gateways and this unit's own provider accounts — never another unit's.
       gateways: await deps.tessera.providerAccounts.gatewayIds(unit.id),

@@ -17,6 +17,15 @@ describe("currency", () => {
     expect(currencyCodeSchema.safeParse("BRLX").success).toBe(false);
   });
 
+  it("refuses three letters that are no currency (Intl would format XXZ as if it were one)", () => {
+    const result = currencyCodeSchema.safeParse("XXZ");
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      "is not a currency this runtime knows",
+    ]);
+    expect(currencyCodeSchema.safeParse("KWD").success).toBe(true);
+  });
+
   it("refuses a malformed code with one issue, not two", () => {
     const issues = currencyCodeSchema.safeParse("real").error?.issues ?? [];
     expect(issues.map((i) => i.message)).toEqual(["must be a three-letter ISO 4217 code such as BRL"]);

@@ -6,18 +6,19 @@ export type CurrencyCode = string & { readonly __currency?: never };
 
 const currencyPattern = /^[A-Z]{3}$/;
 
+/**
+ * The codes this runtime has currency data for. `Intl.NumberFormat` takes any three letters
+ * (`XXZ` formats as "XXZ 1.00"), so it cannot tell a currency from a typo; this list can. A
+ * fixed fact of the runtime, read once.
+ */
+const knownCurrencies = new Set(Intl.supportedValuesOf("currency"));
+
 export const currencyCodeSchema = z
   .string()
   .regex(currencyPattern, "must be a three-letter ISO 4217 code such as BRL")
   .refine((code) => {
     // A malformed code is already refused by the regex above; one issue per field.
-    if (!currencyPattern.test(code)) return true;
-    try {
-      new Intl.NumberFormat("en", { style: "currency", currency: code });
-      return true;
-    } catch {
-      return false;
-    }
+    return !currencyPattern.test(code) || knownCurrencies.has(code);
   }, "is not a currency this runtime knows");
 
 /** `currency`, argument `path` of `fn`, when it is three upper-case letters; else a validation error. */

@@ -3,6 +3,7 @@ import { idempotencyKeySchema } from "@tessera/core";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
+import { requestOrigin } from "../http/request-origin";
 import { negotiateLocale } from "../i18n/negotiate-locale";
 import { createTranslator, type Translate } from "../i18n/translator";
 import type { Logger } from "../logging/logger";
@@ -61,7 +62,6 @@ function readIdempotencyKey(c: Context<ApiEnv>): string {
 }
 
 /** Where the request came from, for the audit log: the proxy's client address when there is one. */
-const requestOrigin = (c: Context<ApiEnv>) => c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
 
 /**
  * The JSON API at `/api/v1`, for integrators: every route of `apiRoutes` (and the OpenAPI

@@ -10,6 +10,7 @@ import {
 } from "@tessera/core";
 import type { Context } from "hono";
 import { formText, readFormBody } from "../http/read-form-body";
+import { requestOrigin } from "../http/request-origin";
 import { errorTexts } from "../i18n/error-texts";
 import type { MessageKey } from "../i18n/message-catalog";
 import { formatCalendarDate, formatInstant } from "../notifications/mail-dates";
@@ -171,7 +172,7 @@ export function attachActivationCode(deps: ActivationDeps) {
         actor: { kind: "staff", id: staff.id },
         action: "activation_code.attached",
         subject: { kind: "activation_code", id: attached.id },
-        from: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        from: requestOrigin(c),
         details: {
           code: attached.code,
           customerId: state.customerId,

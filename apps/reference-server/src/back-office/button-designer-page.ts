@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { ServerConfig } from "../config/server-config";
 import { buttonDesignLimits } from "../embed/button-design-limits";
 import { readFormBody } from "../http/read-form-body";
+import { requestOrigin } from "../http/request-origin";
 import { errorTexts } from "../i18n/error-texts";
 import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
@@ -117,7 +118,7 @@ export function saveButtonDesign(deps: DesignerDeps) {
       actor: { kind: "staff", id: staff.id },
       action: "plan.button_designed",
       subject: { kind: "plan", id: plan.id },
-      from: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      from: requestOrigin(c),
     });
     return c.redirect(`/admin/u/${unit.slug}/plans/${plan.id}/button?saved=1`, 303);
   };

@@ -2,6 +2,7 @@ import { isTesseraError, type Payment, type Tessera, type Unit } from "@tessera/
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { errorMessageKeys } from "../http/error-responses";
+import { requestOrigin } from "../http/request-origin";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { type ContractPageDeps, isOpenAttempt, renderContractPage } from "./contract-page";
 import { contractOfUnit } from "./sale-in-scope";
@@ -64,7 +65,7 @@ export function paymentAction(deps: ContractPageDeps, action: Action) {
       actor: { kind: "staff", id: staff.id },
       action: action === "refresh" ? "payment.refreshed" : "payment.attempt_canceled",
       subject: { kind: "payment", id: payment.id },
-      from: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      from: requestOrigin(c),
       details: { contract: detail.contract.id, status: result.status },
     });
     const notice = action === "refresh" ? "refreshed" : "canceled";

@@ -4,12 +4,12 @@ import type { ServerConfig } from "../config/server-config";
 import type { AppEnv } from "../http/app-env";
 import { pageData } from "../http/page-data";
 import { formText, readFormBody } from "../http/read-form-body";
+import { requestOrigin } from "../http/request-origin";
 import type { MessageKey } from "../i18n/message-catalog";
 import type { ViewRenderer } from "../views/view-renderer";
 import type { BackOfficeEnv } from "./back-office-env";
 import { checkLoginCsrf, csrfField, issueLoginCsrf } from "./csrf";
 import { safeReturnPath } from "./public-address";
-import { requestOrigin } from "./staff/staff-audit";
 import { clearStaffCookie, isSecureRequest, readStaffCookie, writeStaffCookie } from "./staff-cookie";
 
 export interface LoginDeps {
@@ -62,7 +62,7 @@ export function submitLogin(deps: LoginDeps) {
     const result = await deps.tessera.staff.authenticate({
       email,
       password: typeof body["password"] === "string" ? body["password"].slice(0, 1_000) : "",
-      from: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "",
+      from: requestOrigin(c) ?? "",
     });
     if (result.status === "locked") {
       return renderLogin(

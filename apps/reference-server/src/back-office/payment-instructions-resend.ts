@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Notifier, Tessera } from "@tessera/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { requestOrigin } from "../http/request-origin";
 import { renderMailHtml, renderMailText } from "../notifications/mail-document";
 import { paymentInstructionsMail } from "../notifications/payment-instructions-mail";
 import { saleMailFacts } from "../notifications/sale-mail-facts";
@@ -58,7 +59,7 @@ export function resendPaymentInstructions(deps: {
       actor: { kind: "staff", id: staff.id },
       action: "payment.instructions_resent",
       subject: { kind: "payment", id: payment.id },
-      from: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      from: requestOrigin(c),
       details: { contract: detail.contract.id },
     });
     return c.redirect(`/admin/u/${unit.slug}/contracts/${detail.contract.id}?notice=resent`, 303);

@@ -1,6 +1,7 @@
 import { isTesseraError, type ShownProviderAccount, type Unit } from "@tessera/core";
 import type { Context } from "hono";
 import { readFormBody } from "../http/read-form-body";
+import { requestOrigin } from "../http/request-origin";
 import { errorTexts } from "../i18n/error-texts";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
@@ -17,7 +18,6 @@ import {
   accountOfUnit,
   accountView,
   basePath,
-  fromOf,
   type ProviderPageDeps,
   providerOf,
   providersUnit,
@@ -81,7 +81,7 @@ export function updateProviderAccount(deps: ProviderPageDeps) {
       await deps.tessera.providerAccounts.update(
         signedInStaff(c).staff,
         { unitId: unit.id, kind: account.kind, id: account.id, label: form.label, options: form.options },
-        { from: fromOf(c) },
+        { from: requestOrigin(c) },
       );
       return c.redirect(`${basePath(unit)}?done=saved`, 303);
     } catch (error) {

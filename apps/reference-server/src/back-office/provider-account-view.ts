@@ -23,7 +23,6 @@ export interface FailedForm {
   errors: ProviderAccountErrors;
 }
 
-export const fromOf = (c: Context) => c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || null;
 export const basePath = (unit: Unit) => `/admin/u/${unit.slug}/providers`;
 
 export function kindLabel(c: Context<BackOfficeEnv>, provider: GatewayProvider | undefined, kind: string) {

@@ -2,6 +2,7 @@ import { isTesseraError, type Unit } from "@tessera/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { readFormBody } from "../http/read-form-body";
+import { requestOrigin } from "../http/request-origin";
 import { errorTexts } from "../i18n/error-texts";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
@@ -12,7 +13,6 @@ import {
   accountView,
   basePath,
   type FailedForm,
-  fromOf,
   kindLabel,
   type ProviderPageDeps,
   providersUnit,
@@ -90,7 +90,7 @@ export function createProviderAccount(deps: ProviderPageDeps) {
       await deps.tessera.providerAccounts.create(
         signedInStaff(c).staff,
         { unitId: unit.id, kind, id: form.id, label: form.label, options: form.options },
-        { from: fromOf(c) },
+        { from: requestOrigin(c) },
       );
       return c.redirect(`${basePath(unit)}?done=saved`, 303);
     } catch (error) {
@@ -114,7 +114,9 @@ export function deleteProviderAccount(deps: ProviderPageDeps) {
     if (!unit) return forbiddenPage(c, deps.views);
     const account = await accountOfUnit(c, deps.tessera, unit);
     try {
-      await deps.tessera.providerAccounts.remove(signedInStaff(c).staff, account.id, { from: fromOf(c) });
+      await deps.tessera.providerAccounts.remove(signedInStaff(c).staff, account.id, {
+        from: requestOrigin(c),
+      });
       return c.redirect(`${basePath(unit)}?done=removed`, 303);
     } catch (error) {
       if (isTesseraError(error, "invalid_transition") || isTesseraError(error, "conflict")) {

@@ -1,6 +1,7 @@
 import { canChangeUnitSettings, isTesseraError, type Tessera, type Unit } from "@tessera/core";
 import type { Context } from "hono";
 import { readFormBody } from "../http/read-form-body";
+import { requestOrigin } from "../http/request-origin";
 import { errorTexts } from "../i18n/error-texts";
 import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
@@ -115,7 +116,7 @@ export function saveUnitSettings(deps: UnitSettingsDeps) {
         actor: { kind: "staff", id: staff.id },
         action: "unit.settings_changed",
         subject: { kind: "unit", id: unit.id },
-        from: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+        from: requestOrigin(c),
       });
       return c.redirect(`/admin/u/${saved.slug}/settings?saved=1`, 303);
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { Tessera } from "@tessera/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { requestOrigin } from "../../http/request-origin";
 import { formatDay, formatMoment } from "../../pages/date-display";
 import { resolvedPeriod } from "../../reports/resolved-period";
 import { type BackOfficeEnv, signedInStaff } from "../back-office-env";
@@ -46,7 +47,7 @@ export function reportExport<Row>(deps: { tessera: Tessera }, report: BackOffice
       actor: { kind: "staff", id: staff.id },
       action: "report.exported",
       subject: { kind: "unit", id: unit.id },
-      from: c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      from: requestOrigin(c),
       details: {
         report: report.source.kind,
         format,

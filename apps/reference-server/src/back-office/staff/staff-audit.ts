@@ -1,11 +1,7 @@
 import type { AuditDetailValue, AuditSubject, Tessera } from "@tessera/core";
 import type { Context } from "hono";
+import { requestOrigin } from "../../http/request-origin";
 import { type BackOfficeEnv, signedInStaff } from "../back-office-env";
-
-/** Where a request came from, as the audit log keeps it: the proxy's client address, if any. */
-export function requestOrigin(c: Context): string | null {
-  return c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || null;
-}
 
 /** Appends what the signed-in member just did to the organization's audit log. */
 export async function recordStaffAction(

@@ -70,10 +70,15 @@ export interface SaleService {
 
 export function createSaleService(ctx: ServiceContext): SaleService {
   async function validate(data: ParsedSaleInput): Promise<Validated> {
-    const unit = await ctx.storage.units.findById(data.unitId as Id<"unit">);
-    if (!unit) throw invalid(["unitId"], "not_found", `unit ${data.unitId} does not exist`);
-    const plan = await ctx.storage.plans.findById(data.planId as Id<"plan">);
-    if (!plan || plan.unitId !== unit.id) throw invalid(["planId"], "not_found", "no such plan in this unit");
+    const found = await ctx.storage.plans.findInUnit(data.unitId as Id<"unit">, data.planId as Id<"plan">);
+    if (!found) {
+      // Only now, on the way to an error, is it worth a second read to name what is missing.
+      if (!(await ctx.storage.units.findById(data.unitId as Id<"unit">))) {
+        throw invalid(["unitId"], "not_found", `unit ${data.unitId} does not exist`);
+      }
+      throw invalid(["planId"], "not_found", "no such plan in this unit");
+    }
+    const { unit, plan } = found;
     if (plan.status !== "active") throw invalid(["planId"], "not_on_sale", "the plan is archived");
     if (data.source === "online" && !plan.onlineSale.enabled) {
       throw invalid(["planId"], "not_on_sale", "the plan is not on sale online");

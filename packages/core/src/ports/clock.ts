@@ -8,5 +8,25 @@ export interface Clock {
   now(): Instant;
 }
 
+/**
+ * A wall clock. A sale asks for "now" some thirty times, mostly within one millisecond, and
+ * formatting an ISO string costs twenty times what reading the milliseconds does: the string
+ * is formatted once per millisecond and kept until the next one.
+ */
+export function createSystemClock(): Clock {
+  let lastMillis = Number.NaN;
+  let lastInstant = "";
+  return {
+    now() {
+      const millis = Date.now();
+      if (millis !== lastMillis) {
+        lastMillis = millis;
+        lastInstant = new Date(millis).toISOString();
+      }
+      return lastInstant;
+    },
+  };
+}
+
 /** The wall clock. */
-export const systemClock: Clock = { now: () => new Date().toISOString() };
+export const systemClock: Clock = createSystemClock();

@@ -93,6 +93,12 @@ export interface PlanRepository {
   /** Compare-and-set on `plan.version`; returns the stored plan with the new version. */
   update(plan: Plan): Promise<Plan>;
   findById(id: Id<"plan">): Promise<Plan | null>;
+  /**
+   * The plan with its unit, in one read — what a sale starts from. Null when the unit has no
+   * such plan (or there is no such unit); the caller that must tell those apart asks
+   * `units.findById` on that path only.
+   */
+  findInUnit(unitId: Id<"unit">, planId: Id<"plan">): Promise<{ unit: Unit; plan: Plan } | null>;
   /** The plan whose online-sale slug is `slug` in the unit, whether or not sale is enabled. */
   findByOnlineSlug(unitId: Id<"unit">, slug: string): Promise<Plan | null>;
   listByUnit(

@@ -331,6 +331,23 @@ export function saleScenarios(current: () => ScenarioEnv): void {
     expect(error.details.issues?.[0]?.path).toEqual(["planId"]);
   });
 
+  it("names the unit when there is no such unit, and the plan when the unit has no such plan", async () => {
+    const env = current();
+    const card = await env.card("approvedVisa");
+    const noUnit = await rejection(
+      env.tessera.sales.start(sale({ unitId: "unit_01J0000000000000000000000", card })),
+    );
+    expect(noUnit.details.issues?.[0]).toMatchObject({ path: ["unitId"], code: "not_found" });
+    const other = await env.tessera.organizations.createUnit({
+      organizationId: env.unit.organizationId,
+      name: "Outra unidade",
+      slug: `outra-${Math.random().toString(36).slice(2, 8)}`,
+      paymentMethods: env.unit.paymentMethods,
+    });
+    const wrongUnit = await rejection(env.tessera.sales.start(sale({ unitId: other.id, card })));
+    expect(wrongUnit.details.issues?.[0]).toMatchObject({ path: ["planId"], code: "not_found" });
+  });
+
   it("cancels a pending attempt without canceling the contract, and then allows another", async () => {
     const env = current();
     const pending = await env.tessera.sales.start(sale({ method: "pix" }));

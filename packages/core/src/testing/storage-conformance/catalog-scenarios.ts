@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import type { Id } from "../../ids/id";
 import { expectTesseraError } from "./expect-tessera-error";
 import { rawNumber } from "./raw-values";
 import type { StorageScenario } from "./storage-scenario";
@@ -99,6 +100,33 @@ export const catalogScenarios = {
       const [row] = await readRows("plans", { id: plan.id });
       expect(rawNumber(row?.price_amount)).toBe(9_007_199_254_740);
       expect(row?.price_currency).toBe("BRL");
+    },
+  },
+
+  planFoundInItsUnit: {
+    title: "finds a plan with its unit in one read, and nothing for a plan of another unit or no unit",
+    async run({ storage, fixtures }) {
+      const organization = fixtures.organization();
+      await storage.organizations.insert(organization);
+      const unit = fixtures.unit(organization.id, {
+        slug: "centro",
+        checkoutFields: [],
+        notificationEmails: ["recepcao@example.com"],
+      });
+      const other = fixtures.unit(organization.id, { slug: "bairro" });
+      await storage.units.insert(unit);
+      await storage.units.insert(other);
+      const plan = fixtures.plan(unit.id);
+      await storage.plans.insert(plan);
+      // Both decoded whole, as their own reads decode them: the join hides no column of either.
+      expect(await storage.plans.findInUnit(unit.id, plan.id)).toEqual({
+        plan: await storage.plans.findById(plan.id),
+        unit: await storage.units.findById(unit.id),
+      });
+      expect(await storage.plans.findInUnit(unit.id, plan.id)).toEqual({ plan, unit });
+      expect(await storage.plans.findInUnit(other.id, plan.id)).toBeNull();
+      expect(await storage.plans.findInUnit("unit_missing" as Id<"unit">, plan.id)).toBeNull();
+      expect(await storage.plans.findInUnit(unit.id, "plan_missing" as Id<"plan">)).toBeNull();
     },
   },
 

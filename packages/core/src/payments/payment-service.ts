@@ -56,6 +56,13 @@ export interface PaymentService {
    */
   capture(id: Id<"payment">, amount?: Money): Promise<Payment>;
   /**
+   * The PDF of a boleto payment, fetched from a provider that hands it over only through its
+   * API (`capabilities.boletoDocument`: Banco Inter), for the server to serve to the payer.
+   * Null for a payment that is not a boleto, whose gateway links its PDF itself
+   * (`PayerAction.pdfUrl`), or whose boleto the provider has no PDF for (not issued yet).
+   */
+  boletoDocument(id: Id<"payment">): Promise<Uint8Array | null>;
+  /**
    * Settles payments left open past `olderThanMs` (default: `recoveryGraceMs`, two minutes;
    * pass less only when no call can still be in flight, e.g. right after a crash): asks the
    * provider by our reference and applies the answer; a payment the provider never received
@@ -111,6 +118,14 @@ export function createPaymentService(ctx: ServiceContext): PaymentService {
         default:
           return verdict.applied.payment;
       }
+    },
+
+    async boletoDocument(id) {
+      const payment = await getOrThrow(id);
+      if (payment.method !== "boleto") return null;
+      const gateway = ctx.gateways.get(payment.gatewayId);
+      if (!gateway.capabilities.boletoDocument || !gateway.boletoDocument) return null;
+      return gateway.boletoDocument(referenceOf(payment));
     },
 
     async cancelAttempt(id) {

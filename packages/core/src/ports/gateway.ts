@@ -124,6 +124,13 @@ export interface GatewayCapabilities {
    * is written. A method absent here needs nothing beyond the port's request.
    */
   methodRules: Readonly<Partial<Record<PaymentMethod, MethodRules>>>;
+  /**
+   * `boletoDocument` exists and answers a boleto's PDF, for providers that hand it over only
+   * through their authenticated API (Banco Inter: `GET /cobranca/v3/cobrancas/{id}/pdf`), so
+   * the server serves it to the payer itself. False where `PayerAction.pdfUrl` links the
+   * provider's own copy, or where the provider issues no boletos.
+   */
+  boletoDocument: boolean;
 }
 
 /**
@@ -532,5 +539,11 @@ export interface Gateway {
    * for configuration and credentials.
    */
   cardTokenizationSession?(request: CardTokenizationSessionRequest): Promise<CardTokenizationSession>;
+  /**
+   * Present exactly when `capabilities.boletoDocument` is true: the boleto's PDF as the
+   * provider renders it, or null while it has none (not issued yet, or canceled). Side-effect
+   * free; throws `GatewayError` only for configuration and credentials.
+   */
+  boletoDocument?(reference: PaymentReference): Promise<Uint8Array | null>;
   parseWebhook(input: WebhookInput): Promise<WebhookParseResult>;
 }

@@ -40,6 +40,8 @@ export function sandboxCapabilities(options: ResolvedSandboxOptions): GatewayCap
     references: Object.freeze({ kind: "alphanumeric", minLength: 26, maxLength: 35 }),
     // Cards can be authorized only (`capture: false`) and captured later, in full or for less (sandbox-capture.ts).
     capture: true,
+    // Its boletos link their PDF (`boletoPdfBaseUrl`): nothing to fetch through the port.
+    boletoDocument: false,
     // As Banco Inter: a boleto needs the payer's CPF/CNPJ and address, and at least R$ 2,50.
     methodRules: Object.freeze({
       boleto: {

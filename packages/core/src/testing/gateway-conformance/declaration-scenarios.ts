@@ -111,6 +111,13 @@ export const declarationScenarios = {
       expect(typeof gateway.cancel === "function").toBe(gateway.capabilities.cancel);
     },
   },
+  boletoDocumentExistsExactlyWhenDeclared: {
+    title: "has boletoDocument exactly when it declares capabilities.boletoDocument, and only with boletos",
+    async run({ gateway }) {
+      expect(typeof gateway.boletoDocument === "function").toBe(gateway.capabilities.boletoDocument);
+      if (gateway.capabilities.boletoDocument) expect(gateway.methods).toContain("boleto");
+    },
+  },
   deactivateRecurrenceExistsExactlyWhenDeclared: {
     title:
       "has deactivateRecurrence exactly when capabilities.providerRecurrence is not empty, listing methods it offers",

@@ -1,3 +1,4 @@
+import { boletoDocumentScenarios } from "./boleto-document-scenarios";
 import { cancelScenarios } from "./cancel-scenarios";
 import { captureScenarios } from "./capture-scenarios";
 import { cardScenarios } from "./card-scenarios";
@@ -34,6 +35,7 @@ export const gatewayScenarios = {
   ...webhookScenarios,
   ...faultScenarios,
   ...processingScenarios,
+  ...boletoDocumentScenarios,
   ...expiryScenarios,
   ...notificationScenarios,
   ...captureScenarios,
@@ -49,6 +51,7 @@ export type GatewayScenarioId = keyof typeof gatewayScenarios;
 export const unskippableGatewayScenarios = [
   "declaresConsistentCapabilities",
   "cancelExistsExactlyWhenDeclared",
+  "boletoDocumentExistsExactlyWhenDeclared",
   "deactivateRecurrenceExistsExactlyWhenDeclared",
   "captureExistsExactlyWhenDeclared",
   "tokenizationSessionExistsExactlyWhenDeclared",

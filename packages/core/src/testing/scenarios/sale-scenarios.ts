@@ -244,6 +244,37 @@ export function saleScenarios(current: () => ScenarioEnv): void {
     expect(outcome.status === "pending" && outcome.action.type).toBe("boleto");
   });
 
+  it("fetches a boleto's PDF from a gateway that hands it over through its API, and none for a card", async () => {
+    const env = current();
+    const asked: (string | null)[] = [];
+    const pdf = new TextEncoder().encode("%PDF-1.4 boleto");
+    const withDocuments = createTessera({
+      storage: env.storage,
+      clock: env.clock,
+      gateways: [
+        {
+          ...env.sandbox,
+          capabilities: { ...env.sandbox.capabilities, boletoDocument: true },
+          async boletoDocument(reference) {
+            asked.push(reference.providerReference);
+            return pdf;
+          },
+        },
+      ],
+    });
+    const boleto = await withDocuments.sales.start(
+      sale({ method: "boleto", buyer: { ...buyerAna, address } }),
+    );
+    expect(boleto.payment).not.toBeNull();
+    expect(await withDocuments.payments.boletoDocument(boleto.payment!.id)).toEqual(pdf);
+    expect(asked).toEqual([boleto.payment!.providerReference]);
+    const card = await withDocuments.sales.start(sale({ card: await env.card("approvedVisa") }));
+    expect(await withDocuments.payments.boletoDocument(card.payment!.id)).toBeNull();
+    // The sandbox links its own PDF: nothing to fetch through the port.
+    expect(await env.tessera.payments.boletoDocument(boleto.payment!.id)).toBeNull();
+    expect(asked).toHaveLength(1);
+  });
+
   it("refuses a raw card number: cards reach the provider from the buyer's browser", async () => {
     const env = current();
     const error = await rejection(

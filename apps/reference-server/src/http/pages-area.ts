@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import type { ReceiptLinks } from "../checkout/receipt-link";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
-import { checkoutStatus, retryCheckout, showCheckout } from "../pages/checkout-page";
+import { checkoutBoletoPdf, checkoutStatus, retryCheckout, showCheckout } from "../pages/checkout-page";
 import { homePage } from "../pages/home-page";
 import { showPlanCheckout, submitPlanCheckout } from "../pages/plan-checkout-page";
 import { unitPlansPage } from "../pages/unit-plans-page";
@@ -34,6 +34,7 @@ export function pagesArea(deps: {
   area.post("/u/:unit/:plan", formBodyLimit(deps), submitPlanCheckout(deps));
   area.get("/checkout/:subject/:token", showCheckout(deps));
   area.get("/checkout/:subject/:token/status", checkoutStatus(deps));
+  area.get("/checkout/:subject/:token/boleto.pdf", checkoutBoletoPdf(deps));
   area.post("/checkout/:subject/:token/retry", formBodyLimit(deps), retryCheckout(deps));
   area.onError(
     errorHandler({ logger: deps.logger, views: deps.views, defaultLocale: deps.config.defaultLocale }),

@@ -206,6 +206,8 @@ describe("buying", () => {
     const html = await (await server.app.request(response.headers.get("location")!)).text();
     expect(html).toMatch(/<input id="boleto-line" readonly value="\d{47}"/);
     expect(html).toContain('href="/sandbox/boletos/');
+    // The sandbox links its own PDF: the page serves none of its own for it.
+    expect((await server.app.request(`${response.headers.get("location")}/boleto.pdf`)).status).toBe(404);
   });
 });
 

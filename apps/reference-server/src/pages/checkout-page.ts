@@ -160,7 +160,12 @@ async function renderCheckout(
       boleto = {
         line: action.digitableLine,
         barcodeSvg: boletoBarcodeSvg(action.barcode, { title: t("pay.boleto.barcodeTitle") }),
-        pdfUrl: action.pdfUrl,
+        // A provider that hands its PDF over only through its API (Banco Inter): this page serves it.
+        pdfUrl:
+          action.pdfUrl ??
+          (payment && deps.tessera.gateways.get(payment.gatewayId).capabilities.boletoDocument
+            ? `${path}/boleto.pdf`
+            : null),
         dueDate: formatDay(action.dueDate, locale),
         pixCode: action.pixPayload,
       };
@@ -236,6 +241,26 @@ export function showCheckout(deps: CheckoutPageDeps) {
     if (!found) return c.notFound();
     c.header("Cache-Control", "no-store");
     return renderCheckout(c, deps, found, null);
+  };
+}
+
+/**
+ * GET /checkout/:subject/:token/boleto.pdf — the boleto's PDF, fetched from a provider that
+ * hands it over only through its API (`capabilities.boletoDocument`: Banco Inter); 404 when
+ * the payment is no boleto, or the provider has no PDF for it yet. The signed link is the
+ * payer's only key to it, as it is to the page.
+ */
+export function checkoutBoletoPdf(deps: CheckoutPageDeps) {
+  return async (c: Context<AppEnv>) => {
+    const found = await loadOutcome(deps, c.req.param("subject") ?? "", c.req.param("token") ?? "");
+    const payment = found?.outcome.payment;
+    if (!payment) return c.notFound();
+    const pdf = await deps.tessera.payments.boletoDocument(payment.id);
+    if (!pdf) return c.notFound();
+    c.header("Content-Type", "application/pdf");
+    c.header("Content-Disposition", `inline; filename="boleto-${payment.id}.pdf"`);
+    c.header("Cache-Control", "private, no-store");
+    return c.body(new Uint8Array(pdf));
   };
 }
 

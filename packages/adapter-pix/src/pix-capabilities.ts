@@ -1,0 +1,71 @@
+import { X509Certificate } from "node:crypto";
+import { type GatewayCapabilities, gatewayError, type TrustedCertificateIssuer } from "@tessera/core";
+
+/**
+ * The CA that issues the certificate the PSP presents on its callbacks, as core trusts it:
+ * named by the certificate's own subject, so the issuer a listener reports matches it.
+ */
+function trustedIssuerOf(gatewayId: string, pem: string): TrustedCertificateIssuer {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch (cause) {
+    throw gatewayError(gatewayId, "gateway_configuration", "The webhook CA is not a PEM certificate.", {
+      details: {
+        issues: [{ path: ["webhookCa"], code: "invalid_certificate", message: "not a certificate" }],
+      },
+      cause,
+    });
+  }
+  if (!certificate.ca) {
+    throw gatewayError(
+      gatewayId,
+      "gateway_configuration",
+      "The webhook CA must be the certificate of the authority that issues the PSP's client certificate, not a leaf.",
+      { details: { issues: [{ path: ["webhookCa"], code: "not_a_ca", message: "not a CA certificate" }] } },
+    );
+  }
+  return { name: certificate.subject, pem };
+}
+
+/**
+ * What a PSP's API Pix can do, as data (BACEN API Pix 2.9.0):
+ * - `PUT /cob/{txid}` is idempotent: the same txid is the same charge;
+ * - `PATCH` with `REMOVIDA_PELO_USUARIO_RECEBEDOR` drops a charge still `ATIVA`;
+ * - devoluções are partial, keyed by our id, within 90 days of the Pix (Regulamento Pix);
+ * - callbacks go to the key's registered webhook (`PUT /webhook/{chave}`), over mutual TLS,
+ *   and carry no signature: each is confirmed by looking the charge up;
+ * - `txid` is 26–35 letters and digits for `cob` and `cobv` created by `PUT`.
+ */
+export function pixCapabilities(gatewayId: string, webhookCa: string | undefined): GatewayCapabilities {
+  return {
+    currencies: ["BRL"],
+    refunds: { pix: { partial: true, windowDays: 90, keyedByUs: true } },
+    idempotentCreate: true,
+    cancel: true,
+    cardTokenization: "none",
+    storedCards: false,
+    providerRecurrence: [],
+    webhooks: {
+      authentication: "mutual_tls",
+      confirmsByLookup: true,
+      registration: "api",
+      secretQueryParameters: [],
+      secretHeaders: [],
+      trustedClientCertificateIssuers: webhookCa === undefined ? [] : [trustedIssuerOf(gatewayId, webhookCa)],
+    },
+    acceptsRawCard: false,
+    references: { kind: "alphanumeric", minLength: 26, maxLength: 35 },
+    capture: false,
+    // `valor.original` is `\d{1,10}\.\d{2}`: one centavo up to 9,999,999,999.99. A `cob` needs
+    // nothing of the payer; a due-date `cobv` needs their CPF or CNPJ (checked on create).
+    boletoDocument: false,
+    methodRules: {
+      pix: {
+        payer: { document: false, address: false, phone: false },
+        minAmount: 1,
+        maxAmount: 999_999_999_999,
+      },
+    },
+  };
+}

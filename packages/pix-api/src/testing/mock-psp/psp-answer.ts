@@ -1,0 +1,25 @@
+import type { Problema } from "./api-pix-problem";
+
+/** What the mock writes back for one request: a status, headers, and a JSON body or none. */
+export interface PspAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  /** Serialized as JSON; absent for an empty body. */
+  body?: unknown;
+  /** Default `application/json`. */
+  contentType?: string;
+}
+
+/** A problem+json answer (the spec's error media type). */
+export function problemAnswer(problem: Problema, headers?: Record<string, string>): PspAnswer {
+  return {
+    status: problem.status,
+    body: problem,
+    contentType: "application/problem+json",
+    ...(headers === undefined ? {} : { headers }),
+  };
+}
+
+export function jsonAnswer(status: number, body: unknown): PspAnswer {
+  return { status, body };
+}

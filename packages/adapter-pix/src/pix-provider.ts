@@ -17,6 +17,7 @@ export const pixProvider = defineGatewayProvider({
     authentication:
       "mutual TLS: the PSP presents its client certificate, issued by the webhook CA, and each callback is confirmed by looking the charge up",
     pathSuffix: "/pix",
+    mutualTls: true,
   },
   create: (options, deps) =>
     createPixGateway({

@@ -5,6 +5,8 @@ import { TesseraError } from "@tessera/core";
 import { composeServer } from "../composition/compose-server";
 import { seedDemo } from "../demo/demo-seed";
 import { createApp } from "../http/create-app";
+import { openWebhookTlsListener } from "../http/open-webhook-tls-listener";
+import type { WebhookTlsListener } from "../http/webhook-tls-listener";
 import { createScheduler, type Scheduler } from "../scheduler/scheduler";
 import { schedulerTasks } from "../scheduler/scheduler-tasks";
 import type { CommandContext } from "./command-context";
@@ -30,6 +32,7 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   const { tessera } = parts;
   let server: ReturnType<typeof serve> | null = null;
   let scheduler: Scheduler | null = null;
+  let webhookTls: WebhookTlsListener | null = null;
   // Said to the person starting the server, never logged: the log is read by more people.
   let demoOwner: { email: string; password: string } | null = null;
   try {
@@ -66,6 +69,14 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
         : error;
     });
 
+    if (config.webhookTls !== null) {
+      webhookTls = await openWebhookTlsListener(
+        { ...config, webhookTls: config.webhookTls },
+        tessera,
+        logger,
+      );
+    }
+
     const { port } = server.address() as AddressInfo;
     const url = config.publicUrl ?? `http://${browsableHost(config.host)}:${port}/`;
     logger.info("listening", {
@@ -97,11 +108,13 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
     const signal = await ctx.waitForStop();
     logger.info("shutting down", { signal });
     await scheduler?.stop();
-    await stopServer(server);
+    await Promise.all([stopServer(server), webhookTls?.close()]);
     server = null;
+    webhookTls = null;
   } finally {
     await scheduler?.stop();
     if (server) await stopServer(server);
+    await webhookTls?.close();
     await parts.close();
   }
   logger.info("stopped");

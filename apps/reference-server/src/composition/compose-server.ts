@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { pixProvider } from "@tessera/adapter-pix";
 import {
   type Clock,
   createTessera,
@@ -107,10 +108,11 @@ export async function composeServer(
       storage,
       clock,
       gateways,
-      providers: [sandboxProvider],
+      providers: [sandboxProvider, pixProvider],
       credentialsKey,
       previousCredentialsKeys: config.previousCredentialsKeys,
       ...(config.publicUrl ? { webhookBaseUrl: `${config.publicUrl}webhooks` } : {}),
+      ...mutualTlsWebhookBase(config),
       providerLog: providerLogOf(deps.logger),
       notifier: composed.notifier,
       files: deps.files ?? createDiskFileStore({ directory: join(config.dataDir, "files") }),
@@ -136,4 +138,19 @@ export async function composeServer(
     await storage.close();
     throw error;
   }
+}
+
+/**
+ * Where providers that prove themselves by client certificate post: the built-in mutual-TLS
+ * listener's public address (`TESSERA_WEBHOOK_TLS_PUBLIC_URL`, else the public URL's host on
+ * its port). Without the listener, the public URL serves them too, behind a proxy that
+ * verifies the certificate (`TESSERA_CLIENT_CERTIFICATE_HEADER`).
+ */
+function mutualTlsWebhookBase(config: ServerConfig): { mutualTlsWebhookBaseUrl?: string } {
+  const tls = config.webhookTls;
+  if (tls === null) return {};
+  if (tls.publicUrl !== null) return { mutualTlsWebhookBaseUrl: `${tls.publicUrl}webhooks` };
+  if (config.publicUrl === null) return {};
+  const url = new URL(config.publicUrl);
+  return { mutualTlsWebhookBaseUrl: `https://${url.hostname}:${tls.port}/webhooks` };
 }

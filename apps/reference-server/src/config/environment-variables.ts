@@ -83,6 +83,39 @@ export const environmentVariables: readonly EnvironmentVariable[] = [
       "the header a TLS-terminating proxy sets to the provider's verified client certificate (URL-escaped PEM, nginx $ssl_client_escaped_cert), for mutual-TLS webhooks; empty = off (default)",
   },
   {
+    variable: "TESSERA_WEBHOOK_TLS_PORT",
+    setting: "webhookTlsPort",
+    description:
+      "a second, HTTPS listener for mutual-TLS webhooks (API Pix PSPs, Banco Inter) that verifies the provider's client certificate; empty = off (default)",
+  },
+  {
+    variable: "TESSERA_WEBHOOK_TLS_HOST",
+    setting: "webhookTlsHost",
+    description: "interface of the mutual-TLS webhook listener (default: TESSERA_HOST)",
+  },
+  {
+    variable: "TESSERA_WEBHOOK_TLS_CERT_FILE",
+    setting: "webhookTlsCertificateFile",
+    description: "the listener's server certificate chain, PEM (a public CA's, as providers require)",
+  },
+  {
+    variable: "TESSERA_WEBHOOK_TLS_KEY_FILE",
+    setting: "webhookTlsPrivateKeyFile",
+    description: "the private key of that certificate, PEM",
+  },
+  {
+    variable: "TESSERA_WEBHOOK_TLS_CA_FILE",
+    setting: "webhookTlsCaFile",
+    description:
+      "extra CAs (PEM) the listener trusts for client certificates, beside those the provider accounts name (a PSP that names none)",
+  },
+  {
+    variable: "TESSERA_WEBHOOK_TLS_PUBLIC_URL",
+    setting: "webhookTlsPublicUrl",
+    description:
+      "the address providers reach that listener at, e.g. https://studio.example.com:8443/; empty = TESSERA_PUBLIC_URL's host on TESSERA_WEBHOOK_TLS_PORT",
+  },
+  {
     variable: "TESSERA_SMTP_URL",
     setting: "smtpUrl",
     description:

@@ -34,6 +34,7 @@ describe("loadConfig", () => {
       sandboxAutoPayMs: 20_000,
       schedulerIntervalMs: 5_000,
       clientCertificateHeader: null,
+      webhookTls: null,
       mail: { kind: "mailbox", directory: "/srv/studio/data/mailbox", from: "Tessera <no-reply@localhost>" },
       homeUnits: [],
       credentialsKey: null,
@@ -155,6 +156,33 @@ describe("loadConfig", () => {
       demo: false,
       homeUnits: ["aurora-centro", "aurora-sul"],
     });
+  });
+
+  it("starts the mutual-TLS webhook listener only with TESSERA_WEBHOOK_TLS_PORT, and then needs its certificate and key", () => {
+    expect(
+      load({
+        TESSERA_HOST: "0.0.0.0",
+        TESSERA_WEBHOOK_TLS_PORT: "8443",
+        TESSERA_WEBHOOK_TLS_CERT_FILE: "tls/server.crt",
+        TESSERA_WEBHOOK_TLS_KEY_FILE: "/etc/tessera/server.key",
+        TESSERA_WEBHOOK_TLS_PUBLIC_URL: "https://aurora.example.com:8443",
+      }).webhookTls,
+    ).toEqual({
+      port: 8443,
+      host: "0.0.0.0",
+      certificateFile: "/srv/studio/tls/server.crt",
+      privateKeyFile: "/etc/tessera/server.key",
+      caFile: null,
+      publicUrl: "https://aurora.example.com:8443/",
+    });
+    const error = failure({ TESSERA_WEBHOOK_TLS_PORT: "8443" });
+    expect(error.details.issues?.map((issue) => `${issue.path.join(".")}: ${issue.message}`)).toEqual([
+      "TESSERA_WEBHOOK_TLS_CERT_FILE: is required when TESSERA_WEBHOOK_TLS_PORT is set",
+      "TESSERA_WEBHOOK_TLS_KEY_FILE: is required when TESSERA_WEBHOOK_TLS_PORT is set",
+    ]);
+    expect(failure({ TESSERA_WEBHOOK_TLS_PUBLIC_URL: "http://aurora.example.com" }).message).toContain(
+      "must be an https:// URL",
+    );
   });
 
   it("takes TESSERA_PORT over PORT, and PORT when it is alone", () => {

@@ -4,7 +4,7 @@ import { type FieldIssue, TesseraError } from "@tessera/core";
 import { decodeCredentialsKey } from "./credentials-key";
 import { parseDatabaseUrl } from "./database-url";
 import { configFileVariable, environmentVariables } from "./environment-variables";
-import type { ServerConfig } from "./server-config";
+import type { ServerConfig, WebhookTlsConfig } from "./server-config";
 import {
   type SettingName,
   type Settings,
@@ -35,6 +35,12 @@ const defaults: Settings = {
   sandboxAutoPaySeconds: 20,
   schedulerIntervalSeconds: 5,
   clientCertificateHeader: "",
+  webhookTlsPort: null,
+  webhookTlsHost: "",
+  webhookTlsCertificateFile: "",
+  webhookTlsPrivateKeyFile: "",
+  webhookTlsCaFile: "",
+  webhookTlsPublicUrl: "",
   smtpUrl: "",
   mailFrom: "Tessera <no-reply@localhost>",
   homeUnits: [],
@@ -179,6 +185,8 @@ export function loadConfig(options: LoadConfigOptions): ServerConfig {
     issues.push({ path: [databaseOrigin.label], code: "invalid_value", message: database.problem });
   }
 
+  const webhookTls = webhookTlsConfig(settings, origins, baseDir, issues);
+
   if (issues.length > 0 || "problem" in database) throw invalid(issues);
   return {
     port: settings.port,
@@ -193,6 +201,7 @@ export function loadConfig(options: LoadConfigOptions): ServerConfig {
     schedulerIntervalMs:
       settings.schedulerIntervalSeconds === 0 ? null : settings.schedulerIntervalSeconds * 1000,
     clientCertificateHeader: settings.clientCertificateHeader || null,
+    webhookTls,
     mail: settings.smtpUrl
       ? { kind: "smtp", url: settings.smtpUrl, from: settings.mailFrom }
       : { kind: "mailbox", directory: join(dataDir, "mailbox"), from: settings.mailFrom },
@@ -202,5 +211,38 @@ export function loadConfig(options: LoadConfigOptions): ServerConfig {
       (text) => decodeCredentialsKey(text) ?? [],
     ),
     configFile: fileText === null ? null : filePath,
+  };
+}
+
+/**
+ * The mutual-TLS webhook listener's settings, or null when `webhookTlsPort` is not set. Its
+ * certificate and key are required then; file paths are relative to where they were set.
+ */
+function webhookTlsConfig(
+  settings: Settings,
+  origins: ReadonlyMap<SettingName, Origin>,
+  baseDir: string,
+  issues: FieldIssue[],
+): WebhookTlsConfig | null {
+  if (settings.webhookTlsPort === null) return null;
+  const file = (setting: "webhookTlsCertificateFile" | "webhookTlsPrivateKeyFile" | "webhookTlsCaFile") =>
+    settings[setting] === "" ? null : resolve(origins.get(setting)?.baseDir ?? baseDir, settings[setting]);
+  const certificateFile = file("webhookTlsCertificateFile");
+  const privateKeyFile = file("webhookTlsPrivateKeyFile");
+  const portLabel = origins.get("webhookTlsPort")?.label ?? "TESSERA_WEBHOOK_TLS_PORT";
+  for (const [path, value] of [
+    ["TESSERA_WEBHOOK_TLS_CERT_FILE", certificateFile],
+    ["TESSERA_WEBHOOK_TLS_KEY_FILE", privateKeyFile],
+  ] as const) {
+    if (value === null)
+      issues.push({ path: [path], code: "required", message: `is required when ${portLabel} is set` });
+  }
+  return {
+    port: settings.webhookTlsPort,
+    host: settings.webhookTlsHost || settings.host,
+    certificateFile: certificateFile ?? "",
+    privateKeyFile: privateKeyFile ?? "",
+    caFile: file("webhookTlsCaFile"),
+    publicUrl: settings.webhookTlsPublicUrl || null,
   };
 }

@@ -20,6 +20,24 @@ export type MailConfig =
   | { kind: "mailbox"; directory: string; from: string }
   | { kind: "smtp"; url: string; from: string };
 
+/**
+ * A second, HTTPS listener serving only `/webhooks/*` that requests the provider's client
+ * certificate and verifies it against the CAs the provider accounts trust (and `caFile`'s),
+ * for installations without a TLS-terminating proxy that does so.
+ */
+export interface WebhookTlsConfig {
+  /** 0 lets the system pick a free one (tests). */
+  port: number;
+  host: string;
+  /** Absolute paths of the server's certificate chain and key (PEM). */
+  certificateFile: string;
+  privateKeyFile: string;
+  /** Extra CAs trusted for client certificates (PEM), or null. */
+  caFile: string | null;
+  /** Where providers reach it (with a trailing slash), or null: the public URL's host on `port`. */
+  publicUrl: string | null;
+}
+
 /** The server's configuration, validated and resolved (absolute paths, defaults applied). */
 export interface ServerConfig {
   /** TCP port; 0 lets the system pick a free one. */
@@ -48,6 +66,8 @@ export interface ServerConfig {
    * certificate it verified, for mutual-TLS webhooks; null = none (no proxy does that).
    */
   clientCertificateHeader: string | null;
+  /** The built-in mutual-TLS webhook listener, or null when it is off (no TESSERA_WEBHOOK_TLS_PORT). */
+  webhookTls: WebhookTlsConfig | null;
   /** Where e-mail goes, and its From address (`TESSERA_MAIL_FROM`). */
   mail: MailConfig;
   /** Slugs of the units the home page lists, in order; empty = the demo unit when it exists. */

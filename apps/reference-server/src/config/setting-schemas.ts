@@ -48,6 +48,27 @@ export const settingSchemas = {
     .trim()
     .toLowerCase()
     .regex(/^$|^[a-z0-9-]+$/, "must be a header name such as x-client-cert, or empty (off)"),
+  webhookTlsPort: z
+    .number({ error: "must be a port number" })
+    .int("must be a whole number")
+    .min(0, "must be a port number from 0 to 65535")
+    .max(65535, "must be a port number from 0 to 65535")
+    .nullable(),
+  webhookTlsHost: z
+    .string({ error: "must be a text" })
+    .trim()
+    .regex(/^$|^[A-Za-z0-9.:\-[\]]+$/, "must be a host name or IP address, or empty (TESSERA_HOST)"),
+  webhookTlsCertificateFile: z.string({ error: "must be a file path" }).trim(),
+  webhookTlsPrivateKeyFile: z.string({ error: "must be a file path" }).trim(),
+  webhookTlsCaFile: z.string({ error: "must be a file path" }).trim(),
+  webhookTlsPublicUrl: z
+    .string({ error: "must be a text" })
+    .trim()
+    .refine(
+      (url) => url === "" || (URL.canParse(url) && new URL(url).protocol === "https:"),
+      "must be an https:// URL, such as https://studio.example.com:8443/, or empty",
+    )
+    .transform((url) => (url === "" || url.endsWith("/") ? url : `${url}/`)),
   smtpUrl: z
     .string({ error: "must be a text" })
     .trim()
@@ -105,6 +126,7 @@ export function settingFromText(name: SettingName, text: string): unknown {
     case "databasePoolSize":
     case "sandboxAutoPaySeconds":
     case "schedulerIntervalSeconds":
+    case "webhookTlsPort":
       return /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
     case "demo":
       return booleanWords[text.trim().toLowerCase()] ?? text;

@@ -23,6 +23,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     sandboxAutoPayMs: null,
     schedulerIntervalMs: null,
     clientCertificateHeader: null,
+    webhookTls: null,
     mail: { kind: "mailbox", directory: join(dataDir, "mailbox"), from: "Tessera <no-reply@localhost>" },
     homeUnits: [],
     credentialsKey: null,

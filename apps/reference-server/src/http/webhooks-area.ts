@@ -57,7 +57,7 @@ export function webhooksArea(deps: {
       onError: (c) => c.json({ error: { code: "payload_too_large" } }, 413),
     }),
   );
-  area.post("/:gateway", async (c) => {
+  const receive = async (c: Context) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of c.req.raw.headers) headers[name.toLowerCase()] = value;
     // The proxy's word on mutual TLS travels apart from the provider's headers, never kept as one of them.
@@ -65,14 +65,17 @@ export function webhooksArea(deps: {
       ? proxyClientCertificate(headers[deps.clientCertificateHeader])
       : null;
     if (deps.clientCertificateHeader) delete headers[deps.clientCertificateHeader];
-    const receipt = await deps.tessera.webhooks.receive(c.req.param("gateway"), {
+    const receipt = await deps.tessera.webhooks.receive(c.req.param("gateway") ?? "", {
       headers,
       rawBody: await c.req.text(),
       url: c.req.url,
       ...(certificate ? { verifiedClientCertificate: certificate } : {}),
     });
     return receipt.accepted ? c.json(receipt, 200) : c.json(receipt, 401);
-  });
+  };
+  area.post("/:gateway", receive);
+  // A provider that adds a path after the registered URL (API Pix posts to `{url}/pix`).
+  area.post("/:gateway/*", receive);
   area.onError(webhookErrorHandler(deps.logger));
   return area;
 }

@@ -81,6 +81,12 @@ export interface GatewayProviderWebhook {
   authentication: string;
   /** A path the provider adds after the registered URL, when it does (API Pix adds `/pix`). */
   pathSuffix?: string;
+  /**
+   * The provider proves its notifications by its client certificate (API Pix PSPs, Banco
+   * Inter): its accounts' webhook URL is then under `mutualTlsWebhookBaseUrl` when the
+   * installation has one (a listener or proxy that verifies client certificates).
+   */
+  mutualTls?: boolean;
 }
 
 /** A kind of provider account an adapter offers (see the module comment). */

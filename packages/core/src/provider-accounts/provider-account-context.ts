@@ -14,6 +14,8 @@ export interface ProviderAccountContext {
   keyring: CredentialsKeyring | null;
   /** `https://studio.example.com/webhooks`, or null when the installation has no public address. */
   webhookBaseUrl: string | null;
+  /** The same behind mutual TLS, for providers that declare `webhook.mutualTls`. */
+  mutualTlsWebhookBaseUrl: string | null;
   log: ProviderLog;
   /** The gateways given to createTessera: their ids are not free for accounts. */
   fixedGatewayIds: ReadonlySet<string>;
@@ -29,9 +31,17 @@ export function requireKeyring(context: ProviderAccountContext): CredentialsKeyr
   );
 }
 
-/** Where the account's notifications are received, or null without a public address. */
-export function webhookUrlOf(context: ProviderAccountContext, id: string): string | null {
-  return context.webhookBaseUrl === null ? null : `${context.webhookBaseUrl.replace(/\/+$/, "")}/${id}`;
+/**
+ * Where the account's notifications are received, or null without a public address: under
+ * the mutual-TLS base for a provider whose notifications are proven by client certificate.
+ */
+export function webhookUrlOf(
+  context: ProviderAccountContext,
+  id: string,
+  provider: GatewayProvider | undefined,
+): string | null {
+  const base = provider?.webhook.mutualTls ? context.mutualTlsWebhookBaseUrl : context.webhookBaseUrl;
+  return base === null ? null : `${base.replace(/\/+$/, "")}/${id}`;
 }
 
 export function sealOptions(
@@ -72,7 +82,7 @@ export function buildGateway(
   const gateway = provider.create(options, {
     gatewayId: id,
     clock: context.ctx.clock,
-    webhookUrl: webhookUrlOf(context, id),
+    webhookUrl: webhookUrlOf(context, id, provider),
     log: (entry) => context.log({ ...entry, data: { ...entry.data, gatewayId: id } }),
   });
   if (gateway?.id !== id) {

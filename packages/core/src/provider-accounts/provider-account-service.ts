@@ -184,7 +184,7 @@ export function createProviderAccountService(context: ProviderAccountContext): P
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
       version: record.version,
-      webhookUrl: webhookUrlOf(context, record.id),
+      webhookUrl: webhookUrlOf(context, record.id, provider),
     };
   };
 

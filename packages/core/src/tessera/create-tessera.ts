@@ -184,6 +184,7 @@ export function createTessera(options: TesseraOptions): Tessera {
       providers,
       keyring,
       webhookBaseUrl: options.webhookBaseUrl ?? null,
+      mutualTlsWebhookBaseUrl: options.mutualTlsWebhookBaseUrl ?? options.webhookBaseUrl ?? null,
       log: options.providerLog ?? (() => undefined),
       fixedGatewayIds,
     }),

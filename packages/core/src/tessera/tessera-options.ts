@@ -41,6 +41,12 @@ export interface TesseraOptions {
   previousCredentialsKeys?: readonly Uint8Array[];
   /** Where `/webhooks/<gateway id>` is served publicly (`https://studio.example.com/webhooks`), for accounts' webhook URLs. */
   webhookBaseUrl?: string;
+  /**
+   * Where `/webhooks/<gateway id>` is served behind mutual TLS — a listener or proxy that
+   * verifies the provider's client certificate (`https://studio.example.com:8443/webhooks`) —
+   * for accounts whose provider declares `webhook.mutualTls`. Default: `webhookBaseUrl`.
+   */
+  mutualTlsWebhookBaseUrl?: string;
   /** Where provider accounts' gateways log (ids and statuses, never a credential). Default: nowhere. */
   providerLog?: ProviderLog;
 }

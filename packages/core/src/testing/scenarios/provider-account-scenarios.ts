@@ -5,6 +5,7 @@ import { isTesseraError } from "../../errors/tessera-error";
 import type { Id } from "../../ids/id";
 import type { ProviderAccountActor } from "../../provider-accounts/provider-account-service";
 import type { SandboxGateway } from "../../sandbox/sandbox-gateway";
+import { sandboxProvider } from "../../sandbox/sandbox-provider";
 import { createTessera, type Tessera } from "../../tessera/create-tessera";
 import { buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
@@ -317,5 +318,32 @@ export function providerAccountScenarios(current: () => ScenarioEnv): void {
     expect(
       isTesseraError(refused, "gateway_authentication") || isTesseraError(refused, "gateway_unavailable"),
     ).toBe(true);
+  });
+
+  it("gives an account whose provider proves itself by client certificate its URL behind mutual TLS", async () => {
+    const mutualTlsKind = {
+      ...sandboxProvider,
+      kind: "sandbox-mtls",
+      webhook: { ...sandboxProvider.webhook, mutualTls: true },
+    };
+    const tessera = createTessera({
+      storage: current().storage,
+      clock: current().clock,
+      gateways: [current().sandbox],
+      providers: [sandboxProvider, mutualTlsKind],
+      credentialsKey,
+      webhookBaseUrl: "https://aurora.example/webhooks",
+      mutualTlsWebhookBaseUrl: "https://aurora.example:8443/webhooks",
+    });
+    const plain = await tessera.providerAccounts.create(owner(), accountInput({ id: "sandbox-plain" }), {
+      from: "203.0.113.7",
+    });
+    const mutual = await tessera.providerAccounts.create(
+      owner(),
+      { ...accountInput({ id: "sandbox-tls" }), kind: "sandbox-mtls" },
+      { from: "203.0.113.7" },
+    );
+    expect(plain.webhookUrl).toBe("https://aurora.example/webhooks/sandbox-plain");
+    expect(mutual.webhookUrl).toBe("https://aurora.example:8443/webhooks/sandbox-tls");
   });
 }

@@ -1,0 +1,185 @@
+import { writeFile } from "node:fs/promises";
+import { request } from "node:https";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import type { ProviderAccountActor, SaleInput } from "@tessera/core";
+import { createTestPki, type PixPspMock, startPixPspMock } from "@tessera/pix-api/testing";
+import { afterEach, describe, expect, it } from "vitest";
+import { openWebhookTlsListener } from "./open-webhook-tls-listener";
+import { type ComposedTestServer, composedTestServer, testBuyer } from "./test-app";
+import type { WebhookTlsListener } from "./webhook-tls-listener";
+
+/** A port nobody listens on now, so the webhook URL can be known before the listener starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** POSTs a callback to the listener as a PSP would, with `client` as its TLS identity (or none). */
+function post(port: number, client: { certificate: string; privateKey: string } | null, body: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/webhooks/pix-centro/pix",
+        ca: pki.caCertificate,
+        ...(client ? { cert: client.certificate, key: client.privateKey } : {}),
+        headers: { "content-type": "application/json" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => {
+          text += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const pki = createTestPki({ name: "Mock PSP CA" });
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Installation {
+  server: ComposedTestServer;
+  psp: PixPspMock;
+  listener: WebhookTlsListener;
+  /** Sells the demo's monthly plan by PIX through the unit's PSP account. */
+  sellPix(key: string): Promise<{ paymentId: string; txid: string }>;
+}
+
+/**
+ * The server as `serve` runs it with TESSERA_WEBHOOK_TLS_PORT: the mutual-TLS listener on
+ * its own port, a unit whose PIX goes through a PSP account (the loopback API Pix PSP), and
+ * the PSP posting its callbacks to the URL the account registered.
+ */
+async function installation(): Promise<Installation> {
+  const psp = await startPixPspMock({ pki, notify: true, retryDelaysMs: [20] });
+  cleanups.push(() => psp.close());
+  const port = await freePort();
+  const server = await composedTestServer({
+    webhookTls: {
+      port,
+      host: "127.0.0.1",
+      certificateFile: "",
+      privateKeyFile: "",
+      caFile: null,
+      publicUrl: `https://127.0.0.1:${port}/`,
+    },
+  });
+  cleanups.push(() => server.cleanup());
+  const tls = pki.issueServer(["127.0.0.1"]);
+  const certificateFile = join(server.config.dataDir, "webhook.crt");
+  const privateKeyFile = join(server.config.dataDir, "webhook.key");
+  await writeFile(certificateFile, tls.certificate);
+  await writeFile(privateKeyFile, tls.privateKey);
+  const config = {
+    ...server.config,
+    webhookTls: { ...server.config.webhookTls!, certificateFile, privateKeyFile },
+  };
+  const { tessera, unit } = server;
+  const owner: ProviderAccountActor = {
+    id: "stf_01JQ00000000000000000000AA",
+    organizationId: unit.organizationId,
+    role: "owner",
+    scope: { kind: "organization" },
+  };
+  const account = await tessera.providerAccounts.create(owner, {
+    unitId: unit.id,
+    kind: "pix",
+    id: "pix-centro",
+    label: "PIX — Banco do Mock",
+    options: {
+      baseUrl: psp.baseUrl,
+      tokenUrl: psp.tokenUrl,
+      clientId: psp.clientId,
+      clientSecret: psp.clientSecret,
+      certificate: psp.clientCertificate.certificate,
+      privateKey: psp.clientCertificate.privateKey,
+      ca: pki.caCertificate,
+      pixKey: psp.chave,
+      merchantName: "Estudio Aurora",
+      merchantCity: "SAO PAULO",
+      webhookCa: pki.caCertificate,
+    },
+  });
+  expect(account.webhookUrl, "the account's URL is the mutual-TLS listener's").toBe(
+    `https://127.0.0.1:${port}/webhooks/pix-centro`,
+  );
+  await tessera.organizations.updateUnit(unit.id, {
+    paymentMethods: [{ method: "pix", gatewayId: "pix-centro", mode: "integrated" }],
+  });
+  const listener = await openWebhookTlsListener(config, tessera, server.log.logger);
+  cleanups.push(() => listener.close());
+  const monthly = server.plans[0]!;
+  return {
+    server,
+    psp,
+    listener,
+    async sellPix(key) {
+      const input = {
+        unitId: unit.id,
+        planId: monthly.id,
+        buyer: testBuyer,
+        method: "pix",
+        idempotencyKey: key,
+        source: "online",
+      } as SaleInput;
+      const outcome = await tessera.sales.start(input);
+      const payment = outcome.payment!;
+      expect(payment.gatewayId).toBe("pix-centro");
+      expect(payment.status).toBe("pending");
+      return { paymentId: payment.id, txid: payment.idempotencyKey };
+    },
+  };
+}
+
+describe("PIX callbacks over the mutual-TLS webhook listener", () => {
+  it("registers the account's webhook at the PSP, and a Pix the payer made reaches the payment through it", async () => {
+    const { server, psp, listener, sellPix } = await installation();
+    const { paymentId, txid } = await sellPix("pix-over-tls-1");
+    psp.pay(txid);
+    await psp.notificationsSettled();
+
+    const [delivery] = psp.deliveries();
+    expect(delivery?.url, "posted to the registered URL with /pix").toMatch(/\/webhooks\/pix-centro\/pix$/);
+    expect(delivery?.status, "the listener took it").toBe(200);
+    const payment = await server.tessera.payments.get(paymentId as never);
+    expect(payment?.status).toBe("succeeded");
+
+    // The PSP delivering the same callback again (its retry, or a replay) is a duplicate.
+    const replay = await post(listener.port, psp.webhookCertificate, JSON.stringify(delivery?.body));
+    expect(replay.status).toBe(200);
+    expect(JSON.parse(replay.body)).toMatchObject({ accepted: true, applied: 0, duplicates: 1 });
+  });
+
+  it("refuses the handshake to a caller without a certificate from the PSP's CA, and nothing changes", async () => {
+    const { server, psp, listener, sellPix } = await installation();
+    const { paymentId, txid } = await sellPix("pix-over-tls-2");
+    const stranger = createTestPki({ name: "Someone Else CA" }).issueClient("impostor");
+    const forged = JSON.stringify({
+      pix: [
+        {
+          endToEndId: "E0000000020261201120000000000001",
+          txid,
+          valor: "1.00",
+          horario: "2026-12-01T12:00:00Z",
+        },
+      ],
+    });
+    await expect(post(listener.port, null, forged), "no certificate").rejects.toThrow();
+    await expect(post(listener.port, stranger, forged), "another CA's certificate").rejects.toThrow();
+    expect((await server.tessera.payments.get(paymentId as never))?.status).toBe("pending");
+    expect(psp.deliveries()).toEqual([]);
+  });
+});

@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import type { ServerConfig } from "../config/server-config";
 import { type ComposedTestServer, composedTestServer } from "../http/test-app";
 import { createScheduler, type Scheduler } from "../scheduler/scheduler";
 import { schedulerTasks } from "../scheduler/scheduler-tasks";
@@ -66,8 +67,8 @@ export interface ListeningServer extends ComposedTestServer {
 }
 
 /** Starts the server as `serveCommand` does (node-server, then the scheduler), on a free loopback port. */
-export async function startListeningServer(): Promise<ListeningServer> {
-  const server = await composedTestServer({ schedulerIntervalMs });
+export async function startListeningServer(config: Partial<ServerConfig> = {}): Promise<ListeningServer> {
+  const server = await composedTestServer({ schedulerIntervalMs, ...config });
   let listener: ReturnType<typeof serve> | null = null;
   let scheduler: Scheduler | null = null;
   const stop = async () => {
@@ -122,17 +123,26 @@ function fileNameOf(testName: string): string {
  * whose page threw an uncaught error fails even when its assertions passed. A failed test
  * leaves a screenshot of its page under `test-artifacts/failures/`.
  */
-export function useBrowserHarness(): BrowserHarness {
+export interface BrowserHarnessOptions {
+  /** Settings of the server under test, over the harness's own. */
+  config?: () => Promise<Partial<ServerConfig>>;
+  /** Runs once the server listens (a provider account to connect); answers how to undo it. */
+  prepare?: (server: ListeningServer) => Promise<() => Promise<void>>;
+}
+
+export function useBrowserHarness(options: BrowserHarnessOptions = {}): BrowserHarness {
   let browser: Browser | null = null;
   let server: ListeningServer | null = null;
   let context: BrowserContext | null = null;
   let page: Page | null = null;
   let pageErrors: Error[] = [];
+  let undoPrepare: (() => Promise<void>) | null = null;
 
   beforeAll(async () => {
     browser = await launchChromium();
     try {
-      server = await startListeningServer();
+      server = await startListeningServer(await options.config?.());
+      undoPrepare = (await options.prepare?.(server)) ?? null;
     } catch (error) {
       await browser.close();
       browser = null;
@@ -143,6 +153,7 @@ export function useBrowserHarness(): BrowserHarness {
   afterAll(async () => {
     try {
       await browser?.close();
+      await undoPrepare?.();
     } finally {
       await server?.stop();
     }

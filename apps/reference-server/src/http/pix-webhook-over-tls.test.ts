@@ -1,22 +1,10 @@
-import { writeFile } from "node:fs/promises";
 import { request } from "node:https";
-import { createServer } from "node:net";
-import { join } from "node:path";
-import type { ProviderAccountActor, SaleInput } from "@tessera/core";
-import { createTestPki, type PixPspMock, startPixPspMock } from "@tessera/pix-api/testing";
+import type { SaleInput } from "@tessera/core";
+import { createTestPki, type PixPspMock } from "@tessera/pix-api/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { openWebhookTlsListener } from "./open-webhook-tls-listener";
+import { connectPixPspAccount, freeLoopbackPort, webhookTlsTestConfig } from "./pix-psp-account";
 import { type ComposedTestServer, composedTestServer, testBuyer } from "./test-app";
 import type { WebhookTlsListener } from "./webhook-tls-listener";
-
-/** A port nobody listens on now, so the webhook URL can be known before the listener starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** POSTs a callback to the listener as a PSP would, with `client` as its TLS identity (or none). */
 function post(port: number, client: { certificate: string; privateKey: string } | null, body: string) {
@@ -64,68 +52,26 @@ interface Installation {
  * the PSP posting its callbacks to the URL the account registered.
  */
 async function installation(): Promise<Installation> {
-  const psp = await startPixPspMock({ pki, notify: true, retryDelaysMs: [20] });
-  cleanups.push(() => psp.close());
-  const port = await freePort();
-  const server = await composedTestServer({
-    webhookTls: {
-      port,
-      host: "127.0.0.1",
-      certificateFile: "",
-      privateKeyFile: "",
-      caFile: null,
-      publicUrl: `https://127.0.0.1:${port}/`,
-    },
-  });
+  const port = await freeLoopbackPort();
+  const server = await composedTestServer({ webhookTls: webhookTlsTestConfig(port) });
   cleanups.push(() => server.cleanup());
-  const tls = pki.issueServer(["127.0.0.1"]);
-  const certificateFile = join(server.config.dataDir, "webhook.crt");
-  const privateKeyFile = join(server.config.dataDir, "webhook.key");
-  await writeFile(certificateFile, tls.certificate);
-  await writeFile(privateKeyFile, tls.privateKey);
-  const config = {
-    ...server.config,
-    webhookTls: { ...server.config.webhookTls!, certificateFile, privateKeyFile },
-  };
   const { tessera, unit } = server;
-  const owner: ProviderAccountActor = {
-    id: "stf_01JQ00000000000000000000AA",
-    organizationId: unit.organizationId,
-    role: "owner",
-    scope: { kind: "organization" },
-  };
-  const account = await tessera.providerAccounts.create(owner, {
-    unitId: unit.id,
-    kind: "pix",
-    id: "pix-centro",
-    label: "PIX — Banco do Mock",
-    options: {
-      baseUrl: psp.baseUrl,
-      tokenUrl: psp.tokenUrl,
-      clientId: psp.clientId,
-      clientSecret: psp.clientSecret,
-      certificate: psp.clientCertificate.certificate,
-      privateKey: psp.clientCertificate.privateKey,
-      ca: pki.caCertificate,
-      pixKey: psp.chave,
-      merchantName: "Estudio Aurora",
-      merchantCity: "SAO PAULO",
-      webhookCa: pki.caCertificate,
-    },
+  const account = await connectPixPspAccount({
+    tessera,
+    config: server.config,
+    logger: server.log.logger,
+    unit,
+    pki,
   });
+  cleanups.push(() => account.close());
   expect(account.webhookUrl, "the account's URL is the mutual-TLS listener's").toBe(
     `https://127.0.0.1:${port}/webhooks/pix-centro`,
   );
-  await tessera.organizations.updateUnit(unit.id, {
-    paymentMethods: [{ method: "pix", gatewayId: "pix-centro", mode: "integrated" }],
-  });
-  const listener = await openWebhookTlsListener(config, tessera, server.log.logger);
-  cleanups.push(() => listener.close());
   const monthly = server.plans[0]!;
   return {
     server,
-    psp,
-    listener,
+    psp: account.psp,
+    listener: account.listener,
     async sellPix(key) {
       const input = {
         unitId: unit.id,

@@ -1,6 +1,7 @@
 import { request } from "node:https";
 import type { SaleInput } from "@tessera/core";
 import { createTestPki, type PixPspMock } from "@tessera/pix-api/testing";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectPixPspAccount, freeLoopbackPort, webhookTlsTestConfig } from "./pix-psp-account";
 import { type ComposedTestServer, composedTestServer, testBuyer } from "./test-app";
@@ -127,5 +128,58 @@ describe("PIX callbacks over the mutual-TLS webhook listener", () => {
     await expect(post(listener.port, stranger, forged), "another CA's certificate").rejects.toThrow();
     expect((await server.tessera.payments.get(paymentId as never))?.status).toBe("pending");
     expect(psp.deliveries()).toEqual([]);
+  });
+
+  it("keeps no client secret, private key or access token in any log line or stored row, after a sale, a callback and a refund", async () => {
+    const { server, psp, sellPix } = await installation();
+    const { paymentId, txid } = await sellPix("pix-over-tls-3");
+    psp.pay(txid);
+    await psp.notificationsSettled();
+    const refund = await server.tessera.refunds.refund({
+      paymentId,
+      amount: { amount: 1_000, currency: "BRL" },
+      idempotencyKey: "pix-over-tls-3-refund",
+      reason: "scrubbing test",
+    });
+    expect(["succeeded", "pending"]).toContain(refund.refund.status);
+    await psp.notificationsSettled();
+
+    const secrets = [
+      psp.clientSecret,
+      ...psp.issuedAccessTokens(),
+      // A PEM key's body lines: any of them kept anywhere would be a leak.
+      ...psp.clientCertificate.privateKey.split("\n").filter((line) => line.length > 40),
+    ];
+    expect(psp.issuedAccessTokens().length).toBeGreaterThan(0);
+    const database = new Database(
+      server.config.database.kind === "sqlite" ? server.config.database.filename : "",
+      {
+        readonly: true,
+      },
+    );
+    const rows: string[] = [];
+    try {
+      const tables = database.prepare("select name from sqlite_master where type = 'table'").all() as {
+        name: string;
+      }[];
+      for (const { name } of tables) {
+        for (const row of database.prepare(`select * from "${name}"`).all()) rows.push(JSON.stringify(row));
+      }
+    } finally {
+      database.close();
+    }
+    expect(rows.length).toBeGreaterThan(10);
+    const logs = server.log.lines;
+    expect(logs.length).toBeGreaterThan(0);
+    for (const secret of secrets) {
+      expect(
+        rows.filter((row) => row.includes(secret)),
+        "a stored row holds a credential",
+      ).toEqual([]);
+      expect(
+        logs.filter((line) => line.includes(secret)),
+        "a log line holds a credential",
+      ).toEqual([]);
+    }
   });
 });

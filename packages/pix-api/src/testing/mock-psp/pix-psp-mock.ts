@@ -62,6 +62,8 @@ export interface PixPspMock {
   expireAccessToken(): void;
   /** How many token requests the mock has had. */
   tokenRequests(): number;
+  /** Every access token it issued, for tests that prove none leaked into a log or a row. */
+  issuedAccessTokens(): string[];
   /**
    * The next devolução is refused: answered `EM_PROCESSAMENTO` and `NAO_REALIZADO` right
    * after, or with `atOnce` answered `NAO_REALIZADO`. The webhook is told either way.
@@ -195,6 +197,7 @@ export async function startPixPspMock(options: PixPspMockOptions = {}): Promise<
     },
     expireAccessToken: () => oauth.expireAccessTokens(),
     tokenRequests: () => oauth.tokenRequests(),
+    issuedAccessTokens: () => oauth.issuedTokens(),
     refuseNextRefund(refuseOptions) {
       faults.nextRefund = refuseOptions?.atOnce === true ? "refuse_at_once" : "refuse";
     },

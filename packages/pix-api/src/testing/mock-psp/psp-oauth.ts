@@ -68,6 +68,8 @@ export interface PspOAuth {
     scopes: readonly string[],
   ): PspAnswer | null;
   tokenRequests(): number;
+  /** Every access token issued so far, for tests that prove none leaked into a log or a row. */
+  issuedTokens(): string[];
   /** Every token issued so far answers 401 from now on. */
   expireAccessTokens(): void;
 }
@@ -165,6 +167,7 @@ export function createPspOAuth(options: {
     },
 
     tokenRequests: () => requests,
+    issuedTokens: () => [...tokens.keys()],
 
     expireAccessTokens() {
       for (const token of tokens.values()) token.revoked = true;

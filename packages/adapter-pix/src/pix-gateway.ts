@@ -13,6 +13,7 @@ import {
   type Cob,
   type Cobv,
   createPixApiClient,
+  createWebhookRegistration,
   isTxid,
   type PixApiClient,
   type PixDevedor,
@@ -26,7 +27,6 @@ import type { PixOptions } from "./options";
 import { pixCapabilities } from "./pix-capabilities";
 import { createPixRefunds } from "./pix-refunds";
 import { createPixWebhookParser } from "./pix-webhook";
-import { createWebhookRegistration } from "./webhook-registration";
 
 export interface PixGatewayOptions extends PixOptions {
   /** The gateway's id (`pix`, or a provider account's `pix-centro`). */
@@ -96,8 +96,7 @@ export function createPixGateway(options: PixGatewayOptions): Gateway {
     origin: id,
   });
   const registration = createWebhookRegistration({
-    client,
-    pixKey: options.pixKey,
+    register: (webhookUrl) => client.putWebhook(options.pixKey, webhookUrl),
     webhookUrl: options.webhookUrl,
     gatewayId: id,
     log: options.log ?? (() => {}),

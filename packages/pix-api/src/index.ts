@@ -55,3 +55,4 @@ export type {
   PixWebhook,
 } from "./schemas";
 export { devolucaoIdPattern, isDevolucaoId, isTxid, txidPattern } from "./txid";
+export { createWebhookRegistration, type WebhookRegistration } from "./webhook-registration";

@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import {
   chargesFor,
   collectPayment,
+  createPayable,
   type GatewayScenario,
   lookupOf,
   notificationsAbout,
@@ -22,7 +23,7 @@ export const cancelScenarios = {
       const method = pendingMethods(context.gateway)[0];
       if (method === undefined) return context.skip("the gateway has no method that waits on the payer");
       const request = pendingRequest(context, method);
-      const providerReference = referenceOf(await context.gateway.createPayment(request));
+      const providerReference = referenceOf(await createPayable(context, request));
 
       const canceled = await cancel.call(context.gateway, lookupOf(context, request, providerReference));
       expect(canceled.status).toBe("canceled");
@@ -68,7 +69,7 @@ export const cancelScenarios = {
       const method = pendingMethods(context.gateway)[0];
       if (method === undefined) return context.skip("the gateway has no method that waits on the payer");
       const request = pendingRequest(context, method);
-      const providerReference = referenceOf(await context.gateway.createPayment(request));
+      const providerReference = referenceOf(await createPayable(context, request));
       // The payer pays; we have not asked since, so core still believes it pending and cancels it.
       await context.harness.payPending(providerReference);
 

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { CreatePaymentRequest, GatewayEvent, PaymentResult, WebhookInput } from "../../ports/gateway";
 import {
+  createPayable,
   type GatewayScenario,
   lookupOf,
   type PendingMethod,
@@ -32,9 +33,7 @@ function requireNotifiedPending(context: ScenarioContext): PendingMethod {
 
 async function createPending(context: ScenarioContext, method: PendingMethod): Promise<Created> {
   const request = pendingRequest(context, method);
-  const created = await context.gateway.createPayment(request);
-  expect(created.status, `a new ${method} waits on the payer`).toBe("pending");
-  return { request, providerReference: referenceOf(created) };
+  return { request, providerReference: referenceOf(await createPayable(context, request)) };
 }
 
 /** Every event of these notifications, parsed in the order given; each must be authentic. */

@@ -4,6 +4,7 @@ import { hasValidCrc } from "../../pix/brcode";
 import { instantToMillis } from "../../time/instant";
 import {
   chargesFor,
+  createPayable,
   type GatewayScenario,
   lookupOf,
   notificationsAbout,
@@ -20,9 +21,7 @@ function waitsThenIsPaid(method: PendingMethod): GatewayScenario {
     async run(context: ScenarioContext) {
       if (!context.gateway.methods.includes(method)) return context.skip(`the gateway offers no ${method}`);
       const request = pendingRequest(context, method);
-      const created = await context.gateway.createPayment(request);
-      expect(created.status).toBe("pending");
-      if (created.status !== "pending") return;
+      const created = await createPayable(context, request);
       const action = created.action;
       if (method === "pix") {
         expect(action.type).toBe("pix");

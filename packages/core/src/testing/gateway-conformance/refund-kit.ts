@@ -8,6 +8,7 @@ import type {
 } from "../../ports/gateway";
 import {
   cardRequest,
+  createPayable,
   lookupOf,
   type PendingMethod,
   pendingMethods,
@@ -70,9 +71,7 @@ export async function collectBy(context: ScenarioContext, method: CollectableMet
     return { method, rules, request, result: { ...result, providerReference: referenceOf(result) } };
   }
   const request = pendingRequest(context, method);
-  const created = await context.gateway.createPayment(request);
-  expect(created.status, `a new ${method} waits on the payer`).toBe("pending");
-  const providerReference = referenceOf(created);
+  const providerReference = referenceOf(await createPayable(context, request));
   await context.harness.payPending(providerReference);
   const result = await context.gateway.getPayment(lookupOf(context, request, providerReference));
   expect(result?.status, `a paid ${method} reads as succeeded`).toBe("succeeded");

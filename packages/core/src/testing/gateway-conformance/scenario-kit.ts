@@ -154,6 +154,29 @@ export function requireCards(context: ScenarioContext) {
   return context.harness.cards;
 }
 
+/**
+ * Creates a PIX or boleto and answers it once it waits on the payer. A provider that issues
+ * asynchronously (Banco Inter) answers the create `processing`; its harness then finishes
+ * issuing it (`issueProcessing`), as the provider would a moment later, and the lookup shows
+ * it pending with what the payer needs.
+ */
+export async function createPayable(
+  context: ScenarioContext,
+  request: CreatePaymentRequest,
+): Promise<Extract<PaymentResult, { status: "pending" }>> {
+  const created = await context.gateway.createPayment(request);
+  let payable: PaymentResult | null = created;
+  if (created.status === "processing") {
+    const issue = context.harness.issueProcessing;
+    if (issue === undefined)
+      return context.skip("the gateway answers processing and the harness cannot finish issuing it");
+    await issue.call(context.harness, created.providerReference);
+    payable = await context.gateway.getPayment(lookupOf(context, request, created.providerReference));
+  }
+  expect(payable?.status, `a new ${request.method} waits on the payer`).toBe("pending");
+  return payable as Extract<PaymentResult, { status: "pending" }>;
+}
+
 /** A payment with money in it, however this gateway collects: a card, else a paid PIX or boleto. */
 export async function collectPayment(
   context: ScenarioContext,
@@ -163,9 +186,7 @@ export async function collectPayment(
   const cards = context.harness.cards;
   if (pending !== undefined && (options.preferPending === true || cards === null)) {
     const request = pendingRequest(context, pending);
-    const created = await context.gateway.createPayment(request);
-    expect(created.status, "a new PIX or boleto waits on the payer").toBe("pending");
-    const providerReference = referenceOf(created);
+    const providerReference = referenceOf(await createPayable(context, request));
     await context.harness.payPending(providerReference);
     const result = await context.gateway.getPayment(lookupOf(context, request, providerReference));
     expect(result?.status, "a paid PIX or boleto reads as succeeded").toBe("succeeded");

@@ -1,0 +1,74 @@
+import { X509Certificate } from "node:crypto";
+import { type GatewayCapabilities, gatewayError, type TrustedCertificateIssuer } from "@tessera/core";
+
+/** Inter's "Certificado Webhook" CA, named by its own subject so the issuer a listener reports matches it. */
+function webhookIssuerOf(gatewayId: string, pem: string): TrustedCertificateIssuer {
+  let certificate: X509Certificate;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch (cause) {
+    throw gatewayError(gatewayId, "gateway_configuration", "Inter's webhook CA is not a PEM certificate.", {
+      details: {
+        issues: [
+          { path: ["webhookCaCertificate"], code: "invalid_certificate", message: "not a certificate" },
+        ],
+      },
+      cause,
+    });
+  }
+  if (!certificate.ca) {
+    throw gatewayError(
+      gatewayId,
+      "gateway_configuration",
+      "Inter's webhook CA must be the ca.crt of the Certificado Webhook, not a leaf certificate.",
+      {
+        details: {
+          issues: [{ path: ["webhookCaCertificate"], code: "not_a_ca", message: "not a CA certificate" }],
+        },
+      },
+    );
+  }
+  return { name: certificate.subject, pem };
+}
+
+/**
+ * What Banco Inter's Cobrança v3 does, as data:
+ * - boleto with PIX only (a PIX alone at Inter is its API Pix: a `pix` account with Inter's addresses);
+ * - no refunds of a boleto through the API (staff refund to the wallet or by hand);
+ * - a repeated `seuNumero` is refused for 30 minutes and then makes a second cobrança, so a
+ *   create is never idempotent and core never sends one twice;
+ * - cancel (`POST …/cancelar`, 202), the PDF through the API only (`boletoDocument`);
+ * - callbacks over mutual TLS from Inter's own CA, confirmed by lookup;
+ * - `seuNumero` is at most 15 characters; the payer needs a CPF or CNPJ and a full address;
+ *   `valorNominal` from R$ 2,50 to R$ 99.999.999,99.
+ */
+export function interCapabilities(gatewayId: string, webhookCaCertificate: string): GatewayCapabilities {
+  return {
+    currencies: ["BRL"],
+    refunds: {},
+    idempotentCreate: false,
+    cancel: true,
+    cardTokenization: "none",
+    storedCards: false,
+    providerRecurrence: [],
+    webhooks: {
+      authentication: "mutual_tls",
+      confirmsByLookup: true,
+      registration: "api",
+      secretQueryParameters: [],
+      secretHeaders: [],
+      trustedClientCertificateIssuers: [webhookIssuerOf(gatewayId, webhookCaCertificate)],
+    },
+    acceptsRawCard: false,
+    references: { kind: "alphanumeric", minLength: 1, maxLength: 15 },
+    capture: false,
+    methodRules: {
+      boleto: {
+        payer: { document: true, address: true, phone: false },
+        minAmount: 250,
+        maxAmount: 9_999_999_999,
+      },
+    },
+    boletoDocument: true,
+  };
+}

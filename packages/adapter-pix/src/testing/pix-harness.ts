@@ -4,6 +4,7 @@ import { createManualClock, type GatewayHarness, type ProviderRecords } from "@t
 import {
   createTestPki,
   type PixPspMock,
+  type PixPspMockOptions,
   type PspRecords,
   startLoopbackWebhookReceiver,
   startPixPspMock,
@@ -56,11 +57,16 @@ export interface PixHarness extends GatewayHarness {
  * books as the provider records — never the gateway's answers.
  */
 export async function createPixHarness(
-  options: { gateway?: Partial<PixGatewayOptions> } = {},
+  options: {
+    gateway?: Partial<PixGatewayOptions>;
+    /** The PSP's own ways (Banco Inter: the API at `/pix/v2`, the token at `/oauth/v2/token`, credentials in the body). */
+    psp?: Pick<PixPspMockOptions, "basePath" | "tokenPath" | "clientAuthentication">;
+  } = {},
 ): Promise<PixHarness> {
   const pki = testPki();
   const clock = createManualClock("2026-03-10T15:00:00.000Z");
-  const psp = await startPixPspMock({ pki, clock, clientAuthentication: "basic" });
+  const clientAuthentication = options.psp?.clientAuthentication === "body" ? "body" : "basic";
+  const psp = await startPixPspMock({ pki, clock, clientAuthentication, ...options.psp });
   const receiver = await startLoopbackWebhookReceiver({
     serverCertificate: pki.issueServer(["127.0.0.1"]),
     clientCa: pki.caCertificate,
@@ -72,7 +78,7 @@ export async function createPixHarness(
     tokenUrl: psp.tokenUrl,
     clientId: psp.clientId,
     clientSecret: psp.clientSecret,
-    clientAuthentication: "basic",
+    clientAuthentication,
     certificate: psp.clientCertificate.certificate,
     privateKey: psp.clientCertificate.privateKey,
     ca: pki.caCertificate,

@@ -30,8 +30,6 @@ export interface InterGatewayOptions extends InterOptions {
   /** Where this installation receives Inter's callbacks; registered on the first create. Null: none. */
   webhookUrl: string | null;
   log?: ProviderLog;
-  /** The CA of Inter's server certificate, only where it is not a public one (a test server). */
-  ca?: string;
   /** Per request, connect to answer (default 20 s). */
   timeoutMs?: number;
   /** Replaces HTTPS, for tests of what Inter answers on the wire. */

@@ -43,6 +43,10 @@ export const interOptionsSchema = z.object({
     .default(60)
     .describe("Days after the due date the boleto can still be paid (0–60)"),
   webhookCaCertificate: pem("CERTIFICATE", "Inter's webhook CA (ca.crt of the Certificado Webhook), PEM"),
+  ca: pem(
+    "CERTIFICATE",
+    "Only for a test server at the API address: the CA of its server certificate (PEM)",
+  ).optional(),
 });
 export type InterOptions = z.output<typeof interOptionsSchema>;
 

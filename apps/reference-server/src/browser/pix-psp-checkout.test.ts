@@ -1,12 +1,8 @@
 import { parseBrCode } from "@tessera/core";
 import { createTestPki } from "@tessera/pix-api/testing";
 import { describe, expect, it } from "vitest";
-import {
-  connectPixPspAccount,
-  freeLoopbackPort,
-  type PixPspAccount,
-  webhookTlsTestConfig,
-} from "../http/pix-psp-account";
+import { connectPixPspAccount, type PixPspAccount } from "../http/pix-psp-account";
+import { freeLoopbackPort, webhookTlsTestConfig } from "../http/test-webhook-listener";
 import { expectAccessible } from "./axe-audit";
 import { useBrowserHarness } from "./browser-harness";
 import { checkoutSteps, newBuyer } from "./checkout-steps";

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { interProvider } from "@tessera/adapter-inter";
 import { pixProvider } from "@tessera/adapter-pix";
 import {
   type Clock,
@@ -108,7 +109,7 @@ export async function composeServer(
       storage,
       clock,
       gateways,
-      providers: [sandboxProvider, pixProvider],
+      providers: [sandboxProvider, pixProvider, interProvider],
       credentialsKey,
       previousCredentialsKeys: config.previousCredentialsKeys,
       ...(config.publicUrl ? { webhookBaseUrl: `${config.publicUrl}webhooks` } : {}),

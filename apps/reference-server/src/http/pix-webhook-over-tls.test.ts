@@ -3,8 +3,9 @@ import type { SaleInput } from "@tessera/core";
 import { createTestPki, type PixPspMock } from "@tessera/pix-api/testing";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { connectPixPspAccount, freeLoopbackPort, webhookTlsTestConfig } from "./pix-psp-account";
+import { connectPixPspAccount } from "./pix-psp-account";
 import { type ComposedTestServer, composedTestServer, testBuyer } from "./test-app";
+import { freeLoopbackPort, webhookTlsTestConfig } from "./test-webhook-listener";
 import type { WebhookTlsListener } from "./webhook-tls-listener";
 
 /** POSTs a callback to the listener as a PSP would, with `client` as its TLS identity (or none). */

@@ -128,6 +128,7 @@ export const checkoutEn: Record<keyof typeof checkoutPtBR, Message> = {
   "pay.boleto.due": "Due date: {date}.",
   "pay.boleto.line": "Digitable line",
   "pay.boleto.pdf": "Download the boleto (PDF)",
+  "pay.boleto.pixCopyPaste": "Or pay at once with PIX copy and paste",
   "pay.boleto.clearing": "Pay it in your bank's app, at lottery outlets or at bank branches by the due date.",
   "pay.redirect.heading": "Payment at the provider",
   "pay.redirect.go": "Go to the payment",

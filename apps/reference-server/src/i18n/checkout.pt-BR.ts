@@ -132,6 +132,7 @@ export const checkoutPtBR = {
   "pay.boleto.due": "Vencimento: {date}.",
   "pay.boleto.line": "Linha digitável",
   "pay.boleto.pdf": "Baixar o boleto (PDF)",
+  "pay.boleto.pixCopyPaste": "Ou pague na hora com PIX copia e cola",
   "pay.boleto.clearing": "Pague no app do banco, em lotéricas ou em agências até o vencimento.",
   "pay.redirect.heading": "Pagamento no provedor",
   "pay.redirect.go": "Ir para o pagamento",

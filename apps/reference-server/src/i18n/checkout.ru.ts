@@ -132,6 +132,7 @@ export const checkoutRu: Record<keyof typeof checkoutPtBR, Message> = {
   "pay.boleto.due": "Срок оплаты: {date}.",
   "pay.boleto.line": "Цифровая строка",
   "pay.boleto.pdf": "Скачать боллето (PDF)",
+  "pay.boleto.pixCopyPaste": "Или оплатите сразу через PIX: код для копирования",
   "pay.boleto.clearing": "Оплатите в приложении банка, в лотерейном пункте или в отделении банка до срока.",
   "pay.redirect.heading": "Оплата у провайдера",
   "pay.redirect.go": "Перейти к оплате",

@@ -4,7 +4,14 @@ import { formText } from "../http/read-form-body";
 import { catalogs } from "../i18n/catalogs";
 import type { MessageKey } from "../i18n/message-catalog";
 import type { Translate } from "../i18n/translator";
-import { readSchemaForm, type SchemaFormField, schemaFormFields, schemaFormValues } from "./schema-form";
+import {
+  isSecretControl,
+  readSchemaForm,
+  type SchemaFormField,
+  schemaFormFields,
+  schemaFormValues,
+  takesUpload,
+} from "./schema-form";
 
 /** Inputs are `id`, `label` and `options.<field>`; errors are keyed the same, plus `form`. */
 export const optionsPrefix = "options.";
@@ -44,6 +51,28 @@ export function readProviderAccountForm(
   );
   return { id: values["id"] ?? "", label: values["label"] ?? "", options, values, filled };
 }
+
+/**
+ * The posted form with each uploaded certificate or key read into its text input: a file
+ * chosen for `options.<field>.file` replaces what was typed in `options.<field>`. Read as
+ * UTF-8 text, at most 64 KB (a PEM chain is a few); a longer file is cut, and the schema
+ * then says the field is invalid.
+ */
+export async function withUploadedFiles(provider: GatewayProvider, body: FormBody): Promise<FormBody> {
+  const withFiles: FormBody = { ...body };
+  for (const field of schemaFormFields(provider.optionsSchema, provider.secretFields)) {
+    if (!takesUpload(field.control)) continue;
+    const input = `${optionsPrefix}${field.name}`;
+    const chosen = body[`${input}.file`];
+    const file = Array.isArray(chosen) ? chosen[0] : chosen;
+    if (typeof file !== "object" || file === null || file.size === 0) continue;
+    withFiles[input] = new TextDecoder().decode((await file.arrayBuffer()).slice(0, maxUploadBytes));
+  }
+  return withFiles;
+}
+
+/** The largest certificate or key file read (a PEM chain of several certificates fits). */
+const maxUploadBytes = 65_536;
 
 /** The form's values for a stored account: its plain settings (secrets stay empty). */
 export function providerAccountValuesOf(account: ShownProviderAccount): ProviderAccountValues {
@@ -109,6 +138,8 @@ export interface SchemaFieldView {
   id: string;
   name: string;
   control: SchemaFormField["control"];
+  /** The name of the file input beside a text area (`options.certificate.file`), or null. */
+  upload: string | null;
   label: string;
   hint: string | null;
   required: boolean;
@@ -142,25 +173,25 @@ export function schemaFieldViews(
     const own = (part: string) => `admin.providers.${part}.${provider.kind}.${field.name}`;
     const masked = state.stored?.maskedOptions[field.name];
     const adapterHint = translatedOr(locale, t, own("hint"), field.description ?? "");
-    const hint =
-      field.control === "password"
-        ? [
-            adapterHint,
-            typeof masked === "string"
-              ? t("admin.providers.secretKeep", { masked })
-              : t("admin.providers.secretHint"),
-          ]
-            .filter(Boolean)
-            .join(" ")
-        : adapterHint || null;
+    const hint = isSecretControl(field.control)
+      ? [
+          adapterHint,
+          typeof masked === "string"
+            ? t("admin.providers.secretKeep", { masked })
+            : t("admin.providers.secretHint"),
+        ]
+          .filter(Boolean)
+          .join(" ")
+      : adapterHint || null;
     return {
       id: `${state.formId}-${field.name}`,
       name: input,
       control: field.control,
+      upload: takesUpload(field.control) ? `${input}.file` : null,
       label: translatedOr(locale, t, own("field"), field.label),
       hint,
       // A stored secret may be left empty; a new account must have it.
-      required: field.required && !(field.control === "password" && typeof masked === "string"),
+      required: field.required && !(isSecretControl(field.control) && typeof masked === "string"),
       choices: field.choices.map((choice) => ({
         value: choice,
         label: translatedOr(locale, t, `${own("choice")}.${choice}`, choice),
@@ -168,17 +199,16 @@ export function schemaFieldViews(
       min: field.min,
       max: field.max,
       step: field.control === "number" ? (field.integer ? "1" : "any") : null,
-      value:
-        field.control === "password"
-          ? ""
-          : (state.values[input] ??
-            (state.stored === null && field.defaultValue !== null
-              ? field.control === "checkbox"
-                ? field.defaultValue === true
-                  ? "on"
-                  : ""
-                : String(field.defaultValue)
-              : "")),
+      value: isSecretControl(field.control)
+        ? ""
+        : (state.values[input] ??
+          (state.stored === null && field.defaultValue !== null
+            ? field.control === "checkbox"
+              ? field.defaultValue === true
+                ? "on"
+                : ""
+              : String(field.defaultValue)
+            : "")),
       error: state.errors[input] ?? null,
     };
   });

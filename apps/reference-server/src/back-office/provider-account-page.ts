@@ -13,6 +13,7 @@ import {
   providerAccountValuesOf,
   readProviderAccountForm,
   schemaFieldViews,
+  withUploadedFiles,
 } from "./provider-account-form";
 import {
   accountOfUnit,
@@ -75,7 +76,7 @@ export function updateProviderAccount(deps: ProviderPageDeps) {
     if (!unit) return forbiddenPage(c, deps.views);
     const account = await accountOfUnit(c, deps.tessera, unit);
     const provider = providerOf(deps.tessera, account.kind);
-    const form = readProviderAccountForm(provider, await readFormBody(c));
+    const form = readProviderAccountForm(provider, await withUploadedFiles(provider, await readFormBody(c)));
     const values = { ...form.values, id: account.id };
     try {
       await deps.tessera.providerAccounts.update(

@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SandboxGateway } from "@tessera/core/sandbox";
+import { createTestPki } from "@tessera/pix-api/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { composeServer } from "../composition/compose-server";
 import { credentialsKeyFileName } from "../composition/register-provider-accounts";
@@ -348,5 +349,53 @@ describe("provider accounts across restarts", () => {
   it("keeps a generated credentials key in the data directory when none is configured", async () => {
     const stored = await readFile(join(server.config.dataDir, credentialsKeyFileName), "utf8");
     expect(stored.trim()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("takes a PSP's certificate and key as uploaded files, keeps their lines, and never shows the key back", async () => {
+    const { get, jar, csrfFrom } = await owner();
+    const pki = createTestPki({ name: "Upload Test CA" });
+    const client = pki.issueClient("tessera-upload");
+    const page = await (await get(base)).text();
+    expect(page).toContain('enctype="multipart/form-data"');
+    expect(page).toMatch(/<textarea id="new-pix-privateKey" name="options.privateKey"[^>]*><\/textarea>/);
+    expect(page).toContain('type="file" id="new-pix-certificate-file" name="options.certificate.file"');
+    expect(page).toContain("ou envie o arquivo (PEM: .crt, .pem, .key)");
+
+    const form = new FormData();
+    const fields: Record<string, string> = {
+      _csrf: await csrfFrom(base),
+      kind: "pix",
+      id: "pix-centro",
+      label: "PIX do Centro",
+      "options.baseUrl": "https://pix.example-psp.com.br/api/v2",
+      "options.tokenUrl": "https://pix.example-psp.com.br/oauth/token",
+      "options.clientId": "client-123",
+      "options.clientSecret": "s3cret-of-the-psp-0123",
+      "options.clientAuthentication": "basic",
+      "options.pixKey": "123e4567-e12b-12d1-a456-426655440000",
+      "options.merchantName": "Estudio Aurora",
+      "options.merchantCity": "SAO PAULO",
+    };
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    form.set("options.certificate.file", new File([client.certificate], "client.crt"));
+    form.set("options.privateKey.file", new File([client.privateKey], "client.key"));
+    form.set("options.webhookCa.file", new File([pki.caCertificate], "ca.crt"));
+    const saved = await server.app.request(base, {
+      method: "POST",
+      headers: { cookie: jar.header() },
+      body: form,
+    });
+    expect(saved.status, await saved.clone().text()).toBe(303);
+
+    // The gateway was built from the uploaded PEMs (a key that lost its lines does not parse).
+    const gateway = server.tessera.gateways.get("pix-centro");
+    expect(
+      gateway.capabilities.webhooks?.trustedClientCertificateIssuers.map((issuer) => issuer.name),
+    ).toEqual([pki.caName]);
+    const keyLine = client.privateKey.split("\n")[1] ?? "";
+    const edit = await (await get(`${base}/pix-centro`)).text();
+    expect(edit).not.toContain(keyLine);
+    expect(edit).not.toContain("s3cret-of-the-psp");
+    expect(edit).toContain("-----BEGIN CERTIFICATE-----");
   });
 });

@@ -7,7 +7,12 @@ import { errorTexts } from "../i18n/error-texts";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
 import { forbiddenPage } from "./forbidden-page";
-import { providerAccountErrorsOf, readProviderAccountForm, schemaFieldViews } from "./provider-account-form";
+import {
+  providerAccountErrorsOf,
+  readProviderAccountForm,
+  schemaFieldViews,
+  withUploadedFiles,
+} from "./provider-account-form";
 import {
   accountOfUnit,
   accountView,
@@ -81,11 +86,11 @@ export function createProviderAccount(deps: ProviderPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
     const unit = await providersUnit(c, deps.tessera);
     if (!unit) return forbiddenPage(c, deps.views);
-    const body = await readFormBody(c);
-    const kind = typeof body["kind"] === "string" ? body["kind"] : "";
+    const posted = await readFormBody(c);
+    const kind = typeof posted["kind"] === "string" ? posted["kind"] : "";
     const provider = deps.tessera.providerAccounts.kinds().find((candidate) => candidate.kind === kind);
     if (!provider) throw new HTTPException(400, { message: "no such provider kind" });
-    const form = readProviderAccountForm(provider, body);
+    const form = readProviderAccountForm(provider, await withUploadedFiles(provider, posted));
     try {
       await deps.tessera.providerAccounts.create(
         signedInStaff(c).staff,

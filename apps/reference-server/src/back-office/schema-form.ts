@@ -9,7 +9,11 @@ import { type FormBody, formText } from "../http/read-form-body";
  * | schema                                 | control                                   |
  * | -------------------------------------- | ----------------------------------------- |
  * | a field named in `secretFields`        | password input, never filled in           |
+ * | a secret that is multiline (a private key) | text area, never filled in (`secret-textarea`) |
  * | string with `.meta({ multiline: true })`, or a certificate / PEM / private key | text area |
+ *
+ * Text areas also take their text from an uploaded file (`<input>` named `<prefix><name>.file`):
+ * a certificate or key is a file the provider's portal gave the studio.
  * | string                                 | text input                                |
  * | number                                 | number input (`step="1"` for an integer)  |
  * | boolean                                | checkbox                                  |
@@ -20,7 +24,24 @@ import { type FormBody, formText } from "../http/read-form-body";
  * else the field's name in words; the hint is its `.describe()` (pages may translate both
  * by key first). Kinds of fields it cannot draw (objects, arrays) are left out of the form.
  */
-export type SchemaControl = "text" | "password" | "textarea" | "number" | "checkbox" | "select";
+export type SchemaControl =
+  | "text"
+  | "password"
+  | "textarea"
+  | "secret-textarea"
+  | "number"
+  | "checkbox"
+  | "select";
+
+/** The controls whose value is never shown back: a stored one is kept when left empty. */
+export function isSecretControl(control: SchemaControl): boolean {
+  return control === "password" || control === "secret-textarea";
+}
+
+/** The controls that take a file's text as well as typed text. */
+export function takesUpload(control: SchemaControl): boolean {
+  return control === "textarea" || control === "secret-textarea";
+}
 
 export interface SchemaFormField {
   /** The option's key; the input is named `<prefix><name>`. */
@@ -88,10 +109,13 @@ export function schemaFormFields(schema: z.ZodObject, secretFields: readonly str
       break;
     }
     const type = node.def.type;
+    const multiline = type === "string" && (meta["multiline"] === true || multilineName.test(name));
     const control: SchemaControl | null = secrets.has(name)
-      ? "password"
+      ? multiline
+        ? "secret-textarea"
+        : "password"
       : type === "string"
-        ? meta["multiline"] === true || multilineName.test(name)
+        ? multiline
           ? "textarea"
           : "text"
         : type === "number"
@@ -166,7 +190,7 @@ export function schemaFormValues(
   const values: Record<string, string> = {};
   for (const field of fields) {
     const value = options[field.name];
-    if (field.control === "password" || value === undefined || value === null) continue;
+    if (isSecretControl(field.control) || value === undefined || value === null) continue;
     values[field.name] = field.control === "checkbox" ? (value === true ? "on" : "") : String(value);
   }
   return values;

@@ -23,6 +23,7 @@ export const backOfficeProvidersEn: Record<keyof typeof backOfficeProvidersPtBR,
   "admin.providers.doesNotOpen":
     "This account's credentials do not open with the server's current key. Type them again to use it again.",
   "admin.providers.webhookUrl": "Webhook URL to register with the provider",
+  "admin.providers.upload": "or upload the file (PEM: .crt, .pem, .key)",
   "admin.providers.webhookAuth": "How the provider proves it is the provider: {how}.",
   "admin.providers.edit": "Edit",
   "admin.providers.editNamed": "Edit {account}",

@@ -27,6 +27,7 @@ export const backOfficeProvidersPtBR = {
   "admin.providers.doesNotOpen":
     "As credenciais desta conta não abrem com a chave atual do servidor. Digite-as de novo para voltar a usá-la.",
   "admin.providers.webhookUrl": "URL de webhook para cadastrar no provedor",
+  "admin.providers.upload": "ou envie o arquivo (PEM: .crt, .pem, .key)",
   "admin.providers.webhookAuth": "Como o provedor prova que é ele: {how}.",
   "admin.providers.edit": "Editar",
   "admin.providers.editNamed": "Editar {account}",

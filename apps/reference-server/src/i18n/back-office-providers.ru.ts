@@ -23,6 +23,7 @@ export const backOfficeProvidersRu: Record<keyof typeof backOfficeProvidersPtBR,
   "admin.providers.doesNotOpen":
     "Учётные данные этого аккаунта не открываются текущим ключом сервера. Введите их заново, чтобы снова им пользоваться.",
   "admin.providers.webhookUrl": "Адрес вебхука для регистрации у провайдера",
+  "admin.providers.upload": "или загрузите файл (PEM: .crt, .pem, .key)",
   "admin.providers.webhookAuth": "Как провайдер подтверждает, что это он: {how}.",
   "admin.providers.edit": "Изменить",
   "admin.providers.editNamed": "Изменить {account}",

@@ -1,7 +1,11 @@
 import { createTestPki } from "@tessera/pix-api/testing";
 import { describe, expect, it } from "vitest";
 import { connectInterAccount, type InterAccount } from "../http/inter-account";
-import { freeLoopbackPort, webhookTlsTestConfig } from "../http/test-webhook-listener";
+import {
+  freeLoopbackPort,
+  startTestWebhookListener,
+  webhookTlsTestConfig,
+} from "../http/test-webhook-listener";
 import { expectAccessible } from "./axe-audit";
 import { useBrowserHarness } from "./browser-harness";
 import { boletoAddress, checkoutSteps, newBuyer } from "./checkout-steps";
@@ -11,14 +15,17 @@ let account: InterAccount | null = null;
 const harness = useBrowserHarness({
   config: async () => ({ webhookTls: webhookTlsTestConfig(await freeLoopbackPort()) }),
   async prepare(server) {
-    account = await connectInterAccount({
+    account = await connectInterAccount({ tessera: server.tessera, unit: server.unit, pki });
+    const listener = await startTestWebhookListener({
       tessera: server.tessera,
       config: server.config,
       logger: server.log.logger,
-      unit: server.unit,
       pki,
     });
-    return () => account?.close() ?? Promise.resolve();
+    return async () => {
+      await listener.close();
+      await account?.close();
+    };
   },
 });
 

@@ -2,7 +2,11 @@ import { parseBrCode } from "@tessera/core";
 import { createTestPki } from "@tessera/pix-api/testing";
 import { describe, expect, it } from "vitest";
 import { connectPixPspAccount, type PixPspAccount } from "../http/pix-psp-account";
-import { freeLoopbackPort, webhookTlsTestConfig } from "../http/test-webhook-listener";
+import {
+  freeLoopbackPort,
+  startTestWebhookListener,
+  webhookTlsTestConfig,
+} from "../http/test-webhook-listener";
 import { expectAccessible } from "./axe-audit";
 import { useBrowserHarness } from "./browser-harness";
 import { checkoutSteps, newBuyer } from "./checkout-steps";
@@ -12,14 +16,17 @@ let account: PixPspAccount | null = null;
 const harness = useBrowserHarness({
   config: async () => ({ webhookTls: webhookTlsTestConfig(await freeLoopbackPort()) }),
   async prepare(server) {
-    account = await connectPixPspAccount({
+    account = await connectPixPspAccount({ tessera: server.tessera, unit: server.unit, pki });
+    const listener = await startTestWebhookListener({
       tessera: server.tessera,
       config: server.config,
       logger: server.log.logger,
-      unit: server.unit,
       pki,
     });
-    return () => account?.close() ?? Promise.resolve();
+    return async () => {
+      await listener.close();
+      await account?.close();
+    };
   },
 });
 

@@ -1,14 +1,10 @@
 import { type InterMock, startInterMock } from "@tessera/adapter-inter/testing";
 import type { Tessera } from "@tessera/core";
 import type { TestPki } from "@tessera/pix-api/testing";
-import type { ServerConfig } from "../config/server-config";
-import type { Logger } from "../logging/logger";
-import { payMethodThrough, startTestWebhookListener, testOwner } from "./test-webhook-listener";
-import type { WebhookTlsListener } from "./webhook-tls-listener";
+import { payMethodThrough, testOwner } from "./test-webhook-listener";
 
 export interface InterAccount {
   inter: InterMock;
-  listener: WebhookTlsListener;
   accountId: string;
   webhookUrl: string | null;
   close(): Promise<void>;
@@ -18,13 +14,11 @@ export interface InterAccount {
  * Test support: a studio's unit connected to Banco Inter as staff would do it from the back
  * office — the loopback Inter (`@tessera/adapter-inter/testing`) started, issuing boletos only
  * when told (`inter.issue`), an `inter` provider account made with its credentials,
- * certificates and webhook CA, the unit's boletos switched to it — and the server's
- * mutual-TLS webhook listener started, trusting Inter's webhook CA through the account.
+ * certificates and webhook CA, the unit's boletos switched to it. The test starts the
+ * server's listener (`startTestWebhookListener`), which trusts Inter's webhook CA through it.
  */
 export async function connectInterAccount(deps: {
   tessera: Tessera;
-  config: ServerConfig;
-  logger: Logger;
   unit: { id: string; organizationId: string };
   pki: TestPki;
 }): Promise<InterAccount> {
@@ -47,15 +41,10 @@ export async function connectInterAccount(deps: {
     },
   });
   await payMethodThrough(tessera, deps.unit.id, "boleto", accountId);
-  const listener = await startTestWebhookListener(deps);
   return {
     inter,
-    listener,
     accountId,
     webhookUrl: account.webhookUrl,
-    async close() {
-      await listener.close();
-      await inter.close();
-    },
+    close: () => inter.close(),
   };
 }

@@ -1,13 +1,9 @@
 import type { Tessera } from "@tessera/core";
 import { type PixPspMock, startPixPspMock, type TestPki } from "@tessera/pix-api/testing";
-import type { ServerConfig } from "../config/server-config";
-import type { Logger } from "../logging/logger";
-import { payMethodThrough, startTestWebhookListener, testOwner } from "./test-webhook-listener";
-import type { WebhookTlsListener } from "./webhook-tls-listener";
+import { payMethodThrough, testOwner } from "./test-webhook-listener";
 
 export interface PixPspAccount {
   psp: PixPspMock;
-  listener: WebhookTlsListener;
   accountId: string;
   /** The URL the account registers at the PSP (the PSP adds `/pix`). */
   webhookUrl: string | null;
@@ -17,13 +13,11 @@ export interface PixPspAccount {
 /**
  * Test support: a studio's unit connected to a PSP's API Pix as staff would do it from the
  * back office — the loopback PSP (`@tessera/pix-api/testing`) started, a `pix` provider
- * account made with its credentials and certificates, the unit's PIX switched to it — and
- * the server's mutual-TLS webhook listener started.
+ * account made with its credentials and certificates, the unit's PIX switched to it. The
+ * test starts the server's listener (`startTestWebhookListener`).
  */
 export async function connectPixPspAccount(deps: {
   tessera: Tessera;
-  config: ServerConfig;
-  logger: Logger;
   unit: { id: string; organizationId: string };
   pki: TestPki;
 }): Promise<PixPspAccount> {
@@ -50,15 +44,10 @@ export async function connectPixPspAccount(deps: {
     },
   });
   await payMethodThrough(tessera, deps.unit.id, "pix", accountId);
-  const listener = await startTestWebhookListener(deps);
   return {
     psp,
-    listener,
     accountId,
     webhookUrl: account.webhookUrl,
-    async close() {
-      await listener.close();
-      await psp.close();
-    },
+    close: () => psp.close(),
   };
 }

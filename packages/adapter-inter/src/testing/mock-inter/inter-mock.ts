@@ -62,6 +62,8 @@ export interface InterMock {
   expireAccessToken(): void;
   /** How many tokens were granted. */
   tokenRequests(): number;
+  /** Every access token issued so far, for tests that prove none leaked into a log or a row. */
+  issuedAccessTokens(): string[];
 
   records(): InterRecords;
   /** Every callback attempt so far, oldest first. */
@@ -226,6 +228,7 @@ export async function startInterMock(options: InterMockOptions = {}): Promise<In
     },
     expireAccessToken: () => oauth.expireAccessTokens(),
     tokenRequests: () => oauth.tokenRequests(),
+    issuedAccessTokens: () => oauth.issuedTokens(),
 
     records: () => {
       refreshDueDates(context);

@@ -45,6 +45,8 @@ export interface InterOAuth {
   refusal(authorization: string | undefined, certificate: string, scope: InterScope): InterAnswer | null;
   /** Successful grants so far. */
   tokenRequests(): number;
+  /** Every access token issued so far, for tests that prove none leaked into a log or a row. */
+  issuedTokens(): string[];
   expireAccessTokens(): void;
 }
 
@@ -126,6 +128,7 @@ export function createInterOAuth(options: {
     },
 
     tokenRequests: () => granted,
+    issuedTokens: () => [...tokens.keys()],
 
     expireAccessTokens() {
       for (const token of tokens.values()) token.revoked = true;

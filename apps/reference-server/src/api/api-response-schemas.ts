@@ -174,3 +174,37 @@ export const activationCodeView = z.looseObject({
 });
 
 export const activationCodePage = pageOf(activationCodeView);
+
+/** A provider account as shown: its settings with every secret masked (`••••` and the last four). */
+export const providerAccountView = z.looseObject({
+  id: z.string(),
+  organizationId: z.string(),
+  unitId: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  maskedOptions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  webhookUrl: z
+    .string()
+    .nullable()
+    .meta({ description: "The URL to register with the provider; null without a public address." }),
+  createdAt: instant,
+  updatedAt: instant,
+  version: z.number().int(),
+});
+
+export const providerAccountPage = pageOf(providerAccountView);
+
+/** A kind of provider account: what its settings are, as JSON Schema, and which are secrets. */
+export const providerKindView = z.object({
+  kind: z.string(),
+  label: z.string(),
+  secretFields: z.array(z.string()),
+  webhook: z.object({
+    authentication: z.string(),
+    pathSuffix: z.string().optional(),
+    mutualTls: z.boolean().optional(),
+  }),
+  optionsSchema: z.record(z.string(), z.unknown()).meta({ description: "The settings' JSON Schema." }),
+});
+
+export const providerKindList = z.object({ data: z.array(providerKindView) });

@@ -31,6 +31,7 @@ const scopedElsewhere: Record<string, string> = {
   "GET /units": "lists only the units in scope (api-area.test.ts: units and scope)",
   "POST /sales": "refuses a unit out of scope in its body (api-area.test.ts: sales)",
   "GET /openapi.json": "public: describes the API, holds no studio's data",
+  "GET /provider-kinds": "the kinds of account this server offers: no studio's data",
 };
 
 /** Records of a second unit of the demo's organization, one for each kind of path parameter. */
@@ -54,6 +55,21 @@ async function otherUnitRecords() {
     idempotencyKey: "routes-walk-sale",
   });
   if (!sale.payment) throw new Error("the sale made no payment");
+  const account = await server.tessera.providerAccounts.create(
+    {
+      id: "stf_01JQ00000000000000000000AA",
+      organizationId: unit.organizationId,
+      role: "owner",
+      scope: { kind: "organization" },
+    },
+    {
+      unitId: unit.id,
+      kind: "sandbox",
+      id: "sandbox-norte",
+      label: "Sandbox Norte",
+      options: { webhookSecret: "whsec-norte-0123456789abcd" },
+    },
+  );
   return {
     unit,
     plan,
@@ -64,6 +80,7 @@ async function otherUnitRecords() {
       contract: sale.contract.id,
       customer: sale.customer.id,
       code: "ABCD2345",
+      account: account.id,
     },
   };
 }

@@ -4,6 +4,7 @@ import { contractRoutes } from "./routes/contract-routes";
 import { customerRoutes } from "./routes/customer-routes";
 import { paymentRoutes } from "./routes/payment-routes";
 import { planRoutes } from "./routes/plan-routes";
+import { providerAccountRoutes } from "./routes/provider-account-routes";
 import { reportRoutes } from "./routes/report-routes";
 import { saleRoutes } from "./routes/sale-routes";
 import { unitRoutes } from "./routes/unit-routes";
@@ -22,4 +23,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...contractRoutes,
   ...activationRoutes,
   ...reportRoutes,
+  ...providerAccountRoutes,
 ];

@@ -1,35 +1,5 @@
-import { X509Certificate } from "node:crypto";
-import { type GatewayCapabilities, gatewayError, type TrustedCertificateIssuer } from "@tessera/core";
-
-/** Inter's "Certificado Webhook" CA, named by its own subject so the issuer a listener reports matches it. */
-function webhookIssuerOf(gatewayId: string, pem: string): TrustedCertificateIssuer {
-  let certificate: X509Certificate;
-  try {
-    certificate = new X509Certificate(pem);
-  } catch (cause) {
-    throw gatewayError(gatewayId, "gateway_configuration", "Inter's webhook CA is not a PEM certificate.", {
-      details: {
-        issues: [
-          { path: ["webhookCaCertificate"], code: "invalid_certificate", message: "not a certificate" },
-        ],
-      },
-      cause,
-    });
-  }
-  if (!certificate.ca) {
-    throw gatewayError(
-      gatewayId,
-      "gateway_configuration",
-      "Inter's webhook CA must be the ca.crt of the Certificado Webhook, not a leaf certificate.",
-      {
-        details: {
-          issues: [{ path: ["webhookCaCertificate"], code: "not_a_ca", message: "not a CA certificate" }],
-        },
-      },
-    );
-  }
-  return { name: certificate.subject, pem };
-}
+import type { GatewayCapabilities } from "@tessera/core";
+import { trustedIssuerFromPem } from "@tessera/pix-api";
 
 /**
  * What Banco Inter's Cobrança v3 does, as data:
@@ -57,7 +27,9 @@ export function interCapabilities(gatewayId: string, webhookCaCertificate: strin
       registration: "api",
       secretQueryParameters: [],
       secretHeaders: [],
-      trustedClientCertificateIssuers: [webhookIssuerOf(gatewayId, webhookCaCertificate)],
+      trustedClientCertificateIssuers: [
+        trustedIssuerFromPem(gatewayId, webhookCaCertificate, "webhookCaCertificate"),
+      ],
     },
     acceptsRawCard: false,
     references: { kind: "alphanumeric", minLength: 1, maxLength: 15 },

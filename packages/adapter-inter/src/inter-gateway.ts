@@ -1,17 +1,14 @@
 import {
-  type Clock,
   type Gateway,
   gatewayError,
   isTesseraError,
   type PaymentReference,
   type PaymentResult,
-  type ProviderLog,
 } from "@tessera/core";
 import {
-  createMtlsTransport,
-  createOAuthTokenSource,
+  createMtlsOAuthSession,
   createWebhookRegistration,
-  type PixTransport,
+  type MtlsGatewayDeps,
   PixTransportError,
 } from "@tessera/pix-api";
 import { createInterClient } from "./client";
@@ -23,18 +20,7 @@ import { mapInterCobranca } from "./mapping";
 import { type InterOptions, interBaseUrl } from "./options";
 import { interEmitResponseSchema } from "./schemas";
 
-export interface InterGatewayOptions extends InterOptions {
-  /** The gateway's id (`inter`, or a provider account's `inter-centro`). */
-  id: string;
-  clock: Clock;
-  /** Where this installation receives Inter's callbacks; registered on the first create. Null: none. */
-  webhookUrl: string | null;
-  log?: ProviderLog;
-  /** Per request, connect to answer (default 20 s). */
-  timeoutMs?: number;
-  /** Replaces HTTPS, for tests of what Inter answers on the wire. */
-  transport?: PixTransport;
-}
+export interface InterGatewayOptions extends InterOptions, MtlsGatewayDeps {}
 
 /** The reason a cancel gives Inter (`motivoCancelamento`): the studio dropped the attempt. */
 const cancelReason = "ACERTOS";
@@ -63,23 +49,10 @@ export function createInterGateway(options: InterGatewayOptions): Gateway {
   const { id, clock } = options;
   const capabilities = interCapabilities(id, options.webhookCaCertificate);
   const baseUrl = interBaseUrl(options).replace(/\/+$/, "");
-  const transport =
-    options.transport ??
-    createMtlsTransport({
-      identity: {
-        certificate: options.certificate,
-        privateKey: options.privateKey,
-        ...(options.ca === undefined ? {} : { ca: options.ca }),
-      },
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      origin: id,
-    });
-  const tokens = createOAuthTokenSource({
+  const { transport, tokens } = createMtlsOAuthSession({
+    ...options,
     tokenUrl: `${baseUrl}/oauth/v2/token`,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
     clientAuthentication: "body",
-    transport,
     clock,
     origin: id,
   });

@@ -13,7 +13,10 @@ const locations = fc
     fc.boolean(),
   )
   .filter(([host, path]) => host.length + path.length <= 77)
-  .map(([host, path, scheme]) => ({ bare: `${host}${path}`, given: `${scheme ? "https://" : ""}${host}${path}` }));
+  .map(([host, path, scheme]) => ({
+    bare: `${host}${path}`,
+    given: `${scheme ? "https://" : ""}${host}${path}`,
+  }));
 
 function cobAt(location: string, pixCopiaECola?: string): Cob {
   return {

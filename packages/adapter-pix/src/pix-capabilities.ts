@@ -1,32 +1,5 @@
-import { X509Certificate } from "node:crypto";
-import { type GatewayCapabilities, gatewayError, type TrustedCertificateIssuer } from "@tessera/core";
-
-/**
- * The CA that issues the certificate the PSP presents on its callbacks, as core trusts it:
- * named by the certificate's own subject, so the issuer a listener reports matches it.
- */
-function trustedIssuerOf(gatewayId: string, pem: string): TrustedCertificateIssuer {
-  let certificate: X509Certificate;
-  try {
-    certificate = new X509Certificate(pem);
-  } catch (cause) {
-    throw gatewayError(gatewayId, "gateway_configuration", "The webhook CA is not a PEM certificate.", {
-      details: {
-        issues: [{ path: ["webhookCa"], code: "invalid_certificate", message: "not a certificate" }],
-      },
-      cause,
-    });
-  }
-  if (!certificate.ca) {
-    throw gatewayError(
-      gatewayId,
-      "gateway_configuration",
-      "The webhook CA must be the certificate of the authority that issues the PSP's client certificate, not a leaf.",
-      { details: { issues: [{ path: ["webhookCa"], code: "not_a_ca", message: "not a CA certificate" }] } },
-    );
-  }
-  return { name: certificate.subject, pem };
-}
+import type { GatewayCapabilities } from "@tessera/core";
+import { trustedIssuerFromPem } from "@tessera/pix-api";
 
 /**
  * What a PSP's API Pix can do, as data (BACEN API Pix 2.9.0):
@@ -52,7 +25,8 @@ export function pixCapabilities(gatewayId: string, webhookCa: string | undefined
       registration: "api",
       secretQueryParameters: [],
       secretHeaders: [],
-      trustedClientCertificateIssuers: webhookCa === undefined ? [] : [trustedIssuerOf(gatewayId, webhookCa)],
+      trustedClientCertificateIssuers:
+        webhookCa === undefined ? [] : [trustedIssuerFromPem(gatewayId, webhookCa, "webhookCa")],
     },
     acceptsRawCard: false,
     references: { kind: "alphanumeric", minLength: 26, maxLength: 35 },

@@ -11,5 +11,7 @@ runGatewayConformance({
 runGatewayConformance({
   name: "pix (Banco Inter's API Pix: /pix/v2, credentials in the token form)",
   createHarness: () =>
-    createPixHarness({ psp: { basePath: "/pix/v2", tokenPath: "/oauth/v2/token", clientAuthentication: "body" } }),
+    createPixHarness({
+      psp: { basePath: "/pix/v2", tokenPath: "/oauth/v2/token", clientAuthentication: "body" },
+    }),
 });

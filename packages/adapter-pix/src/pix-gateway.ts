@@ -1,5 +1,4 @@
 import {
-  type Clock,
   type CreatePaymentRequest,
   type Gateway,
   type GatewayPayer,
@@ -7,7 +6,6 @@ import {
   isTesseraError,
   type PaymentReference,
   type PaymentResult,
-  type ProviderLog,
 } from "@tessera/core";
 import {
   type Cob,
@@ -15,9 +13,9 @@ import {
   createPixApiClient,
   createWebhookRegistration,
   isTxid,
+  type MtlsGatewayDeps,
   type PixApiClient,
   type PixDevedor,
-  type PixTransport,
   PixTransportError,
   pixValor,
 } from "@tessera/pix-api";
@@ -28,18 +26,7 @@ import { pixCapabilities } from "./pix-capabilities";
 import { createPixRefunds } from "./pix-refunds";
 import { createPixWebhookParser } from "./pix-webhook";
 
-export interface PixGatewayOptions extends PixOptions {
-  /** The gateway's id (`pix`, or a provider account's `pix-centro`). */
-  id: string;
-  clock: Clock;
-  /** Where this installation receives the PSP's callbacks; registered on the first call. Null: none. */
-  webhookUrl: string | null;
-  log?: ProviderLog;
-  /** Per request, connect to answer (default 20 s). */
-  timeoutMs?: number;
-  /** Replaces HTTPS, for tests of what the PSP answers on the wire. */
-  transport?: PixTransport;
-}
+export interface PixGatewayOptions extends PixOptions, MtlsGatewayDeps {}
 
 /** A charge as the PSP keeps it, read back as core sees it. */
 export interface PixChargeLookup {

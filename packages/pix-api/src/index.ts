@@ -15,6 +15,11 @@
  * @module
  */
 export {
+  createMtlsOAuthSession,
+  type MtlsGatewayDeps,
+  type MtlsOAuthSessionOptions,
+} from "./mtls-oauth-session";
+export {
   createMtlsTransport,
   type MtlsIdentity,
   type MtlsTransportOptions,
@@ -54,5 +59,6 @@ export type {
   PixProblem,
   PixWebhook,
 } from "./schemas";
+export { trustedIssuerFromPem } from "./trusted-issuer";
 export { devolucaoIdPattern, isDevolucaoId, isTxid, txidPattern } from "./txid";
 export { createWebhookRegistration, type WebhookRegistration } from "./webhook-registration";

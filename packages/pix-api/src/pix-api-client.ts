@@ -1,12 +1,8 @@
-import { type Clock, gatewayError, type ProviderLog } from "@tessera/core";
+import { gatewayError, type ProviderLog } from "@tessera/core";
 import type { z } from "zod";
-import {
-  createMtlsTransport,
-  type PixHttpRequest,
-  type PixTransport,
-  PixTransportError,
-} from "./mtls-transport";
-import { type ClientAuthentication, createOAuthTokenSource } from "./oauth-token-source";
+import { createMtlsOAuthSession, type MtlsOAuthSessionOptions } from "./mtls-oauth-session";
+import { type PixHttpRequest, PixTransportError } from "./mtls-transport";
+import type { ClientAuthentication } from "./oauth-token-source";
 import { pixAnswerError } from "./pix-problem";
 import {
   type Cob,
@@ -59,33 +55,18 @@ export interface DevolucaoRequest {
   descricao?: string;
 }
 
-export interface PixApiClientOptions {
+export interface PixApiClientOptions extends Omit<MtlsOAuthSessionOptions, "clientAuthentication"> {
   /** The PSP's API Pix address, up to its version (`https://pix.psp.example/api/v2`). */
   baseUrl: string;
-  tokenUrl: string;
-  clientId: string;
-  clientSecret: string;
   /** Default `basic`. */
   clientAuthentication?: ClientAuthentication;
-  /** The client certificate and key the PSP issued (PEM): the token and every call present them. */
-  certificate: string;
-  privateKey: string;
-  /** The CA of the PSP's server certificate, when the system does not trust it. */
-  ca?: string;
   /**
    * One scope set for every call (what the PSP enabled for the client); by default each call
    * asks for its own resource's pair (`cob.write cob.read`, …).
    */
   scopes?: readonly string[];
-  clock: Clock;
-  /** How long an answer may take once sent (default 20 s). */
-  timeoutMs?: number;
-  /** Replaces the mutual-TLS transport (tests replay documented answers through it). */
-  transport?: PixTransport;
   /** Gets ids, paths and statuses — never a credential, a token or a key. */
   log?: ProviderLog;
-  /** Errors name it: the gateway id. */
-  origin: string;
 }
 
 /**
@@ -148,25 +129,9 @@ interface Call<T> {
  */
 export function createPixApiClient(options: PixApiClientOptions): PixApiClient {
   const origin = options.origin;
-  const transport =
-    options.transport ??
-    createMtlsTransport({
-      identity: {
-        certificate: options.certificate,
-        privateKey: options.privateKey,
-        ...(options.ca === undefined ? {} : { ca: options.ca }),
-      },
-      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-      origin,
-    });
-  const tokens = createOAuthTokenSource({
-    tokenUrl: options.tokenUrl,
-    clientId: options.clientId,
-    clientSecret: options.clientSecret,
+  const { transport, tokens } = createMtlsOAuthSession({
+    ...options,
     clientAuthentication: options.clientAuthentication ?? "basic",
-    transport,
-    clock: options.clock,
-    origin,
   });
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const log = options.log ?? (() => {});

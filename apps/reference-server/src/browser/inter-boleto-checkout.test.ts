@@ -1,38 +1,15 @@
-import { createTestPki } from "@tessera/pix-api/testing";
 import { describe, expect, it } from "vitest";
-import { connectInterAccount, type InterAccount } from "../http/inter-account";
-import {
-  freeLoopbackPort,
-  startTestWebhookListener,
-  webhookTlsTestConfig,
-} from "../http/test-webhook-listener";
+import { connectInterAccount } from "../http/inter-account";
 import { expectAccessible } from "./axe-audit";
-import { useBrowserHarness } from "./browser-harness";
 import { boletoAddress, checkoutSteps, newBuyer } from "./checkout-steps";
+import { useProviderAccountHarness } from "./provider-account-harness";
 
-const pki = createTestPki({ name: "Mock Inter CA" });
-let account: InterAccount | null = null;
-const harness = useBrowserHarness({
-  config: async () => ({ webhookTls: webhookTlsTestConfig(await freeLoopbackPort()) }),
-  async prepare(server) {
-    account = await connectInterAccount({ tessera: server.tessera, unit: server.unit, pki });
-    const listener = await startTestWebhookListener({
-      tessera: server.tessera,
-      config: server.config,
-      logger: server.log.logger,
-      pki,
-    });
-    return async () => {
-      await listener.close();
-      await account?.close();
-    };
-  },
-});
+const harness = useProviderAccountHarness(connectInterAccount);
 
 describe("buying by boleto through Banco Inter", () => {
   it("waits while Inter issues the boleto, shows its line, PIX and PDF once issued, and turns to paid on Inter's callback", async () => {
     const { page } = harness;
-    const inter = account!.inter;
+    const inter = harness.account.inter;
     const steps = checkoutSteps(page);
     await page.goto("/u/aurora-centro/day-pass");
     await steps.fillBuyer(newBuyer());

@@ -1,39 +1,16 @@
 import { parseBrCode } from "@tessera/core";
-import { createTestPki } from "@tessera/pix-api/testing";
 import { describe, expect, it } from "vitest";
-import { connectPixPspAccount, type PixPspAccount } from "../http/pix-psp-account";
-import {
-  freeLoopbackPort,
-  startTestWebhookListener,
-  webhookTlsTestConfig,
-} from "../http/test-webhook-listener";
+import { connectPixPspAccount } from "../http/pix-psp-account";
 import { expectAccessible } from "./axe-audit";
-import { useBrowserHarness } from "./browser-harness";
 import { checkoutSteps, newBuyer } from "./checkout-steps";
+import { useProviderAccountHarness } from "./provider-account-harness";
 
-const pki = createTestPki({ name: "Mock PSP CA" });
-let account: PixPspAccount | null = null;
-const harness = useBrowserHarness({
-  config: async () => ({ webhookTls: webhookTlsTestConfig(await freeLoopbackPort()) }),
-  async prepare(server) {
-    account = await connectPixPspAccount({ tessera: server.tessera, unit: server.unit, pki });
-    const listener = await startTestWebhookListener({
-      tessera: server.tessera,
-      config: server.config,
-      logger: server.log.logger,
-      pki,
-    });
-    return async () => {
-      await listener.close();
-      await account?.close();
-    };
-  },
-});
+const harness = useProviderAccountHarness(connectPixPspAccount);
 
 describe("buying by PIX through a PSP's API Pix", () => {
   it("shows the PSP's BR Code, and turns to paid once the PSP's callback arrives over mutual TLS", async () => {
     const { page } = harness;
-    const psp = account!.psp;
+    const psp = harness.account.psp;
     const steps = checkoutSteps(page);
     await page.goto("/u/aurora-centro/pacote-10-aulas");
     await steps.fillBuyer(newBuyer());

@@ -1,4 +1,3 @@
-import { request } from "node:https";
 import type { SaleInput } from "@tessera/core";
 import { createTestPki } from "@tessera/pix-api/testing";
 import { afterEach, describe, expect, it } from "vitest";
@@ -6,7 +5,12 @@ import { connectInterAccount, type InterAccount } from "./inter-account";
 import { pemBodyLines, scanForSecrets } from "./leak-scan";
 import { connectPixPspAccount, type PixPspAccount } from "./pix-psp-account";
 import { type ComposedTestServer, composedTestServer, testBuyerWithAddress } from "./test-app";
-import { freeLoopbackPort, startTestWebhookListener, webhookTlsTestConfig } from "./test-webhook-listener";
+import {
+  freeLoopbackPort,
+  postOverMutualTls,
+  startTestWebhookListener,
+  webhookTlsTestConfig,
+} from "./test-webhook-listener";
 import type { WebhookTlsListener } from "./webhook-tls-listener";
 
 const pki = createTestPki({ name: "Mock providers CA" });
@@ -16,35 +20,12 @@ afterEach(async () => {
 });
 
 /** POSTs a body to the listener at `path` with `client` as its TLS identity (or none). */
-function post(
+const post = (
   listener: WebhookTlsListener,
   path: string,
   client: { certificate: string; privateKey: string } | null,
   body: string,
-) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port: listener.port,
-        method: "POST",
-        path,
-        ca: pki.caCertificate,
-        ...(client ? { cert: client.certificate, key: client.privateKey } : {}),
-        headers: { "content-type": "application/json" },
-      },
-      (res) => {
-        let text = "";
-        res.on("data", (chunk) => {
-          text += chunk;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+) => postOverMutualTls({ port: listener.port, ca: pki.caCertificate, path, client, body });
 
 /**
  * A studio with both kinds of mutual-TLS provider on one listener: PIX through a PSP's API

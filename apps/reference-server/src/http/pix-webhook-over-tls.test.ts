@@ -1,38 +1,20 @@
-import { request } from "node:https";
 import type { SaleInput } from "@tessera/core";
 import { createTestPki, type PixPspMock } from "@tessera/pix-api/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { pemBodyLines, scanForSecrets } from "./leak-scan";
 import { connectPixPspAccount } from "./pix-psp-account";
 import { type ComposedTestServer, composedTestServer, testBuyer } from "./test-app";
-import { freeLoopbackPort, startTestWebhookListener, webhookTlsTestConfig } from "./test-webhook-listener";
+import {
+  freeLoopbackPort,
+  postOverMutualTls,
+  startTestWebhookListener,
+  webhookTlsTestConfig,
+} from "./test-webhook-listener";
 import type { WebhookTlsListener } from "./webhook-tls-listener";
 
 /** POSTs a callback to the listener as a PSP would, with `client` as its TLS identity (or none). */
-function post(port: number, client: { certificate: string; privateKey: string } | null, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: "POST",
-        path: "/webhooks/pix-centro/pix",
-        ca: pki.caCertificate,
-        ...(client ? { cert: client.certificate, key: client.privateKey } : {}),
-        headers: { "content-type": "application/json" },
-      },
-      (res) => {
-        let text = "";
-        res.on("data", (chunk) => {
-          text += chunk;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+const post = (port: number, client: { certificate: string; privateKey: string } | null, body: string) =>
+  postOverMutualTls({ port, ca: pki.caCertificate, path: "/webhooks/pix-centro/pix", client, body });
 
 const pki = createTestPki({ name: "Mock PSP CA" });
 const cleanups: (() => Promise<void>)[] = [];

@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { request } from "node:https";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import type { ProviderAccountActor, Tessera } from "@tessera/core";
@@ -75,5 +76,41 @@ export async function payMethodThrough(
     paymentMethods: unit.paymentMethods.map((entry) =>
       entry.method === method ? { ...entry, gatewayId: accountId, mode: "integrated" as const } : entry,
     ),
+  });
+}
+
+/**
+ * POSTs `body` to the listener on `port` as a provider would, presenting `client` as its TLS
+ * identity (or none) and trusting the listener's certificate by `ca`. Rejects when the
+ * handshake is refused: no HTTP answer ever comes.
+ */
+export function postOverMutualTls(options: {
+  port: number;
+  ca: string;
+  path: string;
+  client: { certificate: string; privateKey: string } | null;
+  body: string;
+}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: options.port,
+        method: "POST",
+        path: options.path,
+        ca: options.ca,
+        ...(options.client ? { cert: options.client.certificate, key: options.client.privateKey } : {}),
+        headers: { "content-type": "application/json" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => {
+          text += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(options.body);
   });
 }

@@ -1,7 +1,7 @@
-import { request } from "node:https";
 import { createTestPki } from "@tessera/pix-api/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { sqliteTestApp } from "./test-app";
+import { postOverMutualTls } from "./test-webhook-listener";
 import { startWebhookTlsListener, type WebhookTlsListener } from "./webhook-tls-listener";
 
 const trusted = createTestPki({ name: "Trusted Provider CA" });
@@ -32,31 +32,8 @@ async function listener(trustedCas = () => [trusted.caCertificate]): Promise<Web
   return started;
 }
 
-function post(port: number, client: { certificate: string; privateKey: string } | null) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        method: "POST",
-        path: "/webhooks/nowhere",
-        ca: trusted.caCertificate,
-        servername: "localhost",
-        ...(client ? { cert: client.certificate, key: client.privateKey } : {}),
-        headers: { "content-type": "application/json" },
-      },
-      (res) => {
-        let body = "";
-        res.on("data", (chunk) => {
-          body += chunk;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on("error", reject);
-    req.end("{}");
-  });
-}
+const post = (port: number, client: { certificate: string; privateKey: string } | null) =>
+  postOverMutualTls({ port, ca: trusted.caCertificate, path: "/webhooks/nowhere", client, body: "{}" });
 
 describe("webhook TLS listener", () => {
   it("lets a client certificate from a trusted CA reach the webhooks area", async () => {

@@ -1,6 +1,10 @@
-import { X509Certificate } from "node:crypto";
 import type { WebhookInput } from "@tessera/core";
-import { createManualClock, type GatewayHarness, type ProviderRecords } from "@tessera/core/testing";
+import {
+  createManualClock,
+  forgeMutualTlsNotification,
+  type GatewayHarness,
+  type ProviderRecords,
+} from "@tessera/core/testing";
 import { createTestPki, startLoopbackWebhookReceiver, type TestPki } from "@tessera/pix-api/testing";
 import { createInterGateway, type InterGatewayOptions } from "../inter-gateway";
 import { interOptionsSchema } from "../options";
@@ -107,40 +111,12 @@ export async function createInterHarness(
       expireAccessToken: async () => inter.expireAccessToken(),
       tokenRequests: async () => inter.tokenRequests(),
     },
-    async forge(notification, forgery) {
-      switch (forgery) {
-        case "missing_signature": {
-          const { verifiedClientCertificate: _none, ...bare } = notification;
-          return bare;
-        }
-        case "bad_signature": {
-          const stranger = new X509Certificate(
-            createTestPki({ name: "Someone Else CA" }).issueClient("inter.someone-else.example").certificate,
-          );
-          return {
-            ...notification,
-            verifiedClientCertificate: {
-              subject: stranger.subject,
-              issuer: stranger.issuer,
-              fingerprint256: stranger.fingerprint256,
-            },
-          };
-        }
-        case "tampered_body": {
-          const body = JSON.parse(notification.rawBody) as {
-            situacao: string;
-            valorTotalRecebido?: string;
-          }[];
-          for (const item of body) {
-            item.situacao = "RECEBIDO";
-            item.valorTotalRecebido = "999999.00";
-          }
-          return { ...notification, rawBody: JSON.stringify(body) };
-        }
-        case "stale_timestamp":
-          return null;
-      }
-    },
+    forge: async (notification, forgery) =>
+      forgeMutualTlsNotification<{ situacao: string; valorTotalRecebido?: string }[]>(
+        notification,
+        forgery,
+        (body) => body.map((item) => ({ ...item, situacao: "RECEBIDO", valorTotalRecebido: "999999.00" })),
+      ),
     providerRecords: async () => interProviderRecords(inter.records()),
     async close() {
       await inter.close();

@@ -1,6 +1,10 @@
-import { X509Certificate } from "node:crypto";
 import type { Gateway, WebhookInput } from "@tessera/core";
-import { createManualClock, type GatewayHarness, type ProviderRecords } from "@tessera/core/testing";
+import {
+  createManualClock,
+  forgeMutualTlsNotification,
+  type GatewayHarness,
+  type ProviderRecords,
+} from "@tessera/core/testing";
 import {
   createTestPki,
   type PixPspMock,
@@ -127,35 +131,11 @@ export async function createPixHarness(
       expireAccessToken: async () => psp.expireAccessToken(),
       tokenRequests: async () => psp.tokenRequests(),
     },
-    async forge(notification, forgery) {
-      switch (forgery) {
-        case "missing_signature": {
-          const { verifiedClientCertificate: _none, ...bare } = notification;
-          return bare;
-        }
-        case "bad_signature": {
-          // A certificate a listener trusting another CA let through: core refuses its issuer; the adapter confirms by lookup.
-          const stranger = new X509Certificate(
-            createTestPki({ name: "Someone Else CA" }).issueClient("pix.someone-else.example").certificate,
-          );
-          return {
-            ...notification,
-            verifiedClientCertificate: {
-              subject: stranger.subject,
-              issuer: stranger.issuer,
-              fingerprint256: stranger.fingerprint256,
-            },
-          };
-        }
-        case "tampered_body": {
-          const body = JSON.parse(notification.rawBody) as { pix: { valor: string }[] };
-          for (const pix of body.pix) pix.valor = "0.01";
-          return { ...notification, rawBody: JSON.stringify(body) };
-        }
-        case "stale_timestamp":
-          return null;
-      }
-    },
+    forge: async (notification, forgery) =>
+      forgeMutualTlsNotification<{ pix: { valor: string }[] }>(notification, forgery, (body) => ({
+        ...body,
+        pix: body.pix.map((pix) => ({ ...pix, valor: "0.01" })),
+      })),
     refuseNextRefund: async () => psp.refuseNextRefund(),
     holdNextRefund: async () => psp.holdNextRefund(),
     async settleRefund({ refundKey }, status) {

@@ -32,6 +32,7 @@ export {
   unskippableGatewayScenarios,
   type WebhookForgery,
 } from "./gateway-conformance";
+export { forgeMutualTlsNotification } from "./gateway-conformance/mutual-tls-forgery";
 export { createManualClock, type ManualClock } from "./manual-clock";
 export { createMemoryFileStore, type MemoryFileStore } from "./memory-file-store";
 export { withMutualTls } from "./mutual-tls-gateway";

@@ -1,3 +1,4 @@
+import type { MockAnswer } from "@tessera/pix-api/testing";
 import type { Violacao } from "./inter-schemas";
 
 /**
@@ -5,13 +6,7 @@ import type { Violacao } from "./inter-schemas";
  * `{title, status, detail, violacoes}` (schema `Problema`) with no RFC 9457 `type`, unlike the
  * API Pix; 400s also carry the `timestamp` Inter's example shows.
  */
-export interface InterAnswer {
-  status: number;
-  headers?: Record<string, string>;
-  /** Serialized as JSON; absent for an empty body. */
-  body?: unknown;
-  /** Default `application/json`. */
-  contentType?: string;
+export interface InterAnswer extends MockAnswer {
   /** What the bank does once the answer is written (an immediate issue, say). */
   afterAnswer?: () => void;
 }

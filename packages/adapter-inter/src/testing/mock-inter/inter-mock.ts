@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { addDays, type Clock, systemClock } from "@tessera/core";
-import { createTestPki, type TestCertificate, type TestPki } from "@tessera/pix-api/testing";
+import { createTestPki, startMtlsServer, type TestCertificate, type TestPki } from "@tessera/pix-api/testing";
 import { chargeRoutes } from "./charge-routes";
 import { emitRoute } from "./emit-route";
 import { createInterBooks, type InterCharge, type InterRecords } from "./inter-books";
@@ -19,7 +19,6 @@ import { type InterMockOptions, interMockOptionsSchema } from "./inter-mock-opti
 import { createInterNotifier, type InterDelivery } from "./inter-notifier";
 import { createInterOAuth } from "./inter-oauth";
 import { createInterRequestHandler, tokenPath } from "./inter-request-handler";
-import { startInterTlsServer } from "./inter-tls-server";
 import { saoPauloNow } from "./sao-paulo-time";
 import { webhookRoutes } from "./webhook-routes";
 
@@ -133,7 +132,7 @@ export async function startInterMock(options: InterMockOptions = {}): Promise<In
     clock,
     tokenLimitPerMinute: checked.tokenLimitPerMinute ?? null,
   });
-  const server = await startInterTlsServer({
+  const server = await startMtlsServer({
     serverCertificate: pki.issueServer(["127.0.0.1", "localhost"]),
     clientCa: pki.caCertificate,
     handler: createInterRequestHandler({

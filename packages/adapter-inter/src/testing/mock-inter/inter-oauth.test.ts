@@ -1,9 +1,8 @@
 import { createManualClock } from "@tessera/core/testing";
-import { createTestPki } from "@tessera/pix-api/testing";
+import { createTestPki, mtlsCall } from "@tessera/pix-api/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type InterMock, startInterMock } from "./inter-mock";
 import { openInterSession, requestToken } from "./inter-test-session";
-import { mtlsCall } from "./mtls-caller";
 
 // Mutual TLS on every call, token included, and Inter's OAuth: credentials in the form body,
 // scopes boleto-cobranca.read/.write, one-hour tokens.

@@ -1,12 +1,6 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Clock } from "@tessera/core";
-import {
-  forbiddenAnswer,
-  type InterAnswer,
-  jsonAnswer,
-  tooManyRequestsAnswer,
-  unauthorizedAnswer,
-} from "./inter-answer";
+import { createOAuthTokens, oauthErrorAnswer, sameSecret } from "@tessera/pix-api/testing";
+import { forbiddenAnswer, type InterAnswer, tooManyRequestsAnswer, unauthorizedAnswer } from "./inter-answer";
 
 /**
  * Inter's `POST /oauth/v2/token` (OpenAPI "Token"): client credentials over mutual TLS, the
@@ -20,24 +14,6 @@ export type InterScope = (typeof interScopes)[number];
 
 /** Seconds a token lives (`expires_in`: one hour), by the mock's clock. */
 export const tokenLifetimeSeconds = 3600;
-
-interface IssuedToken {
-  scopes: ReadonlySet<string>;
-  expiresAtMillis: number;
-  /** SHA-256 fingerprint of the client certificate it was issued to: a token is bound to it. */
-  certificate: string;
-  revoked: boolean;
-}
-
-function oauthError(status: number, error: string, description: string): InterAnswer {
-  return { status, body: { error, error_description: description } };
-}
-
-function same(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export interface InterOAuth {
   issue(request: { contentType: string; rawBody: string; certificate: string }): InterAnswer;
@@ -57,7 +33,11 @@ export function createInterOAuth(options: {
   /** Inter allows 5 token calls a minute; null (the mock's default) allows any number. */
   tokenLimitPerMinute: number | null;
 }): InterOAuth {
-  const tokens = new Map<string, IssuedToken>();
+  const tokens = createOAuthTokens({
+    clock: options.clock,
+    lifetimeSeconds: tokenLifetimeSeconds,
+    encoding: "hex",
+  });
   let granted = 0;
   /** When each recent token call came (ms, by the clock), for the per-minute limit. */
   let recentCalls: number[] = [];
@@ -72,7 +52,7 @@ export function createInterOAuth(options: {
         recentCalls.push(now);
       }
       if (!request.contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-        return oauthError(
+        return oauthErrorAnswer(
           400,
           "invalid_request",
           "the token request is an application/x-www-form-urlencoded form",
@@ -81,57 +61,40 @@ export function createInterOAuth(options: {
       const form = new URLSearchParams(request.rawBody);
       const id = form.get("client_id") ?? "";
       const secret = form.get("client_secret") ?? "";
-      if (id === "" || secret === "" || !same(id, options.clientId) || !same(secret, options.clientSecret)) {
-        return oauthError(
+      if (
+        id === "" ||
+        secret === "" ||
+        !sameSecret(id, options.clientId) ||
+        !sameSecret(secret, options.clientSecret)
+      ) {
+        return oauthErrorAnswer(
           401,
           "invalid_client",
           "client_id or client_secret is wrong or missing (send them in the form body)",
         );
       }
       if (form.get("grant_type") !== "client_credentials") {
-        return oauthError(400, "unsupported_grant_type", "only client_credentials is offered");
+        return oauthErrorAnswer(400, "unsupported_grant_type", "only client_credentials is offered");
       }
       const asked = form.get("scope");
       const scopes = asked === null ? [...interScopes] : asked.split(" ").filter((scope) => scope !== "");
       const unknown = scopes.find((scope) => !(interScopes as readonly string[]).includes(scope));
       if (unknown !== undefined || scopes.length === 0) {
-        return oauthError(400, "invalid_scope", `unknown scope ${unknown ?? "(none)"}`);
+        return oauthErrorAnswer(400, "invalid_scope", `unknown scope ${unknown ?? "(none)"}`);
       }
-      const accessToken = randomBytes(24).toString("hex");
-      tokens.set(accessToken, {
-        scopes: new Set(scopes),
-        expiresAtMillis: nowMillis() + tokenLifetimeSeconds * 1000,
-        certificate: request.certificate,
-        revoked: false,
-      });
       granted += 1;
-      return jsonAnswer(200, {
-        access_token: accessToken,
-        token_type: "Bearer",
-        expires_in: tokenLifetimeSeconds,
-        scope: scopes.join(" "),
-      });
+      return tokens.grant(scopes, request.certificate);
     },
 
     refusal(authorization, certificate, scope) {
-      const bearer =
-        authorization !== undefined && /^bearer /i.test(authorization) ? authorization.slice(7).trim() : null;
-      const token = bearer === null ? undefined : tokens.get(bearer);
-      const live =
-        token !== undefined &&
-        !token.revoked &&
-        nowMillis() < token.expiresAtMillis &&
-        token.certificate === certificate;
-      if (!live) return unauthorizedAnswer();
-      if (token.scopes.has(scope)) return null;
+      const held = tokens.liveScopes(authorization, certificate);
+      if (held === null) return unauthorizedAnswer();
+      if (held.has(scope)) return null;
       return forbiddenAnswer(`O token de acesso não tem o escopo ${scope}.`);
     },
 
     tokenRequests: () => granted,
-    issuedTokens: () => [...tokens.keys()],
-
-    expireAccessTokens() {
-      for (const token of tokens.values()) token.revoked = true;
-    },
+    issuedTokens: () => tokens.issued(),
+    expireAccessTokens: () => tokens.revokeAll(),
   };
 }

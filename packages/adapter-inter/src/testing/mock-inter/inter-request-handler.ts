@@ -1,16 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { TLSSocket } from "node:tls";
 import {
-  type InterAnswer,
-  internalErrorAnswer,
-  invalidAnswer,
-  notFoundAnswer,
-  tooManyRequestsAnswer,
-} from "./inter-answer";
+  answeringFailures,
+  matchRoute,
+  methodNotAllowed,
+  peerFingerprint,
+  readRequestBody,
+  writeAnswer,
+} from "@tessera/pix-api/testing";
+import { internalErrorAnswer, invalidAnswer, notFoundAnswer, tooManyRequestsAnswer } from "./inter-answer";
 import type { InterContext } from "./inter-context";
 import { refreshDueDates } from "./inter-lifecycle";
 import type { InterOAuth } from "./inter-oauth";
-import { type InterRoute, matchRoute } from "./inter-route";
+import type { InterRoute } from "./inter-route";
 import { bodyViolations } from "./inter-schemas";
 
 /**
@@ -22,39 +23,6 @@ import { bodyViolations } from "./inter-schemas";
 export const tokenPath = "/oauth/v2/token";
 export const apiBasePath = "/cobranca/v3";
 
-/** Bodies beyond this are refused unread (no Cobrança request comes near it). */
-const maxBodyBytes = 1_048_576;
-
-function readBody(request: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        resolve(null);
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
-}
-
-function write(response: ServerResponse, answer: InterAnswer): void {
-  const payload = answer.body === undefined ? "" : JSON.stringify(answer.body);
-  response.writeHead(answer.status, {
-    ...(answer.body === undefined
-      ? {}
-      : { "content-type": `${answer.contentType ?? "application/json"}; charset=utf-8` }),
-    "content-length": Buffer.byteLength(payload),
-    ...answer.headers,
-  });
-  response.end(payload);
-}
-
 export function createInterRequestHandler(options: {
   context: InterContext;
   oauth: InterOAuth;
@@ -65,28 +33,26 @@ export function createInterRequestHandler(options: {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "https://mock.invalid");
     const method = (request.method ?? "GET").toUpperCase();
-    // The TLS server refuses a client without a certificate from the PKI, so one is always there.
-    const certificate = (request.socket as TLSSocket).getPeerCertificate().fingerprint256 ?? "";
+    const certificate = peerFingerprint(request);
 
     if (url.pathname === tokenPath) {
-      if (method !== "POST") return write(response, { status: 405, headers: { allow: "POST" } });
-      const rawBody = (await readBody(request)) ?? "";
+      if (method !== "POST") return writeAnswer(response, methodNotAllowed(["POST"]));
+      const rawBody = (await readRequestBody(request)) ?? "";
       const contentType = String(request.headers["content-type"] ?? "");
-      return write(response, oauth.issue({ contentType, rawBody, certificate }));
+      return writeAnswer(response, oauth.issue({ contentType, rawBody, certificate }));
     }
-    if (!url.pathname.startsWith(`${apiBasePath}/`)) return write(response, notFoundAnswer());
+    if (!url.pathname.startsWith(`${apiBasePath}/`)) return writeAnswer(response, notFoundAnswer());
     const matched = matchRoute(options.routes, method, url.pathname.slice(apiBasePath.length));
     if (matched.route === null) {
-      if (matched.allowed.length > 0)
-        return write(response, { status: 405, headers: { allow: matched.allowed.join(", ") } });
-      return write(response, notFoundAnswer());
+      if (matched.allowed.length > 0) return writeAnswer(response, methodNotAllowed(matched.allowed));
+      return writeAnswer(response, notFoundAnswer());
     }
     const { route, params } = matched;
 
     if (context.faults.rateLimited > 0) {
       context.faults.rateLimited -= 1;
       request.resume();
-      return write(response, tooManyRequestsAnswer());
+      return writeAnswer(response, tooManyRequestsAnswer());
     }
     const fault = route.creates === true ? context.faults.nextCreate : null;
     if (fault === "before_receipt") {
@@ -95,18 +61,19 @@ export function createInterRequestHandler(options: {
       return;
     }
 
-    const rawBody = method === "GET" || method === "DELETE" ? "" : await readBody(request);
+    const rawBody = method === "GET" || method === "DELETE" ? "" : await readRequestBody(request);
     const now = context.clock.now();
-    if (rawBody === null) return write(response, invalidAnswer([{ razao: "Corpo grande demais." }], now));
+    if (rawBody === null)
+      return writeAnswer(response, invalidAnswer([{ razao: "Corpo grande demais." }], now));
     const refusal = oauth.refusal(request.headers.authorization, certificate, route.scope);
-    if (refusal !== null) return write(response, refusal);
+    if (refusal !== null) return writeAnswer(response, refusal);
 
     let body: unknown;
     if (rawBody.trim() !== "") {
       try {
         body = JSON.parse(rawBody);
       } catch {
-        return write(
+        return writeAnswer(
           response,
           invalidAnswer([{ razao: "O corpo da requisição não é um JSON válido." }], now),
         );
@@ -114,7 +81,7 @@ export function createInterRequestHandler(options: {
     }
     if (route.body !== undefined) {
       const violacoes = bodyViolations(route.body, body);
-      if (violacoes.length > 0) return write(response, invalidAnswer(violacoes, now));
+      if (violacoes.length > 0) return writeAnswer(response, invalidAnswer(violacoes, now));
     }
     refreshDueDates(context);
     const answer = route.handle({ params, query: url.searchParams, body }, context);
@@ -125,15 +92,9 @@ export function createInterRequestHandler(options: {
       answer.afterAnswer?.();
       return;
     }
-    write(response, answer);
+    writeAnswer(response, answer);
     answer.afterAnswer?.();
   }
 
-  return (request: IncomingMessage, response: ServerResponse): void => {
-    handle(request, response).catch((error: unknown) => {
-      // A bug in the mock: its 500 says what broke rather than hide it.
-      if (!response.headersSent) write(response, internalErrorAnswer(`mock Inter failure: ${String(error)}`));
-      else response.destroy();
-    });
-  };
+  return answeringFailures(handle, (error) => internalErrorAnswer(`mock Inter failure: ${String(error)}`));
 }

@@ -1,3 +1,4 @@
+import { propertyErrors, schemaErrorLines } from "@tessera/pix-api/testing";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import published from "./fixtures/inter-cobranca-schemas.json" with { type: "json" };
@@ -72,14 +73,6 @@ export type InterSchemaName =
   | "EmitirCobrancaAsyncResponse"
   | "Problema";
 
-function valueAt(root: unknown, instancePath: string): unknown {
-  let node = root;
-  for (const segment of instancePath.split("/").slice(1)) {
-    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
-  }
-  return node;
-}
-
 function reasonOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -116,32 +109,17 @@ function reasonOf(error: ErrorObject): string {
  * of a `oneOf` (a `mora` that is neither a rate nor a value) fold into one for the object.
  */
 function violationsOf(errors: readonly ErrorObject[], root: unknown): Violacao[] {
-  const alternatives = errors.filter((error) => error.keyword === "oneOf");
-  const kept = errors.filter(
-    (error) =>
-      alternatives.includes(error) ||
-      !alternatives.some(
-        (alternative) =>
-          error.instancePath === alternative.instancePath ||
-          error.instancePath.startsWith(`${alternative.instancePath}/`),
-      ),
-  );
-  const byProperty = new Map<string, Violacao>();
-  for (const error of kept) {
-    const path =
-      error.keyword === "required"
-        ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}`
-        : error.instancePath;
-    const propriedade = path.split("/").slice(1).join(".") || "body";
-    if (byProperty.has(propriedade)) continue;
-    const value = valueAt(root, path);
+  const found = propertyErrors(errors, root, {
+    alternatives: ["oneOf"],
+    propertyName: (segments) => segments.join(".") || "body",
+  });
+  return found.map(({ error, property: propriedade, value }) => {
     const violacao: Violacao = { razao: reasonOf(error), propriedade };
     if (value !== undefined && value !== null) {
       violacao.valor = typeof value === "object" ? JSON.stringify(value) : String(value);
     }
-    byProperty.set(propriedade, violacao);
-  }
-  return [...byProperty.values()];
+    return violacao;
+  });
 }
 
 /** The violations of a request body against the named schema (empty when it conforms). */
@@ -155,9 +133,7 @@ export function bodyViolations(schema: InterSchemaName, body: unknown): Violacao
 export function schemaErrors(schema: InterSchemaName, value: unknown): string[] {
   const validate = validator(`#/components/schemas/${schema}`);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map(
-    (error) => `${error.instancePath || "/"} ${error.message ?? error.keyword}`,
-  );
+  return schemaErrorLines(validate.errors);
 }
 
 /**

@@ -1,17 +1,15 @@
 import type { CalendarDate } from "@tessera/core";
+import { type BearerSession, bearerSession, type MtlsAnswer, mtlsCall } from "@tessera/pix-api/testing";
 import type { InterMock } from "./inter-mock";
-import { type MtlsAnswer, mtlsCall } from "./mtls-caller";
+import { apiBasePath } from "./inter-request-handler";
 
 /**
  * A caller of the mock as the integration would be, on plain `node:https` with the
  * integração's certificate: a token (credentials in the form body, as Inter takes them),
- * then API calls under `/cobranca/v3` with it.
+ * then API calls under `/cobranca/v3` with it: `call(method, path)` goes to
+ * `{baseUrl}/cobranca/v3{path}`.
  */
-export interface InterTestSession {
-  token: string;
-  /** `method {baseUrl}/cobranca/v3{path}` with the session's bearer token. */
-  call(method: string, path: string, body?: unknown): Promise<MtlsAnswer>;
-}
+export type InterTestSession = BearerSession;
 
 export function requestToken(
   mock: InterMock,
@@ -34,22 +32,11 @@ export function requestToken(
 }
 
 export async function openInterSession(mock: InterMock, scope?: string): Promise<InterTestSession> {
-  const answer = await requestToken(mock, scope === undefined ? {} : { scope });
-  const token = (answer.json as { access_token?: string } | undefined)?.access_token;
-  if (answer.status !== 200 || token === undefined)
-    throw new Error(`token refused: ${answer.status} ${answer.text}`);
-  return {
-    token,
-    call: (method, path, body) =>
-      mtlsCall({
-        method,
-        url: `${mock.baseUrl}/cobranca/v3${path}`,
-        certificate: mock.clientCertificate,
-        ca: mock.pki.caCertificate,
-        headers: { authorization: `Bearer ${token}` },
-        body,
-      }),
-  };
+  return bearerSession(await requestToken(mock, scope === undefined ? {} : { scope }), {
+    url: `${mock.baseUrl}${apiBasePath}`,
+    certificate: mock.clientCertificate,
+    ca: mock.pki.caCertificate,
+  });
 }
 
 /** A valid emit body (`EmitirCobrancaRequestBody`), due on `dataVencimento`. */

@@ -1,8 +1,8 @@
 import { createManualClock } from "@tessera/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MtlsAnswer } from "../mtls/mtls-caller";
 import { createTestPki } from "../test-pki";
 import { responseSchemaErrors } from "./api-pix-validator";
-import type { MtlsAnswer } from "./mtls-caller";
 import { type PixPspMock, startPixPspMock } from "./pix-psp-mock";
 import { cobBody, freshTxid, openPspSession, type PspTestSession } from "./psp-test-session";
 

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
+import { propertyErrors, schemaErrorLines } from "../ajv-property-errors";
 import { apiPixSpec, resolveSpecRef, specOperation, specParameters } from "./api-pix-spec";
 
 /**
@@ -48,14 +49,6 @@ function describe(value: unknown): string | undefined {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-function valueAt(root: unknown, instancePath: string): unknown {
-  let node = root;
-  for (const segment of instancePath.split("/").slice(1)) {
-    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[segment] : undefined;
-  }
-  return node;
-}
-
 /**
  * Ajv's errors as the PSP words them: one violation per property, named from the resource
  * (`cob.valor.original`). Inside a `oneOf`/`anyOf` that failed (a `devedor` that is neither
@@ -63,34 +56,19 @@ function valueAt(root: unknown, instancePath: string): unknown {
  * as the spec's own example does ("O objeto cobv.devedor não respeita o _schema_.").
  */
 function violationsOf(errors: readonly ErrorObject[], resource: string, root: unknown): Violacao[] {
-  const alternatives = errors.filter((error) => error.keyword === "oneOf" || error.keyword === "anyOf");
-  const kept = errors.filter(
-    (error) =>
-      alternatives.includes(error) ||
-      !alternatives.some(
-        (alternative) =>
-          error.instancePath === alternative.instancePath ||
-          error.instancePath.startsWith(`${alternative.instancePath}/`),
-      ),
-  );
-  const byProperty = new Map<string, Violacao>();
-  for (const error of kept) {
-    const path =
-      error.keyword === "required"
-        ? `${error.instancePath}/${(error.params as { missingProperty: string }).missingProperty}`
-        : error.instancePath;
-    const propriedade = [resource, ...path.split("/").slice(1)].join(".");
-    if (byProperty.has(propriedade)) continue;
-    const value = valueAt(root, path);
+  const found = propertyErrors(errors, root, {
+    alternatives: ["oneOf", "anyOf"],
+    propertyName: (segments) => [resource, ...segments].join("."),
+  });
+  return found.map(({ error, property: propriedade, value }) => {
     const kind = typeof value === "object" && value !== null ? "O objeto" : "O campo";
     const razao =
       error.keyword === "required"
         ? `O campo ${propriedade} é obrigatório.`
         : `${kind} ${propriedade} não respeita o _schema_.`;
     const valor = error.keyword === "required" ? undefined : describe(value);
-    byProperty.set(propriedade, valor === undefined ? { razao, propriedade } : { razao, propriedade, valor });
-  }
-  return [...byProperty.values()];
+    return valor === undefined ? { razao, propriedade } : { razao, propriedade, valor };
+  });
 }
 
 /** A query or path value read as the parameter's schema types it (query strings are text). */
@@ -182,9 +160,7 @@ export function responseSchemaErrors(
   if (media === undefined) return response.content === undefined ? [] : [`no ${contentType} answer declared`];
   const validate = validatorFor(`${pathTemplate} ${method} ${status} ${contentType}`, media.schema);
   if (validate(body)) return [];
-  return (validate.errors ?? []).map(
-    (error) => `${error.instancePath || "/"} ${error.message ?? error.keyword}`,
-  );
+  return schemaErrorLines(validate.errors);
 }
 
 /** The callback body a PSP posts to `{webhookUrl}/pix` (`WebhookPixBody`), checked against its schema. */
@@ -196,7 +172,5 @@ export function webhookBodyErrors(body: unknown): string[] {
   ).content["application/json"]?.schema;
   const validate = validatorFor("webhook callback", schema);
   if (validate(body)) return [];
-  return (validate.errors ?? []).map(
-    (error) => `${error.instancePath || "/"} ${error.message ?? error.keyword}`,
-  );
+  return schemaErrorLines(validate.errors);
 }

@@ -1,10 +1,11 @@
+import type { RouteRequest } from "../mtls/route-match";
 import { problemOf } from "./api-pix-problem";
 import { canonicalJson, chargeTermViolations, createCharge, termsOf } from "./charge-creation";
 import { jsonAnswer, problemAnswer } from "./psp-answer";
 import { type ChargeKind, currentTerms } from "./psp-books";
 import type { PspContext } from "./psp-context";
 import { newPspTxid } from "./psp-ids";
-import type { PspRoute, RouteAnswer, RouteRequest } from "./psp-route";
+import type { PspRoute, RouteAnswer } from "./psp-route";
 import { chargeView } from "./psp-views";
 
 /**

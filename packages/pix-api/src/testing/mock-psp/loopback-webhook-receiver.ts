@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createServer } from "node:https";
-import type { AddressInfo, Socket } from "node:net";
 import type { TLSSocket } from "node:tls";
 import type { WebhookInput } from "@tessera/core";
+import { startMtlsServer } from "../mtls/mtls-server";
 import type { TestCertificate } from "../test-pki";
 
 /**
@@ -47,15 +46,10 @@ export async function startLoopbackWebhookReceiver(options: {
 }): Promise<LoopbackWebhookReceiver> {
   const received: ReceivedCallback[] = [];
   const statuses = [...(options.statuses ?? [])];
-  const server = createServer(
-    {
-      cert: options.serverCertificate.certificate,
-      key: options.serverCertificate.privateKey,
-      ca: options.clientCa,
-      requestCert: true,
-      rejectUnauthorized: true,
-    },
-    (request: IncomingMessage, response: ServerResponse) => {
+  const server = await startMtlsServer({
+    serverCertificate: options.serverCertificate,
+    clientCa: options.clientCa,
+    handler: (request: IncomingMessage, response: ServerResponse) => {
       const chunks: Buffer[] = [];
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
@@ -79,22 +73,11 @@ export async function startLoopbackWebhookReceiver(options: {
         response.writeHead(statuses.shift() ?? 200).end();
       });
     },
-  );
-  const sockets = new Set<Socket>();
-  server.on("connection", (socket: Socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
   });
-  server.on("tlsClientError", (_error, socket) => socket.destroy());
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    webhookUrl: `https://127.0.0.1:${port}${options.path ?? "/hooks"}`,
+    webhookUrl: `https://127.0.0.1:${server.port}${options.path ?? "/hooks"}`,
     received: () => [...received],
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      }),
+    // Closing twice is no error: a test may close the receiver itself and again in its cleanup.
+    close: () => server.close().catch(() => undefined),
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mtlsCall } from "../mtls/mtls-caller";
 import { createTestPki } from "../test-pki";
-import { mtlsCall } from "./mtls-caller";
 import { type PixPspMock, startPixPspMock } from "./pix-psp-mock";
 import { requestToken } from "./psp-test-session";
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { type Clock, systemClock } from "@tessera/core";
+import { startMtlsServer } from "../mtls/mtls-server";
 import { createTestPki, type TestCertificate, type TestPki } from "../test-pki";
 import { chargeRoutes } from "./charge-routes";
 import { devolucaoRoutes } from "./devolucao-routes";
@@ -17,7 +18,6 @@ import { createPspOAuth } from "./psp-oauth";
 import { chargeOutside, type PayOptions, payCharges, payStaticCode } from "./psp-payer";
 import { type CompletePixKeyHolder, completeHolder } from "./psp-receiver";
 import { createPspRequestHandler } from "./psp-request-handler";
-import { startPspTlsServer } from "./psp-tls-server";
 import { webhookRoutes } from "./webhook-routes";
 
 /** A running mock PSP: its addresses and credentials, the payer and fault controls, and its books. */
@@ -146,7 +146,7 @@ export async function startPixPspMock(options: PixPspMockOptions = {}): Promise<
     clientAuthentication: checked.clientAuthentication ?? "either",
   });
   const held = new Set<ServerResponse>();
-  const server = await startPspTlsServer({
+  const server = await startMtlsServer({
     serverCertificate: pki.issueServer(["127.0.0.1", "localhost"]),
     clientCa: pki.caCertificate,
     handler: createPspRequestHandler({

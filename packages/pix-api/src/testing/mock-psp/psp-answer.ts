@@ -1,14 +1,8 @@
+import type { MockAnswer } from "../mtls/mock-exchange";
 import type { Problema } from "./api-pix-problem";
 
 /** What the mock writes back for one request: a status, headers, and a JSON body or none. */
-export interface PspAnswer {
-  status: number;
-  headers?: Record<string, string>;
-  /** Serialized as JSON; absent for an empty body. */
-  body?: unknown;
-  /** Default `application/json`. */
-  contentType?: string;
-}
+export type PspAnswer = MockAnswer;
 
 /** A problem+json answer (the spec's error media type). */
 export function problemAnswer(problem: Problema, headers?: Record<string, string>): PspAnswer {

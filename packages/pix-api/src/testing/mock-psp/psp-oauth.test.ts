@@ -1,7 +1,7 @@
 import { createManualClock } from "@tessera/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mtlsCall } from "../mtls/mtls-caller";
 import { createTestPki } from "../test-pki";
-import { mtlsCall } from "./mtls-caller";
 import { type PixPspMock, startPixPspMock } from "./pix-psp-mock";
 import { cobBody, freshTxid, openPspSession, requestToken } from "./psp-test-session";
 

@@ -1,8 +1,8 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Clock } from "@tessera/core";
+import { createOAuthTokens, oauthErrorAnswer, sameSecret } from "../mtls/oauth-tokens";
 import { problemOf } from "./api-pix-problem";
 import { resolveSpecRef } from "./api-pix-spec";
-import { jsonAnswer, type PspAnswer, problemAnswer } from "./psp-answer";
+import { type PspAnswer, problemAnswer } from "./psp-answer";
 
 /**
  * OAuth 2.0 client credentials as API Pix PSPs run it (Manual de Padrões, Anexo II §3.1:
@@ -16,14 +16,6 @@ export type ClientAuthentication = "basic" | "body" | "either";
 /** Seconds a token lives (`expires_in`), by the mock's clock. */
 export const tokenLifetimeSeconds = 3600;
 
-interface IssuedToken {
-  scopes: ReadonlySet<string>;
-  expiresAtMillis: number;
-  /** SHA-256 fingerprint of the client certificate it was issued to (RFC 8705 `x5t#S256`). */
-  certificate: string;
-  revoked: boolean;
-}
-
 /** Every scope the spec's security scheme defines; a token request without `scope` gets them all. */
 const knownScopes: readonly string[] = Object.keys(
   (
@@ -34,18 +26,13 @@ const knownScopes: readonly string[] = Object.keys(
 );
 
 function oauthError(status: number, error: string, description: string, basic = false): PspAnswer {
-  return {
+  // RFC 6749 §5.2: a client that tried Basic authentication is told so in the challenge.
+  return oauthErrorAnswer(
     status,
-    body: { error, error_description: description },
-    // RFC 6749 §5.2: a client that tried Basic authentication is told so in the challenge.
-    ...(basic ? { headers: { "www-authenticate": 'Basic realm="pix"' } } : {}),
-  };
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+    error,
+    description,
+    basic ? { "www-authenticate": 'Basic realm="pix"' } : undefined,
+  );
 }
 
 export interface TokenRequest {
@@ -80,7 +67,11 @@ export function createPspOAuth(options: {
   clock: Clock;
   clientAuthentication: ClientAuthentication;
 }): PspOAuth {
-  const tokens = new Map<string, IssuedToken>();
+  const tokens = createOAuthTokens({
+    clock: options.clock,
+    lifetimeSeconds: tokenLifetimeSeconds,
+    encoding: "base64url",
+  });
   let requests = 0;
 
   function credentials(request: TokenRequest, form: URLSearchParams) {
@@ -131,34 +122,15 @@ export function createPspOAuth(options: {
       const scopes = asked === null ? knownScopes : asked.split(" ").filter((scope) => scope !== "");
       const unknown = scopes.find((scope) => !knownScopes.includes(scope));
       if (unknown !== undefined) return oauthError(400, "invalid_scope", `unknown scope ${unknown}`);
-      const accessToken = randomBytes(24).toString("base64url");
-      tokens.set(accessToken, {
-        scopes: new Set(scopes),
-        expiresAtMillis: Date.parse(options.clock.now()) + tokenLifetimeSeconds * 1000,
-        certificate: request.clientCertificate,
-        revoked: false,
-      });
-      return jsonAnswer(200, {
-        access_token: accessToken,
-        token_type: "Bearer",
-        expires_in: tokenLifetimeSeconds,
-        scope: scopes.join(" "),
-      });
+      return tokens.grant(scopes, request.clientCertificate);
     },
 
     refusal(authorization, clientCertificate, scopes) {
-      const bearer =
-        authorization !== undefined && /^bearer /i.test(authorization) ? authorization.slice(7).trim() : null;
-      const token = bearer === null ? undefined : tokens.get(bearer);
-      const live =
-        token !== undefined &&
-        !token.revoked &&
-        Date.parse(options.clock.now()) < token.expiresAtMillis &&
-        token.certificate === clientCertificate;
-      if (!live) {
+      const held = tokens.liveScopes(authorization, clientCertificate);
+      if (held === null) {
         return { status: 401, headers: { "www-authenticate": 'Bearer error="invalid_token"' } };
       }
-      const missing = scopes.filter((scope) => !token.scopes.has(scope));
+      const missing = scopes.filter((scope) => !held.has(scope));
       if (missing.length === 0) return null;
       return problemAnswer(
         problemOf("AcessoNegado", { detail: `O token de acesso não tem o escopo ${missing.join(", ")}.` }),
@@ -167,10 +139,7 @@ export function createPspOAuth(options: {
     },
 
     tokenRequests: () => requests,
-    issuedTokens: () => [...tokens.keys()],
-
-    expireAccessTokens() {
-      for (const token of tokens.values()) token.revoked = true;
-    },
+    issuedTokens: () => tokens.issued(),
+    expireAccessTokens: () => tokens.revokeAll(),
   };
 }

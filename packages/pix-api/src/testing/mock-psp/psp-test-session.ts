@@ -1,16 +1,14 @@
-import { type MtlsAnswer, mtlsCall } from "./mtls-caller";
+import { type BearerSession, bearerSession } from "../mtls/bearer-session";
+import { type MtlsAnswer, mtlsCall } from "../mtls/mtls-caller";
 import type { PixPspMock } from "./pix-psp-mock";
 
 /**
  * A caller of the mock as a receiver's system would be, built on plain `node:https` with the
  * mock's client certificate: a token, then API calls with it. The mock's tests use it instead
  * of the API Pix client (the client is what the mock tests, never what tests the mock).
+ * `call(method, path)` goes to `{baseUrl}{path}`.
  */
-export interface PspTestSession {
-  token: string;
-  /** `method {baseUrl}{path}` with the session's bearer token. */
-  call(method: string, path: string, body?: unknown): Promise<MtlsAnswer>;
-}
+export type PspTestSession = BearerSession;
 
 /** Asks the mock's token endpoint for a token (HTTP Basic credentials, the form's `scope` when given). */
 export async function requestToken(mock: PixPspMock, scope?: string): Promise<MtlsAnswer> {
@@ -32,22 +30,11 @@ export async function requestToken(mock: PixPspMock, scope?: string): Promise<Mt
 }
 
 export async function openPspSession(mock: PixPspMock, scope?: string): Promise<PspTestSession> {
-  const answer = await requestToken(mock, scope);
-  const token = (answer.json as { access_token?: string } | undefined)?.access_token;
-  if (answer.status !== 200 || token === undefined)
-    throw new Error(`token refused: ${answer.status} ${answer.text}`);
-  return {
-    token,
-    call: (method, path, body) =>
-      mtlsCall({
-        method,
-        url: `${mock.baseUrl}${path}`,
-        certificate: mock.clientCertificate,
-        ca: mock.pki.caCertificate,
-        headers: { authorization: `Bearer ${token}` },
-        body,
-      }),
-  };
+  return bearerSession(await requestToken(mock, scope), {
+    url: mock.baseUrl,
+    certificate: mock.clientCertificate,
+    ca: mock.pki.caCertificate,
+  });
 }
 
 /** A txid of ours: 26–35 alphanumerics, fresh each call. */

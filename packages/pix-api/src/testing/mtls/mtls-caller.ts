@@ -2,9 +2,9 @@ import { request } from "node:https";
 import type { TestCertificate } from "../test-pki";
 
 /**
- * Plain `node:https` requests presenting a client certificate: how the mock's own tests (and a
- * harness acting as a third party) talk to the mock without the API Pix client, so the client
- * and the mock are never proven by each other.
+ * Plain `node:https` requests presenting a client certificate: how a mock's own tests (and a
+ * harness acting as a third party) talk to a loopback mock without the client under test, so
+ * the client and the mock are never proven by each other.
  */
 
 export interface MtlsCall {

@@ -19,12 +19,12 @@ const fields = schemaFormFields(interLike, ["clientSecret", "privateKey"]);
 const byName = Object.fromEntries(fields.map((field) => [field.name, field]));
 
 describe("the settings form drawn from an options schema", () => {
-  it("picks each field's control from its type, secrets as password inputs, PEM as text areas", () => {
+  it("picks each field's control from its type, secrets as password inputs (a multiline one as a text area never filled in), PEM as text areas", () => {
     expect(fields.map((field) => [field.name, field.control])).toEqual([
       ["clientId", "text"],
       ["clientSecret", "password"],
       ["certificate", "textarea"],
-      ["privateKey", "password"],
+      ["privateKey", "secret-textarea"],
       ["environment", "select"],
       ["accountNumber", "text"],
       ["boletoDays", "number"],

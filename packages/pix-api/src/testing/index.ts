@@ -38,6 +38,7 @@ export {
   answeringFailures,
   type MockAnswer,
   methodNotAllowed,
+  parseJsonBody,
   readRequestBody,
   writeAnswer,
 } from "./mtls/mock-exchange";

@@ -3,6 +3,7 @@ import {
   answeringFailures,
   matchRoute,
   methodNotAllowed,
+  parseJsonBody,
   peerFingerprint,
   readRequestBody,
   writeAnswer,
@@ -68,17 +69,14 @@ export function createInterRequestHandler(options: {
     const refusal = oauth.refusal(request.headers.authorization, certificate, route.scope);
     if (refusal !== null) return writeAnswer(response, refusal);
 
-    let body: unknown;
-    if (rawBody.trim() !== "") {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        return writeAnswer(
-          response,
-          invalidAnswer([{ razao: "O corpo da requisição não é um JSON válido." }], now),
-        );
-      }
+    const parsed = parseJsonBody(rawBody);
+    if (parsed === null) {
+      return writeAnswer(
+        response,
+        invalidAnswer([{ razao: "O corpo da requisição não é um JSON válido." }], now),
+      );
     }
+    const { body } = parsed;
     if (route.body !== undefined) {
       const violacoes = bodyViolations(route.body, body);
       if (violacoes.length > 0) return writeAnswer(response, invalidAnswer(violacoes, now));

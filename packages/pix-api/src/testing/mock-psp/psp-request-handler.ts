@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { answeringFailures, methodNotAllowed, readRequestBody, writeAnswer } from "../mtls/mock-exchange";
+import {
+  answeringFailures,
+  methodNotAllowed,
+  parseJsonBody,
+  readRequestBody,
+  writeAnswer,
+} from "../mtls/mock-exchange";
 import { peerFingerprint } from "../mtls/mtls-server";
 import { matchRoute } from "../mtls/route-match";
 import { problemOf } from "./api-pix-problem";
@@ -79,17 +85,14 @@ export function createPspRequestHandler(options: PspRequestHandlerOptions) {
     const refusal = oauth.refusal(request.headers.authorization, certificate, specScopes(route.path, method));
     if (refusal !== null) return writeAnswer(response, refusal);
 
-    let body: unknown;
-    if (rawBody.trim() !== "") {
-      try {
-        body = JSON.parse(rawBody);
-      } catch {
-        return writeAnswer(
-          response,
-          problemAnswer(problemOf(route.invalid, { detail: "O corpo da requisição não é JSON válido." })),
-        );
-      }
+    const parsed = parseJsonBody(rawBody);
+    if (parsed === null) {
+      return writeAnswer(
+        response,
+        problemAnswer(problemOf(route.invalid, { detail: "O corpo da requisição não é JSON válido." })),
+      );
     }
+    const { body } = parsed;
     const violacoes = requestViolations(route.path, method, route.resource, {
       pathParameters: params,
       query: url.searchParams,

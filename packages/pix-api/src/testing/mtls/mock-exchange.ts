@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
- * The HTTP ends of one request to a loopback mock: reading the body, writing the answer, and
- * turning a bug in the mock into a 500 that says what broke. What comes in between — the
+ * The HTTP ends of one request to a loopback mock: reading the body (and its JSON), writing the
+ * answer, and turning a bug in the mock into a 500 that says what broke. What comes between — the
  * provider's routes, faults, tokens and schemas — is each mock's own.
  */
 
@@ -36,6 +36,16 @@ export function readRequestBody(request: IncomingMessage): Promise<string | null
     request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     request.on("error", reject);
   });
+}
+
+/** The body's JSON: undefined for an empty (or blank) body; null when it is not JSON. */
+export function parseJsonBody(rawBody: string): { body: unknown } | null {
+  if (rawBody.trim() === "") return { body: undefined };
+  try {
+    return { body: JSON.parse(rawBody) };
+  } catch {
+    return null;
+  }
 }
 
 export function writeAnswer(response: ServerResponse, answer: MockAnswer): void {

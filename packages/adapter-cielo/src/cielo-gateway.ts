@@ -1,0 +1,252 @@
+import {
+  type Clock,
+  type CreatePaymentRequest,
+  type Gateway,
+  gatewayError,
+  type Money,
+  type PaymentReference,
+  type PaymentResult,
+  systemClock,
+} from "@tessera/core";
+import { cieloCapabilities } from "./cielo-capabilities";
+import { changeRecurrence, deactivateCieloRecurrence } from "./cielo-recurrence";
+import { lookUpVoid, voidPayment } from "./cielo-refunds";
+import { parseCieloWebhook } from "./cielo-webhook";
+import {
+  type CieloClient,
+  CieloTransportError,
+  cieloErrorCodes,
+  cieloErrorText,
+  createCieloClient,
+} from "./client";
+import { mapCieloPayment } from "./mapping";
+import { type CieloOptions, cieloAddresses } from "./options";
+import { fetchSale, lookUpPayment } from "./sale-lookup";
+import { cieloSaleBody } from "./sale-request";
+import { cieloChangeAnswerSchema, cieloSaleSchema } from "./schemas";
+import { createSopSessions } from "./sop-session";
+
+export interface CieloGatewayOptions extends CieloOptions {
+  /** The gateway id (the provider account's id in the server). */
+  id?: string;
+  clock?: Clock;
+  fetch?: typeof fetch;
+  /** How long a request may take before its outcome is unknown (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** API error codes that mean the store's set-up, not the request (manual "Códigos de Erros da API"). */
+const configurationCodes = new Set(["114", "115", "116", "129", "133", "173", "185", "300", "306"]);
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+const unknownOf = (reason: string, providerReference: string | null = null): PaymentResult => ({
+  status: "unknown",
+  providerReference,
+  rawStatus: null,
+  reason,
+});
+
+async function sendSale(
+  client: CieloClient,
+  body: unknown,
+  origin: string,
+): Promise<PaymentResult | { sale: ReturnType<typeof cieloSaleSchema.parse> }> {
+  let answer: Awaited<ReturnType<CieloClient["send"]>>;
+  try {
+    answer = await client.send({ host: "api", method: "POST", path: "/1/sales/", body });
+  } catch (error) {
+    if (!(error instanceof CieloTransportError)) throw error;
+    if (error.kind === "not_sent")
+      throw gatewayError(origin, "gateway_unavailable", `Cielo could not be reached: ${error.message}`, {
+        cause: error,
+      });
+    // Never re-sent: Cielo would make a second sale. Recovery asks by MerchantOrderId.
+    return unknownOf(error.message);
+  }
+  if (answer.status >= 500) return unknownOf(`Cielo answered ${answer.status}: the sale may have been made`);
+  const codes = cieloErrorCodes(answer.body);
+  // "Bloquear pedidos duplicados": an authorized sale under this id already exists; recovery finds it.
+  if (codes.includes("302"))
+    return unknownOf("Cielo refused a duplicated MerchantOrderId: a sale under it exists");
+  if (answer.status !== 201 && answer.status !== 200) {
+    const code = codes.some((entry) => configurationCodes.has(entry))
+      ? "gateway_configuration"
+      : "gateway_invalid_request";
+    throw gatewayError(
+      origin,
+      code,
+      `Cielo refused the sale: ${cieloErrorText(answer.body) || `HTTP ${answer.status}`}`,
+      {
+        details: { status: answer.status, codes },
+      },
+    );
+  }
+  const sale = cieloSaleSchema.safeParse(parseJson(answer.body));
+  if (!sale.success) return unknownOf("Cielo's answer to the sale could not be read");
+  return { sale: sale.data };
+}
+
+/**
+ * A Cielo E-commerce store as a Tessera gateway: card sales by Silent Order Post token or
+ * saved `CardToken`, capture, voids, `RecurrentPayment`, and notifications confirmed by
+ * querying the sale. `MerchantKey` and the SOP secret are sent as headers only, never logged.
+ */
+export function createCieloGateway(options: CieloGatewayOptions): Gateway {
+  const id = options.id ?? "cielo";
+  const clock = options.clock ?? systemClock;
+  const addresses = cieloAddresses(options);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const client = createCieloClient({
+    addresses,
+    merchantId: options.merchantId,
+    merchantKey: options.merchantKey,
+    timeoutMs,
+    origin: id,
+    ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+  });
+  const sessions = createSopSessions({
+    addresses,
+    merchantId: options.merchantId,
+    clientId: options.sopClientId,
+    clientSecret: options.sopClientSecret,
+    timeoutMs,
+    clock,
+    origin: id,
+    ...(options.fetch !== undefined ? { fetch: options.fetch } : {}),
+  });
+  const environment = addresses.environment;
+  const capabilities = cieloCapabilities(options);
+
+  /** Charge 2 on the day core asked, when Cielo's default (one interval on) differs. */
+  async function scheduleSecondCharge(
+    request: CreatePaymentRequest,
+    result: PaymentResult,
+    nextRecurrency: string | undefined,
+  ) {
+    const recurrence = request.recurrence;
+    if (recurrence === undefined || result.status === "unknown" || result.recurrenceReference === undefined)
+      return;
+    if (result.status === "declined") {
+      // A declined charge 1 leaves no recurrence running (the port's rule); a retry asks anew.
+      await deactivateCieloRecurrence(
+        client,
+        { recurrenceReference: result.recurrenceReference, firstPayment: referenceOf(request, result) },
+        id,
+      );
+      return;
+    }
+    // Cielo charges the sale's Amount each time: a later charge of another amount (charge 1
+    // held an enrollment fee, say) is set after the create.
+    if (recurrence.amount.amount !== request.amount.amount)
+      await changeRecurrence(client, result.recurrenceReference, "Amount", recurrence.amount.amount, id);
+    if (nextRecurrency?.slice(0, 10) !== recurrence.secondChargeOn)
+      await changeRecurrence(
+        client,
+        result.recurrenceReference,
+        "NextPaymentDate",
+        recurrence.secondChargeOn,
+        id,
+      );
+  }
+
+  function referenceOf(
+    request: CreatePaymentRequest,
+    result: { providerReference: string },
+  ): PaymentReference {
+    return {
+      idempotencyKey: request.idempotencyKey,
+      providerReference: result.providerReference,
+      method: request.method,
+      amount: request.amount,
+      createdAt: clock.now(),
+    };
+  }
+
+  return {
+    id,
+    methods: ["card"],
+    capabilities,
+    async createPayment(request) {
+      if (request.method !== "card")
+        throw gatewayError(
+          id,
+          "gateway_invalid_request",
+          `This Cielo gateway takes cards only, not ${request.method}.`,
+        );
+      if (request.amount.currency !== "BRL")
+        throw gatewayError(id, "gateway_invalid_request", "Cielo charges in BRL only.");
+      if (request.recurrence !== undefined && request.capture === false)
+        throw gatewayError(
+          id,
+          "gateway_invalid_request",
+          "A Cielo recurrence charges its first payment at once (capture).",
+        );
+      const body = cieloSaleBody(request, {
+        origin: id,
+        acceptRawCards: options.acceptRawCards,
+        ...(options.softDescriptor !== undefined ? { softDescriptor: options.softDescriptor } : {}),
+      });
+      const sent = await sendSale(client, body, id);
+      if (!("sale" in sent)) return sent;
+      const result = mapCieloPayment(sent.sale.Payment, { environment });
+      await scheduleSecondCharge(request, result, sent.sale.Payment.RecurrentPayment?.NextRecurrency);
+      return result;
+    },
+    getPayment: (reference) =>
+      lookUpPayment(client, reference, { origin: id, environment, now: clock.now() }),
+    async capture(reference, amount?: Money) {
+      if (reference.providerReference === null)
+        throw gatewayError(id, "gateway_invalid_request", "Capture needs the sale's PaymentId.");
+      const query = amount === undefined ? "" : `?amount=${amount.amount}`;
+      let answer: Awaited<ReturnType<CieloClient["send"]>>;
+      try {
+        answer = await client.send({
+          host: "api",
+          method: "PUT",
+          path: `/1/sales/${encodeURIComponent(reference.providerReference)}/capture${query}`,
+        });
+      } catch (error) {
+        if (!(error instanceof CieloTransportError)) throw error;
+        return unknownOf(error.message, reference.providerReference);
+      }
+      if (answer.status >= 500)
+        return unknownOf(`Cielo answered ${answer.status} to the capture`, reference.providerReference);
+      if (answer.status !== 200 || !cieloChangeAnswerSchema.safeParse(parseJson(answer.body)).success)
+        throw gatewayError(
+          id,
+          "gateway_invalid_request",
+          `Cielo refused the capture: ${cieloErrorText(answer.body) || answer.status}`,
+          {
+            details: { codes: cieloErrorCodes(answer.body) },
+          },
+        );
+      const sale = await fetchSale(client, reference.providerReference, id);
+      if (!("found" in sale))
+        return unknownOf("the captured sale could not be read back", reference.providerReference);
+      return mapCieloPayment(sale.found.Payment, { environment });
+    },
+    refund: (request) => voidPayment(client, request, id),
+    getRefund: (reference) => lookUpVoid(client, reference, id),
+    deactivateRecurrence: (reference) => deactivateCieloRecurrence(client, reference, id),
+    cardTokenizationSession: () => sessions.open(),
+    parseWebhook: (input) =>
+      parseCieloWebhook(
+        {
+          client,
+          clock,
+          environment,
+          origin: id,
+          headerName: options.notificationHeaderName,
+          headerValue: options.notificationHeaderValue,
+        },
+        input,
+      ),
+  };
+}

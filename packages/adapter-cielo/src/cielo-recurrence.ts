@@ -1,0 +1,83 @@
+import { type DeactivateRecurrenceResult, gatewayError, type RecurrenceReference } from "@tessera/core";
+import { type CieloClient, CieloTransportError, cieloErrorText } from "./client";
+import { type CieloRecurrence, cieloRecurrenceSchema } from "./schemas";
+
+/** `RecurrentPayment.Status` (manual "Consulta de Recorrência"): 1 is the only one still charging. */
+export const recurrenceStatuses = {
+  1: "Active",
+  2: "Finished",
+  3: "DeactivatedByMerchant",
+  4: "DisabledByRetries",
+  5: "DisabledByExpiredCard",
+} as const;
+
+/** `GET /1/RecurrentPayment/{id}` on the query host; null when Cielo has none. */
+export async function fetchRecurrence(
+  client: CieloClient,
+  recurrentPaymentId: string,
+  origin: string,
+): Promise<CieloRecurrence | null> {
+  const answer = await client.send({
+    host: "query",
+    method: "GET",
+    path: `/1/RecurrentPayment/${encodeURIComponent(recurrentPaymentId)}`,
+  });
+  if (answer.status === 404) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(answer.body);
+  } catch {
+    json = undefined;
+  }
+  const parsed = cieloRecurrenceSchema.safeParse(json);
+  if (answer.status !== 200 || !parsed.success)
+    throw gatewayError(origin, "gateway_unavailable", `Cielo's recurrence query answered ${answer.status}`);
+  return parsed.data.RecurrentPayment;
+}
+
+/**
+ * `PUT /1/RecurrentPayment/{id}/{field}` with a bare JSON value (or none, for `Deactivate`),
+ * answered 200 with no body (manual "Modificando …").
+ */
+export async function changeRecurrence(
+  client: CieloClient,
+  recurrentPaymentId: string,
+  field: "Deactivate" | "NextPaymentDate" | "RecurrencyDay" | "EndDate" | "Amount",
+  value: string | number | undefined,
+  origin: string,
+): Promise<void> {
+  const answer = await client.send({
+    host: "api",
+    method: "PUT",
+    path: `/1/RecurrentPayment/${encodeURIComponent(recurrentPaymentId)}/${field}`,
+    ...(value !== undefined ? { body: value } : {}),
+  });
+  if (answer.status >= 500)
+    throw new CieloTransportError("unknown", `Cielo answered ${answer.status} to ${field}`);
+  if (answer.status !== 200)
+    throw gatewayError(
+      origin,
+      "gateway_invalid_request",
+      `Cielo refused the recurrence's ${field}: ${cieloErrorText(answer.body) || answer.status}`,
+    );
+}
+
+/** Stops the recurrence unless it already stopped: `Deactivate`, idempotent by the status read first. */
+export async function deactivateCieloRecurrence(
+  client: CieloClient,
+  reference: RecurrenceReference,
+  origin: string,
+): Promise<DeactivateRecurrenceResult> {
+  const recurrence = await fetchRecurrence(client, reference.recurrenceReference, origin);
+  if (recurrence === null)
+    throw gatewayError(
+      origin,
+      "gateway_invalid_request",
+      "Cielo has no recurrence with that RecurrentPaymentId.",
+    );
+  const raw =
+    recurrenceStatuses[recurrence.Status as keyof typeof recurrenceStatuses] ?? String(recurrence.Status);
+  if (recurrence.Status !== 1) return { status: "already_ended", rawStatus: raw };
+  await changeRecurrence(client, reference.recurrenceReference, "Deactivate", undefined, origin);
+  return { status: "deactivated", rawStatus: recurrenceStatuses[3] };
+}

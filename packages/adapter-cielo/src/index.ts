@@ -16,6 +16,7 @@
 export { parseStoredCardToken, storedCardToken } from "./card-token";
 export { cieloCapabilities, cieloVoidWindowDays } from "./cielo-capabilities";
 export { type CieloGatewayOptions, createCieloGateway } from "./cielo-gateway";
+export { cieloProvider } from "./cielo-provider";
 export { deactivateCieloRecurrence, fetchRecurrence, recurrenceStatuses } from "./cielo-recurrence";
 export { parseCieloWebhook } from "./cielo-webhook";
 export { type CieloClient, CieloTransportError, createCieloClient } from "./client";

@@ -31,7 +31,9 @@ describe("/api/v1 provider accounts", () => {
     const res = await request("GET", "/provider-kinds");
     expect(res.status).toBe(200);
     const kinds = providerKindList.parse(await res.json()).data;
-    expect(kinds.map((kind) => kind.kind)).toEqual(["sandbox", "pix", "inter"]);
+    expect(kinds.map((kind) => kind.kind)).toEqual(["sandbox", "pix", "inter", "cielo"]);
+    const cielo = kinds.find((kind) => kind.kind === "cielo");
+    expect(cielo?.secretFields).toEqual(["merchantKey", "sopClientSecret", "notificationHeaderValue"]);
     const pix = kinds.find((kind) => kind.kind === "pix");
     expect(pix?.secretFields).toEqual(["clientSecret", "privateKey"]);
     expect(pix?.webhook).toMatchObject({ pathSuffix: "/pix", mutualTls: true });

@@ -67,19 +67,62 @@
     return true;
   }
 
+  // Cielo's Silent Order Post script (docs.cielo.com.br, "Integrando com o Silent Order
+  // Post"): it reads the inputs by their `bp-sop-*` classes, sends the card to Cielo, and
+  // answers a PaymentToken (and, with the BIN query, the brand) to `onSuccess`.
+  function tokenizeBySilentOrderPost(fieldset) {
+    const error = fieldset.querySelector("[data-card-error]");
+    const fail = (message) => {
+      error.textContent = message || "";
+      error.hidden = false;
+    };
+    return new Promise((resolve) => {
+      window.bpSop_silentOrderPost({
+        accessToken: fieldset.dataset.accessToken,
+        environment: fieldset.dataset.environment,
+        language: (document.documentElement.lang || "pt").slice(0, 2).toUpperCase(),
+        enableBinQuery: true,
+        enableTokenize: false,
+        cvvRequired: true,
+        onSuccess(answer) {
+          if (!answer?.PaymentToken) {
+            fail(fieldset.dataset.msgInvalid);
+            return resolve(false);
+          }
+          fieldset.querySelector("[data-card-token]").value = answer.PaymentToken;
+          fieldset.querySelector("[data-card-brand]").value = answer.brand || answer.Brand || "";
+          for (const input of fieldset.querySelectorAll("[data-card]")) input.value = "";
+          resolve(true);
+        },
+        onInvalid() {
+          fail(fieldset.dataset.msgInvalid);
+          resolve(false);
+        },
+        onError(problem) {
+          const code = problem && String(problem.Code);
+          fail(code === "401" ? fieldset.dataset.msgExpired : fieldset.dataset.msgUnreachable);
+          resolve(false);
+        },
+      });
+    });
+  }
+
   for (const form of document.querySelectorAll("[data-checkout-form]")) {
     showForMethod(form);
     form.addEventListener("change", () => showForMethod(form));
     form.addEventListener("submit", async (event) => {
       const fieldset = cardFieldset(form);
       if (!fieldset || chosenMethod(form) !== "card") return;
-      if (fieldset.dataset.providerScript === "true") return; // the provider's script does the step
       if (fieldset.querySelector("[data-card-token]").value) return;
+      const bySilentOrderPost = typeof window.bpSop_silentOrderPost === "function";
+      // A provider's script this page does not know does the step itself.
+      if (fieldset.dataset.providerScript === "true" && !bySilentOrderPost) return;
       event.preventDefault();
       const button = form.querySelector('button[type="submit"]');
       if (button) button.disabled = true;
       try {
-        if (await tokenize(fieldset)) form.submit();
+        if (await (bySilentOrderPost ? tokenizeBySilentOrderPost(fieldset) : tokenize(fieldset)))
+          form.submit();
       } catch {
         const error = fieldset.querySelector("[data-card-error]");
         error.textContent = fieldset.dataset.msgUnreachable || "";

@@ -63,7 +63,19 @@ export async function launchChromium(executablePath: string = chromiumPath): Pro
 export interface ListeningServer extends ComposedTestServer {
   /** `http://127.0.0.1:<port>`: the page's origin. */
   origin: string;
+  /**
+   * Every request the server received so far — URL, headers and body as they arrived — for
+   * tests that prove what never reaches it (a card number, a CVV).
+   */
+  received(): ReceivedRequest[];
   stop(): Promise<void>;
+}
+
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
 }
 
 /** Starts the server as `serveCommand` does (node-server, then the scheduler), on a free loopback port. */
@@ -71,6 +83,17 @@ export async function startListeningServer(config: Partial<ServerConfig> = {}): 
   const server = await composedTestServer({ schedulerIntervalMs, ...config });
   let listener: ReturnType<typeof serve> | null = null;
   let scheduler: Scheduler | null = null;
+  const received: ReceivedRequest[] = [];
+  const recorded = async (request: Request): Promise<Response> => {
+    const body = request.body === null ? "" : await request.clone().text();
+    received.push({
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers.entries()),
+      body,
+    });
+    return server.app.fetch(request);
+  };
   const stop = async () => {
     await scheduler?.stop();
     if (listener?.listening) {
@@ -82,7 +105,7 @@ export async function startListeningServer(config: Partial<ServerConfig> = {}): 
     await server.cleanup();
   };
   try {
-    listener = serve({ fetch: server.app.fetch, port: 0, hostname: "127.0.0.1" });
+    listener = serve({ fetch: recorded, port: 0, hostname: "127.0.0.1" });
     await once(listener, "listening");
     const { port } = listener.address() as AddressInfo;
     scheduler = createScheduler({
@@ -91,7 +114,12 @@ export async function startListeningServer(config: Partial<ServerConfig> = {}): 
       logger: server.log.logger,
     });
     scheduler.start();
-    return { ...server, origin: `http://127.0.0.1:${port}`, stop };
+    return {
+      ...server,
+      origin: `http://127.0.0.1:${port}`,
+      received: () => received.map((entry) => ({ ...entry, headers: { ...entry.headers } })),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -81,14 +81,22 @@ export function checkoutSteps(page: Page, locale: SupportedLocale = "pt-BR") {
     async chooseMethod(method: "card" | "pix" | "boleto") {
       await page.getByRole("radio", { name: t(`method.${method}`), exact: true }).check();
     },
-    /** Types the card into the card inputs (shown once the card is chosen). */
-    async typeCard(number: string) {
+    /**
+     * Types the card into the card inputs (shown once the card is chosen): the expiry in
+     * month and year inputs, or in one `MM/YYYY` input where the provider asks for that (Cielo).
+     */
+    async typeCard(number: string, options: { cvc?: string } = {}) {
       const card = page.getByRole("group", { name: t("checkout.card.legend"), exact: true });
       await card.getByLabel(t("checkout.card.holder"), { exact: true }).fill("ANA SOUZA");
       await card.getByLabel(t("checkout.card.number"), { exact: true }).fill(number);
-      await card.getByLabel(t("checkout.card.expMonth"), { exact: true }).fill("12");
-      await card.getByLabel(t("checkout.card.expYear"), { exact: true }).fill("2030");
-      await card.getByLabel(t("checkout.card.cvc"), { exact: true }).fill("123");
+      const oneExpiry = card.getByLabel(t("checkout.card.expiry"), { exact: true });
+      if ((await oneExpiry.count()) > 0) {
+        await oneExpiry.fill("12/2030");
+      } else {
+        await card.getByLabel(t("checkout.card.expMonth"), { exact: true }).fill("12");
+        await card.getByLabel(t("checkout.card.expYear"), { exact: true }).fill("2030");
+      }
+      await card.getByLabel(t("checkout.card.cvc"), { exact: true }).fill(options.cvc ?? "123");
     },
     async fillAddress(address: typeof boletoAddress) {
       const group = page.getByRole("group", { name: t("checkout.address"), exact: true });

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { cieloProvider } from "@tessera/adapter-cielo";
 import { interProvider } from "@tessera/adapter-inter";
 import { pixProvider } from "@tessera/adapter-pix";
 import {
@@ -109,7 +110,7 @@ export async function composeServer(
       storage,
       clock,
       gateways,
-      providers: [sandboxProvider, pixProvider, interProvider],
+      providers: [sandboxProvider, pixProvider, interProvider, cieloProvider],
       credentialsKey,
       previousCredentialsKeys: config.previousCredentialsKeys,
       ...(config.publicUrl ? { webhookBaseUrl: `${config.publicUrl}webhooks` } : {}),

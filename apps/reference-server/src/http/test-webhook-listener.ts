@@ -68,7 +68,7 @@ export async function startTestWebhookListener(deps: {
 export async function payMethodThrough(
   tessera: Tessera,
   unitId: string,
-  method: "pix" | "boleto",
+  method: "card" | "pix" | "boleto",
   accountId: string,
 ): Promise<void> {
   const unit = await tessera.organizations.getUnitOrThrow(unitId as never);

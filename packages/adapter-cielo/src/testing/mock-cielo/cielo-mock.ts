@@ -43,6 +43,8 @@ export interface CieloMock {
   runDueRecurrences(): void;
   /** Someone else sells on the same store (Cielo's portal, another system), with its notification. */
   chargeOutsideUs(amount?: number): string;
+  /** The store's notification URL and custom headers, as set in Cielo's portal. */
+  notifyTo(url: string | null, headers: Readonly<Record<string, string>>): void;
   /** The next `count` notifications are posted twice. */
   repeatNextNotification(count?: number): void;
   /** Every OAuth and SOP access token issued, for tests that prove none leaked. */
@@ -160,6 +162,7 @@ export async function startCieloMock(options: CieloMockOptions = {}): Promise<Ci
       notifier.send({ PaymentId: sale.paymentId, ChangeType: 1 });
       return sale.paymentId;
     },
+    notifyTo: (url, headers) => notifier.retarget(url, headers),
     repeatNextNotification: (count) => notifier.repeatNext(count),
     issuedTokens: () => [...context.books.oauthTokens, ...context.books.sopAccessTokens.keys()],
     records: () => cieloRecords(context.books),

@@ -21,6 +21,8 @@ export interface CieloDelivery {
 
 export interface CieloNotifier {
   send(body: CieloNotification): void;
+  /** Where later notifications go, and with which custom headers (the portal's settings changed). */
+  retarget(url: string | null, headers: Readonly<Record<string, string>>): void;
   /** The next `count` deliveries are repeated (Cielo may post the same news twice). */
   repeatNext(count?: number): void;
   deliveries(): CieloDelivery[];
@@ -35,16 +37,21 @@ export function createCieloNotifier(options: {
   headers: Readonly<Record<string, string>>;
   retryDelaysMs: readonly number[];
 }): CieloNotifier {
+  const target = { url: options.url, headers: options.headers };
   const deliveries: CieloDelivery[] = [];
   const inFlight = new Set<Promise<void>>();
   let repeats = 0;
   let stopped = false;
 
-  async function attempt(url: string, body: CieloNotification): Promise<number | null> {
+  async function attempt(
+    url: string,
+    headers: Readonly<Record<string, string>>,
+    body: CieloNotification,
+  ): Promise<number | null> {
     try {
       const answer = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", ...options.headers },
+        headers: { "content-type": "application/json", ...headers },
         body: JSON.stringify(body),
       });
       await answer.arrayBuffer();
@@ -55,8 +62,9 @@ export function createCieloNotifier(options: {
   }
 
   async function deliver(url: string, body: CieloNotification): Promise<void> {
+    const headers = target.headers;
     for (let number = 1; number <= options.retryDelaysMs.length + 1 && !stopped; number += 1) {
-      const status = await attempt(url, body);
+      const status = await attempt(url, headers, body);
       deliveries.push({ url, body, attempt: number, status });
       if (status === 200) return;
       const delay = options.retryDelaysMs[number - 1];
@@ -72,13 +80,17 @@ export function createCieloNotifier(options: {
 
   return {
     send(body) {
-      const url = options.url;
+      const url = target.url;
       if (url === null || stopped || !loopbackHosts.has(new URL(url).hostname)) return;
       track(deliver(url, body));
       if (repeats > 0) {
         repeats -= 1;
         track(deliver(url, body));
       }
+    },
+    retarget(url, headers) {
+      target.url = url;
+      target.headers = headers;
     },
     repeatNext(count = 1) {
       repeats += count;

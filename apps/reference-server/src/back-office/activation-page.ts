@@ -10,13 +10,13 @@ import {
 } from "@tessera/core";
 import type { Context } from "hono";
 import { formText, readFormBody } from "../http/read-form-body";
-import { requestOrigin } from "../http/request-origin";
 import { errorTexts } from "../i18n/error-texts";
 import type { MessageKey } from "../i18n/message-catalog";
 import { formatCalendarDate, formatInstant } from "../notifications/mail-dates";
 import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
+import { recordStaffAction } from "./staff/staff-audit";
 import { unitInScope } from "./unit-in-scope";
 import { findVisitors } from "./visitor-search";
 
@@ -167,19 +167,18 @@ export function attachActivationCode(deps: ActivationDeps) {
         ...(validFrom ? { validFrom } : {}),
         ...(validUntil ? { validUntil } : {}),
       });
-      await deps.tessera.audit.record({
-        organizationId: staff.organizationId,
-        actor: { kind: "staff", id: staff.id },
-        action: "activation_code.attached",
-        subject: { kind: "activation_code", id: attached.id },
-        from: requestOrigin(c),
-        details: {
+      await recordStaffAction(
+        c,
+        deps.tessera,
+        "activation_code.attached",
+        { kind: "activation_code", id: attached.id },
+        {
           code: attached.code,
           customerId: state.customerId,
           validFrom: attached.validFrom,
           validUntil: attached.validUntil,
         },
-      });
+      );
       return c.redirect(
         `/admin/u/${unit.slug}/activation?attached=${encodeURIComponent(normalizeActivationCode(attached.code))}`,
         303,

@@ -3,7 +3,6 @@ import type { Context } from "hono";
 import type { ServerConfig } from "../config/server-config";
 import { buttonDesignLimits } from "../embed/button-design-limits";
 import { readFormBody } from "../http/read-form-body";
-import { requestOrigin } from "../http/request-origin";
 import { errorTexts } from "../i18n/error-texts";
 import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
@@ -18,6 +17,7 @@ import {
 import { buttonSnippet } from "./button-snippet";
 import { planOfUnit } from "./plan-edit-page";
 import { publicBase } from "./public-address";
+import { recordStaffAction } from "./staff/staff-audit";
 import { unitInScope } from "./unit-in-scope";
 
 /** The saved design as the preview's inline style; every value is core-validated, so it is plain CSS. */
@@ -113,13 +113,7 @@ export function saveButtonDesign(deps: DesignerDeps) {
       }
       throw error;
     }
-    await deps.tessera.audit.record({
-      organizationId: staff.organizationId,
-      actor: { kind: "staff", id: staff.id },
-      action: "plan.button_designed",
-      subject: { kind: "plan", id: plan.id },
-      from: requestOrigin(c),
-    });
+    await recordStaffAction(c, deps.tessera, "plan.button_designed", { kind: "plan", id: plan.id });
     return c.redirect(`/admin/u/${unit.slug}/plans/${plan.id}/button?saved=1`, 303);
   };
 }

@@ -2,10 +2,10 @@ import { isTesseraError, type Payment, type Tessera, type Unit } from "@tessera/
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { errorMessageKeys } from "../http/error-responses";
-import { requestOrigin } from "../http/request-origin";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { type ContractPageDeps, isOpenAttempt, renderContractPage } from "./contract-page";
 import { contractOfUnit } from "./sale-in-scope";
+import { recordStaffAction } from "./staff/staff-audit";
 import { unitInScope } from "./unit-in-scope";
 
 type Action = "refresh" | "cancel";
@@ -33,7 +33,7 @@ async function attemptOfContract(tessera: Tessera, c: Context<BackOfficeEnv>) {
 export function paymentAction(deps: ContractPageDeps, action: Action) {
   return async (c: Context<BackOfficeEnv>) => {
     const t = c.get("t");
-    const { staff, unit, detail, payment } = await attemptOfContract(deps.tessera, c);
+    const { unit, detail, payment } = await attemptOfContract(deps.tessera, c);
     const base = `/admin/u/${unit.slug}/contracts/${detail.contract.id}`;
     let result: Payment;
     try {
@@ -60,14 +60,13 @@ export function paymentAction(deps: ContractPageDeps, action: Action) {
       const fresh = await contractOfUnit(deps.tessera, unit, detail.contract.id);
       return renderContractPage(c, deps, unit, fresh, { kind: "error", text }, 409);
     }
-    await deps.tessera.audit.record({
-      organizationId: staff.organizationId,
-      actor: { kind: "staff", id: staff.id },
-      action: action === "refresh" ? "payment.refreshed" : "payment.attempt_canceled",
-      subject: { kind: "payment", id: payment.id },
-      from: requestOrigin(c),
-      details: { contract: detail.contract.id, status: result.status },
-    });
+    await recordStaffAction(
+      c,
+      deps.tessera,
+      action === "refresh" ? "payment.refreshed" : "payment.attempt_canceled",
+      { kind: "payment", id: payment.id },
+      { contract: detail.contract.id, status: result.status },
+    );
     const notice = action === "refresh" ? "refreshed" : "canceled";
     return c.redirect(`${base}?notice=${notice}&status=${result.status}`, 303);
   };

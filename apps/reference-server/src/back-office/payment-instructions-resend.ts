@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import type { Notifier, Tessera } from "@tessera/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { requestOrigin } from "../http/request-origin";
 import { renderMailHtml, renderMailText } from "../notifications/mail-document";
 import { paymentInstructionsMail } from "../notifications/payment-instructions-mail";
 import { saleMailFacts } from "../notifications/sale-mail-facts";
@@ -10,6 +9,7 @@ import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { isOpenAttempt, renderContractPage } from "./contract-page";
 import { contractOfUnit } from "./sale-in-scope";
+import { recordStaffAction } from "./staff/staff-audit";
 import { unitInScope } from "./unit-in-scope";
 
 /**
@@ -54,14 +54,13 @@ export function resendPaymentInstructions(deps: {
       tag: "sale.payment_instructions",
       dedupeKey: `sale.payment_instructions:${payment.id}:resend:${randomUUID()}`,
     });
-    await deps.tessera.audit.record({
-      organizationId: staff.organizationId,
-      actor: { kind: "staff", id: staff.id },
-      action: "payment.instructions_resent",
-      subject: { kind: "payment", id: payment.id },
-      from: requestOrigin(c),
-      details: { contract: detail.contract.id },
-    });
+    await recordStaffAction(
+      c,
+      deps.tessera,
+      "payment.instructions_resent",
+      { kind: "payment", id: payment.id },
+      { contract: detail.contract.id },
+    );
     return c.redirect(`/admin/u/${unit.slug}/contracts/${detail.contract.id}?notice=resent`, 303);
   };
 }

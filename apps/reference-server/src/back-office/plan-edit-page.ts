@@ -13,6 +13,7 @@ import {
   planFormValuesOf,
   readPlanForm,
 } from "./plan-form";
+import { recordStaffAction } from "./staff/staff-audit";
 import { unitInScope } from "./unit-in-scope";
 
 interface PlanEditDeps {
@@ -83,11 +84,9 @@ export function savePlan(deps: PlanEditDeps) {
       const plan = current
         ? await deps.tessera.plans.update(current.id, input)
         : await deps.tessera.plans.create({ ...input, unitId: unit.id });
-      await deps.tessera.audit.record({
-        organizationId: staff.organizationId,
-        actor: { kind: "staff", id: staff.id },
-        action: current ? "plan.updated" : "plan.created",
-        subject: { kind: "plan", id: plan.id },
+      await recordStaffAction(c, deps.tessera, current ? "plan.updated" : "plan.created", {
+        kind: "plan",
+        id: plan.id,
       });
       return c.redirect(`/admin/u/${unit.slug}/plans`, 303);
     } catch (error) {
@@ -116,12 +115,7 @@ export function archivePlan(deps: PlanEditDeps) {
     const unit = await unitInScope(deps.tessera, staff, c.req.param("unit") ?? "");
     const plan = await planOfUnit(deps.tessera, unit, c.req.param("plan") ?? "");
     await deps.tessera.plans.archive(plan.id);
-    await deps.tessera.audit.record({
-      organizationId: staff.organizationId,
-      actor: { kind: "staff", id: staff.id },
-      action: "plan.archived",
-      subject: { kind: "plan", id: plan.id },
-    });
+    await recordStaffAction(c, deps.tessera, "plan.archived", { kind: "plan", id: plan.id });
     return c.redirect(`/admin/u/${unit.slug}/plans`, 303);
   };
 }

@@ -1,12 +1,12 @@
 import { canChangeUnitSettings, isTesseraError, type Tessera, type Unit } from "@tessera/core";
 import type { Context } from "hono";
 import { readFormBody } from "../http/read-form-body";
-import { requestOrigin } from "../http/request-origin";
 import { errorTexts } from "../i18n/error-texts";
 import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
 import { forbiddenPage } from "./forbidden-page";
+import { recordStaffAction } from "./staff/staff-audit";
 import { unitInScope } from "./unit-in-scope";
 import {
   checkoutFieldTypes,
@@ -104,20 +104,14 @@ export function showUnitSettings(deps: UnitSettingsDeps) {
 /** POST /admin/u/:unit/settings — saved through `organizations.updateUnit`, with an audit record. */
 export function saveUnitSettings(deps: UnitSettingsDeps) {
   return async (c: Context<BackOfficeEnv>) => {
-    const staff = signedInStaff(c).staff;
+    const _staff = signedInStaff(c).staff;
     const unit = await settingsUnit(c, deps.tessera);
     if (!unit) return forbiddenPage(c, deps.views);
     const { changes, values, errors } = readUnitSettingsForm(await readFormBody(c));
     if (Object.keys(errors).length > 0) return renderSettings(c, deps, unit, { values, errors, status: 422 });
     try {
       const saved = await deps.tessera.organizations.updateUnit(unit.id, changes);
-      await deps.tessera.audit.record({
-        organizationId: staff.organizationId,
-        actor: { kind: "staff", id: staff.id },
-        action: "unit.settings_changed",
-        subject: { kind: "unit", id: unit.id },
-        from: requestOrigin(c),
-      });
+      await recordStaffAction(c, deps.tessera, "unit.settings_changed", { kind: "unit", id: unit.id });
       return c.redirect(`/admin/u/${saved.slug}/settings?saved=1`, 303);
     } catch (error) {
       if (isTesseraError(error, "validation_failed") || isTesseraError(error, "conflict")) {

@@ -1,10 +1,10 @@
 import type { Tessera } from "@tessera/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { requestOrigin } from "../../http/request-origin";
 import { formatDay, formatMoment } from "../../pages/date-display";
 import { resolvedPeriod } from "../../reports/resolved-period";
 import { type BackOfficeEnv, signedInStaff } from "../back-office-env";
+import { recordStaffAction } from "../staff/staff-audit";
 import { unitInScope } from "../unit-in-scope";
 import type { BackOfficeReport } from "./back-office-report";
 import { exportFormats, isExportFormat } from "./export-formats";
@@ -42,13 +42,12 @@ export function reportExport<Row>(deps: { tessera: Tessera }, report: BackOffice
       return c.redirect(`${page}?${reportFilterQuery(opened.form.values)}`, 303);
     const filter = opened.form.filter;
     const { from, to } = resolvedPeriod(deps.tessera, unit, filter);
-    await deps.tessera.audit.record({
-      organizationId: staff.organizationId,
-      actor: { kind: "staff", id: staff.id },
-      action: "report.exported",
-      subject: { kind: "unit", id: unit.id },
-      from: requestOrigin(c),
-      details: {
+    await recordStaffAction(
+      c,
+      deps.tessera,
+      "report.exported",
+      { kind: "unit", id: unit.id },
+      {
         report: report.source.kind,
         format,
         scope: filter.scope,
@@ -58,7 +57,7 @@ export function reportExport<Row>(deps: { tessera: Tessera }, report: BackOffice
         mode: filter.mode || null,
         customerFiltered: Boolean(filter.customer),
       },
-    });
+    );
     const title = t(report.title);
     const body = exportFormats[format].write({
       report,

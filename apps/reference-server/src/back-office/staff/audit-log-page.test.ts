@@ -26,7 +26,7 @@ function rowsOf(html: string): string[][] {
 
 describe("the audit log page", () => {
   it("shows an action made through the API and one made on a page, with who, what, which record and from where", async () => {
-    const { post, get, csrf } = await owner();
+    const { get, csrf, jar } = await owner();
     const { secret, apiKey } = await server.tessera.apiKeys.create({
       organizationId: server.unit.organizationId,
       name: "ERP da rede",
@@ -60,9 +60,18 @@ describe("the audit log page", () => {
       },
     );
     expect(byPage.status).toBe(403);
-    const archived = await post(`/admin/u/${server.unit.slug}/plans/${server.plans[0]!.id}/archive`, {
-      _csrf: csrf,
-    });
+    const archived = await server.app.request(
+      `/admin/u/${server.unit.slug}/plans/${server.plans[0]!.id}/archive`,
+      {
+        method: "POST",
+        headers: {
+          cookie: jar.header(),
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": "198.51.100.4, 10.0.0.1",
+        },
+        body: new URLSearchParams({ _csrf: csrf }),
+      },
+    );
     expect(archived.status).toBe(303);
     const page = await get("/admin/audit");
     expect(page.status).toBe(200);
@@ -81,6 +90,8 @@ describe("the audit log page", () => {
     const ownerName = (await server.tessera.staff.list(server.unit.organizationId))[0]!.name;
     expect(pageRow?.[1]).toBe(`${ownerName} (equipe)`);
     expect(pageRow?.[3]).toBe(`plan ${server.plans[0]!.id}`);
+    // Every page's action is recorded with where it came from (the plan pages' were not).
+    expect(pageRow?.[4]).toBe("198.51.100.4");
     expect(rows.some((row) => row[2] === "staff.signed_in")).toBe(true);
     // The times are read in the unit's zone, named.
     expect(html).toContain('<option value="America/Sao_Paulo" selected>');

@@ -111,6 +111,7 @@ export const pagolivreProtocol = {
     lookupByOrderKey: "documented",
     cancelRequest: "documented",
     cancelOutcomeAndRefunds: "assumed",
+    stopLaterChargesWithoutRefund: "assumed",
     orderEvents: "documented",
     installmentEvents: "assumed",
     callbackRetries: "documented",
@@ -215,6 +216,12 @@ export const cancelRequestSchema = z.object({
   cancellationRequestId: z.guid("cancellationRequestId must be a GUID"),
   reason: z.string().min(1).max(255),
   amount: reaisSchema.optional(),
+  /**
+   * assumed: `false` on a paid order stops the monthly charges still to come and refunds
+   * nothing (a contract canceled mid-way keeps what it paid). PagoLivre's way to stop later
+   * charges is unpublished: confirm it before production.
+   */
+  refund: z.boolean().optional(),
 });
 export type PagoLivreCancelRequest = z.infer<typeof cancelRequestSchema>;
 

@@ -12,6 +12,8 @@ import { cancelScheduled, notify } from "./pagolivre-lifecycle";
  *   refunded, the charges still to come will not happen, `order.canceled` is sent;
  * - a paid order with `amount` gets a partial refund of it (≤ what is left to refund) and
  *   stays paid, its later monthly charges going on; no callback;
+ * - a paid order with `refund: false` keeps what it collected and stays paid; its monthly
+ *   charges still to come are canceled; no callback;
  * - a `cancellationRequestId` already acted on for the order changes nothing (answers the order);
  * - a canceled order canceled again whole answers it as is; declined or expired ones are refused.
  * Refunds start `pending`, until `settleRefunds()`.
@@ -35,6 +37,12 @@ export function cancelOrder(
       cancelScheduled(order, 1);
       break;
     case "paid": {
+      if (request.refund === false) {
+        // assumed: stops the monthly charges still to come, refunds nothing, stays paid.
+        if (partial !== null) return refused("amount", "Stopping the later charges takes no amount.");
+        cancelScheduled(order, 2);
+        break;
+      }
       const refundable = collectedOf(order) - refundedOf(order);
       const amount = partial ?? refundable;
       if (amount > refundable) {

@@ -1,4 +1,3 @@
-import { isTesseraError } from "@tessera/core";
 import { type PagoLivreClient, PagoLivreTransportError } from "./client";
 import { orderSchema, type PagoLivreOrder, pagolivrePath, pagolivreProtocol } from "./pagolivre-protocol";
 
@@ -6,8 +5,9 @@ export type OrderAnswer = { found: PagoLivreOrder } | { missing: true } | { unkn
 
 /**
  * `GET /orders/byOrderKey/{orderKey}`: 204 for a key PagoLivre never received. PagoLivre
- * allows one lookup a second per order and none in the first five seconds (documented): a
- * refusal, like no answer, is `unknown` here, never "missing".
+ * allows one lookup a second per order and none in the first five seconds (documented): its
+ * 429 is thrown as `gateway_unavailable` with the wait, and no answer is `unknown` — never
+ * "missing".
  */
 export async function lookUpOrder(client: PagoLivreClient, orderKey: string): Promise<OrderAnswer> {
   try {
@@ -20,7 +20,6 @@ export async function lookUpOrder(client: PagoLivreClient, orderKey: string): Pr
     return { found: order.data };
   } catch (error) {
     if (error instanceof PagoLivreTransportError) return { unknown: error.message };
-    if (isTesseraError(error, "gateway_unavailable")) return { unknown: error.message };
     throw error;
   }
 }

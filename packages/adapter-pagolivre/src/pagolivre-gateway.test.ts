@@ -101,8 +101,9 @@ describe("the PagoLivre gateway on a loopback PagoLivre", () => {
     expect(created.action.type === "redirect" && created.action.url).toBe(order?.paymentUrl);
     expect(new URL(order?.callbackUrl ?? "").searchParams.get("accessToken")).toBe(mock.token);
     expect(created.recurrenceReference).toBe(order?.id);
-    // Within PagoLivre's first five seconds a lookup is refused: unknown, never "never received".
-    expect((await gateway.getPayment(lookupOf(request, null)))?.status).toBe("unknown");
+    // Within PagoLivre's first five seconds a lookup is refused: unavailable, never "never received".
+    const early = await gateway.getPayment(lookupOf(request, null)).catch((error: unknown) => error);
+    expect(isTesseraError(early, "gateway_unavailable")).toBe(true);
     wait();
     expect((await gateway.getPayment(lookupOf(request, null)))?.status).toBe("pending");
     wait();

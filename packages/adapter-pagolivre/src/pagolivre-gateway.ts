@@ -115,6 +115,16 @@ export function createPagoLivreGateway(options: PagoLivreGatewayOptions): Gatewa
           "gateway_configuration",
           "PagoLivre needs the installation's public webhook URL to send news.",
         );
+      const minimum = pagolivreCapabilities.methodRules.payment_link?.minAmount ?? 0;
+      if (request.amount.amount < minimum)
+        throw gatewayError(
+          id,
+          "gateway_invalid_request",
+          `PagoLivre takes at least R$ ${(minimum / 100).toFixed(2)}.`,
+          {
+            details: { field: "amount" },
+          },
+        );
       const body = orderCreateBody(request, {
         origin: id,
         callbackUrl: callbackUrlOf(options.webhookUrl, options.token),

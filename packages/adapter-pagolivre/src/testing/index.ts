@@ -4,3 +4,4 @@
  * @module
  */
 export * from "./mock-pagolivre";
+export { createPagoLivreHarness, type PagoLivreHarness, pagolivreProviderRecords } from "./pagolivre-harness";

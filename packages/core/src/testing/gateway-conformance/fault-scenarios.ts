@@ -68,7 +68,8 @@ function pendingTimeoutScenario(method: PendingMethod, kind: TimeoutKind): Gatew
         expect(["pending", "processing"], "recovery finds the charge the provider made").toContain(
           found?.status,
         );
-        if (found?.status === "pending") expect(found.action.type).toBe(method);
+        if (found?.status === "pending")
+          expect(found.action.type).toBe(method === "payment_link" ? "redirect" : method);
         const charges = await chargesFor(context, request.idempotencyKey);
         expect(
           charges.map((charge) => charge.collected.amount),
@@ -105,6 +106,8 @@ export const faultScenarios = {
   pixTimeoutBeforeReceiptFindsNothing: pendingTimeoutScenario("pix", "before_receipt"),
   boletoTimeoutAfterChargeIsFound: pendingTimeoutScenario("boleto", "after_charge"),
   boletoTimeoutBeforeReceiptFindsNothing: pendingTimeoutScenario("boleto", "before_receipt"),
+  paymentLinkTimeoutAfterChargeIsFound: pendingTimeoutScenario("payment_link", "after_charge"),
+  paymentLinkTimeoutBeforeReceiptFindsNothing: pendingTimeoutScenario("payment_link", "before_receipt"),
   reportsRefusedCredentialsAsAuthenticationError: {
     title:
       "reports credentials the provider refuses as gateway_authentication — on create and on lookup, never a decline or null",

@@ -31,6 +31,14 @@ function waitsThenIsPaid(method: PendingMethod): GatewayScenario {
         expect(instantToMillis(action.expiresAt)).toBeGreaterThan(
           instantToMillis(context.harness.clock.now()),
         );
+      } else if (method === "payment_link") {
+        expect(action.type, "the payer is sent to the provider's page").toBe("redirect");
+        if (action.type !== "redirect") return;
+        expect(new URL(action.url).protocol).toMatch(/^https?:$/);
+        if (action.expiresAt !== null)
+          expect(instantToMillis(action.expiresAt)).toBeGreaterThan(
+            instantToMillis(context.harness.clock.now()),
+          );
       } else {
         expect(action.type).toBe("boleto");
         if (action.type !== "boleto") return;
@@ -72,4 +80,5 @@ function waitsThenIsPaid(method: PendingMethod): GatewayScenario {
 export const pendingScenarios = {
   pixWaitsThenIsPaid: waitsThenIsPaid("pix"),
   boletoWaitsThenIsPaid: waitsThenIsPaid("boleto"),
+  paymentLinkWaitsThenIsPaid: waitsThenIsPaid("payment_link"),
 } satisfies Record<string, GatewayScenario>;

@@ -112,7 +112,7 @@ export function unknownLookup(context: ScenarioContext): PaymentReference {
 /** R$ 100,00: large enough for a boleto's minimum (Inter: R$ 2,50) and for partial refunds. */
 export const standardAmount = 10_000;
 
-export type PendingMethod = "pix" | "boleto";
+export type PendingMethod = "pix" | "boleto" | "payment_link";
 
 function stamped(context: ScenarioContext, request: CreatePaymentRequest): CreatePaymentRequest {
   context.sentAt.set(request.idempotencyKey, context.harness.clock.now());
@@ -140,12 +140,13 @@ export function pendingRequest(context: ScenarioContext, method: PendingMethod):
     description: `Conformance ${method} payment`,
     payer: context.payer,
     ...(method === "boleto" ? { dueDate: addDays(today, 3) } : { expiresInSeconds: 3600 }),
+    ...(method === "payment_link" ? { returnUrl: "https://studio.example/checkout/return" } : {}),
   });
 }
 
 /** The methods of this gateway that wait on the payer, in the order the suite prefers them. */
 export function pendingMethods(gateway: Gateway): PendingMethod[] {
-  return (["pix", "boleto"] as const).filter((method) => gateway.methods.includes(method));
+  return (["pix", "boleto", "payment_link"] as const).filter((method) => gateway.methods.includes(method));
 }
 
 /** The card controls, or a skip when the gateway offers no card method. */

@@ -1,0 +1,7 @@
+import { runGatewayConformance } from "@tessera/core/testing";
+import { createPagoLivreHarness } from "./testing";
+
+runGatewayConformance({
+  name: "pagolivre (REST API v2 on a loopback PagoLivre, documented behaviour)",
+  createHarness: () => createPagoLivreHarness(),
+});

@@ -5,7 +5,7 @@ import { sumMoney } from "../money/money";
 import { applyPaymentResult } from "../payments/apply-payment-result";
 import type { Payment } from "../payments/payment";
 import { newPaymentRow } from "../payments/payment-row";
-import type { GatewayEvent, RecurrenceChargeNews } from "../ports/gateway";
+import type { GatewayEvent, PaymentResult, RecurrenceChargeNews } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
 import type { Recurrence } from "./recurrence";
@@ -47,12 +47,24 @@ export async function applyRecurrenceCharge(
       ? await tx.payments.findById(recurrence.firstPaymentId)
       : await chargeRow(ctx, tx, recurrence, event);
   if (!payment) return { matched: false, reason: `charge ${news.sequence} is beyond the contract's periods` };
-  const applied = await applyPaymentResult(ctx, tx, payment.id, event.payment);
+  const applied = await applyPaymentResult(ctx, tx, payment.id, asChargeOfRecurrence(event.payment));
   return {
     matched: true,
     payment: applied.payment,
     recurrence: await advance(ctx, tx, recurrence, news, applied.payment),
   };
+}
+
+/**
+ * The news as one charge of the recurrence: without the recurrence it names. Cielo's and
+ * PagoLivre's later charges name it too, and a row whose first answer names a recurrence
+ * records one — which would collide with the recurrence itself on the provider's reference and
+ * refuse the charge's news for good.
+ */
+function asChargeOfRecurrence(result: PaymentResult): PaymentResult {
+  if (result.status === "unknown" || result.recurrenceReference === undefined) return result;
+  const { recurrenceReference: _named, ...charge } = result;
+  return charge;
 }
 
 /** The payment row of a later charge: found again by its key, or written now. */

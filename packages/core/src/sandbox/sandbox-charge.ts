@@ -122,8 +122,9 @@ export function chargeToPaymentResult(charge: SandboxCharge, refunded: Money): P
     rawStatus: sandboxRawStatus(charge, refunded),
     amount: charge.amount,
     refundedAmount: refunded,
-    // The create's own charge names the recurrence it started; a charge the provider made carries its news instead.
-    ...(charge.recurrence?.sequence === 1 ? { recurrenceReference: charge.recurrence.reference } : {}),
+    // Every charge of a recurrence names it, as Cielo's recurrent sales (RecurrentPayment) and
+    // PagoLivre's monthly charges do: only the create's own charge starts it.
+    ...(charge.recurrence ? { recurrenceReference: charge.recurrence.reference } : {}),
   };
   switch (charge.status) {
     case "paid":

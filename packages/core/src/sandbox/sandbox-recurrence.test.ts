@@ -207,7 +207,8 @@ describe("the sandbox's recurrent charges", () => {
       recurrenceEnded: false,
     });
     expect(second?.payment).toMatchObject({ status: "succeeded", amount: brl(8_000) });
-    expect(second?.payment).not.toHaveProperty("recurrenceReference");
+    // It names its recurrence, as Cielo's recurrent sales do; only charge 1 started it.
+    expect(second?.payment).toHaveProperty("recurrenceReference", recurrence);
     expect(second?.occurredAt).toBe("2026-04-10T09:00:00.000Z");
     const secondReference = second?.payment.providerReference ?? null;
     expect(secondReference).not.toBe(result.providerReference);

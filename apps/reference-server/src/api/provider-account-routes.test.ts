@@ -31,7 +31,7 @@ describe("/api/v1 provider accounts", () => {
     const res = await request("GET", "/provider-kinds");
     expect(res.status).toBe(200);
     const kinds = providerKindList.parse(await res.json()).data;
-    expect(kinds.map((kind) => kind.kind)).toEqual(["sandbox", "pix", "inter", "cielo"]);
+    expect(kinds.map((kind) => kind.kind)).toEqual(["sandbox", "pix", "inter", "cielo", "pagolivre"]);
     const cielo = kinds.find((kind) => kind.kind === "cielo");
     expect(cielo?.secretFields).toEqual(["merchantKey", "sopClientSecret", "notificationHeaderValue"]);
     const pix = kinds.find((kind) => kind.kind === "pix");

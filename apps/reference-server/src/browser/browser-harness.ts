@@ -105,7 +105,8 @@ export async function startListeningServer(config: Partial<ServerConfig> = {}): 
     await server.cleanup();
   };
   try {
-    listener = serve({ fetch: recorded, port: 0, hostname: "127.0.0.1" });
+    // A port the test chose (so a public URL can name it before the server starts), else any.
+    listener = serve({ fetch: recorded, port: config.port ?? 0, hostname: "127.0.0.1" });
     await once(listener, "listening");
     const { port } = listener.address() as AddressInfo;
     scheduler = createScheduler({

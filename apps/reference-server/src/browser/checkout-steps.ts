@@ -78,7 +78,7 @@ export function checkoutSteps(page: Page, locale: SupportedLocale = "pt-BR") {
       await byLabel(required(t("checkout.field.document"))).fill(buyer.cpf);
       await byLabel(t("checkout.field.phone")).fill(buyer.phone);
     },
-    async chooseMethod(method: "card" | "pix" | "boleto") {
+    async chooseMethod(method: "card" | "pix" | "boleto" | "payment_link") {
       await page.getByRole("radio", { name: t(`method.${method}`), exact: true }).check();
     },
     /**

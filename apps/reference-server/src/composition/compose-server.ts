@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { cieloProvider } from "@tessera/adapter-cielo";
 import { interProvider } from "@tessera/adapter-inter";
+import { pagolivreProvider } from "@tessera/adapter-pagolivre";
 import { pixProvider } from "@tessera/adapter-pix";
 import {
   type Clock,
@@ -110,7 +111,7 @@ export async function composeServer(
       storage,
       clock,
       gateways,
-      providers: [sandboxProvider, pixProvider, interProvider, cieloProvider],
+      providers: [sandboxProvider, pixProvider, interProvider, cieloProvider, pagolivreProvider],
       credentialsKey,
       previousCredentialsKeys: config.previousCredentialsKeys,
       ...(config.publicUrl ? { webhookBaseUrl: `${config.publicUrl}webhooks` } : {}),

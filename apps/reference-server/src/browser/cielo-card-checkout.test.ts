@@ -1,6 +1,7 @@
 import { testCardNumber } from "@tessera/adapter-cielo/testing";
 import { describe, expect, it } from "vitest";
 import { type CieloAccount, connectCieloAccount } from "../http/cielo-account";
+import { scanForSecrets } from "../http/leak-scan";
 import { expectAccessible } from "./axe-audit";
 import { useBrowserHarness } from "./browser-harness";
 import { checkoutSteps, newBuyer } from "./checkout-steps";
@@ -79,9 +80,16 @@ describe("buying by card through Cielo's Silent Order Post", () => {
       expect(carried, request.url).not.toContain(cvc);
     }
     expect(cielo.deliveries().every((delivery) => delivery.status === 200)).toBe(true);
-    for (const line of server.log.lines) {
-      expect(line).not.toMatch(digitsPattern(number));
-      expect(line).not.toContain(cielo.merchantKey);
-    }
+    for (const line of server.log.lines) expect(line).not.toMatch(digitsPattern(number));
+    // Nor any credential in a stored row or a log line (the account's options are encrypted).
+    const scan = scanForSecrets(server, [
+      cielo.merchantKey,
+      cielo.sopClientSecret,
+      account?.notificationHeader.value ?? "",
+      ...cielo.issuedTokens(),
+      number,
+    ]);
+    expect(scan.rows).toBeGreaterThan(0);
+    expect(scan).toMatchObject({ inRows: [], inLogs: [] });
   });
 });

@@ -1,5 +1,6 @@
 import { type Id, recurringCreditStatus } from "@tessera/core";
 import { describe, expect, it } from "vitest";
+import { scanForSecrets } from "../http/leak-scan";
 import { connectPagoLivreAccount, type PagoLivreAccount } from "../http/pagolivre-account";
 import { freeLoopbackPort } from "../http/test-webhook-listener";
 import { expectAccessible } from "./axe-audit";
@@ -77,5 +78,9 @@ describe("buying in monthly instalments through a PagoLivre link", () => {
     expect(await statusOf(4)).toBe("awaiting");
     // Each delivery was taken (200): none refused, none left to retry.
     expect(pagolivre.deliveries().every((delivery) => delivery.status === 200)).toBe(true);
+    // The API token rode in every callback's URL: no stored row and no log line keeps it.
+    const scan = scanForSecrets(server, [pagolivre.token]);
+    expect(scan.rows).toBeGreaterThan(0);
+    expect(scan).toMatchObject({ inRows: [], inLogs: [] });
   });
 });

@@ -1,18 +1,9 @@
-import { gatewayError } from "@tessera/core";
+import { gatewayError, transportFailureOf } from "@tessera/core";
 import type { CieloAddresses } from "./options";
 import { cieloErrorsSchema } from "./schemas";
 
-/** Why a request got no answer: it provably never left (`not_sent`), or it may have arrived (`unknown`). */
-export class CieloTransportError extends Error {
-  constructor(
-    readonly kind: "not_sent" | "unknown",
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = "CieloTransportError";
-  }
-}
+/** Why a request got no answer (core's `GatewayTransportFailure`, kept under the adapter's name). */
+export { GatewayTransportFailure as CieloTransportError } from "@tessera/core";
 
 export interface CieloAnswer {
   status: number;
@@ -47,21 +38,6 @@ export interface CieloClient {
   send(request: CieloRequest): Promise<CieloAnswer>;
 }
 
-/** Connection errors that mean the request never reached Cielo. */
-const notSentCodes = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ENETUNREACH",
-  "EHOSTUNREACH",
-  "ERR_INVALID_URL",
-]);
-
-function causeCode(error: unknown): string | undefined {
-  const cause = (error as { cause?: { code?: unknown } }).cause;
-  return typeof cause?.code === "string" ? cause.code : undefined;
-}
-
 export function createCieloClient(options: CieloClientOptions): CieloClient {
   const send = options.fetch ?? fetch;
   return {
@@ -81,18 +57,13 @@ export function createCieloClient(options: CieloClientOptions): CieloClient {
           signal: AbortSignal.timeout(options.timeoutMs),
         });
       } catch (error) {
-        const code = causeCode(error);
-        if (code !== undefined && notSentCodes.has(code))
-          throw new CieloTransportError("not_sent", `Cielo could not be reached (${code})`, { cause: error });
-        throw new CieloTransportError("unknown", `Cielo's answer was lost: ${(error as Error).name}`, {
-          cause: error,
-        });
+        throw transportFailureOf(error, "Cielo");
       }
       let body: string;
       try {
         body = await answer.text();
       } catch (error) {
-        throw new CieloTransportError("unknown", "Cielo's answer broke off", { cause: error });
+        throw transportFailureOf(error, "Cielo");
       }
       if (answer.status === 401)
         throw gatewayError(

@@ -1,17 +1,8 @@
-import { type Clock, gatewayError } from "@tessera/core";
+import { type Clock, gatewayError, transportFailureOf } from "@tessera/core";
 import { messageErrorSchema, pagolivreProtocol, validationErrorSchema } from "./pagolivre-protocol";
 
-/** No answer came: it provably never left (`not_sent`), or it may have arrived (`unknown`). */
-export class PagoLivreTransportError extends Error {
-  constructor(
-    readonly kind: "not_sent" | "unknown",
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = "PagoLivreTransportError";
-  }
-}
+/** No answer came (core's `GatewayTransportFailure`, kept under the adapter's name). */
+export { GatewayTransportFailure as PagoLivreTransportError } from "@tessera/core";
 
 export interface PagoLivreAnswer {
   status: number;
@@ -26,8 +17,6 @@ export interface PagoLivreClient {
    */
   send(method: "GET" | "POST", path: string, body?: unknown): Promise<PagoLivreAnswer>;
 }
-
-const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
 export function createPagoLivreClient(options: {
   baseUrl: string;
@@ -55,24 +44,13 @@ export function createPagoLivreClient(options: {
           signal: AbortSignal.timeout(options.timeoutMs),
         });
       } catch (error) {
-        const code = (error as { cause?: { code?: unknown } }).cause?.code;
-        if (typeof code === "string" && notSentCodes.has(code))
-          throw new PagoLivreTransportError("not_sent", `PagoLivre could not be reached (${code})`, {
-            cause: error,
-          });
-        throw new PagoLivreTransportError(
-          "unknown",
-          `PagoLivre's answer was lost: ${(error as Error).name}`,
-          {
-            cause: error,
-          },
-        );
+        throw transportFailureOf(error, "PagoLivre");
       }
       let text: string;
       try {
         text = await answer.text();
       } catch (error) {
-        throw new PagoLivreTransportError("unknown", "PagoLivre's answer broke off", { cause: error });
+        throw transportFailureOf(error, "PagoLivre");
       }
       if (answer.status === 401 || answer.status === 403)
         throw gatewayError(options.origin, "gateway_authentication", "PagoLivre refused the API token.", {

@@ -198,6 +198,7 @@ export {
   type ProviderLogEntry,
 } from "./ports/gateway-provider";
 export type { GatewayRegistry } from "./ports/gateway-registry";
+export { GatewayTransportFailure, transportFailureOf } from "./ports/gateway-transport-failure";
 export type { Notifier, OutgoingMessage } from "./ports/notifier";
 export type * from "./ports/storage";
 // Provider accounts

@@ -1,5 +1,5 @@
+import { isLuhnValid } from "@tessera/core/sandbox";
 import { z } from "zod";
-import { passesLuhn } from "./card-outcome";
 import type { CieloCard } from "./cielo-books";
 import type { CieloContext } from "./cielo-context";
 import { cieloError, unauthorized } from "./cielo-errors";
@@ -53,7 +53,7 @@ function cardOf(
       expirationDate: given.ExpirationDate,
       brand: given.Brand,
     };
-    if (given.SaveCard === true && !passesLuhn(given.CardNumber))
+    if (given.SaveCard === true && !isLuhnValid(given.CardNumber))
       return cieloError(213, "Credit Card Number is invalid");
     return { card, saveCard: given.SaveCard === true };
   }
@@ -156,7 +156,7 @@ function tokenizeCard(context: CieloContext, request: MockRequest): MockAnswer {
   const parsed = parseJson(request.body);
   const input = cardTokenizeRequestSchema.safeParse(parsed?.value);
   if (!input.success) return json(400, cieloErrorsOf(input.error.issues));
-  if (!passesLuhn(input.data.CardNumber)) return cieloError(213, "Credit Card Number is invalid");
+  if (!isLuhnValid(input.data.CardNumber)) return cieloError(213, "Credit Card Number is invalid");
   const token = crypto.randomUUID();
   context.books.cards.set(token, {
     number: input.data.CardNumber,

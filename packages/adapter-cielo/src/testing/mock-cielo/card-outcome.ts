@@ -40,20 +40,6 @@ export function cardOutcome(card: CieloCard, returnCodes: "sandbox" | "productio
   return sandboxByLastDigit[card.number.slice(-1)] ?? authorized;
 }
 
-/** Luhn (mod 10): Cielo applies it when a card is saved (`SaveCard`, `POST /1/card`), not on a plain sale. */
-export function passesLuhn(number: string): boolean {
-  let sum = 0;
-  for (let index = 0; index < number.length; index += 1) {
-    let digit = Number(number[number.length - 1 - index]);
-    if (index % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return number.length >= 12 && sum % 10 === 0;
-}
-
 /** `455187******0183`: the first six and last four, as Cielo shows a card. */
 export function maskedNumber(number: string): string {
   return `${number.slice(0, 6)}${"*".repeat(Math.max(0, number.length - 10))}${number.slice(-4)}`;

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { passesLuhn } from "./card-outcome";
+import { isLuhnValid } from "@tessera/core/sandbox";
 
 /**
  * A Luhn-valid test card number ending in `lastDigit` (the sandbox's outcome digit), so it
@@ -9,6 +9,6 @@ export function testCardNumber(lastDigit: string, prefix = "455187"): string {
   for (;;) {
     const middle = Array.from({ length: 15 - prefix.length }, () => randomInt(10)).join("");
     const number = `${prefix}${middle}${lastDigit}`;
-    if (passesLuhn(number)) return number;
+    if (isLuhnValid(number)) return number;
   }
 }

@@ -58,7 +58,6 @@ export const cieloOptionsSchema = z.object({
     .regex(/^[A-Za-z0-9 ]{1,13}$/, "up to 13 letters, digits or spaces")
     .optional()
     .describe("Name on the buyer's card statement (up to 13 characters)"),
-  pix: z.boolean().default(false).describe("The store has PIX enabled at Cielo"),
   acceptRawCards: z
     .boolean()
     .default(false)

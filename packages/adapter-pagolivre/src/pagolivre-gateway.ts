@@ -152,7 +152,16 @@ export function createPagoLivreGateway(options: PagoLivreGatewayOptions): Gatewa
       const answer = await lookUpOrder(client, orderKey);
       if ("missing" in answer) return null;
       if ("unknown" in answer) return unknownOf(answer.unknown, reference.providerReference);
-      if (number === 1) return mapOrder(answer.found, reference.amount.amount);
+      if (number === 1) {
+        // PagoLivre answers only the latest order under a key (its sandbox made a new one per
+        // repeat): one we know by another id cannot be read, so nobody can say how it stands.
+        if (reference.providerReference !== null && answer.found.id !== reference.providerReference)
+          return unknownOf(
+            "PagoLivre answers only the latest order under this key, and it is another one",
+            reference.providerReference,
+          );
+        return mapOrder(answer.found, reference.amount.amount);
+      }
       const charge = answer.found.installments?.find((candidate) => candidate.number === number);
       return charge === undefined ? null : mapMonthlyCharge(answer.found, charge);
     },

@@ -50,11 +50,14 @@ export interface PagoLivreHarness extends GatewayHarness {
  * second, and the limit has tests of its own), a loopback callback endpoint, the payer paying
  * on the hosted page, and PagoLivre's books.
  */
-export async function createPagoLivreHarness(): Promise<PagoLivreHarness> {
+export async function createPagoLivreHarness(
+  options: { behaviour?: "documented" | "observed" } = {},
+): Promise<PagoLivreHarness> {
   const clock = createManualClock("2026-03-10T15:00:00.000Z");
   const pagolivre = await startPagoLivreMock({
     clock,
     enforceLookupRateLimit: false,
+    behaviour: options.behaviour ?? "documented",
     retryDelaysMs: [10, 20],
     createHoldMs: 600,
   });

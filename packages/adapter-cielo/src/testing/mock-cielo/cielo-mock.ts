@@ -45,6 +45,8 @@ export interface CieloMock {
   chargeOutsideUs(amount?: number): string;
   /** The store's notification URL and custom headers, as set in Cielo's portal. */
   notifyTo(url: string | null, headers: Readonly<Record<string, string>>): void;
+  /** The next notification is posted only after the one that follows it (disorder). */
+  deliverOutOfOrder(): void;
   /** The next `count` notifications are posted twice. */
   repeatNextNotification(count?: number): void;
   /** Every OAuth and SOP access token issued, for tests that prove none leaked. */
@@ -164,6 +166,7 @@ export async function startCieloMock(options: CieloMockOptions = {}): Promise<Ci
     },
     notifyTo: (url, headers) => notifier.retarget(url, headers),
     repeatNextNotification: (count) => notifier.repeatNext(count),
+    deliverOutOfOrder: () => notifier.swapNext(),
     issuedTokens: () => [...context.books.oauthTokens, ...context.books.sopAccessTokens.keys()],
     records: () => cieloRecords(context.books),
     deliveries: () => notifier.deliveries(),

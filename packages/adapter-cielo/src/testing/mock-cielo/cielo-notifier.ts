@@ -25,6 +25,8 @@ export interface CieloNotifier {
   retarget(url: string | null, headers: Readonly<Record<string, string>>): void;
   /** The next `count` deliveries are repeated (Cielo may post the same news twice). */
   repeatNext(count?: number): void;
+  /** The next notification is held and posted right after the one that follows it. */
+  swapNext(): void;
   deliveries(): CieloDelivery[];
   settled(): Promise<void>;
   stop(): void;
@@ -41,6 +43,7 @@ export function createCieloNotifier(options: {
   const deliveries: CieloDelivery[] = [];
   const inFlight = new Set<Promise<void>>();
   let repeats = 0;
+  let swap: "off" | "armed" | { held: CieloNotification } = "off";
   let stopped = false;
 
   async function attempt(
@@ -82,11 +85,26 @@ export function createCieloNotifier(options: {
     send(body) {
       const url = target.url;
       if (url === null || stopped || !loopbackHosts.has(new URL(url).hostname)) return;
-      track(deliver(url, body));
+      if (swap === "armed") {
+        swap = { held: body };
+        return;
+      }
+      const held = swap === "off" ? null : swap.held;
+      swap = "off";
+      // The later news first, then the one held back: out of order, as Cielo may post them.
+      track(
+        (async () => {
+          await deliver(url, body);
+          if (held !== null) await deliver(url, held);
+        })(),
+      );
       if (repeats > 0) {
         repeats -= 1;
         track(deliver(url, body));
       }
+    },
+    swapNext() {
+      swap = "armed";
     },
     retarget(url, headers) {
       target.url = url;

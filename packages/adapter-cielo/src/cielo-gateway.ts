@@ -38,14 +38,6 @@ export interface CieloGatewayOptions extends CieloOptions {
 /** API error codes that mean the store's set-up, not the request (manual "Códigos de Erros da API"). */
 const configurationCodes = new Set(["114", "115", "116", "129", "133", "173", "185", "300", "306"]);
 
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 const unknownOf = (reason: string, providerReference: string | null = null): PaymentResult => ({
   status: "unknown",
   providerReference,
@@ -71,7 +63,7 @@ async function sendSale(
     return unknownOf(error.message);
   }
   if (answer.status >= 500) return unknownOf(`Cielo answered ${answer.status}: the sale may have been made`);
-  const codes = cieloErrorCodes(answer.body);
+  const codes = cieloErrorCodes(answer);
   // "Bloquear pedidos duplicados": an authorized sale under this id already exists; recovery finds it.
   if (codes.includes("302"))
     return unknownOf("Cielo refused a duplicated MerchantOrderId: a sale under it exists");
@@ -82,13 +74,13 @@ async function sendSale(
     throw gatewayError(
       origin,
       code,
-      `Cielo refused the sale: ${cieloErrorText(answer.body) || `HTTP ${answer.status}`}`,
+      `Cielo refused the sale: ${cieloErrorText(answer) || `HTTP ${answer.status}`}`,
       {
         details: { status: answer.status, codes },
       },
     );
   }
-  const sale = cieloSaleSchema.safeParse(parseJson(answer.body));
+  const sale = cieloSaleSchema.safeParse(answer.json);
   if (!sale.success) return unknownOf("Cielo's answer to the sale could not be read");
   return { sale: sale.data };
 }
@@ -218,13 +210,13 @@ export function createCieloGateway(options: CieloGatewayOptions): Gateway {
       }
       if (answer.status >= 500)
         return unknownOf(`Cielo answered ${answer.status} to the capture`, reference.providerReference);
-      if (answer.status !== 200 || !cieloChangeAnswerSchema.safeParse(parseJson(answer.body)).success)
+      if (answer.status !== 200 || !cieloChangeAnswerSchema.safeParse(answer.json).success)
         throw gatewayError(
           id,
           "gateway_invalid_request",
-          `Cielo refused the capture: ${cieloErrorText(answer.body) || answer.status}`,
+          `Cielo refused the capture: ${cieloErrorText(answer) || answer.status}`,
           {
-            details: { codes: cieloErrorCodes(answer.body) },
+            details: { codes: cieloErrorCodes(answer) },
           },
         );
       const sale = await fetchSale(client, reference.providerReference, id);

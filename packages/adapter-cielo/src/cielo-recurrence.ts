@@ -23,12 +23,7 @@ export async function fetchRecurrence(
     path: `/1/RecurrentPayment/${encodeURIComponent(recurrentPaymentId)}`,
   });
   if (answer.status === 404) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(answer.body);
-  } catch {
-    json = undefined;
-  }
+  const json = answer.json;
   const parsed = cieloRecurrenceSchema.safeParse(json);
   if (answer.status !== 200 || !parsed.success)
     throw gatewayError(origin, "gateway_unavailable", `Cielo's recurrence query answered ${answer.status}`);
@@ -58,7 +53,7 @@ export async function changeRecurrence(
     throw gatewayError(
       origin,
       "gateway_invalid_request",
-      `Cielo refused the recurrence's ${field}: ${cieloErrorText(answer.body) || answer.status}`,
+      `Cielo refused the recurrence's ${field}: ${cieloErrorText(answer) || answer.status}`,
     );
 }
 

@@ -59,17 +59,12 @@ export async function voidPayment(
     throw gatewayError(
       origin,
       "gateway_invalid_request",
-      `Cielo refused the void: ${cieloErrorText(answer.body) || answer.status}`,
+      `Cielo refused the void: ${cieloErrorText(answer) || answer.status}`,
       {
-        details: { status: answer.status, codes: cieloErrorCodes(answer.body) },
+        details: { status: answer.status, codes: cieloErrorCodes(answer) },
       },
     );
-  let json: unknown;
-  try {
-    json = JSON.parse(answer.body);
-  } catch {
-    json = undefined;
-  }
+  const json = answer.json;
   const parsed = cieloChangeAnswerSchema.safeParse(json);
   if (!parsed.success) return { status: "unknown", reason: "Cielo's void answer could not be read" };
   const code = stripZeros(parsed.data.ReturnCode ?? parsed.data.ProviderReturnCode ?? "");

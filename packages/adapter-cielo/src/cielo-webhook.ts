@@ -1,5 +1,10 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { Clock, GatewayEvent, WebhookInput, WebhookParseResult } from "@tessera/core";
+import {
+  type Clock,
+  type GatewayEvent,
+  secretsMatch,
+  type WebhookInput,
+  type WebhookParseResult,
+} from "@tessera/core";
 import { fetchRecurrence } from "./cielo-recurrence";
 import type { CieloClient } from "./client";
 import { mapCieloPayment } from "./mapping";
@@ -21,11 +26,6 @@ export interface CieloWebhookOptions {
   origin: string;
   headerName: string;
   headerValue: string;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 async function recurrenceChargeEvent(
@@ -85,7 +85,7 @@ export async function parseCieloWebhook(
 ): Promise<WebhookParseResult> {
   const given = input.headers[options.headerName.toLowerCase()];
   if (given === undefined) return { authentic: false, reason: `no ${options.headerName} header` };
-  if (!sameSecret(given, options.headerValue))
+  if (!secretsMatch(given, options.headerValue))
     return { authentic: false, reason: `wrong ${options.headerName} header` };
   let json: unknown;
   try {

@@ -112,10 +112,12 @@ describe("createCieloClient", () => {
     expect(await client.send({ host: "api", method: "POST", path: "/1/sales/", body: {} })).toEqual({
       status: 400,
       body: '[{"Code":126,"Message":"Credit Card Expiration Date is invalid"}]',
+      json: [{ Code: 126, Message: "Credit Card Expiration Date is invalid" }],
     });
     expect(await client.send({ host: "query", method: "GET", path: "/1/sales/p1" })).toEqual({
       status: 500,
       body: "oops",
+      json: undefined,
     });
   });
 

@@ -8,6 +8,8 @@ export { GatewayTransportFailure as CieloTransportError } from "@tessera/core";
 export interface CieloAnswer {
   status: number;
   body: string;
+  /** The body parsed once, or undefined when it is empty or not JSON. */
+  json: unknown;
 }
 
 export interface CieloRequest {
@@ -74,27 +76,28 @@ export function createCieloClient(options: CieloClientOptions): CieloClient {
             details: { status: 401 },
           },
         );
-      return { status: answer.status, body };
+      return { status: answer.status, body, json: parsedJson(body) };
     },
   };
 }
 
-/** Cielo's `[{Code, Message}]` as text, for an error message; empty when the body is not that. */
-export function cieloErrorText(body: string): string {
+function parsedJson(body: string): unknown {
+  if (body === "") return undefined;
   try {
-    const parsed = cieloErrorsSchema.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data.map((entry) => `${entry.Code} ${entry.Message}`).join("; ") : "";
+    return JSON.parse(body);
   } catch {
-    return "";
+    return undefined;
   }
 }
 
-/** Cielo's error codes in a 400 body. */
-export function cieloErrorCodes(body: string): string[] {
-  try {
-    const parsed = cieloErrorsSchema.safeParse(JSON.parse(body));
-    return parsed.success ? parsed.data.map((entry) => String(entry.Code)) : [];
-  } catch {
-    return [];
-  }
+/** Cielo's `[{Code, Message}]` as text, for an error message; empty when the answer is not that. */
+export function cieloErrorText(answer: CieloAnswer): string {
+  const parsed = cieloErrorsSchema.safeParse(answer.json);
+  return parsed.success ? parsed.data.map((entry) => `${entry.Code} ${entry.Message}`).join("; ") : "";
+}
+
+/** Cielo's error codes in a 400 answer. */
+export function cieloErrorCodes(answer: CieloAnswer): string[] {
+  const parsed = cieloErrorsSchema.safeParse(answer.json);
+  return parsed.success ? parsed.data.map((entry) => String(entry.Code)) : [];
 }

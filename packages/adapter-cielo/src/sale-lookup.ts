@@ -9,14 +9,6 @@ const queryableDays = 90;
 
 export type SaleAnswer = { found: CieloSale } | { missing: true } | { unknown: string };
 
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 /** `GET /1/sales/{PaymentId}` on the query host. */
 export async function fetchSale(client: CieloClient, paymentId: string, origin: string): Promise<SaleAnswer> {
   let answer: Awaited<ReturnType<CieloClient["send"]>>;
@@ -32,12 +24,12 @@ export async function fetchSale(client: CieloClient, paymentId: string, origin: 
   }
   if (answer.status === 404) return { missing: true };
   if (answer.status >= 500) return { unknown: `Cielo's query host answered ${answer.status}` };
-  const sale = cieloSaleSchema.safeParse(parseJson(answer.body));
+  const sale = cieloSaleSchema.safeParse(answer.json);
   if (answer.status !== 200 || !sale.success)
     throw gatewayError(
       origin,
       "gateway_invalid_request",
-      `Cielo refused the sale query: ${cieloErrorText(answer.body) || answer.status}`,
+      `Cielo refused the sale query: ${cieloErrorText(answer) || answer.status}`,
     );
   return { found: sale.data };
 }
@@ -65,7 +57,7 @@ export async function findSaleByOrder(
   }
   if (answer.status === 404) return { missing: true };
   if (answer.status >= 500) return { unknown: `Cielo's query host answered ${answer.status}` };
-  const listed = cieloOrderSalesSchema.safeParse(parseJson(answer.body));
+  const listed = cieloOrderSalesSchema.safeParse(answer.json);
   if (!listed.success) return { unknown: "Cielo's list of sales could not be read" };
   const received = (sale: (typeof listed.data)[number]) =>
     cieloInstant(sale.ReceveidDate ?? sale.ReceivedDate) ?? "9999";

@@ -1,14 +1,14 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { Clock, GatewayEvent, WebhookInput, WebhookParseResult } from "@tessera/core";
+import {
+  type Clock,
+  type GatewayEvent,
+  secretsMatch,
+  type WebhookInput,
+  type WebhookParseResult,
+} from "@tessera/core";
 import type { PagoLivreClient } from "./client";
 import { mapMonthlyCharge, mapOrder } from "./mapping";
 import { lookUpOrder } from "./order-lookup";
 import { callbackBodySchema, type PagoLivreOrder, pagolivreProtocol } from "./pagolivre-protocol";
-
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
 
 /** The order's own news (charge 1), one event id per state it reaches. */
 function orderEvent(order: PagoLivreOrder, clock: Clock): GatewayEvent {
@@ -62,7 +62,7 @@ export async function parsePagoLivreWebhook(
     : null;
   if (given === null)
     return { authentic: false, reason: `no ${pagolivreProtocol.callback.tokenParameter} in the URL` };
-  if (!sameSecret(given, options.token)) return { authentic: false, reason: "wrong access token" };
+  if (!secretsMatch(given, options.token)) return { authentic: false, reason: "wrong access token" };
   let json: unknown;
   try {
     json = JSON.parse(input.rawBody);

@@ -282,6 +282,7 @@ export type { ApiKeyService, CreatedApiKey } from "./staff/api-key-service";
 export type { StaffLoginResult } from "./staff/authenticate-staff";
 export { isLocked, loginLockout, retryAfterSeconds } from "./staff/login-lockout";
 export type { StaffManagement } from "./staff/manage-staff";
+export { secretsMatch } from "./staff/session-token";
 export {
   type AccessActor,
   canChangeUnitSettings,

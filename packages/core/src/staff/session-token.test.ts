@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isSecretToken, newSecretToken, sameSecretHash, secretHash } from "./session-token";
+import { isSecretToken, newSecretToken, sameSecretHash, secretHash, secretsMatch } from "./session-token";
 
 describe("session tokens", () => {
   it("are 32 random bytes in base64url: 43 characters, no padding", () => {
@@ -45,5 +45,14 @@ describe("session tokens", () => {
     expect(sameSecretHash(hash, secretHash("one"))).toBe(true);
     expect(sameSecretHash(hash, secretHash("two"))).toBe(false);
     expect(sameSecretHash(hash, hash.slice(1))).toBe(false);
+  });
+});
+
+describe("secretsMatch", () => {
+  it("says whether a presented secret is the expected one, whatever the two lengths", () => {
+    expect(secretsMatch("cielo-notification-secret", "cielo-notification-secret")).toBe(true);
+    expect(secretsMatch("cielo-notification-secreT", "cielo-notification-secret")).toBe(false);
+    expect(secretsMatch("short", "a much longer expected secret")).toBe(false);
+    expect(secretsMatch("", "x")).toBe(false);
   });
 });

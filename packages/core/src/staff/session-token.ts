@@ -31,3 +31,12 @@ export function sameSecretHash(a: string, b: string): boolean {
   const right = Buffer.from(b, "utf8");
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/**
+ * Whether a secret someone presented is the expected one, in constant time whatever their
+ * lengths (both are hashed first): for fixed secrets a provider sends back, such as Cielo's
+ * notification header or PagoLivre's callback token.
+ */
+export function secretsMatch(given: string, expected: string): boolean {
+  return sameSecretHash(secretHash(given), secretHash(expected));
+}

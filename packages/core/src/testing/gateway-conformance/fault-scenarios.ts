@@ -9,6 +9,7 @@ import {
   type GatewayScenario,
   lookupOf,
   type PendingMethod,
+  payerActionOf,
   pendingMethods,
   pendingRequest,
   type ScenarioContext,
@@ -68,8 +69,7 @@ function pendingTimeoutScenario(method: PendingMethod, kind: TimeoutKind): Gatew
         expect(["pending", "processing"], "recovery finds the charge the provider made").toContain(
           found?.status,
         );
-        if (found?.status === "pending")
-          expect(found.action.type).toBe(method === "payment_link" ? "redirect" : method);
+        if (found?.status === "pending") expect(found.action.type).toBe(payerActionOf[method]);
         const charges = await chargesFor(context, request.idempotencyKey);
         expect(
           charges.map((charge) => charge.collected.amount),

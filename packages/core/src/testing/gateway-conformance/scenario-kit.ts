@@ -4,6 +4,7 @@ import type { GatewayErrorCode } from "../../errors/gateway-error";
 import { isTesseraError, type TesseraError } from "../../errors/tessera-error";
 import { createIdGenerator } from "../../ids/id";
 import type { Money } from "../../money/money";
+import type { PayerAction } from "../../payments/payer-action";
 import { newPaymentReference } from "../../payments/payment-reference";
 import type {
   CardInput,
@@ -113,6 +114,13 @@ export function unknownLookup(context: ScenarioContext): PaymentReference {
 export const standardAmount = 10_000;
 
 export type PendingMethod = "pix" | "boleto" | "payment_link";
+
+/** The payer's action each method that waits on the payer answers: a link sends the payer away. */
+export const payerActionOf = {
+  pix: "pix",
+  boleto: "boleto",
+  payment_link: "redirect",
+} as const satisfies Record<PendingMethod, PayerAction["type"]>;
 
 function stamped(context: ScenarioContext, request: CreatePaymentRequest): CreatePaymentRequest {
   context.sentAt.set(request.idempotencyKey, context.harness.clock.now());

@@ -3,6 +3,7 @@ import {
   type CreatePaymentRequest,
   type Gateway,
   gatewayError,
+  isTesseraError,
   type Money,
   type PaymentReference,
   type PaymentResult,
@@ -37,6 +38,17 @@ export interface CieloGatewayOptions extends CieloOptions {
 
 /** API error codes that mean the store's set-up, not the request (manual "Códigos de Erros da API"). */
 const configurationCodes = new Set(["114", "115", "116", "129", "133", "173", "185", "300", "306"]);
+
+/** Runs a follow-up call; false when Cielo did not take it (unreachable or refused), a bug thrown as it came. */
+async function tookEffect(run: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    if (isTesseraError(error)) return false;
+    throw error;
+  }
+}
 
 const unknownOf = (reason: string, providerReference: string | null = null): PaymentResult => ({
   status: "unknown",
@@ -116,36 +128,44 @@ export function createCieloGateway(options: CieloGatewayOptions): Gateway {
   const environment = addresses.environment;
   const capabilities = cieloCapabilities(options);
 
-  /** Charge 2 on the day core asked, when Cielo's default (one interval on) differs. */
-  async function scheduleSecondCharge(
+  /**
+   * After a recurrence's create: charge 2 on the day core asked and of the amount it asked,
+   * where Cielo's defaults (one interval on, the sale's Amount) differ; a declined charge 1
+   * leaves no recurrence running. The sale is made by then, so its result always stands:
+   * when Cielo does not take a change (unreachable after `changeRecurrence`'s own retries,
+   * or refused), the recurrence
+   * is stopped rather than left charging a wrong amount or day, and the result no longer
+   * names it, so the later months fall to Tessera's own billing.
+   */
+  async function settleRecurrence(
     request: CreatePaymentRequest,
     result: PaymentResult,
     nextRecurrency: string | undefined,
-  ) {
+  ): Promise<PaymentResult> {
     const recurrence = request.recurrence;
     if (recurrence === undefined || result.status === "unknown" || result.recurrenceReference === undefined)
-      return;
+      return result;
+    const recurrenceReference = result.recurrenceReference;
+    const stop = () =>
+      deactivateCieloRecurrence(
+        client,
+        { recurrenceReference, firstPayment: referenceOf(request, result) },
+        id,
+      );
     if (result.status === "declined") {
-      // A declined charge 1 leaves no recurrence running (the port's rule); a retry asks anew.
-      await deactivateCieloRecurrence(
-        client,
-        { recurrenceReference: result.recurrenceReference, firstPayment: referenceOf(request, result) },
-        id,
-      );
-      return;
+      await tookEffect(stop);
+      return result;
     }
-    // Cielo charges the sale's Amount each time: a later charge of another amount (charge 1
-    // held an enrollment fee, say) is set after the create.
-    if (recurrence.amount.amount !== request.amount.amount)
-      await changeRecurrence(client, result.recurrenceReference, "Amount", recurrence.amount.amount, id);
-    if (nextRecurrency?.slice(0, 10) !== recurrence.secondChargeOn)
-      await changeRecurrence(
-        client,
-        result.recurrenceReference,
-        "NextPaymentDate",
-        recurrence.secondChargeOn,
-        id,
-      );
+    const changed = await tookEffect(async () => {
+      if (recurrence.amount.amount !== request.amount.amount)
+        await changeRecurrence(client, recurrenceReference, "Amount", recurrence.amount.amount, id);
+      if (nextRecurrency?.slice(0, 10) !== recurrence.secondChargeOn)
+        await changeRecurrence(client, recurrenceReference, "NextPaymentDate", recurrence.secondChargeOn, id);
+    });
+    // Still running as Cielo made it, when even the stop failed: core keeps knowing of it.
+    if (changed || !(await tookEffect(stop))) return result;
+    const { recurrenceReference: _stopped, ...alone } = result;
+    return alone;
   }
 
   function referenceOf(
@@ -188,8 +208,7 @@ export function createCieloGateway(options: CieloGatewayOptions): Gateway {
       const sent = await sendSale(client, body, id);
       if (!("sale" in sent)) return sent;
       const result = mapCieloPayment(sent.sale.Payment, { environment });
-      await scheduleSecondCharge(request, result, sent.sale.Payment.RecurrentPayment?.NextRecurrency);
-      return result;
+      return settleRecurrence(request, result, sent.sale.Payment.RecurrentPayment?.NextRecurrency);
     },
     getPayment: (reference) =>
       lookUpPayment(client, reference, { origin: id, environment, now: clock.now() }),

@@ -11,17 +11,34 @@ export const recurrenceStatuses = {
   5: "DisabledByExpiredCard",
 } as const;
 
+/** How many times a recurrence's change is sent when Cielo cannot be reached or fails: each sets a value, so a repeat is harmless. */
+const changeAttempts = 3;
+
+/** A transport failure as the port's `gateway_unavailable` (Cielo's fault, never the payer's). */
+async function unavailableOnTransport<T>(origin: string, what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof CieloTransportError)) throw error;
+    throw gatewayError(origin, "gateway_unavailable", `Cielo's ${what} failed: ${error.message}`, {
+      cause: error,
+    });
+  }
+}
+
 /** `GET /1/RecurrentPayment/{id}` on the query host; null when Cielo has none. */
 export async function fetchRecurrence(
   client: CieloClient,
   recurrentPaymentId: string,
   origin: string,
 ): Promise<CieloRecurrence | null> {
-  const answer = await client.send({
-    host: "query",
-    method: "GET",
-    path: `/1/RecurrentPayment/${encodeURIComponent(recurrentPaymentId)}`,
-  });
+  const answer = await unavailableOnTransport(origin, "recurrence query", () =>
+    client.send({
+      host: "query",
+      method: "GET",
+      path: `/1/RecurrentPayment/${encodeURIComponent(recurrentPaymentId)}`,
+    }),
+  );
   if (answer.status === 404) return null;
   const json = answer.json;
   const parsed = cieloRecurrenceSchema.safeParse(json);
@@ -30,14 +47,35 @@ export async function fetchRecurrence(
   return parsed.data.RecurrentPayment;
 }
 
+type RecurrenceField = "Deactivate" | "NextPaymentDate" | "RecurrencyDay" | "EndDate" | "Amount";
+
 /**
  * `PUT /1/RecurrentPayment/{id}/{field}` with a bare JSON value (or none, for `Deactivate`),
- * answered 200 with no body (manual "Modificando …").
+ * answered 200 with no body (manual "Modificando …"). Sent up to three times when Cielo
+ * cannot be reached or answers 5xx, then `gateway_unavailable`; a refusal throws at once.
  */
 export async function changeRecurrence(
   client: CieloClient,
   recurrentPaymentId: string,
-  field: "Deactivate" | "NextPaymentDate" | "RecurrencyDay" | "EndDate" | "Amount",
+  field: RecurrenceField,
+  value: string | number | undefined,
+  origin: string,
+): Promise<void> {
+  await unavailableOnTransport(origin, `recurrence ${field}`, async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await sendChange(client, recurrentPaymentId, field, value, origin);
+      } catch (error) {
+        if (!(error instanceof CieloTransportError) || attempt >= changeAttempts) throw error;
+      }
+    }
+  });
+}
+
+async function sendChange(
+  client: CieloClient,
+  recurrentPaymentId: string,
+  field: RecurrenceField,
   value: string | number | undefined,
   origin: string,
 ): Promise<void> {

@@ -238,6 +238,14 @@ describe("cieloSaleBody", () => {
       expect(bodyOf(request({ recurrence: quarterly })).Payment.RecurrentPayment?.EndDate).toBe("2026-07-31");
     });
 
+    it("refuses a recurrence of fewer than two charges, whose EndDate would fall before its second charge", () => {
+      for (const charges of [1, 0, 2.5]) {
+        const error = refusal(() => cieloSaleBody(request({ recurrence: monthly({ charges }) }), options));
+        expect(error.code).toBe("gateway_invalid_request");
+        expect(error.details).toMatchObject({ field: "recurrence.charges" });
+      }
+    });
+
     it("sends no EndDate for an open-ended recurrence", () => {
       expect(
         bodyOf(request({ recurrence: monthly({ charges: null }) })).Payment.RecurrentPayment,

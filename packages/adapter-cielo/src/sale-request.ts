@@ -77,6 +77,13 @@ function recurrentPaymentOf(request: CreatePaymentRequest, origin: string) {
       "Cielo recurrences charge every 1, 2, 3, 6 or 12 months only.",
       { details: { field: "recurrence.interval" } },
     );
+  if (recurrence.charges !== null && (!Number.isInteger(recurrence.charges) || recurrence.charges < 2))
+    throw gatewayError(
+      origin,
+      "gateway_invalid_request",
+      "A Cielo recurrence makes at least two charges: a single charge is a plain sale.",
+      { details: { field: "recurrence.charges" } },
+    );
   const endDate =
     recurrence.charges === null
       ? undefined

@@ -163,7 +163,13 @@ export { type DeclineCode, declineCodes } from "./payments/decline-code";
 export { isNotSentCode, type NotSentCode, wasNeverSent } from "./payments/not-sent";
 export type { PayerAction } from "./payments/payer-action";
 export type { CardSummary, Payment } from "./payments/payment";
-export { type PaymentMethod, paymentMethodSchema, paymentMethods } from "./payments/payment-method";
+export {
+  type CollectionMethod,
+  type PaymentMethod,
+  paymentMethodSchema,
+  paymentMethods,
+  providerMethodOf,
+} from "./payments/payment-method";
 export { boletoDueInDays, pixExpirySeconds } from "./payments/payment-row";
 export {
   type PaymentService,
@@ -341,4 +347,20 @@ export { addMilliseconds, type Instant, instantSchema, instantToMillis, toInstan
 export { calendarDateInZone, isTimeZone, timeZoneSchema } from "./time/timezone";
 export { parseInput } from "./validation/parse-input";
 export type { WalletEntry } from "./wallet/wallet-entry";
+export {
+  type PayFromBalanceInput,
+  payFromBalanceInputSchema,
+  type WalletCreditInput,
+  type WalletCreditMethod,
+  type WalletDebitInput,
+  type WalletReversalInput,
+  walletCreditInputSchema,
+  walletCreditMethods,
+  walletDebitInputSchema,
+  walletReversalInputSchema,
+} from "./wallet/wallet-input";
+export type { WalletMovement } from "./wallet/wallet-ledger";
+export { paidFromBalance, walletGatewayId } from "./wallet/wallet-payment";
+export { refundedToWallet } from "./wallet/wallet-refund";
+export type { BalancePaymentOutcome, WalletOutcome, WalletService } from "./wallet/wallet-service";
 export type { WebhookReceipt, WebhookService } from "./webhooks/webhook-service";

@@ -45,6 +45,7 @@ export const en: MessageCatalog = {
   "method.pix": "PIX",
   "method.boleto": "Boleto",
   "method.payment_link": "Payment link",
+  "method.wallet": "Wallet balance",
 
   "payment.declined.insufficient_funds":
     "Payment declined: not enough funds or credit limit. Use another card or another payment method.",

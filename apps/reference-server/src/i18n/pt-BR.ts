@@ -46,6 +46,7 @@ export const ptBR = {
   "method.pix": "PIX",
   "method.boleto": "Boleto",
   "method.payment_link": "Link de pagamento",
+  "method.wallet": "Saldo em conta",
 
   // What a buyer is told for each decline code (`outcome.messageKey` of a declined sale).
   // A card reported stolen or lost, or a suspected fraud, gets the plain "declined": telling

@@ -61,6 +61,7 @@ export const ru: MessageCatalog = {
   "method.pix": "PIX",
   "method.boleto": "Boleto",
   "method.payment_link": "Ссылка на оплату",
+  "method.wallet": "Баланс кошелька",
 
   "payment.declined.insufficient_funds":
     "Платёж отклонён: недостаточно средств или кредитного лимита. Используйте другую карту или другой способ оплаты.",

@@ -4,7 +4,7 @@ import type { Id } from "../ids/id";
 import { sumMoney } from "../money/money";
 import { methodRuleIssues } from "../payments/method-rules";
 import type { Payment } from "../payments/payment";
-import type { PaymentMethod } from "../payments/payment-method";
+import type { CollectionMethod } from "../payments/payment-method";
 import { newPaymentRow } from "../payments/payment-row";
 import { openPaymentStatuses } from "../payments/payment-status";
 import type { ServiceContext } from "../ports/service-context";
@@ -28,7 +28,7 @@ export async function writeNextAttempt(
   tx: Repositories,
   input: {
     contractId: Id<"contract">;
-    method: PaymentMethod;
+    method: CollectionMethod;
     gatewayId: string;
     after?: Id<"payment">;
   },
@@ -64,16 +64,23 @@ export async function writeNextAttempt(
     due.map((i) => i.amount),
     contract.terms.price.currency,
   );
-  const payer = await tx.customers.findById(contract.customerId);
-  const issues = methodRuleIssues(ctx.gateways.get(input.gatewayId).capabilities.methodRules, input.method, {
-    amount,
-    payer: {
-      document: payer?.document ?? null,
-      address: payer?.address ?? null,
-      phone: payer?.phone ?? null,
-    },
-  });
-  if (issues.length > 0) throw invalidFields("payment attempt", issues);
+  // The wallet asks nothing of the payer: its balance is checked when the debit is appended.
+  if (input.method !== "wallet") {
+    const payer = await tx.customers.findById(contract.customerId);
+    const issues = methodRuleIssues(
+      ctx.gateways.get(input.gatewayId).capabilities.methodRules,
+      input.method,
+      {
+        amount,
+        payer: {
+          document: payer?.document ?? null,
+          address: payer?.address ?? null,
+          phone: payer?.phone ?? null,
+        },
+      },
+    );
+    if (issues.length > 0) throw invalidFields("payment attempt", issues);
+  }
   const now = ctx.clock.now();
   const touched = await tx.contracts.update({ ...contract, updatedAt: now });
   const payment = newPaymentRow(ctx, {

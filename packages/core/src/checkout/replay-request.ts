@@ -43,6 +43,8 @@ export async function replayRequest(
       payment: null,
     };
   }
+  if (reference.kind !== "payment")
+    throw new Error(`a sale's idempotency key names ${reference.kind} ${reference.id}`);
   let latest = await latestAttempt(ctx, reference.id);
   const unanswered =
     (latest.rawStatus === null && latest.status === "pending") || latest.status === "unknown";

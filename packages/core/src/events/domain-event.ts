@@ -75,6 +75,14 @@ export interface DomainEventPayloads {
   "refund.pending": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };
   "refund.succeeded": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };
   "refund.failed": { refundId: Id<"refund">; paymentId: Id<"payment">; amount: Money };
+  /** A line was added to a customer's wallet; `balance` is the wallet's balance after it. */
+  "wallet.entry_added": {
+    walletEntryId: Id<"walletEntry">;
+    customerId: Id<"customer">;
+    kind: "credit" | "debit" | "refund_credit" | "reversal";
+    amount: Money;
+    balance: Money;
+  };
   "activation_code.issued": { activationCodeId: Id<"activationCode">; contractId: Id<"contract"> };
   "activation_code.attached": { activationCodeId: Id<"activationCode">; customerId: Id<"customer"> };
   "staff.created": { staffMemberId: Id<"staffMember">; organizationId: Id<"organization"> };

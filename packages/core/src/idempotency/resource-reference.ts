@@ -3,14 +3,16 @@ import type { Id } from "../ids/id";
 /**
  * What an idempotent request created, as the idempotency record keeps it: the payment a
  * sale or retry attempted, or the contract of a sale that had nothing to collect (a free
- * plan). Stored as `payment:pay_…` / `contract:ctr_…`; read back through
+ * plan), or the wallet line a credit or debit added. Stored as `payment:pay_…` / `contract:ctr_…` /
+ * `walletEntry:wal_…`; read back through
  * `parseResourceReference`, never by pattern-matching the string at the call site.
  */
 export type ResourceReference =
   | { kind: "payment"; id: Id<"payment"> }
-  | { kind: "contract"; id: Id<"contract"> };
+  | { kind: "contract"; id: Id<"contract"> }
+  | { kind: "walletEntry"; id: Id<"walletEntry"> };
 
-const prefixes = { payment: "pay_", contract: "ctr_" } as const;
+const prefixes = { payment: "pay_", contract: "ctr_", walletEntry: "wal_" } as const;
 
 export function formatResourceReference(reference: ResourceReference): string {
   return `${reference.kind}:${reference.id}`;
@@ -21,8 +23,8 @@ export function parseResourceReference(stored: string): ResourceReference {
   const colon = stored.indexOf(":");
   const kind = stored.slice(0, colon);
   const id = stored.slice(colon + 1);
-  if ((kind === "payment" || kind === "contract") && id.startsWith(prefixes[kind])) {
-    return kind === "payment" ? { kind, id: id as Id<"payment"> } : { kind, id: id as Id<"contract"> };
+  if (kind in prefixes && id.startsWith(prefixes[kind as keyof typeof prefixes])) {
+    return { kind, id } as ResourceReference;
   }
   throw new Error(`unreadable idempotency resource "${stored}"`);
 }

@@ -12,6 +12,7 @@ import type { Repositories } from "../ports/storage";
 import { recordRecurrence } from "../recurrence/record-recurrence";
 import { isGatewayFault, type NotSentNews } from "./not-sent";
 import type { Payment } from "./payment";
+import { providerMethodOf } from "./payment-method";
 import { type PaymentStatus, paymentLifecycle } from "./payment-status";
 
 /**
@@ -304,7 +305,7 @@ function pendingEvent(
       paymentId: payment.id,
       contractId,
       customerId: payment.customerId,
-      method: payment.method,
+      method: providerMethodOf(payment),
       status: payment.status,
       action: payment.action,
     },

@@ -1,12 +1,13 @@
 import type { PaymentReference, ReferenceRules } from "../ports/gateway";
 import type { Payment } from "./payment";
+import { providerMethodOf } from "./payment-method";
 
 /** What core tells a gateway about a payment it asks after (lookup, cancel, capture). */
 export function referenceOf(payment: Payment): PaymentReference {
   return {
     idempotencyKey: payment.idempotencyKey,
     providerReference: payment.providerReference,
-    method: payment.method,
+    method: providerMethodOf(payment),
     amount: payment.amount,
     createdAt: payment.createdAt,
   };

@@ -4,6 +4,7 @@ import type { ServiceContext } from "../ports/service-context";
 import { addDays } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
 import type { Payment } from "./payment";
+import { providerMethodOf } from "./payment-method";
 import { newPaymentReference } from "./payment-reference";
 
 /** How long a buyer has to pay a PIX charge. */
@@ -28,7 +29,9 @@ export function newPaymentRow(
 ): Payment {
   const id = ctx.ids("payment");
   const now = ctx.clock.now();
-  const rules = ctx.gateways.get(fields.gatewayId).capabilities.references;
+  // A wallet payment goes to no gateway: its own id is its reference.
+  const rules =
+    fields.method === "wallet" ? null : ctx.gateways.get(fields.gatewayId).capabilities.references;
   // Written out rather than spread from `fields`: one allocation of the row's final shape.
   return {
     unitId: fields.unitId,
@@ -39,7 +42,7 @@ export function newPaymentRow(
     installmentIds: fields.installmentIds,
     attempt: fields.attempt,
     id,
-    idempotencyKey: known?.idempotencyKey ?? newPaymentReference(rules, id, ctx.randomBytes),
+    idempotencyKey: known?.idempotencyKey ?? (rules ? newPaymentReference(rules, id, ctx.randomBytes) : id),
     providerReference: known?.providerReference ?? null,
     status: "pending",
     rawStatus: null,
@@ -73,7 +76,7 @@ export function buildPaymentRequest(
   return {
     idempotencyKey: payment.idempotencyKey,
     amount: payment.amount,
-    method: payment.method,
+    method: providerMethodOf(payment),
     description: context.description,
     payer: {
       name: payer.name,

@@ -2,7 +2,7 @@ import type { Id } from "../ids/id";
 import type { Money } from "../money/money";
 import type { Instant } from "../time/instant";
 import type { PayerAction } from "./payer-action";
-import type { PaymentMethod } from "./payment-method";
+import type { CollectionMethod } from "./payment-method";
 import type { PaymentStatus } from "./payment-status";
 
 /** The card that paid, as the provider describes it: never the number or CVV. */
@@ -22,7 +22,7 @@ export interface Payment {
   unitId: Id<"unit">;
   customerId: Id<"customer">;
   gatewayId: string;
-  method: PaymentMethod;
+  method: CollectionMethod;
   amount: Money;
   installmentIds: Id<"installment">[];
   /** Our reference at the provider (MerchantOrderId, txid, seuNumero). Unique per gateway. */

@@ -289,6 +289,7 @@ export interface WalletRepository {
    * even against concurrent appends.
    */
   append(entry: WalletEntry): Promise<{ balance: Money }>;
+  findById(id: Id<"walletEntry">): Promise<WalletEntry | null>;
   /** The balance in `currency` (zero for a customer with no entries). */
   balance(customerId: Id<"customer">, currency: string): Promise<Money>;
   listEntries(customerId: Id<"customer">, page?: PageRequest): Promise<Page<WalletEntry>>;

@@ -1,6 +1,7 @@
 import type { Contract } from "../contracts/contract";
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Payment } from "../payments/payment";
+import { providerMethodOf } from "../payments/payment-method";
 import type { PaymentResult } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
@@ -42,7 +43,7 @@ export async function recordRecurrence(
     customerId: payment.customerId,
     contractId: contract.id,
     gatewayId: payment.gatewayId,
-    method: payment.method,
+    method: providerMethodOf(payment),
     firstPaymentId: payment.id,
     providerReference: news.recurrenceReference,
     status: "active",

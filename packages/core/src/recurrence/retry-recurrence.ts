@@ -1,5 +1,6 @@
 import type { Contract } from "../contracts/contract";
 import type { Payment } from "../payments/payment";
+import { providerMethodOf } from "../payments/payment-method";
 import type { RecurrenceRequest } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
@@ -19,15 +20,11 @@ export async function retryRecurrence(
   timeZone: string,
 ): Promise<RecurrenceRequest | null> {
   const capabilities = ctx.gateways.get(payment.gatewayId).capabilities;
-  if (!capabilities.providerRecurrence.includes(payment.method)) return null;
+  const method = providerMethodOf(payment);
+  if (!capabilities.providerRecurrence.includes(method)) return null;
   const installments = await storage.installments.findByIds(payment.installmentIds);
   if (!installments.some((installment) => installment.sequence === 1)) return null;
   const recurrences = await storage.recurrences.listByContract(contract.id);
   if (recurrences.some((recurrence) => recurrence.status === "active")) return null;
-  return recurrenceRequestFor(
-    capabilities,
-    payment.method,
-    contract,
-    calendarDateInZone(ctx.clock.now(), timeZone),
-  );
+  return recurrenceRequestFor(capabilities, method, contract, calendarDateInZone(ctx.clock.now(), timeZone));
 }

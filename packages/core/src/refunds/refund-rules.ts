@@ -1,6 +1,7 @@
 import { TesseraError } from "../errors/tessera-error";
 import type { Money } from "../money/money";
 import type { Payment } from "../payments/payment";
+import { providerMethodOf } from "../payments/payment-method";
 import type { Gateway } from "../ports/gateway";
 import { type Instant, instantToMillis } from "../time/instant";
 
@@ -24,7 +25,7 @@ export type RefundImpossibility = "method_not_refundable" | "window_passed";
  * Staff give back what the provider cannot to the customer's wallet, or by hand.
  */
 export function checkRefundRules(gateway: Gateway, payment: Payment, amount: Money, now: Instant): void {
-  const rules = gateway.capabilities.refunds[payment.method];
+  const rules = gateway.capabilities.refunds[providerMethodOf(payment)];
   const facts = { entity: "payment", id: payment.id, gatewayId: gateway.id, method: payment.method };
   if (rules === undefined) {
     throw impossible(

@@ -10,6 +10,7 @@ import type { RefundResult } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
 import { parseInput } from "../validation/parse-input";
+import { refundToWallet } from "../wallet/wallet-refund";
 import { applyRefundResult, refundKeyOf } from "./apply-refund-result";
 import { type RefundRecoverOptions, type RefundRecoveryReport, recoverRefunds } from "./recover-refunds";
 import type { Refund } from "./refund";
@@ -26,6 +27,12 @@ export const refundInputSchema = z.object({
   reason: z.string().trim().max(500).default(""),
   /** Who asked: a staff member's id, `api`, or a plugin's name. */
   actor: z.string().trim().min(1).max(200).default("api"),
+  /**
+   * Where the money goes: back through the provider to the method it was paid by (the
+   * default), or to the customer's wallet at once — how staff give back what the provider
+   * cannot. A payment the wallet made is always refunded to the wallet.
+   */
+  destination: z.enum(["original_method", "wallet"]).optional(),
 });
 export type RefundInput = z.input<typeof refundInputSchema>;
 
@@ -39,7 +46,7 @@ export interface RefundOutcome {
   message: string | null;
 }
 
-/** Refunds to the original method (DESIGN §4 "Refund"). */
+/** Refunds to the original method or to the wallet (DESIGN §4 "Refund"). */
 export interface RefundService {
   /**
    * Gives back all or part of a paid payment through its provider, to the method it was paid
@@ -52,6 +59,10 @@ export interface RefundService {
    * `idempotencyKey` answers the first refund without a second one. The payment's
    * `refundedAmount` and its status (`partially_refunded` → `refunded`) follow from the
    * refunds that succeeded; a full refund marks the installments it paid `refunded`.
+   *
+   * With `destination: "wallet"` no provider is asked and its refund rules do not apply: the
+   * refund succeeds in its own write-ahead transaction, with a `refund_credit` line in the
+   * customer's wallet (still never more than was collected less earlier refunds).
    *
    * @example
    * ```ts
@@ -102,7 +113,7 @@ export function createRefundService(ctx: ServiceContext): RefundService {
   /** Transaction 1: checks what may be refunded and writes the refund row, not yet answered. */
   async function writeAhead(
     data: z.output<typeof refundInputSchema>,
-  ): Promise<{ refund: Refund; payment: Payment }> {
+  ): Promise<{ refund: Refund; payment: Payment; settled: boolean }> {
     return ctx.storage.transaction(async (tx) => {
       const payment = await paymentOrThrow(tx, data.paymentId as Id<"payment">);
       if (payment.status !== "succeeded" && payment.status !== "partially_refunded") {
@@ -131,7 +142,9 @@ export function createRefundService(ctx: ServiceContext): RefundService {
         throw invalid("amount", "too_big", `at most ${refundable} minor units are left to refund`);
       }
       const now = ctx.clock.now();
-      checkRefundRules(ctx.gateways.get(payment.gatewayId), payment, amount, now);
+      const destination = payment.method === "wallet" ? "wallet" : (data.destination ?? "original_method");
+      if (destination === "original_method")
+        checkRefundRules(ctx.gateways.get(payment.gatewayId), payment, amount, now);
       const id = ctx.ids("refund");
       const refund: Refund = {
         id,
@@ -139,7 +152,7 @@ export function createRefundService(ctx: ServiceContext): RefundService {
         paymentId: payment.id,
         customerId: payment.customerId,
         amount,
-        destination: "original_method",
+        destination,
         status: "pending",
         // The caller's key, unique among refunds. The provider gets the refund's id without its
         // underscore instead (29 letters and digits fit an API Pix devolução id, 1–35).
@@ -152,7 +165,11 @@ export function createRefundService(ctx: ServiceContext): RefundService {
         version: 1,
       };
       await tx.refunds.insert(refund);
-      return { refund, payment };
+      if (destination === "wallet") {
+        const settled = await refundToWallet(ctx, tx, refund, payment);
+        return { refund: settled.refund, payment, settled: true };
+      }
+      return { refund, payment, settled: false };
     });
   }
 
@@ -178,6 +195,7 @@ export function createRefundService(ctx: ServiceContext): RefundService {
       if (earlier) {
         const same =
           earlier.paymentId === data.paymentId &&
+          (data.destination === undefined || earlier.destination === data.destination) &&
           (data.amount === undefined ||
             (earlier.amount.amount === data.amount.amount &&
               earlier.amount.currency === data.amount.currency));
@@ -194,7 +212,7 @@ export function createRefundService(ctx: ServiceContext): RefundService {
         }
         return outcomeOf(earlier, true, null);
       }
-      let written: { refund: Refund; payment: Payment };
+      let written: { refund: Refund; payment: Payment; settled: boolean };
       try {
         written = await writeAhead(data);
       } catch (error) {
@@ -206,6 +224,7 @@ export function createRefundService(ctx: ServiceContext): RefundService {
         throw error;
       }
       const { refund, payment } = written;
+      if (written.settled) return outcomeOf(refund, false, null);
       const gateway = ctx.gateways.get(payment.gatewayId);
       let answer: RefundResult;
       try {

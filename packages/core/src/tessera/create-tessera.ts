@@ -31,6 +31,7 @@ import { createSandboxGateway } from "../sandbox/sandbox-gateway";
 import { sandboxProvider } from "../sandbox/sandbox-provider";
 import { type ApiKeyService, createApiKeyService } from "../staff/api-key-service";
 import { createStaffService, type StaffService, staffContextOf } from "../staff/staff-service";
+import { createWalletService, type WalletService } from "../wallet/wallet-service";
 import { createWebhookService, type WebhookService } from "../webhooks/webhook-service";
 import type { TesseraOptions } from "./tessera-options";
 
@@ -46,6 +47,8 @@ export interface Tessera {
   readonly payments: PaymentService & RetryService;
   readonly webhooks: WebhookService;
   readonly refunds: RefundService;
+  /** Customers' account credit: credits, debits, reversals, paying from the balance, history. */
+  readonly wallet: WalletService;
   /** Recurrences the provider runs for contracts: look them up, stop them. */
   readonly recurrences: RecurrenceService;
   readonly activation: ActivationService;
@@ -174,6 +177,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     payments,
     webhooks: createWebhookService(ctx),
     refunds: createRefundService(ctx),
+    wallet: createWalletService(ctx),
     recurrences: createRecurrenceService(ctx),
     activation: createActivationService(ctx),
     staff: createStaffService(staffContext),

@@ -43,6 +43,11 @@ export function createWalletRepository(ctx: RepositoryContext): WalletRepository
       );
     },
 
+    async findById(id) {
+      const row = await db.selectFrom("wallet_entries").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? walletEntryFromRow(row, codec) : null;
+    },
+
     async balance(customerId, currency) {
       const row = await db
         .selectFrom("wallet_balances")

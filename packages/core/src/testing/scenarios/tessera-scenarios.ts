@@ -14,6 +14,7 @@ import { reportScenarios } from "./report-scenarios";
 import { saleScenarios } from "./sale-scenarios";
 import { createScenarioEnv, type ScenarioEnv } from "./scenario-env";
 import { staffScenarios } from "./staff-scenarios";
+import { walletScenarios } from "./wallet-scenarios";
 import { webhookScenarios } from "./webhook-scenarios";
 
 /** A storage under test, made fresh for each scenario, and how to dispose of it. */
@@ -55,6 +56,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("faults, free plans and resent requests", () => faultScenarios(current));
     describe("webhooks", () => webhookScenarios(current));
     describe("refunds", () => refundScenarios(current));
+    describe("wallet", () => walletScenarios(current));
     describe("provider recurrence", () => recurrenceScenarios(current));
     describe("bad input", () => fuzzScenarios(current));
     describe("activation codes", () => activationScenarios(current));

@@ -35,6 +35,8 @@ export const walletScenarios = {
         after: first.nextCursor ?? undefined,
       });
       expect(rest).toEqual({ items: [dollars], nextCursor: null });
+      expect(await storage.wallet.findById(debit.id)).toEqual(debit);
+      expect(await storage.wallet.findById(fixtures.walletEntry(owner, 1).id)).toBeNull();
       const rows = await readRows("wallet_entries", { customer_id: world.customer.id, currency: "BRL" });
       expect(rows.map((row) => rawNumber(row.amount)).sort((a, b) => a - b)).toEqual([-300, 1_000]);
     },

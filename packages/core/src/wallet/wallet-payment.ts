@@ -1,0 +1,72 @@
+import { writeNextAttempt } from "../checkout/next-attempt";
+import type { Contract } from "../contracts/contract";
+import type { Id } from "../ids/id";
+import { type AppliedNews, applyPaymentResult } from "../payments/apply-payment-result";
+import type { Payment } from "../payments/payment";
+import type { ServiceContext } from "../ports/service-context";
+import type { Repositories } from "../ports/storage";
+import { addWalletEntry, type WalletMovement } from "./wallet-ledger";
+
+/**
+ * The gateway id of payments paid from a customer's wallet. No gateway is registered under
+ * it: a wallet payment is settled in the transaction that writes it, and refunded to the wallet.
+ */
+export const walletGatewayId = "wallet";
+
+/** The raw status of a payment paid from the balance (imprimaSTORE seed: "Descontado do saldo"). */
+export const paidFromBalance = "paid_from_balance";
+
+/** A contract's installments paid from the balance: the payment, the debit, and what the payment changed. */
+export interface BalancePayment {
+  payment: Payment;
+  movement: WalletMovement;
+  applied: AppliedNews;
+}
+
+/**
+ * Pays a contract's first unpaid installments from the customer's wallet, inside the caller's
+ * transaction: a payment row (method `wallet`) as any attempt is written — refused with
+ * `payment_in_progress` while another attempt at them is open — then the debit naming it,
+ * then the payment's success applied as any provider's answer is (installments confirmed,
+ * the contract activated, the customer's block lifted). A balance that does not cover the
+ * whole amount throws `insufficient_balance`, and the transaction writes nothing.
+ */
+export async function payContractFromBalance(
+  ctx: ServiceContext,
+  tx: Repositories,
+  input: { contractId: Id<"contract">; actor: string; note?: string },
+): Promise<BalancePayment & { contract: Contract }> {
+  // Without `after`, writeNextAttempt either writes or throws.
+  const next = (await writeNextAttempt(ctx, tx, {
+    contractId: input.contractId,
+    method: "wallet",
+    gatewayId: walletGatewayId,
+  }))!;
+  const { payment, contract } = next;
+  const movement = await addWalletEntry(ctx, tx, {
+    customerId: payment.customerId,
+    unitId: payment.unitId,
+    kind: "debit",
+    amount: { amount: -payment.amount.amount, currency: payment.amount.currency },
+    method: null,
+    note: input.note ?? contract.terms.planName,
+    actor: input.actor,
+    paymentId: payment.id,
+  });
+  const applied = await applyPaymentResult(
+    ctx,
+    tx,
+    payment.id,
+    {
+      status: "succeeded",
+      providerReference: movement.entry.id,
+      rawStatus: paidFromBalance,
+      amount: payment.amount,
+      refundedAmount: { amount: 0, currency: payment.amount.currency },
+      card: null,
+      paidAt: ctx.clock.now(),
+    },
+    { payment, contract },
+  );
+  return { payment: applied.payment, movement, applied, contract: applied.effects?.contract ?? contract };
+}

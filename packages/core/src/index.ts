@@ -25,6 +25,14 @@ export {
   auditRecordInputSchema,
 } from "./audit/audit-entry";
 export type { AuditService } from "./audit/audit-service";
+export type { BillingRunReport, DueGroupOutcome } from "./billing/billing-report";
+export {
+  type BillingRunOptions,
+  billingRunOptionsSchema,
+  providerOwnedRecheckDays,
+} from "./billing/billing-run-options";
+export type { BillingService } from "./billing/billing-service";
+export { nextRetryOn, noMoreAttempts } from "./billing/dunning-schedule";
 // PIX and boleto codes, for the adapters that build them and the mock servers that read them
 export { type BoletoCodes, boletoCodes, dueDateFactor, isConsistentBoleto } from "./boleto/boleto-line";
 export {
@@ -61,6 +69,7 @@ export type { ContractDetail, InstallmentWithPayments } from "./contracts/contra
 export { type ContractListFilter, contractListFilterSchema } from "./contracts/contract-list-filter";
 export {
   contractTermsOf,
+  nextPeriodAfter,
   type ScheduledLine,
   scheduleContract,
   scheduleTotal,
@@ -153,6 +162,8 @@ export type { OrganizationService } from "./organizations/organization-service";
 export {
   type CheckoutField,
   checkoutFieldSchema,
+  defaultDunningRetryDays,
+  dunningRetryDaysSchema,
   type OperationMode,
   operationModes,
   type Unit,

@@ -63,6 +63,7 @@ export interface UnitsTable {
   client_fee_basis_points: number;
   payment_methods: JsonColumn;
   checkout_fields: JsonColumn;
+  dunning_retry_days: JsonColumn;
   created_at: InstantColumn;
   updated_at: InstantColumn;
 }
@@ -125,6 +126,7 @@ export interface ContractsTable {
   start_date: string;
   billing_day: number;
   end_date: string | null;
+  next_period_on: string | null;
   origin: string;
   renews_contract_id: string | null;
   payment_issue: NullableJsonColumn;

@@ -111,6 +111,7 @@ describe("createSqliteStorage", () => {
       clientFeeBasisPoints: 0,
       paymentMethods: [],
       checkoutFields: [],
+      dunningRetryDays: [1, 3, 7],
       createdAt: organization.createdAt,
       updatedAt: organization.createdAt,
     };

@@ -24,6 +24,7 @@ export const unitView = z.looseObject({
   clientFeeBasisPoints: z.number().int(),
   paymentMethods: z.array(z.object({ method: z.string(), gatewayId: z.string(), mode: z.string() })),
   checkoutFields: z.array(z.looseObject({ key: z.string(), label: z.string(), type: z.string() })),
+  dunningRetryDays: z.array(z.number().int()),
   createdAt: instant,
   updatedAt: instant,
 });

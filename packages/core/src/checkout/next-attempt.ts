@@ -13,8 +13,8 @@ import { invalidFields } from "../validation/invalid-fields";
 
 /**
  * Writes (inside the caller's transaction) a new attempt at a contract's first unpaid
- * installments: after a decline, with another method, or after an attempt that was never
- * sent. The gateway's method rules are checked against the stored customer first (a boleto
+ * installments (or those of `sequence`): after a decline, with another method, after an
+ * attempt that was never sent, or as the billing run's charge of a due period. The gateway's method rules are checked against the stored customer first (a boleto
  * retry for a customer without an address is the buyer's to fix, not a failed payment). Refused (`payment_in_progress`) while another attempt at them is still open, so a
  * buyer is never charged twice for one installment. The contract's version is bumped in
  * the same transaction, so two attempts started at once conflict instead of both landing
@@ -31,6 +31,8 @@ export async function writeNextAttempt(
     method: CollectionMethod;
     gatewayId: string;
     after?: Id<"payment">;
+    /** The lines due together to pay (the billing run's claimed group); the first unpaid ones when left out. */
+    sequence?: number;
   },
 ): Promise<{ payment: Payment; contract: Contract } | null> {
   const contract = await tx.contracts.findById(input.contractId);
@@ -41,7 +43,7 @@ export async function writeNextAttempt(
   }
   const installments = await tx.installments.listByContract(contract.id);
   const unpaid = installments.filter((i) => i.status === "awaiting" || i.status === "denied");
-  const sequence = Math.min(...unpaid.map((i) => i.sequence));
+  const sequence = input.sequence ?? Math.min(...unpaid.map((i) => i.sequence));
   const due = unpaid.filter((i) => i.sequence === sequence);
   if (due.length === 0) {
     throw new TesseraError("invalid_transition", `Contract ${contract.id} has nothing left to pay.`, {

@@ -1,7 +1,12 @@
 import type { Plan } from "../catalog/plan";
 import { activateContract } from "../contracts/activate-contract";
 import type { Contract, ContractTerms } from "../contracts/contract";
-import { contractTermsOf, type ScheduledLine, scheduleContract } from "../contracts/contract-schedule";
+import {
+  contractTermsOf,
+  nextPeriodAfter,
+  type ScheduledLine,
+  scheduleContract,
+} from "../contracts/contract-schedule";
 import type { Customer } from "../customers/customer";
 import { registerCustomer } from "../customers/customer-service";
 import { TesseraError } from "../errors/tessera-error";
@@ -164,6 +169,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       startDate: today,
       billingDay: Number(today.slice(8, 10)),
       endDate: null,
+      nextPeriodOn: nextPeriodAfter(terms, today, 1),
       origin: data.source,
       renewsContractId: null,
       paymentIssue: null,

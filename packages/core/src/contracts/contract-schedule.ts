@@ -90,3 +90,17 @@ export function schedulePeriod(terms: ContractTerms, start: CalendarDate, index:
 export function scheduleTotal(lines: readonly ScheduledLine[], currency: string): Money {
   return lines.reduce((total, line) => addMoney(total, line.amount), { amount: 0, currency });
 }
+
+/**
+ * The first day of period `index` (from 0) of an open-ended recurring contract — the day the
+ * billing run schedules it — or null for a contract whose periods are all scheduled at the
+ * sale (a fixed number of installments, a pass).
+ */
+export function nextPeriodAfter(
+  terms: ContractTerms,
+  start: CalendarDate,
+  index: number,
+): CalendarDate | null {
+  if (terms.kind !== "recurring" || terms.installmentCount !== null) return null;
+  return periodStart(start, terms.interval, index);
+}

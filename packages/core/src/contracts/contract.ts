@@ -43,6 +43,13 @@ export interface Contract {
   /** Day of month the periods start on (1–31; shorter months use their last day). */
   billingDay: number;
   endDate: CalendarDate | null;
+  /**
+   * For an open-ended contract, the first day of its next period not yet scheduled: the
+   * billing run adds that period's lines when the day comes (`ContractRepository.listNeedingNextPeriod`)
+   * and moves this on. Null when every period is scheduled (a fixed number of installments)
+   * or nothing more will be.
+   */
+  nextPeriodOn: CalendarDate | null;
   origin: "online" | "staff" | "api" | "renewal";
   /** The contract this one renews, for the renewal chain. */
   renewsContractId: Id<"contract"> | null;

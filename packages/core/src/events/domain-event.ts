@@ -19,6 +19,12 @@ export interface DomainEventPayloads {
   "customer.unblocked": { customerId: Id<"customer"> };
   "contract.created": { contractId: Id<"contract">; customerId: Id<"customer">; planId: Id<"plan"> };
   "contract.activated": { contractId: Id<"contract">; customerId: Id<"customer"> };
+  /** The dunning schedule is spent with the installment still unpaid: the customer is blocked until it is paid. */
+  "contract.past_due": {
+    contractId: Id<"contract">;
+    customerId: Id<"customer">;
+    installmentId: Id<"installment">;
+  };
   /** The contract's first installments are paid (`paymentId`), or there was nothing to collect (`null`). */
   "sale.completed": {
     contractId: Id<"contract">;

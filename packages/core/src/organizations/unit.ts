@@ -36,6 +36,12 @@ export interface Unit {
    */
   paymentMethods: { method: PaymentMethod; gatewayId: string; mode: OperationMode }[];
   checkoutFields: CheckoutField[];
+  /**
+   * The dunning schedule: the days after an installment's due date on which the billing run
+   * tries again after a failed charge, in order (default 1, 3 and 7). After the last one
+   * fails, the contract is `past_due` and the customer blocked until it is paid.
+   */
+  dunningRetryDays: number[];
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -62,6 +68,18 @@ export const checkoutFieldSchema = z.object({
   options: z.array(z.string().min(1)).optional(),
 });
 
+/** The dunning schedule a unit starts with: tries again 1, 3 and 7 days after the due date. */
+export const defaultDunningRetryDays = [1, 3, 7] as const;
+
+export const dunningRetryDaysSchema = z
+  .array(
+    z.number().int("must be whole days").min(1, "must be at least 1 day").max(90, "must be at most 90 days"),
+  )
+  .max(10, "at most 10 retries")
+  .refine((days) => days.every((day, index) => index === 0 || day > days[index - 1]!), {
+    message: "must be in increasing order",
+  });
+
 export const unitInputSchema = z.object({
   organizationId: z.string().startsWith("org_", "must be an organization id"),
   name: z.string().trim().min(1, "is required").max(200),
@@ -81,6 +99,7 @@ export const unitInputSchema = z.object({
     )
     .default([]),
   checkoutFields: z.array(checkoutFieldSchema).default([]),
+  dunningRetryDays: dunningRetryDaysSchema.default([...defaultDunningRetryDays]),
 });
 export type UnitInput = z.input<typeof unitInputSchema>;
 export { slugSchema };

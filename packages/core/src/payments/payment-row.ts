@@ -70,6 +70,8 @@ export function buildPaymentRequest(
     card: CardInput | undefined;
     timeZone: string;
     recurrence?: RecurrenceRequest | null;
+    /** How long a PIX may be paid (default `pixExpirySeconds`, the checkout's hour). */
+    pixExpiresInSeconds?: number;
   },
 ): CreatePaymentRequest {
   const { payer } = context;
@@ -89,7 +91,9 @@ export function buildPaymentRequest(
     ...(payment.method === "boleto"
       ? { dueDate: addDays(calendarDateInZone(ctx.clock.now(), context.timeZone), boletoDueInDays) }
       : {}),
-    ...(payment.method === "pix" ? { expiresInSeconds: pixExpirySeconds } : {}),
+    ...(payment.method === "pix"
+      ? { expiresInSeconds: context.pixExpiresInSeconds ?? pixExpirySeconds }
+      : {}),
     ...(context.recurrence ? { recurrence: context.recurrence } : {}),
   };
 }

@@ -86,6 +86,8 @@ export interface UnitRepository {
   findById(id: Id<"unit">): Promise<Unit | null>;
   findBySlug(slug: string): Promise<Unit | null>;
   listByOrganization(organizationId: Id<"organization">): Promise<Unit[]>;
+  /** Every unit of the installation in id order, a page at a time (the billing run walks them). */
+  list(page?: PageRequest): Promise<Page<Unit>>;
 }
 
 export interface PlanRepository {
@@ -154,6 +156,17 @@ export interface ContractRepository {
   update(contract: Contract, previous?: Contract): Promise<Contract>;
   findById(id: Id<"contract">): Promise<Contract | null>;
   listByCustomer(customerId: Id<"customer">): Promise<Contract[]>;
+  /**
+   * Active contracts whose next period is due to be scheduled (`nextPeriodOn` on or before
+   * `onOrBefore`), earliest first then by id, at most `limit`, after the (`nextPeriodOn`, id)
+   * cursor when given — the billing run's list of open-ended contracts to extend.
+   */
+  listNeedingNextPeriod(request: {
+    onOrBefore: CalendarDate;
+    limit: number;
+    unitId?: Id<"unit">;
+    after?: { nextPeriodOn: CalendarDate; id: Id<"contract"> };
+  }): Promise<Contract[]>;
   /** The unit's contracts in id order (`newestFirst`: reversed, as customers'), narrowed by `filter`. */
   list(unitId: Id<"unit">, filter?: PageRequest & StoredContractFilter): Promise<Page<Contract>>;
 }

@@ -25,7 +25,7 @@ export function sandboxCapabilities(options: ResolvedSandboxOptions): GatewayCap
     cardTokenization: "client_side",
     storedCards: true,
     // As Cielo's RecurrentPayment: the sandbox charges a card each period by itself (sandbox-recurrence.ts).
-    providerRecurrence: Object.freeze(["card"] as const),
+    providerRecurrence: Object.freeze(options.providerRecurrence ? (["card"] as const) : ([] as const)),
     webhooks: Object.freeze({
       authentication: "hmac_signature",
       confirmsByLookup: false,

@@ -5,7 +5,7 @@ import { newCharge, recordCharge } from "./sandbox-record-charge";
 import { startRecurrence } from "./sandbox-recurrence-request";
 import { newSandboxReference } from "./sandbox-reference";
 import { invalidRequest, type SandboxState } from "./sandbox-state";
-import { expiredByDateOutcome, type TestCardOutcome } from "./test-cards";
+import { expiredByDateOutcome, sandboxTestCards, type TestCardOutcome } from "./test-cards";
 
 /**
  * A card payment: the card comes as a one-use token from the tokenization endpoint, a
@@ -14,7 +14,8 @@ import { expiredByDateOutcome, type TestCardOutcome } from "./test-cards";
  * only with `capture: false`), declined with
  * its code, or a timeout before the provider received the request (nothing recorded) or
  * after it charged (recorded, but the answer is `unknown`). A card past its expiry date is
- * declined `expired_card`, whatever the number. With `recurrence`, an approved charge 1
+ * declined `expired_card`, whatever the number, and a `card_declined` fault declines the
+ * next charge of any card. With `recurrence`, an approved charge 1
  * starts a recurrence the sandbox then charges by itself (`sandbox-recurrence.ts`).
  */
 export function chargeCard(state: SandboxState, request: CreatePaymentRequest): PaymentResult {
@@ -68,7 +69,12 @@ export function chargeCard(state: SandboxState, request: CreatePaymentRequest): 
   }
   useUp();
   const now = state.clock.now();
-  const outcome: TestCardOutcome = isCardExpired(facts, now) ? expiredByDateOutcome : facts.outcome;
+  const injected = state.faults.takeCardDecline();
+  const outcome: TestCardOutcome = isCardExpired(facts, now)
+    ? expiredByDateOutcome
+    : injected !== null
+      ? injectedDeclines[injected]
+      : facts.outcome;
   if (outcome.kind === "decline") {
     const charge = newCharge(state, request, {
       status: "declined",
@@ -124,6 +130,13 @@ export function chargeCard(state: SandboxState, request: CreatePaymentRequest): 
   }
   return paymentResultOf(state, charge);
 }
+
+/** The issuer's answers a `card_declined` fault gives, as the test cards of those codes give them. */
+const injectedDeclines = {
+  insufficient_funds: sandboxTestCards.insufficientFunds.outcome,
+  do_not_honor: sandboxTestCards.doNotHonor.outcome,
+  card_declined: sandboxTestCards.cardDeclined.outcome,
+} as const satisfies Record<string, TestCardOutcome>;
 
 function unknownResult(reason: string): PaymentResult {
   return { status: "unknown", providerReference: null, rawStatus: null, reason };

@@ -22,7 +22,12 @@ export type SandboxFault =
    * was lost. Either answers `unknown`; a lookup by our key tells them apart. (Cards also
    * have test cards for this; PIX and boletos have only this.)
    */
-  | { kind: "timeout"; method: PaymentMethod; when: "before_receipt" | "after_charge" };
+  | { kind: "timeout"; method: PaymentMethod; when: "before_receipt" | "after_charge" }
+  /**
+   * The next card charge is declined by the issuer with `declineCode`, whatever the card — a
+   * stored card that has no funds this month, as renewals meet them. The card stays usable.
+   */
+  | { kind: "card_declined"; declineCode: "insufficient_funds" | "do_not_honor" | "card_declined" };
 
 export interface SandboxFaults {
   inject(fault: SandboxFault): void;
@@ -34,6 +39,8 @@ export interface SandboxFaults {
   admit(): void;
   /** Takes the first timeout queued for a create of `method`, if any. */
   takeTimeout(method: PaymentMethod): "before_receipt" | "after_charge" | null;
+  /** Takes the first card decline queued, if any. */
+  takeCardDecline(): Extract<SandboxFault, { kind: "card_declined" }>["declineCode"] | null;
 }
 
 export function createSandboxFaults(options: {
@@ -44,7 +51,7 @@ export function createSandboxFaults(options: {
   return {
     inject(fault) {
       if (
-        fault.kind !== "timeout" &&
+        (fault.kind === "rate_limited" || fault.kind === "maintenance") &&
         !(Number.isSafeInteger(fault.retryAfterSeconds) && fault.retryAfterSeconds >= 0)
       ) {
         throw gatewayError(
@@ -67,10 +74,10 @@ export function createSandboxFaults(options: {
           { details: { status: 401 } },
         );
       }
-      const index = queue.findIndex((fault) => fault.kind !== "timeout");
+      const index = queue.findIndex((fault) => fault.kind === "rate_limited" || fault.kind === "maintenance");
       if (index === -1) return;
       const [fault] = queue.splice(index, 1);
-      if (fault === undefined || fault.kind === "timeout") return;
+      if (fault === undefined || (fault.kind !== "rate_limited" && fault.kind !== "maintenance")) return;
       const status = fault.kind === "rate_limited" ? 429 : 503;
       throw gatewayError(
         options.gatewayId,
@@ -80,6 +87,12 @@ export function createSandboxFaults(options: {
           : `The provider is under maintenance (503); try again in ${fault.retryAfterSeconds} s.`,
         { details: { status, retryAfterSeconds: fault.retryAfterSeconds } },
       );
+    },
+    takeCardDecline() {
+      const index = queue.findIndex((fault) => fault.kind === "card_declined");
+      if (index === -1) return null;
+      const [fault] = queue.splice(index, 1);
+      return fault?.kind === "card_declined" ? fault.declineCode : null;
     },
     takeTimeout(method) {
       const index = queue.findIndex((fault) => fault.kind === "timeout" && fault.method === method);

@@ -112,6 +112,12 @@ export const sandboxOptionsSchema = z.object({
     .describe(
       "Refuse every call as a provider refuses a wrong or revoked API key (gateway_authentication), to try how Tessera reports it.",
     ),
+  providerRecurrence: z
+    .boolean()
+    .default(true)
+    .describe(
+      "Charge cards by itself each period, as Cielo's RecurrentPayment does (providerRecurrence: card); off, the sandbox is a provider whose store charges a saved card each period, as Tessera's billing run does.",
+    ),
   recurrenceRetries: z
     .number()
     .int()

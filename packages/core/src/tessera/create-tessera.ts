@@ -1,6 +1,7 @@
 import { randomBytes as nodeRandomBytes } from "node:crypto";
 import { type ActivationService, createActivationService } from "../activation/activation-service";
 import { type AuditService, createAuditService } from "../audit/audit-service";
+import { type BillingService, createBillingService } from "../billing/billing-service";
 import { createPlanService, type PlanService } from "../catalog/plan-service";
 import { createRetryService, type RetryService } from "../checkout/retry-service";
 import { createSaleService, type SaleService } from "../checkout/sale-service";
@@ -47,6 +48,8 @@ export interface Tessera {
   readonly payments: PaymentService & RetryService;
   readonly webhooks: WebhookService;
   readonly refunds: RefundService;
+  /** The months after the sale: next periods, due installments charged, dunning. */
+  readonly billing: BillingService;
   /** Customers' account credit: credits, debits, reversals, paying from the balance, history. */
   readonly wallet: WalletService;
   /** Recurrences the provider runs for contracts: look them up, stop them. */
@@ -178,6 +181,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     webhooks: createWebhookService(ctx),
     refunds: createRefundService(ctx),
     wallet: createWalletService(ctx),
+    billing: createBillingService(ctx),
     recurrences: createRecurrenceService(ctx),
     activation: createActivationService(ctx),
     staff: createStaffService(staffContext),

@@ -34,13 +34,14 @@ export interface BalancePayment {
 export async function payContractFromBalance(
   ctx: ServiceContext,
   tx: Repositories,
-  input: { contractId: Id<"contract">; actor: string; note?: string },
+  input: { contractId: Id<"contract">; actor: string; note?: string; sequence?: number },
 ): Promise<BalancePayment & { contract: Contract }> {
   // Without `after`, writeNextAttempt either writes or throws.
   const next = (await writeNextAttempt(ctx, tx, {
     contractId: input.contractId,
     method: "wallet",
     gatewayId: walletGatewayId,
+    ...(input.sequence !== undefined ? { sequence: input.sequence } : {}),
   }))!;
   const { payment, contract } = next;
   const movement = await addWalletEntry(ctx, tx, {

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from "kysely";
 import type { StorageDialect } from "../storage-dialect";
 import { backOfficeQueriesMigration } from "./back-office-queries-migration";
+import { billingRunMigration } from "./billing-run-migration";
 import { initialSchemaMigration } from "./initial-schema-migration";
 import { providerAccountsMigration } from "./provider-accounts-migration";
 import { recurrencesMigration } from "./recurrences-migration";
@@ -25,6 +26,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0005_staff_access": staffAccessMigration(dialect),
     "0006_back_office_queries": backOfficeQueriesMigration(dialect),
     "0007_provider_accounts": providerAccountsMigration(dialect),
+    "0008_billing_run": billingRunMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

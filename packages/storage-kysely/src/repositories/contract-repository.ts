@@ -88,6 +88,25 @@ export function createContractRepository(ctx: RepositoryContext): ContractReposi
       return rows.map((row) => contractFromRow(row, codec));
     },
 
+    async listNeedingNextPeriod(request) {
+      let query = db
+        .selectFrom("contracts")
+        .selectAll()
+        .where("status", "=", "active")
+        .where("next_period_on", "<=", request.onOrBefore);
+      if (request.unitId) query = query.where("unit_id", "=", request.unitId);
+      const after = request.after;
+      if (after)
+        query = query.where((eb) =>
+          eb.or([
+            eb("next_period_on", ">", after.nextPeriodOn),
+            eb.and([eb("next_period_on", "=", after.nextPeriodOn), eb("id", ">", after.id)]),
+          ]),
+        );
+      const rows = await query.orderBy("next_period_on").orderBy("id").limit(request.limit).execute();
+      return rows.map((row) => contractFromRow(row, codec));
+    },
+
     async list(unitId, filter = {}) {
       const limit = pageLimit(filter);
       let query = db.selectFrom("contracts").selectAll("contracts").where("contracts.unit_id", "=", unitId);

@@ -1,4 +1,5 @@
 import { TesseraError, type UnitRepository } from "@tessera/core";
+import { pageLimit, toPage } from "../page-request";
 import type { RepositoryContext } from "../repository-context";
 import { writeUnique } from "../write-conflict";
 import { unitColumns, unitFromRow, unitToRow } from "./unit-row";
@@ -43,6 +44,20 @@ export function createUnitRepository(ctx: RepositoryContext): UnitRepository {
         .orderBy("id")
         .execute();
       return rows.map((row) => unitFromRow(row, codec));
+    },
+
+    async list(page = {}) {
+      const limit = pageLimit(page);
+      let query = db.selectFrom("units").selectAll();
+      if (page.after) query = query.where("id", ">", page.after);
+      const rows = await query
+        .orderBy("id")
+        .limit(limit + 1)
+        .execute();
+      return toPage(
+        rows.map((row) => unitFromRow(row, codec)),
+        limit,
+      );
     },
   };
 }

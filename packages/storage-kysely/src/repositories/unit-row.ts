@@ -20,6 +20,7 @@ export const unitColumns = everyColumn<UnitsTable>()([
   "client_fee_basis_points",
   "payment_methods",
   "checkout_fields",
+  "dunning_retry_days",
   "created_at",
   "updated_at",
 ]);
@@ -37,6 +38,7 @@ export function unitToRow(unit: Unit, codec: ColumnCodec): Insertable<UnitsTable
     client_fee_basis_points: unit.clientFeeBasisPoints,
     payment_methods: codec.json(unit.paymentMethods),
     checkout_fields: codec.json(unit.checkoutFields),
+    dunning_retry_days: codec.json(unit.dunningRetryDays),
     created_at: unit.createdAt,
     updated_at: unit.updatedAt,
   };
@@ -60,6 +62,7 @@ export function unitFromRow(row: Selectable<UnitsTable>, codec: ColumnCodec): Un
       )
       .map((entry) => ({ ...entry, mode: entry.mode ?? "integrated" })),
     checkoutFields: codec.readJson(row.checkout_fields),
+    dunningRetryDays: codec.readJson(row.dunning_retry_days),
     createdAt: codec.readInstant(row.created_at),
     updatedAt: codec.readInstant(row.updated_at),
   };

@@ -5,6 +5,7 @@ import type { Plugin } from "../../plugins/define-plugin";
 import type { CardInput } from "../../ports/gateway";
 import type { Storage } from "../../ports/storage";
 import { createSandboxGateway, type SandboxGateway } from "../../sandbox/sandbox-gateway";
+import type { SandboxGatewayOptions } from "../../sandbox/sandbox-options";
 import type { sandboxTestCards } from "../../sandbox/test-cards";
 import { createTessera, type Tessera } from "../../tessera/create-tessera";
 import type { Instant } from "../../time/instant";
@@ -53,10 +54,21 @@ export const address = {
 
 export async function createScenarioEnv(
   storage: Storage,
-  options: { plugins?: Plugin[]; clientFeeBasisPoints?: number; start?: Instant; unitSlug?: string } = {},
+  options: {
+    plugins?: Plugin[];
+    clientFeeBasisPoints?: number;
+    start?: Instant;
+    unitSlug?: string;
+    /** The sandbox's own options beyond the clock and secret (`providerRecurrence: false`, …). */
+    sandbox?: Partial<SandboxGatewayOptions>;
+  } = {},
 ): Promise<ScenarioEnv> {
   const clock = createManualClock(options.start ?? scenarioStart);
-  const sandbox = createSandboxGateway({ clock, webhookSecret: "scenario-secret-0123456789" });
+  const sandbox = createSandboxGateway({
+    ...options.sandbox,
+    clock,
+    webhookSecret: "scenario-secret-0123456789",
+  });
   const tessera = createTessera({ storage, clock, gateways: [sandbox], plugins: options.plugins ?? [] });
   const org = await tessera.organizations.createOrganization({ name: "Estúdio Aurora" });
   const unit = await tessera.organizations.createUnit({

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from "vitest";
 import type { Storage } from "../../ports/storage";
 import { activationScenarios } from "./activation-scenarios";
 import { attachmentScenarios } from "./attachment-scenarios";
+import { billingScenarios } from "./billing-scenarios";
 import { catalogScenarios } from "./catalog-scenarios";
 import { faultScenarios } from "./fault-scenarios";
 import { fuzzScenarios } from "./fuzz-scenarios";
@@ -57,6 +58,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("webhooks", () => webhookScenarios(current));
     describe("refunds", () => refundScenarios(current));
     describe("wallet", () => walletScenarios(current));
+    describe("billing run", () => billingScenarios(current));
     describe("provider recurrence", () => recurrenceScenarios(current));
     describe("bad input", () => fuzzScenarios(current));
     describe("activation codes", () => activationScenarios(current));

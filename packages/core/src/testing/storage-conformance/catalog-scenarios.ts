@@ -38,6 +38,13 @@ export const catalogScenarios = {
       expect(await storage.units.findBySlug(second.slug)).toEqual(second);
       expect(await storage.units.findBySlug("no-such-unit")).toBeNull();
       expect(await storage.units.listByOrganization(organization.id)).toEqual([first, second]);
+      const everyUnit = [first, second, elsewhere].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const page = await storage.units.list({ limit: 2 });
+      expect(page.items).toEqual(everyUnit.slice(0, 2));
+      expect(await storage.units.list({ limit: 2, after: page.nextCursor ?? undefined })).toEqual({
+        items: everyUnit.slice(2),
+        nextCursor: null,
+      });
     },
   },
 

@@ -42,6 +42,43 @@ export const contractOrderScenarios = {
     },
   },
 
+  contractsNeedingNextPeriod: {
+    title: "lists active contracts whose next period is due, earliest first, page by page, and nothing else",
+    async run({ storage, fixtures }) {
+      const world = await seedWorld(storage, fixtures);
+      const owner = { unitId: world.unit.id, customerId: world.customer.id, planId: world.plan.id };
+      const dueOn = (nextPeriodOn: string | null, status: "active" | "canceled" | "past_due" = "active") =>
+        fixtures.contract(owner, { nextPeriodOn, status });
+      const [late, soon, sameDay, future, none, canceled, pastDue] = [
+        dueOn("2026-04-01"),
+        dueOn("2026-04-10"),
+        dueOn("2026-04-10"),
+        dueOn("2026-04-11"),
+        dueOn(null),
+        dueOn("2026-04-01", "canceled"),
+        dueOn("2026-04-01", "past_due"),
+      ];
+      for (const contract of [future, none, canceled, pastDue, sameDay, soon, late])
+        await storage.contracts.insert(contract!);
+      const byId = [soon!, sameDay!].sort((a, b) => (a.id < b.id ? -1 : 1));
+      const all = await storage.contracts.listNeedingNextPeriod({ onOrBefore: "2026-04-10", limit: 10 });
+      expect(all).toEqual([late, ...byId]);
+      const first = await storage.contracts.listNeedingNextPeriod({ onOrBefore: "2026-04-10", limit: 2 });
+      expect(first).toEqual([late, byId[0]]);
+      const cursor = { nextPeriodOn: "2026-04-10", id: byId[0]!.id };
+      expect(
+        await storage.contracts.listNeedingNextPeriod({ onOrBefore: "2026-04-10", limit: 2, after: cursor }),
+      ).toEqual([byId[1]]);
+      expect(
+        await storage.contracts.listNeedingNextPeriod({
+          onOrBefore: "2026-04-10",
+          limit: 10,
+          unitId: fixtures.ids("unit"),
+        }),
+      ).toEqual([]);
+    },
+  },
+
   contractListByUnit: {
     title: "lists a unit's contracts in id order, by status, page by page",
     async run({ storage, fixtures }) {

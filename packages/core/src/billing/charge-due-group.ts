@@ -1,0 +1,159 @@
+import { writeNextAttempt } from "../checkout/next-attempt";
+import type { Contract } from "../contracts/contract";
+import { isTesseraError } from "../errors/tessera-error";
+import type { Installment } from "../installments/installment";
+import { sumMoney } from "../money/money";
+import { onlineMethodOf } from "../organizations/online-methods";
+import type { Unit } from "../organizations/unit";
+import type { PaymentMethod } from "../payments/payment-method";
+import { buildPaymentRequest } from "../payments/payment-row";
+import { openPaymentStatuses } from "../payments/payment-status";
+import { submitPayment } from "../payments/submit-payment";
+import type { CardInput } from "../ports/gateway";
+import type { ServiceContext } from "../ports/service-context";
+import { payContractFromBalance } from "../wallet/wallet-payment";
+import type { DueGroupOutcome } from "./billing-report";
+import { isScheduleSpent } from "./dunning-schedule";
+import { markPastDue } from "./mark-past-due";
+import { storedCardOf } from "./stored-card";
+
+/** The methods a payment link may be made with, in the order the run prefers them. */
+const linkMethods: readonly PaymentMethod[] = ["pix", "boleto", "payment_link"];
+
+/**
+ * How long a PIX the billing run sends may be paid: three days, where the checkout's lasts an
+ * hour — the customer reads the e-mail when they read it, and the run sends no second one
+ * while it is open.
+ */
+export const billingPixExpirySeconds = 3 * 24 * 3600;
+
+/** Who the billing run's wallet lines and payments name. */
+export const billingActor = "billing";
+
+/**
+ * Collects one due group — the claimed lines of one contract due together (a period and its
+ * fee) — through the one collection path, and says what became of it. In order:
+ * - a contract that no longer collects, lines already paid, an attempt still open, or a
+ *   provider that charges this contract by itself: nothing is charged;
+ * - a dunning schedule already spent: the contract is marked `past_due`, nothing charged;
+ * - a balance that covers the whole group pays it from the wallet;
+ * - a stored card is charged (the card kept from the contract's latest paid card payment);
+ * - otherwise a PIX, boleto or provider link is issued, and `payment.pending` tells the
+ *   customer how to pay.
+ * A provider's fault is `not_sent` (never the customer's decline); a lost answer is
+ * `unknown`, left to recovery. Errors of the storage or bugs throw to the caller.
+ */
+export async function chargeDueGroup(
+  ctx: ServiceContext,
+  unit: Unit,
+  group: readonly Installment[],
+): Promise<DueGroupOutcome> {
+  const first = group[0]!;
+  // Orders bill through the same path once something creates them; nothing does yet.
+  if (first.contractId === null) return { kind: "nothing_due" };
+  const contract = await ctx.storage.contracts.findById(first.contractId);
+  if (!contract || (contract.status !== "active" && contract.status !== "past_due"))
+    return { kind: "nothing_due" };
+  const lines = (await ctx.storage.installments.listByContract(contract.id)).filter(
+    (line) => line.sequence === first.sequence && (line.status === "awaiting" || line.status === "denied"),
+  );
+  if (lines.length === 0) return { kind: "nothing_due" };
+  const attempts = await ctx.storage.payments.listByInstallment(lines[0]!.id);
+  if (attempts.some((payment) => openPaymentStatuses.includes(payment.status)))
+    return { kind: "in_progress" };
+  const recurrences = await ctx.storage.recurrences.listByContract(contract.id);
+  if (recurrences.some((recurrence) => recurrence.status === "active")) return { kind: "provider_owned" };
+  const failed = Math.max(...lines.map((line) => line.failedAttempts));
+  if (isScheduleSpent(failed, unit.dunningRetryDays)) {
+    await markPastDue(ctx, contract.id, first);
+    return { kind: "past_due" };
+  }
+
+  const due = sumMoney(
+    lines.map((line) => line.amount),
+    contract.terms.price.currency,
+  );
+  const balance = await ctx.storage.wallet.balance(contract.customerId, due.currency);
+  if (balance.amount >= due.amount) {
+    const paid = await fromBalance(ctx, contract, first.sequence);
+    if (paid) return paid;
+  }
+  return chargeProvider(ctx, unit, contract, first.sequence);
+}
+
+/** The group paid from the wallet; null when the balance fell short meanwhile (a concurrent debit). */
+async function fromBalance(
+  ctx: ServiceContext,
+  contract: Contract,
+  sequence: number,
+): Promise<DueGroupOutcome | null> {
+  try {
+    const paid = await ctx.storage.transaction((tx) =>
+      payContractFromBalance(ctx, tx, { contractId: contract.id, actor: billingActor, sequence }),
+    );
+    return { kind: "paid", paymentId: paid.payment.id, fromBalance: true };
+  } catch (error) {
+    if (isTesseraError(error, "insufficient_balance")) return null;
+    if (isTesseraError(error, "payment_in_progress")) return { kind: "in_progress" };
+    throw error;
+  }
+}
+
+async function chargeProvider(
+  ctx: ServiceContext,
+  unit: Unit,
+  contract: Contract,
+  sequence: number,
+): Promise<DueGroupOutcome> {
+  const stored = await storedCardOf(ctx, contract);
+  const link = linkMethods.map((method) => onlineMethodOf(unit, method)).find((entry) => entry !== undefined);
+  const plan: { method: PaymentMethod; gatewayId: string; card?: CardInput } | null = stored
+    ? { method: "card", gatewayId: stored.gatewayId, card: { type: "stored", token: stored.token } }
+    : link
+      ? { method: link.method, gatewayId: link.gatewayId }
+      : null;
+  if (!plan) return { kind: "no_method" };
+  let written: Awaited<ReturnType<typeof writeNextAttempt>>;
+  try {
+    written = await ctx.storage.transaction((tx) =>
+      writeNextAttempt(ctx, tx, {
+        contractId: contract.id,
+        method: plan.method,
+        gatewayId: plan.gatewayId,
+        sequence,
+      }),
+    );
+  } catch (error) {
+    if (isTesseraError(error, "payment_in_progress") || isTesseraError(error, "conflict"))
+      return { kind: "in_progress" };
+    if (isTesseraError(error, "invalid_transition")) return { kind: "nothing_due" };
+    // The method asks for what the customer never gave (a boleto's address): staff must help.
+    if (isTesseraError(error, "validation_failed")) return { kind: "no_method" };
+    throw error;
+  }
+  const payment = written!.payment;
+  const payer = await ctx.storage.customers.findById(contract.customerId);
+  const request = buildPaymentRequest(ctx, payment, {
+    description: `${contract.terms.planName} — ${unit.name}`,
+    payer: payer!,
+    card: plan.card,
+    timeZone: unit.timeZone,
+    pixExpiresInSeconds: billingPixExpirySeconds,
+  });
+  const submitted = await submitPayment(ctx, payment, request, { contract: written!.contract });
+  const answered = submitted.payment;
+  switch (answered.status) {
+    case "succeeded":
+      return { kind: "paid", paymentId: answered.id, fromBalance: false };
+    case "failed":
+      return submitted.notSent
+        ? { kind: "not_sent", paymentId: answered.id, code: submitted.notSent.code }
+        : { kind: "declined", paymentId: answered.id };
+    case "pending":
+    case "requires_action":
+    case "processing":
+      return { kind: "link_issued", paymentId: answered.id };
+    default:
+      return { kind: "unknown", paymentId: answered.id };
+  }
+}

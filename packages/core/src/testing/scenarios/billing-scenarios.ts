@@ -1,0 +1,244 @@
+import { expect, it } from "vitest";
+import type { BillingRunReport } from "../../billing/billing-report";
+import type { Installment } from "../../installments/installment";
+import { brl, buyerAna, createScenarioEnv, type ScenarioEnv } from "./scenario-env";
+
+const dayMs = 24 * 3600_000;
+
+/**
+ * The months after the sale (DESIGN §4 "Billing run") under a moving clock: the billing run
+ * adds open-ended contracts' periods, charges the stored card, follows the unit's dunning
+ * schedule (1, 3 and 7 days after the due date), blocks a customer once it is spent and lets
+ * paying lift the block, and sends a PIX to pay where there is no card.
+ */
+export function billingScenarios(current: () => ScenarioEnv): void {
+  let units = 0;
+  /** A studio whose provider does not charge by itself: Tessera bills every month (a saved card, or a link). */
+  const billingEnv = () =>
+    createScenarioEnv(current().storage, {
+      unitSlug: `aurora-cobranca-${++units}`,
+      sandbox: { providerRecurrence: false },
+    });
+
+  /** Moves the clock a day at a time, running the billing run each day; `before(day)` runs first. */
+  const runDays = async (
+    env: ScenarioEnv,
+    days: number,
+    before: (day: string) => void = () => {},
+  ): Promise<BillingRunReport[]> => {
+    const reports: BillingRunReport[] = [];
+    for (let index = 0; index < days; index++) {
+      env.clock.advance(dayMs);
+      before(env.clock.now().slice(0, 10));
+      reports.push(await env.tessera.billing.run({ unitId: env.unit.id, owner: "scenario-worker" }));
+    }
+    return reports;
+  };
+
+  const tokenOf = async (env: ScenarioEnv) => {
+    const card = await env.card("approvedVisa");
+    if (card.type !== "token") throw new Error("the scenario's cards are tokens");
+    return card.token;
+  };
+
+  const cardSale = async (env: ScenarioEnv) => {
+    const outcome = await env.tessera.sales.start({
+      unitId: env.unit.id,
+      planId: env.monthly.id,
+      buyer: buyerAna,
+      method: "card",
+      card: { type: "token", token: await tokenOf(env), saveForRenewals: true },
+      idempotencyKey: `billing-sale-${Math.random().toString(36).slice(2)}`,
+      source: "online",
+    });
+    if (outcome.status !== "succeeded") throw new Error(`expected a paid sale, got ${outcome.status}`);
+    return outcome;
+  };
+
+  const periods = async (env: ScenarioEnv, contractId: Installment["contractId"]) =>
+    (await env.storage.installments.listByContract(contractId!)).filter((line) => line.kind === "period");
+
+  it("bills a monthly contract for a year by its saved card, a declined month recovered on the second retry", async () => {
+    const env = await billingEnv();
+    const sale = await cardSale(env);
+    const declineOn = new Set(["2026-07-10", "2026-07-11"]);
+    const reports = await runDays(env, 366, (day) => {
+      if (declineOn.has(day))
+        env.sandbox.sandbox.injectFault({ kind: "card_declined", declineCode: "insufficient_funds" });
+    });
+
+    const lines = await periods(env, sale.contract.id);
+    expect(lines.map((line) => line.dueDate)).toEqual([
+      "2026-03-10",
+      "2026-04-10",
+      "2026-05-10",
+      "2026-06-10",
+      "2026-07-10",
+      "2026-08-10",
+      "2026-09-10",
+      "2026-10-10",
+      "2026-11-10",
+      "2026-12-10",
+      "2027-01-10",
+      "2027-02-10",
+      "2027-03-10",
+    ]);
+    expect(lines.every((line) => line.status === "confirmed")).toBe(true);
+    const july = lines.find((line) => line.dueDate === "2026-07-10")!;
+    expect(july.failedAttempts).toBe(2);
+    const julyPayments = await env.storage.payments.listByInstallment(july.id);
+    expect(julyPayments.map((payment) => payment.status)).toEqual(["failed", "failed", "succeeded"]);
+    // The second retry is three days after the due date (the unit's schedule: 1, 3, 7).
+    expect(julyPayments[2]!.createdAt.slice(0, 10)).toBe("2026-07-13");
+    for (const line of lines) {
+      const paid = (await env.storage.payments.listByInstallment(line.id)).filter(
+        (p) => p.status === "succeeded",
+      );
+      expect(paid).toHaveLength(1);
+    }
+    const charges = env.sandbox.sandbox.ledger().charges;
+    expect(charges.filter((charge) => charge.status === "paid")).toHaveLength(13);
+    expect(charges.filter((charge) => charge.status === "declined")).toHaveLength(2);
+    // Every later month charged the period alone, by the card kept at the sale.
+    expect(charges.slice(1).every((charge) => charge.amount.amount === 14_990)).toBe(true);
+    const total = (kind: keyof BillingRunReport["outcomes"]) =>
+      reports.reduce((sum, report) => sum + report.outcomes[kind], 0);
+    expect([total("paid"), total("declined"), total("error")]).toEqual([12, 2, 0]);
+    expect(reports.reduce((sum, report) => sum + report.periodsScheduled, 0)).toBe(12);
+    const detail = await env.tessera.contracts.get(sale.contract.id);
+    expect(detail?.contract.status).toBe("active");
+    expect(detail?.customer.status).toBe("active");
+  });
+
+  it("blocks the customer once the last retry fails, charges nothing more, and lifts the block when the balance pays", async () => {
+    const env = await billingEnv();
+    const sale = await cardSale(env);
+    // April's charge and its three retries (April 11, 13 and 17) are all declined.
+    const declineOn = new Set(["2026-04-10", "2026-04-11", "2026-04-13", "2026-04-17"]);
+    const inject = (day: string) => {
+      if (declineOn.has(day))
+        env.sandbox.sandbox.injectFault({ kind: "card_declined", declineCode: "insufficient_funds" });
+    };
+    await runDays(env, 36, inject); // to 2026-04-15
+    let detail = await env.tessera.contracts.get(sale.contract.id);
+    expect(detail?.contract.status).toBe("active");
+    await runDays(env, 3, inject); // to 2026-04-18
+    detail = await env.tessera.contracts.get(sale.contract.id);
+    expect(detail?.contract.status).toBe("past_due");
+    expect(detail?.customer.status).toBe("blocked");
+    const april = (await periods(env, sale.contract.id)).find((line) => line.dueDate === "2026-04-10")!;
+    expect(april).toMatchObject({ status: "denied", failedAttempts: 4 });
+    const types = (await env.storage.outbox.listUndelivered(1000)).map((entry) => entry.event.type);
+    expect(types).toContain("contract.past_due");
+    expect(types).toContain("customer.blocked");
+
+    const chargesBlocked = env.sandbox.sandbox.ledger().charges.length;
+    await runDays(env, 30); // to 2026-05-18: no retry, and no May period while past due
+    expect(env.sandbox.sandbox.ledger().charges.length).toBe(chargesBlocked);
+    expect((await periods(env, sale.contract.id)).map((line) => line.dueDate)).toEqual([
+      "2026-03-10",
+      "2026-04-10",
+    ]);
+
+    await env.tessera.wallet.credit({
+      customerId: sale.customer.id,
+      unitId: env.unit.id,
+      amount: brl(14_990),
+      method: "cash",
+      note: "pagou na recepção",
+      idempotencyKey: "billing-credit-0001",
+    });
+    const paid = await env.tessera.wallet.payFromBalance({
+      contractId: sale.contract.id,
+      idempotencyKey: "billing-pay-0001",
+    });
+    expect(paid.contract.status).toBe("active");
+    detail = await env.tessera.contracts.get(sale.contract.id);
+    expect(detail?.customer.status).toBe("active");
+    // Billing goes on: May's period is added and charged by the card the next day.
+    await runDays(env, 1);
+    const may = (await periods(env, sale.contract.id)).find((line) => line.dueDate === "2026-05-10");
+    expect(may?.status).toBe("confirmed");
+  });
+
+  it("pays a month from the wallet when its balance covers it, without touching the card", async () => {
+    const env = await billingEnv();
+    const sale = await cardSale(env);
+    await env.tessera.wallet.credit({
+      customerId: sale.customer.id,
+      unitId: env.unit.id,
+      amount: brl(20_000),
+      method: "pix",
+      note: "adiantamento",
+      idempotencyKey: "billing-credit-0002",
+    });
+    const [, , april] = [...(await runDays(env, 31))].slice(-3);
+    expect(april?.outcomes.paid).toBe(1);
+    const line = (await periods(env, sale.contract.id)).find((entry) => entry.dueDate === "2026-04-10")!;
+    const [payment] = await env.storage.payments.listByInstallment(line.id);
+    expect(payment).toMatchObject({ method: "wallet", rawStatus: "paid_from_balance", status: "succeeded" });
+    expect(await env.tessera.wallet.balance(sale.customer.id, "BRL")).toEqual(brl(20_000 - 14_990));
+    expect(env.sandbox.sandbox.ledger().charges).toHaveLength(1);
+  });
+
+  it("sends a PIX to pay a month when there is no saved card; paying it confirms the month, and an open PIX is not sent twice", async () => {
+    const env = await billingEnv();
+    const outcome = await env.tessera.sales.start({
+      unitId: env.unit.id,
+      planId: env.monthly.id,
+      buyer: buyerAna,
+      method: "pix",
+      idempotencyKey: "billing-pix-sale-0001",
+      source: "online",
+    });
+    env.sandbox.sandbox.pay(outcome.payment!.idempotencyKey);
+    expect((await env.tessera.payments.refresh(outcome.payment!.id)).status).toBe("succeeded");
+    const reports = await runDays(env, 31); // to 2026-04-10
+    expect(reports.at(-1)?.outcomes.link_issued).toBe(1);
+    const april = (await periods(env, outcome.contract.id)).find((line) => line.dueDate === "2026-04-10")!;
+    const [link] = await env.storage.payments.listByInstallment(april.id);
+    expect(link).toMatchObject({ method: "pix", status: "pending" });
+    expect(link?.action?.type).toBe("pix");
+    const pending = (await env.storage.outbox.listUndelivered(1000)).filter(
+      (entry) => entry.event.type === "payment.pending" && entry.event.payload.paymentId === link!.id,
+    );
+    expect(pending).toHaveLength(1);
+    // The next day's run finds the PIX still open: nothing new is sent.
+    const [next] = await runDays(env, 1);
+    expect(next?.outcomes.link_issued).toBe(0);
+    env.sandbox.sandbox.pay(link!.idempotencyKey);
+    const [notification] = env.sandbox.sandbox.takeNotifications().slice(-1);
+    await env.tessera.webhooks.receive("sandbox", notification!);
+    expect((await env.storage.installments.findById(april.id))?.status).toBe("confirmed");
+  });
+
+  it("never charges a month the provider charges by itself", async () => {
+    const env = current();
+    const sale = await env.tessera.sales.start({
+      unitId: env.unit.id,
+      planId: env.monthly.id,
+      buyer: buyerAna,
+      method: "card",
+      card: await env.card("approvedVisa"),
+      idempotencyKey: "billing-provider-sale-0001",
+      source: "online",
+    });
+    expect(sale.status).toBe("succeeded");
+    const ledgerBefore = env.sandbox.sandbox.ledger().charges.length;
+    const reports: BillingRunReport[] = [];
+    for (let index = 0; index < 40; index++) {
+      env.clock.advance(dayMs);
+      reports.push(await env.tessera.billing.run({ unitId: env.unit.id }));
+    }
+    // The provider's own April charge is all the ledger gained; the run charged and sent nothing.
+    const made = env.sandbox.sandbox.ledger().charges.slice(ledgerBefore);
+    expect(made.every((charge) => charge.recurrence !== undefined)).toBe(true);
+    const total = (kind: keyof BillingRunReport["outcomes"]) =>
+      reports.reduce((sum, report) => sum + report.outcomes[kind], 0);
+    expect([total("paid"), total("declined"), total("link_issued"), total("error")]).toEqual([0, 0, 0, 0]);
+    // Its periods are the provider's to add, with each charge it notifies: the run added none.
+    expect(reports.reduce((sum, report) => sum + report.periodsScheduled, 0)).toBe(0);
+    const contract = await env.storage.contracts.findById(sale.contract.id);
+    expect(contract?.nextPeriodOn).toBe("2026-05-10");
+  });
+}

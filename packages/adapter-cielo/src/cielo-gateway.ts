@@ -9,7 +9,10 @@ import {
   type PaymentResult,
   systemClock,
 } from "@tessera/core";
-import { cieloCapabilities } from "./cielo-capabilities";
+import { cieloBoletoSaleBody } from "./boleto-sale-request";
+import { cancelCieloPayment } from "./cielo-cancel";
+import { cieloCancels, cieloCapabilities } from "./cielo-capabilities";
+import { cieloMethods, defaultPixLifetimeSeconds } from "./cielo-methods";
 import { changeRecurrence, deactivateCieloRecurrence } from "./cielo-recurrence";
 import { lookUpVoid, voidPayment } from "./cielo-refunds";
 import { parseCieloWebhook } from "./cielo-webhook";
@@ -20,11 +23,13 @@ import {
   cieloErrorText,
   createCieloClient,
 } from "./client";
-import { mapCieloPayment } from "./mapping";
+import { type CieloReading, mapCieloPayment } from "./mapping";
 import { type CieloOptions, cieloAddresses } from "./options";
+import { cieloPixSaleBody, pixLifetimeSeconds } from "./pix-sale-request";
+import { sendSale, unknownOf } from "./sale-create";
 import { fetchSale, lookUpPayment } from "./sale-lookup";
 import { cieloSaleBody } from "./sale-request";
-import { cieloChangeAnswerSchema, cieloSaleSchema } from "./schemas";
+import { cieloChangeAnswerSchema } from "./schemas";
 import { createSopSessions } from "./sop-session";
 
 export interface CieloGatewayOptions extends CieloOptions {
@@ -35,9 +40,6 @@ export interface CieloGatewayOptions extends CieloOptions {
   /** How long a request may take before its outcome is unknown (default 30 s). */
   timeoutMs?: number;
 }
-
-/** API error codes that mean the store's set-up, not the request (manual "Códigos de Erros da API"). */
-const configurationCodes = new Set(["114", "115", "116", "129", "133", "173", "185", "300", "306"]);
 
 /** Runs a follow-up call; false when Cielo did not take it (unreachable or refused), a bug thrown as it came. */
 async function tookEffect(run: () => Promise<unknown>): Promise<boolean> {
@@ -50,57 +52,12 @@ async function tookEffect(run: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-const unknownOf = (reason: string, providerReference: string | null = null): PaymentResult => ({
-  status: "unknown",
-  providerReference,
-  rawStatus: null,
-  reason,
-});
-
-async function sendSale(
-  client: CieloClient,
-  body: unknown,
-  origin: string,
-): Promise<PaymentResult | { sale: ReturnType<typeof cieloSaleSchema.parse> }> {
-  let answer: Awaited<ReturnType<CieloClient["send"]>>;
-  try {
-    answer = await client.send({ host: "api", method: "POST", path: "/1/sales/", body });
-  } catch (error) {
-    if (!(error instanceof CieloTransportError)) throw error;
-    if (error.kind === "not_sent")
-      throw gatewayError(origin, "gateway_unavailable", `Cielo could not be reached: ${error.message}`, {
-        cause: error,
-      });
-    // Never re-sent: Cielo would make a second sale. Recovery asks by MerchantOrderId.
-    return unknownOf(error.message);
-  }
-  if (answer.status >= 500) return unknownOf(`Cielo answered ${answer.status}: the sale may have been made`);
-  const codes = cieloErrorCodes(answer);
-  // "Bloquear pedidos duplicados": an authorized sale under this id already exists; recovery finds it.
-  if (codes.includes("302"))
-    return unknownOf("Cielo refused a duplicated MerchantOrderId: a sale under it exists");
-  if (answer.status !== 201 && answer.status !== 200) {
-    const code = codes.some((entry) => configurationCodes.has(entry))
-      ? "gateway_configuration"
-      : "gateway_invalid_request";
-    throw gatewayError(
-      origin,
-      code,
-      `Cielo refused the sale: ${cieloErrorText(answer) || `HTTP ${answer.status}`}`,
-      {
-        details: { status: answer.status, codes },
-      },
-    );
-  }
-  const sale = cieloSaleSchema.safeParse(answer.json);
-  if (!sale.success) return unknownOf("Cielo's answer to the sale could not be read");
-  return { sale: sale.data };
-}
-
 /**
  * A Cielo E-commerce store as a Tessera gateway: card sales by Silent Order Post token or
- * saved `CardToken`, capture, voids, `RecurrentPayment`, and notifications confirmed by
- * querying the sale. `MerchantKey` and the SOP secret are sent as headers only, never logged.
+ * saved `CardToken`, capture, voids, `RecurrentPayment`; PIX (QR code, devolução, removal
+ * with `Cielo2`) and registered boletos when the options switch them on; notifications
+ * confirmed by querying the sale. `MerchantKey` and the SOP secret are sent as headers only,
+ * never logged.
  */
 export function createCieloGateway(options: CieloGatewayOptions): Gateway {
   const id = options.id ?? "cielo";
@@ -181,40 +138,74 @@ export function createCieloGateway(options: CieloGatewayOptions): Gateway {
     };
   }
 
+  /** What reading a sale needs now; `pixLifetimeSeconds` the QR code's life when the answer does not say. */
+  const reading = (pixLifetime = defaultPixLifetimeSeconds(options.pixProvider)): CieloReading => ({
+    environment,
+    now: clock.now(),
+    pixLifetimeSeconds: pixLifetime,
+  });
+  const methods = cieloMethods(options);
+
+  async function createCardPayment(request: CreatePaymentRequest): Promise<PaymentResult> {
+    if (request.recurrence !== undefined && request.capture === false)
+      throw gatewayError(
+        id,
+        "gateway_invalid_request",
+        "A Cielo recurrence charges its first payment at once (capture).",
+      );
+    const body = cieloSaleBody(request, {
+      origin: id,
+      acceptRawCards: options.acceptRawCards,
+      ...(options.softDescriptor !== undefined ? { softDescriptor: options.softDescriptor } : {}),
+    });
+    const sent = await sendSale(client, body, id);
+    if (!("sale" in sent)) return sent;
+    const result = mapCieloPayment(sent.sale.Payment, reading());
+    return settleRecurrence(request, result, sent.sale.Payment.RecurrentPayment?.NextRecurrency);
+  }
+
+  /** A PIX or a boleto: one body, sent once, read with the QR code's life the body asked. */
+  async function createPendingPayment(request: CreatePaymentRequest): Promise<PaymentResult> {
+    if (request.recurrence !== undefined)
+      throw gatewayError(id, "gateway_invalid_request", "Cielo runs recurrences on cards only.");
+    const body =
+      request.method === "pix"
+        ? cieloPixSaleBody(request, { origin: id, methods: options })
+        : cieloBoletoSaleBody(request, {
+            origin: id,
+            methods: options,
+            sandbox: options.sandbox,
+            now: clock.now(),
+            ...(options.boletoDueDays !== undefined ? { dueDays: options.boletoDueDays } : {}),
+          });
+    const sent = await sendSale(client, body, id);
+    if (!("sale" in sent)) return sent;
+    const lifetime =
+      request.method === "pix" ? pixLifetimeSeconds(request, options.pixProvider, id) : undefined;
+    return mapCieloPayment(sent.sale.Payment, reading(lifetime));
+  }
+
   return {
     id,
-    methods: ["card"],
+    methods,
     capabilities,
     async createPayment(request) {
-      if (request.method !== "card")
+      if (!methods.includes(request.method))
         throw gatewayError(
           id,
           "gateway_invalid_request",
-          `This Cielo gateway takes cards only, not ${request.method}.`,
+          `This Cielo gateway offers ${methods.join(", ")}, not ${request.method}.`,
         );
       if (request.amount.currency !== "BRL")
         throw gatewayError(id, "gateway_invalid_request", "Cielo charges in BRL only.");
-      if (request.recurrence !== undefined && request.capture === false)
-        throw gatewayError(
-          id,
-          "gateway_invalid_request",
-          "A Cielo recurrence charges its first payment at once (capture).",
-        );
-      const body = cieloSaleBody(request, {
-        origin: id,
-        acceptRawCards: options.acceptRawCards,
-        ...(options.softDescriptor !== undefined ? { softDescriptor: options.softDescriptor } : {}),
-      });
-      const sent = await sendSale(client, body, id);
-      if (!("sale" in sent)) return sent;
-      const result = mapCieloPayment(sent.sale.Payment, { environment });
-      return settleRecurrence(request, result, sent.sale.Payment.RecurrentPayment?.NextRecurrency);
+      return request.method === "card" ? createCardPayment(request) : createPendingPayment(request);
     },
-    getPayment: (reference) =>
-      lookUpPayment(client, reference, { origin: id, environment, now: clock.now() }),
+    getPayment: (reference) => lookUpPayment(client, reference, { ...reading(), origin: id }),
     async capture(reference, amount?: Money) {
       if (reference.providerReference === null)
         throw gatewayError(id, "gateway_invalid_request", "Capture needs the sale's PaymentId.");
+      if (reference.method !== "card")
+        throw gatewayError(id, "gateway_invalid_request", "Cielo captures card authorizations only.");
       const query = amount === undefined ? "" : `?amount=${amount.amount}`;
       let answer: Awaited<ReturnType<CieloClient["send"]>>;
       try {
@@ -241,10 +232,16 @@ export function createCieloGateway(options: CieloGatewayOptions): Gateway {
       const sale = await fetchSale(client, reference.providerReference, id);
       if (!("found" in sale))
         return unknownOf("the captured sale could not be read back", reference.providerReference);
-      return mapCieloPayment(sale.found.Payment, { environment });
+      return mapCieloPayment(sale.found.Payment, reading());
     },
     refund: (request) => voidPayment(client, request, id),
     getRefund: (reference) => lookUpVoid(client, reference, id),
+    ...(cieloCancels(options)
+      ? {
+          cancel: (reference: PaymentReference) =>
+            cancelCieloPayment(client, reference, { ...reading(), origin: id }),
+        }
+      : {}),
     deactivateRecurrence: (reference) => deactivateCieloRecurrence(client, reference, id),
     cardTokenizationSession: () => sessions.open(),
     parseWebhook: (input) =>
@@ -256,6 +253,7 @@ export function createCieloGateway(options: CieloGatewayOptions): Gateway {
           origin: id,
           headerName: options.notificationHeaderName,
           headerValue: options.notificationHeaderValue,
+          pixLifetimeSeconds: defaultPixLifetimeSeconds(options.pixProvider),
         },
         input,
       ),

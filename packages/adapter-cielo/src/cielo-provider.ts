@@ -4,12 +4,13 @@ import { cieloOptionsSchema, cieloSecretFields } from "./options";
 
 /**
  * Cielo E-commerce as a provider kind a studio connects from the back office: MerchantId and
- * MerchantKey, the Silent Order Post pair, and a custom notification header the studio sets
- * beside the webhook URL in Cielo's portal ("Configurações da loja" → notification URL).
+ * MerchantKey, the Silent Order Post pair, a custom notification header the studio sets
+ * beside the webhook URL in Cielo's portal ("Configurações da loja" → notification URL), and
+ * whether the store also takes PIX and boletos through Cielo.
  */
 export const cieloProvider = defineGatewayProvider({
   kind: "cielo",
-  label: "Cielo (cartão)",
+  label: "Cielo",
   optionsSchema: cieloOptionsSchema,
   secretFields: cieloSecretFields,
   webhook: {

@@ -12,7 +12,8 @@ import { type CieloHarness, cieloNotificationHeader, createCieloHarness, testCar
 /**
  * The scrubbing test (STYLE 21): a whole session — SOP tokenization, sales captured and
  * not, a capture, a partial refund, a card saved and charged again, a decline, a recurrence
- * and its own charge, notifications, lookups, a deactivation, a refused credential — while
+ * and its own charge, a PIX paid and refunded and one removed, a boleto paid and its refund
+ * refused, notifications, lookups, a deactivation, a refused credential — while
  * every console call and every write to stdout/stderr is kept. Then no card number, CVV,
  * MerchantKey, SOP secret, notification secret or issued token may be in any of it, in what
  * the gateway returned or threw, or in any request Cielo received but the card's own post.
@@ -199,6 +200,52 @@ describe("what the Cielo adapter keeps to itself", () => {
     const recurring = paid(await gateway.createPayment(recurringRequest), "succeeded");
     said.push(recurring);
 
+    // A PIX paid and part of it given back, another removed unpaid; a boleto paid, whose refund is refused.
+    const pendingRequest = (method: "pix" | "boleto"): CreatePaymentRequest => ({
+      ...saleRequest({ type: "stored", token: reusable }),
+      idempotencyKey: crypto.randomUUID().replaceAll("-", "").slice(0, 25),
+      method,
+      card: undefined,
+      payer: {
+        ...payer,
+        address: {
+          street: "Avenida Paulista",
+          number: "1578",
+          district: "Bela Vista",
+          city: "São Paulo",
+          state: "SP",
+          postalCode: "01310200",
+          country: "BR",
+        },
+      },
+      ...(method === "pix" ? { expiresInSeconds: 3_600 } : { dueDate: "2026-03-13" }),
+    });
+    const pendingReference = (request: CreatePaymentRequest, result: PaymentResult) => ({
+      ...referenceOf(request, result, now()),
+      method: request.method,
+    });
+    const cancel = required(gateway.cancel, "cancel").bind(gateway);
+    for (const method of ["pix", "boleto"] as const) {
+      const request = pendingRequest(method);
+      const created = await gateway.createPayment(request);
+      expect(created.status).toBe("pending");
+      cielo.payPending(created.providerReference ?? "");
+      said.push(created, await gateway.getPayment(pendingReference(request, created)));
+      const given = gateway.refund({
+        refundKey: `refund-${method}`,
+        providerReference: created.providerReference ?? "",
+        paymentIdempotencyKey: request.idempotencyKey,
+        amount: { amount: 1_000, currency: "BRL" },
+      });
+      await given.then(
+        (answer) => said.push(answer),
+        (error: unknown) => thrown.push(inspect(error, { depth: null })),
+      );
+    }
+    const unpaidRequest = pendingRequest("pix");
+    const unpaid = await gateway.createPayment(unpaidRequest);
+    said.push(await cancel(pendingReference(unpaidRequest, unpaid)));
+
     // Lookups, by PaymentId and by our key alone.
     said.push(await gateway.getPayment(referenceOf(firstRequest, first, now())));
     said.push(
@@ -236,7 +283,8 @@ describe("what the Cielo adapter keeps to itself", () => {
         () => thrown.push("no error"),
         (error: unknown) => thrown.push(inspect(error, { depth: null })),
       );
-    expect(thrown.every((entry) => entry.includes("gateway_authentication"))).toBe(true);
+    expect(thrown[0], "the boleto's refund was refused").toContain("gateway_invalid_request");
+    expect(thrown.slice(1).every((entry) => entry.includes("gateway_authentication"))).toBe(true);
 
     vi.restoreAllMocks();
 

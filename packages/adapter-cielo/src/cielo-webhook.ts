@@ -7,7 +7,7 @@ import {
 } from "@tessera/core";
 import { fetchRecurrence } from "./cielo-recurrence";
 import type { CieloClient } from "./client";
-import { mapCieloPayment } from "./mapping";
+import { type CieloReading, mapCieloPayment } from "./mapping";
 import type { CieloEnvironment } from "./return-codes";
 import { fetchSale } from "./sale-lookup";
 import { cieloNotificationSchema } from "./schemas";
@@ -18,6 +18,10 @@ import { cieloNotificationSchema } from "./schemas";
  * is checked in constant time and then every event is confirmed by querying the sale.
  * ChangeType 2 is a recurrent charge Cielo made by itself: the recurrence's
  * `RecurrentTransactions` say which charge (`PaymentNumber` 0 is the create's) and which try.
+ * ChangeType 1 (a status changed) covers cards, a PIX paid or given back and a boleto
+ * reconciled alike (manual "Post de Notificação": "Boleto: Conciliação"; "Pix": the
+ * notifications of payment and of devolução); 5 (a refund denied) is read the same way, the
+ * sale as it now stands.
  */
 export interface CieloWebhookOptions {
   client: CieloClient;
@@ -26,6 +30,17 @@ export interface CieloWebhookOptions {
   origin: string;
   headerName: string;
   headerValue: string;
+  /** How long a PIX QR code lives when Cielo's answer does not say (`CieloReading`). */
+  pixLifetimeSeconds: number;
+}
+
+/** What reading a sale needs, as of the notification's arrival. */
+function readingOf(options: CieloWebhookOptions): CieloReading {
+  return {
+    environment: options.environment,
+    now: options.clock.now(),
+    pixLifetimeSeconds: options.pixLifetimeSeconds,
+  };
 }
 
 async function recurrenceChargeEvent(
@@ -43,7 +58,7 @@ async function recurrenceChargeEvent(
   const index = transactions.findIndex((entry) => entry.PaymentId === paymentId);
   const transaction = transactions[index];
   if (transaction === undefined) return "the sale is not a charge of that recurrence";
-  const payment = mapCieloPayment(sale.found.Payment, options);
+  const payment = mapCieloPayment(sale.found.Payment, readingOf(options));
   if (transaction.PaymentNumber === 0) return [saleEvent(options, payment, sale.found.MerchantOrderId)];
   return [
     {
@@ -105,7 +120,7 @@ export async function parseCieloWebhook(
   const sale = await fetchSale(options.client, PaymentId, options.origin);
   if ("missing" in sale) return { authentic: false, reason: "Cielo has no such sale" };
   if ("unknown" in sale) throw new Error(`Cielo could not confirm the notification: ${sale.unknown}`);
-  const payment = mapCieloPayment(sale.found.Payment, options);
+  const payment = mapCieloPayment(sale.found.Payment, readingOf(options));
   const recurrentPaymentId = sale.found.Payment.RecurrentPayment?.RecurrentPaymentId;
   if (recurrentPaymentId !== undefined) {
     const events = await recurrenceChargeEvent(options, PaymentId, recurrentPaymentId);

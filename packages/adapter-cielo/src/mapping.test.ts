@@ -18,8 +18,10 @@ function documented(name: string): CieloPayment {
   return cieloSaleSchema.parse(JSON.parse(readFileSync(join(fixtures, name), "utf8"))).Payment;
 }
 
-const sandbox = { environment: "sandbox" as const };
-const production = { environment: "production" as const };
+/** A reading at 2026-03-10 12:00 in São Paulo, PIX QR codes living Cielo's legacy two hours unless the answer says. */
+const now = "2026-03-10T15:00:00.000Z";
+const sandbox = { environment: "sandbox" as const, now, pixLifetimeSeconds: 7_200 };
+const production = { environment: "production" as const, now, pixLifetimeSeconds: 7_200 };
 
 function payment(fields: Partial<CieloPayment> & { Status: number }): CieloPayment {
   return {
@@ -109,6 +111,164 @@ describe("mapCieloPayment on Cielo's documented answers", () => {
       });
     },
   );
+});
+
+describe("mapCieloPayment on Cielo's documented PIX and boleto answers", () => {
+  // pix-create-response.json was received 2020-10-15 18:53:20 São Paulo time (21:53:20Z).
+  const createdAt = "2020-10-15T21:53:20.000Z";
+  const legacy = { environment: "sandbox" as const, now: createdAt, pixLifetimeSeconds: 7_200 };
+
+  it.skipIf(noFixtures)(
+    "reads pix-create-response.json (Status 12) as pending with its BR Code, payable for the legacy two hours",
+    () => {
+      const result = mapCieloPayment(documented("pix-create-response.json"), legacy);
+      expect(result).toEqual({
+        status: "pending",
+        providerReference: "1997be4d-694a-472e-98f0-e7f4b4c8f1e7",
+        rawStatus: "12/0",
+        amount: { amount: 100, currency: "BRL" },
+        refundedAmount: { amount: 0, currency: "BRL" },
+        action: {
+          type: "pix",
+          qrCodePayload:
+            "00020101021226880014br.gov.bcb.pix2566qrcodes-h.cielo.com.br/pix-qr/d05b1a34-ec52-4201-ba1e-d3cc2a43162552040000530398654041.005802BR5918Merchant Teste HML6009Sao Paulo62120508000101296304031C",
+          expiresAt: "2020-10-15T23:53:20.000Z",
+        },
+      });
+    },
+  );
+
+  it.skipIf(noFixtures)(
+    "reads the same unpaid PIX, still Status 12, as canceled expired once its QR code's life is over",
+    () => {
+      const payment = documented("pix-create-response.json");
+      const before = mapCieloPayment(payment, { ...legacy, now: "2020-10-15T23:53:19.000Z" });
+      const after = mapCieloPayment(payment, { ...legacy, now: "2020-10-15T23:53:20.000Z" });
+      expect(before.status).toBe("pending");
+      expect(after).toMatchObject({ status: "canceled", reason: "expired", rawStatus: "12/0" });
+    },
+  );
+
+  it.skipIf(noFixtures)(
+    "reads the PIX paid (Status 2) as succeeded, with no card and no invented paid time",
+    () => {
+      const paid = { ...documented("pix-create-response.json"), Status: 2 };
+      expect(mapCieloPayment(paid, { ...legacy, now: "2020-10-16T12:00:00.000Z" })).toMatchObject({
+        status: "succeeded",
+        card: null,
+        paidAt: null,
+        refundedAmount: { amount: 0, currency: "BRL" },
+      });
+    },
+  );
+
+  it.skipIf(noFixtures)(
+    "reads boleto-response.json (Status 1) as pending with its line and barcode as digits, its due day and its page",
+    () => {
+      const result = mapCieloPayment(documented("boleto-response.json"), sandbox);
+      expect(result).toEqual({
+        status: "pending",
+        providerReference: "a5f3181d-c2e2-4df9-a5b4-d8f6edf6bd51",
+        rawStatus: "1",
+        amount: { amount: 15_700, currency: "BRL" },
+        refundedAmount: { amount: 0, currency: "BRL" },
+        action: {
+          type: "boleto",
+          digitableLine: "00090494205000000001323006565602662990000015700",
+          barcode: "00096629900000157000494250000000012300656560",
+          dueDate: "2015-01-05",
+          pdfUrl:
+            "https://apisandbox.cieloecommerce.cielo.com.br/post/pagador/reenvia.asp/a5f3181d-c2e2-4df9-a5b4-d8f6edf6bd51",
+          pixPayload: null,
+        },
+      });
+    },
+  );
+
+  it.skipIf(noFixtures)("reads the boleto reconciled (Status 2) as succeeded", () => {
+    const paid = { ...documented("boleto-response.json"), Status: 2 };
+    expect(mapCieloPayment(paid, sandbox)).toMatchObject({ status: "succeeded", card: null });
+  });
+});
+
+describe("mapCieloPayment for PIX and boletos", () => {
+  const pix = (fields: Partial<CieloPayment> & { Status: number }): CieloPayment => ({
+    PaymentId: "1997be4d-694a-472e-98f0-e7f4b4c8f1e7",
+    Type: "Pix",
+    Amount: 10_000,
+    QrCodeString: "00020101021226…6304ABCD",
+    ReceivedDate: "2026-03-10 12:00:00",
+    ...fields,
+  });
+
+  it("dates a Cielo2 QR code's end by the QrCode.Expiration the answer states, else by the reading's lifetime", () => {
+    const stated = mapCieloPayment(pix({ Status: 12, QrCode: { Expiration: 600 } }), sandbox);
+    const unstated = mapCieloPayment(pix({ Status: 12 }), { ...sandbox, pixLifetimeSeconds: 86_400 });
+    expect(stated.status === "pending" && stated.action).toMatchObject({
+      expiresAt: "2026-03-10T15:10:00.000Z",
+    });
+    expect(unstated.status === "pending" && unstated.action).toMatchObject({
+      expiresAt: "2026-03-11T15:00:00.000Z",
+    });
+  });
+
+  it("maps a PIX given back in full (11) to succeeded with all of it refunded, and one removed unpaid (10) to canceled by_us", () => {
+    expect(mapCieloPayment(pix({ Status: 11, VoidedAmount: 10_000 }), sandbox)).toMatchObject({
+      status: "succeeded",
+      refundedAmount: { amount: 10_000, currency: "BRL" },
+    });
+    expect(mapCieloPayment(pix({ Status: 2, VoidedAmount: 4_000 }), sandbox)).toMatchObject({
+      status: "succeeded",
+      refundedAmount: { amount: 4_000, currency: "BRL" },
+    });
+    expect(mapCieloPayment(pix({ Status: 10 }), sandbox)).toMatchObject({
+      status: "canceled",
+      reason: "by_us",
+      refundedAmount: { amount: 0, currency: "BRL" },
+    });
+  });
+
+  it("maps an aborted PIX (13) to canceled by the provider, or expired once past its QR code's life", () => {
+    expect(mapCieloPayment(pix({ Status: 13 }), sandbox)).toMatchObject({
+      status: "canceled",
+      reason: "by_provider",
+    });
+    expect(
+      mapCieloPayment(pix({ Status: 13 }), { ...sandbox, now: "2026-03-10T17:00:00.000Z" }),
+    ).toMatchObject({ status: "canceled", reason: "expired" });
+  });
+
+  it("answers a PIX without its QR code yet as processing, never pending without what the payer needs", () => {
+    expect(mapCieloPayment(pix({ Status: 12, QrCodeString: undefined }), sandbox).status).toBe("processing");
+  });
+
+  it("maps statuses Cielo does not document for a PIX or a boleto (a PIX authorized, a boleto refunded) to unknown, naming them", () => {
+    for (const [Type, Status] of [
+      ["Pix", 1],
+      ["Pix", 3],
+      ["Boleto", 11],
+      ["Boleto", 12],
+    ] as const) {
+      const result = mapCieloPayment(pix({ Type, Status }), sandbox);
+      expect(result.status, `${Type} ${Status}`).toBe("unknown");
+      expect(result.status === "unknown" ? result.reason : "").toContain(`${Status} for a ${Type} sale`);
+    }
+  });
+
+  it("sends the payer to a boleto's page when the answer has no line or barcode (Banco do Brasil's), and holds one with neither as processing", () => {
+    const boleto = (fields: Partial<CieloPayment>): CieloPayment => ({
+      PaymentId: "a5f3181d-c2e2-4df9-a5b4-d8f6edf6bd51",
+      Type: "Boleto",
+      Amount: 15_700,
+      Status: 1,
+      ...fields,
+    });
+    expect(mapCieloPayment(boleto({ Url: "https://cielo.example/boleto/1" }), sandbox)).toMatchObject({
+      status: "pending",
+      action: { type: "redirect", url: "https://cielo.example/boleto/1", expiresAt: null },
+    });
+    expect(mapCieloPayment(boleto({}), sandbox).status).toBe("processing");
+  });
 });
 
 describe("mapCieloPayment's status table", () => {

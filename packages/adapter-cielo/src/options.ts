@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cieloBoletoProviders, cieloPixProviders } from "./cielo-methods";
 
 /**
  * Cielo's hosts (manual "Endpoints"): creates, captures and voids go to the transaction
@@ -62,6 +63,29 @@ export const cieloOptionsSchema = z.object({
     .boolean()
     .default(false)
     .describe("Let raw card numbers through (only for a PCI DSS compliant integrator)"),
+  pix: z
+    .boolean()
+    .default(false)
+    .describe("Offer PIX (enabled for the store at Cielo first: Meu Cadastro > Autorizações > PIX)"),
+  pixProvider: z
+    .enum(cieloPixProviders)
+    .default("Cielo2")
+    .describe(
+      "PIX integration: Cielo2 (required of stores integrating since 2025-09-01; the QR code lives as long as each payment asks, up to 24 h) or legacy (the QR code lives two hours)",
+    ),
+  boleto: z
+    .enum(["off", ...cieloBoletoProviders])
+    .default("off")
+    .describe(
+      "Offer registered boletos of this bank (contracted with the bank and registered at Cielo), or off. In the sandbox Cielo's Simulado is sent instead",
+    ),
+  boletoDueDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .optional()
+    .describe("Days from today a boleto falls due when the payment names no due date"),
   apiUrl: address("Transaction API address"),
   queryUrl: address("Query API address"),
   sopAuthUrl: address("Silent Order Post OAuth address"),

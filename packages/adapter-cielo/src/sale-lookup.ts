@@ -1,7 +1,6 @@
 import { gatewayError, instantToMillis, type PaymentReference, type PaymentResult } from "@tessera/core";
 import { type CieloClient, CieloTransportError, cieloErrorText } from "./client";
-import { cieloInstant, mapCieloPayment } from "./mapping";
-import type { CieloEnvironment } from "./return-codes";
+import { type CieloReading, cieloInstant, mapCieloPayment } from "./mapping";
 import { type CieloSale, cieloOrderSalesSchema, cieloSaleSchema } from "./schemas";
 
 /** Cielo answers 404 for a sale over three months old (the manual's "Consulta"): then nobody can say it was never made. */
@@ -68,11 +67,14 @@ export async function findSaleByOrder(
   return fetchSale(client, first.PaymentId, origin);
 }
 
-/** The port's `getPayment`: by `PaymentId` when known, else by our `MerchantOrderId`. */
+/**
+ * The port's `getPayment`: by `PaymentId` when known, else by our `MerchantOrderId` — cards,
+ * PIX and boletos alike (`GET /1/sales/{PaymentId}` answers each with its own fields).
+ */
 export async function lookUpPayment(
   client: CieloClient,
   reference: PaymentReference,
-  context: { origin: string; environment: CieloEnvironment; now: string },
+  context: CieloReading & { origin: string },
 ): Promise<PaymentResult | null> {
   const answer =
     reference.providerReference !== null

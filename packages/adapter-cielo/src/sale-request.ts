@@ -1,5 +1,6 @@
 import { type CreatePaymentRequest, gatewayError, periodStart } from "@tessera/core";
 import { cieloBrandOfNumber, parseStoredCardToken } from "./card-token";
+import { cieloIdentityOf } from "./customer-identity";
 
 /** Cielo's recurrence intervals by months (manual "Modificando intervalo"). */
 export const cieloIntervals = {
@@ -9,13 +10,6 @@ export const cieloIntervals = {
   6: "SemiAnnual",
   12: "Annual",
 } as const;
-
-/** The Brazilian document as Cielo's `Customer.Identity`/`IdentityType`. */
-function identityOf(request: CreatePaymentRequest) {
-  const document = request.payer.document;
-  if (document === null || document.kind === "foreign") return {};
-  return { Identity: document.value, IdentityType: document.kind === "cpf" ? "CPF" : "CNPJ" };
-}
 
 function creditCardOf(request: CreatePaymentRequest, origin: string, acceptRawCards: boolean) {
   const card = request.card;
@@ -99,7 +93,11 @@ export function cieloSaleBody(
   const recurrentPayment = recurrentPaymentOf(request, options.origin);
   return {
     MerchantOrderId: request.idempotencyKey,
-    Customer: { Name: request.payer.name.slice(0, 255), ...identityOf(request), Email: request.payer.email },
+    Customer: {
+      Name: request.payer.name.slice(0, 255),
+      ...(cieloIdentityOf(request.payer.document) ?? {}),
+      Email: request.payer.email,
+    },
     Payment: {
       Type: "CreditCard",
       Amount: request.amount.amount,

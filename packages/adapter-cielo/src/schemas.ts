@@ -25,7 +25,16 @@ export const cieloPaymentSchema = z.looseObject({
   ReceivedDate: z.string().optional(),
   CapturedDate: z.string().optional(),
   CreditCard: cieloCreditCardSchema.optional(),
+  Provider: z.string().optional(),
+  /** PIX: the BR Code "copia e cola" (`QrcodeBase64Image`, sic, is its picture: not read). */
   QrCodeString: z.string().optional(),
+  /** PIX with `Cielo2`: the QR code's lifetime in seconds, as the sale asked it (read when the answer echoes it). */
+  QrCode: z.looseObject({ Expiration: z.number().int().positive().optional() }).optional(),
+  /** Boleto: its page, digitable line (with the dots and spaces a printed line shows), barcode and due day. */
+  Url: z.string().optional(),
+  DigitableLine: z.string().optional(),
+  BarCodeNumber: z.string().optional(),
+  ExpirationDate: z.string().optional(),
   RecurrentPayment: z
     .looseObject({ RecurrentPaymentId: z.string().optional(), NextRecurrency: z.string().optional() })
     .optional(),

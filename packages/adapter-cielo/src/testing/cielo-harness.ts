@@ -11,7 +11,15 @@ import { type CieloMock, type CieloRecords, startCieloMock, testCardNumber } fro
 import { productionDeclineHolderPrefix } from "./mock-cielo/card-outcome";
 import { startLoopbackServer } from "./mock-cielo/loopback-server";
 
-/** Cielo's books as the conformance suite reads them: our sales, each void of a captured sale a refund. */
+const methodOfType = { CreditCard: "card", Pix: "pix", Boleto: "boleto" } as const;
+
+/**
+ * Cielo's books as the conformance suite reads them: our sales with their method and what
+ * the payer gave — a card once captured (an authorization only holds the money, a denial
+ * takes nothing), a PIX or boleto once paid — and as refunds each void of a captured card
+ * sale and each PIX devolução requested (pending) or taken (succeeded); a denied one gave
+ * nothing back.
+ */
 export function cieloProviderRecords(books: CieloRecords): ProviderRecords {
   const ours = books.sales.filter((sale) => !sale.outside);
   const brl = (amount: number) => ({ amount, currency: "BRL" });
@@ -19,22 +27,29 @@ export function cieloProviderRecords(books: CieloRecords): ProviderRecords {
     charges: ours.map((sale) => ({
       idempotencyKey: sale.merchantOrderId,
       providerReference: sale.paymentId,
-      method: "card" as const,
+      method: methodOfType[sale.type],
       amount: brl(sale.amount),
-      // Taken once captured: an authorization only holds the money, a denial takes nothing.
-      collected: brl(sale.capturedAmount),
+      collected: brl(sale.type === "CreditCard" ? sale.capturedAmount : sale.paidAmount),
       recurrenceReference: sale.recurrentPaymentId,
     })),
-    refunds: ours
-      .filter((sale) => sale.capturedAmount > 0)
-      .flatMap((sale) =>
-        sale.voids.map((entry) => ({
-          providerReference: sale.paymentId,
-          refundKey: null,
-          amount: brl(entry.amount),
-          status: "succeeded" as const,
-        })),
-      ),
+    refunds: ours.flatMap((sale) => {
+      if (sale.type === "Pix")
+        return sale.pixRefunds
+          .filter((refund) => refund.status !== "denied")
+          .map((refund) => ({
+            providerReference: sale.paymentId,
+            refundKey: null,
+            amount: brl(refund.amount),
+            status: refund.status === "accepted" ? ("succeeded" as const) : ("pending" as const),
+          }));
+      if (sale.type !== "CreditCard" || sale.capturedAmount === 0) return [];
+      return sale.voids.map((entry) => ({
+        providerReference: sale.paymentId,
+        refundKey: null,
+        amount: brl(entry.amount),
+        status: "succeeded" as const,
+      }));
+    }),
   };
 }
 
@@ -65,7 +80,8 @@ export const cieloNotificationHeader = {
 /**
  * The Cielo adapter as the gateway conformance suite sees it: a loopback Cielo (transaction,
  * query and Silent Order Post hosts) on a manual clock, a loopback notification endpoint,
- * cards tokenized as the checkout page's script would, and Cielo's own books.
+ * cards tokenized as the checkout page's script would, PIX (`Cielo2`) and Bradesco boletos
+ * the payer pays through the mock, and Cielo's own books.
  */
 export async function createCieloHarness(
   options: { returnCodes?: "sandbox" | "production"; gateway?: Partial<CieloGatewayOptions> } = {},
@@ -84,7 +100,12 @@ export async function createCieloHarness(
     notificationUrl: `${receiver.origin}/webhooks/cielo`,
     notificationHeaders: { [cieloNotificationHeader.name]: cieloNotificationHeader.value },
   });
+  // PIX through Cielo2 (what a store integrating now must use) and Bradesco's registered
+  // boletos — `Simulado` in the sandbox — so the suite runs its PIX and boleto scenarios.
   const settings = cieloOptionsSchema.parse({
+    pix: true,
+    pixProvider: "Cielo2",
+    boleto: "Bradesco2",
     sandbox: (options.returnCodes ?? "sandbox") === "sandbox",
     merchantId: cielo.merchantId,
     merchantKey: cielo.merchantKey,
@@ -164,9 +185,7 @@ export async function createCieloHarness(
       tokenizeThroughSession: (session) => postCard(session, testCardNumber("1")),
       recurrentDeclines: () => tokenized(cielo.cardDecliningRecurrentCharges()),
     },
-    payPending: async () => {
-      throw new Error("the Cielo gateway offers no pending method");
-    },
+    payPending: async (providerReference) => cielo.payPending(providerReference),
     chargeOutsideUs: async () => void cielo.chargeOutsideUs(),
     async deliveredNotifications() {
       await cielo.notificationsSettled();
@@ -176,7 +195,8 @@ export async function createCieloHarness(
     },
     faults: {
       async timeoutNextCreate(method, kind) {
-        if (method !== "card") return false;
+        // The mock holds or drops any `POST /1/sales`: cards, PIX and boletos alike.
+        if (!gateway.methods.includes(method)) return false;
         cielo.timeoutNextCreate(kind);
         return true;
       },

@@ -1,6 +1,7 @@
 import { isLuhnValid } from "@tessera/core/sandbox";
 import { z } from "zod";
-import type { CieloCard } from "./cielo-books";
+import { makeBoletoSale } from "./boleto-lifecycle";
+import type { CieloCard, CieloSale } from "./cielo-books";
 import type { CieloContext } from "./cielo-context";
 import { cieloError, unauthorized } from "./cielo-errors";
 import {
@@ -10,6 +11,7 @@ import {
   saleRequestSchema,
 } from "./cielo-request-schemas";
 import { json, type MockAnswer, type MockRequest } from "./loopback-server";
+import { makePixSale, removePix, requestPixRefund } from "./pix-lifecycle";
 import { rescheduleRecurrence, startRecurrence } from "./recurrence-lifecycle";
 import { captureSale, makeCardSale, voidSale } from "./sale-lifecycle";
 import { saleView } from "./sale-view";
@@ -71,13 +73,53 @@ function cardOf(
   return { card: { ...token.card, brand: given.Brand }, saveCard: given.SaveCard === true };
 }
 
+/** The answer to a create once the sale is made: 201 for every sale, a denial included — or held, for the `after_charge` fault. */
+function madeAnswer(context: CieloContext, made: CieloSale): MockAnswer {
+  // Cielo posts a status change for a new sale too (check: the manual names only "mudança de status").
+  context.notifier.send({ PaymentId: made.paymentId, ChangeType: 1 });
+  if (context.faults.nextCreate === "after_charge") {
+    context.faults.nextCreate = null;
+    return { held: true };
+  }
+  return json(201, saleView(context.books, context.origins, made));
+}
+
 function createSale(context: CieloContext, request: MockRequest): MockAnswer {
   const parsed = parseJson(request.body);
   if (parsed === null) return cieloError(0, "Invalid JSON");
   const sale = saleRequestSchema.safeParse(parsed.value);
   if (!sale.success) return json(400, cieloErrorsOf(sale.error.issues));
   const payment = sale.data.Payment;
-  if (payment.Type === "Pix") return cieloError(173, "Payment method is not enabled");
+  const customer = sale.data.Customer;
+  if (payment.Type !== "CreditCard" && context.disabledMethods.has(payment.Type))
+    return cieloError(173, "Payment method is not enabled");
+  if (payment.Type === "Pix")
+    return madeAnswer(
+      context,
+      makePixSale(context, {
+        merchantOrderId: sale.data.MerchantOrderId,
+        customerName: customer.Name,
+        amount: payment.Amount,
+        provider: payment.Provider ?? null,
+        expiration: payment.QrCode?.Expiration ?? null,
+      }),
+    );
+  if (payment.Type === "Boleto")
+    return madeAnswer(
+      context,
+      makeBoletoSale(context, {
+        merchantOrderId: sale.data.MerchantOrderId,
+        // Bradesco's name is cut at 34 by Cielo itself ("A API Cielo trunca automaticamente").
+        customerName: payment.Provider === "Bradesco2" ? customer.Name.slice(0, 34) : customer.Name,
+        amount: payment.Amount,
+        provider: payment.Provider,
+        expirationDate: payment.ExpirationDate ?? null,
+        demonstrative: payment.Demonstrative ?? null,
+        instructions: payment.Instructions ?? null,
+        assignor: payment.Assignor ?? null,
+        identification: payment.Identification ?? null,
+      }),
+    );
   if (payment.RecurrentPayment !== undefined && payment.Installments !== 1)
     return cieloError(179, "The max number of installments allowed for recurring payment is 1");
   const chosen = cardOf(context, payment);
@@ -100,14 +142,7 @@ function createSale(context: CieloContext, request: MockRequest): MockAnswer {
       card: chosen.card,
     });
   }
-  // Cielo posts a status change for a new sale too (check: the manual names only "mudança de status").
-  context.notifier.send({ PaymentId: made.paymentId, ChangeType: 1 });
-  if (context.faults.nextCreate === "after_charge") {
-    context.faults.nextCreate = null;
-    return { held: true };
-  }
-  // 201 for every sale made, a denial included.
-  return json(201, saleView(context.books, context.origins, made));
+  return madeAnswer(context, made);
 }
 
 function amountParameter(request: MockRequest): number | null | "invalid" {
@@ -126,6 +161,8 @@ function changeSale(
   if (sale === undefined) return cieloError(307, "Transaction not found", 404);
   const amount = amountParameter(request);
   if (amount === "invalid") return cieloError(108, "Amount must be greater or equal to zero");
+  if (sale.type === "Pix") return action === "void" ? voidPix(context, sale, amount) : notForCards(action);
+  if (sale.type === "Boleto") return notForCards(action);
   if (action === "capture") {
     const outcome = captureSale(context, sale, amount);
     if (!outcome.ok) return cieloError(outcome.code, outcome.message);
@@ -149,6 +186,47 @@ function changeSale(
     ProviderReturnMessage: outcome.message,
     ReturnCode: outcome.returnCode,
     ReturnMessage: outcome.message,
+  });
+}
+
+/** Cielo captures cards only, and voids no boleto ("Voided: todos, exceto boleto"). */
+function notForCards(action: string): MockAnswer {
+  return action === "capture"
+    ? cieloError(308, "Transaction not available to capture")
+    : cieloError(309, "Transaction not available to void");
+}
+
+/**
+ * `PUT …/void[?amount=]` on a PIX: an unpaid `Cielo2` QR code (without an amount) is
+ * removed; a paid one is a devolução requested, answered 12 (manual "Solicitando uma
+ * devolução Pix", `pix-refund-response.json`).
+ */
+function voidPix(context: CieloContext, sale: CieloSale, amount: number | null): MockAnswer {
+  const links = [{ Method: "GET", Rel: "self", Href: `${context.origins.query}/1/sales/${sale.paymentId}` }];
+  if (sale.status === 12) {
+    if (amount !== null) return cieloError(309, "Transaction not available to void");
+    const removed = removePix(context, sale);
+    if (!removed.ok) return cieloError(removed.code, removed.message);
+    return json(200, {
+      Status: sale.status,
+      ReasonCode: 0,
+      ReasonMessage: "Successful",
+      ProviderReturnCode: "0",
+      ProviderReturnMessage: "OPERACAO REALIZADA COM SUCESSO",
+      ReturnCode: "0",
+      ReturnMessage: "OPERACAO REALIZADA COM SUCESSO",
+      Links: links,
+    });
+  }
+  const requested = requestPixRefund(context, sale, amount);
+  if (!requested.ok) return cieloError(requested.code, requested.message);
+  return json(200, {
+    Status: 12,
+    ReasonCode: 0,
+    ReasonMessage: "Successful",
+    ReturnCode: "0",
+    ReturnMessage: "Reembolso solicitado com sucesso",
+    Links: links,
   });
 }
 
@@ -204,7 +282,7 @@ function changeRecurrence(
   return { status: 200 };
 }
 
-/** The transaction host: creates, captures, voids, saved cards, recurrence changes. No GETs. */
+/** The transaction host: creates (cards, PIX, boletos), captures, voids, saved cards, recurrence changes. No GETs. */
 export function handleApi(context: CieloContext, request: MockRequest): MockAnswer {
   const refusal = merchantRefusal(context, request);
   if (refusal !== null) return refusal;

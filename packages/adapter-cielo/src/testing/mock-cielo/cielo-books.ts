@@ -1,7 +1,8 @@
 import type { CalendarDate, Instant } from "@tessera/core";
 
 /**
- * What the mock Cielo keeps: sales, saved cards, Silent Order Post tokens and recurrences.
+ * What the mock Cielo keeps: sales (cards, PIX and boletos, each with its type), saved
+ * cards, Silent Order Post tokens and recurrences.
  * The card number is kept only inside the mock (the sandbox reads its last digit); it is
  * never written to a response, a log or the records a test reads.
  */
@@ -19,10 +20,49 @@ export interface CieloVoid {
   at: Instant;
 }
 
+/** A PIX refund ("devolução"): requested, then taken or denied by Cielo's PIX provider. */
+export interface CieloPixRefund {
+  amount: number;
+  at: Instant;
+  status: "requested" | "accepted" | "denied";
+}
+
+/** What a PIX sale keeps beside the sale (manual "Pix"; `Cielo2` fields per reference "Updates on Pix fields"). */
+export interface CieloPixCharge {
+  /** `Cielo2`, or null for the legacy provider (no `Provider` sent). */
+  provider: "Cielo2" | null;
+  /** The BR Code the payer copies (`QrCodeString`). */
+  qrCodeString: string;
+  /** How long the QR code lives: `QrCode.Expiration` (Cielo2, default 24 h) or the legacy two hours. */
+  lifetimeSeconds: number;
+  /** `QrCode.Expiration` as the sale sent it, echoed in answers (the mock's reading); null when not sent. */
+  expiration: number | null;
+  /** `Cielo2`: the txid (`SentOrderId`); the paid Pix's `EndToEndId`. */
+  txid: string;
+  endToEndId: string | null;
+  refunds: CieloPixRefund[];
+}
+
+/** What a boleto keeps beside the sale (manual "Boleto", Resposta). */
+export interface CieloBoletoCharge {
+  provider: string;
+  dueDate: CalendarDate;
+  /** "NossoNumero", `123-2`. */
+  number: string;
+  barcode: string;
+  /** As Cielo prints it: `00090.49420 50000.000013 23006.565602 6 62990000015700`. */
+  digitableLine: string;
+  url: string;
+  demonstrative: string | null;
+  instructions: string | null;
+  assignor: string | null;
+  identification: string | null;
+}
+
 export interface CieloSale {
   paymentId: string;
   merchantOrderId: string;
-  type: "CreditCard" | "Pix";
+  type: "CreditCard" | "Pix" | "Boleto";
   amount: number;
   capture: boolean;
   capturedAmount: number;
@@ -41,8 +81,11 @@ export interface CieloSale {
   proofOfSale: string;
   authorizationCode: string | null;
   recurrentPaymentId: string | null;
-  /** PIX only: the BR Code. */
-  qrCodeString: string | null;
+  /** PIX and boleto: what the payer paid (0 until then), and when. */
+  paidAmount: number;
+  paidAt: Instant | null;
+  pix: CieloPixCharge | null;
+  boleto: CieloBoletoCharge | null;
   /** Made by someone else on the same store (another system, Cielo's portal). */
   outside: boolean;
 }
@@ -115,6 +158,12 @@ export interface CieloSaleRecord {
   last4: string | null;
   brand: string | null;
   recurrentPaymentId: string | null;
+  /** PIX and boleto: what the payer paid. */
+  paidAmount: number;
+  /** PIX only: each refund requested and how it ended. */
+  pixRefunds: CieloPixRefund[];
+  /** `Payment.Provider` of a PIX (`Cielo2`, null for legacy) or a boleto's bank. */
+  provider: string | null;
   outside: boolean;
 }
 
@@ -138,6 +187,9 @@ export function cieloRecords(books: CieloBooks): CieloRecords {
       last4: sale.card?.number.slice(-4) ?? null,
       brand: sale.card?.brand ?? null,
       recurrentPaymentId: sale.recurrentPaymentId,
+      paidAmount: sale.paidAmount,
+      pixRefunds: sale.pix?.refunds.map((entry) => ({ ...entry })) ?? [],
+      provider: sale.pix !== null ? sale.pix.provider : (sale.boleto?.provider ?? null),
       outside: sale.outside,
     })),
     recurrences: [...books.recurrences.values()].map((recurrence) => ({

@@ -12,6 +12,8 @@ export interface CieloContext {
   sopClientId: string;
   sopClientSecret: string;
   returnCodes: "sandbox" | "production";
+  /** Methods not enabled for the store: a sale of one is refused with 173. */
+  disabledMethods: ReadonlySet<"Pix" | "Boleto">;
   /** Filled once the servers listen. */
   origins: { api: string; query: string; sop: string };
   faults: {

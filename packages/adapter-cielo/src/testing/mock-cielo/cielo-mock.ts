@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Clock, systemClock } from "@tessera/core";
 import { handleApi } from "./api-routes";
+import { payBoleto } from "./boleto-lifecycle";
 import { type CieloRecords, cieloRecords, createCieloBooks } from "./cielo-books";
 import type { CieloContext } from "./cielo-context";
 import { type CieloDelivery, createCieloNotifier } from "./cielo-notifier";
 import { startLoopbackServer } from "./loopback-server";
+import { payPix, settlePixRefunds } from "./pix-lifecycle";
 import { handleQuery } from "./query-routes";
 import { runDueRecurrences } from "./recurrence-lifecycle";
 import { makeCardSale } from "./sale-lifecycle";
@@ -20,9 +22,11 @@ export interface CieloMockOptions {
   notificationHeaders?: Readonly<Record<string, string>>;
   /** Waits between notification attempts (Cielo: three more after a failure); milliseconds here. */
   retryDelaysMs?: readonly number[];
+  /** Methods the store has not enabled (default none): their sales are refused with 173. */
+  disabledMethods?: readonly ("Pix" | "Boleto")[];
 }
 
-/** A running mock Cielo: its hosts, the store's credentials, the payer's and Cielo's controls, its books. */
+/** A running mock Cielo: its hosts, the store's credentials, the payer's and Cielo's controls, its books (cards, PIX, boletos). */
 export interface CieloMock {
   apiUrl: string;
   queryUrl: string;
@@ -35,8 +39,19 @@ export interface CieloMock {
   sopClientSecret: string;
   /** The next `POST /1/sales`: `after_charge` makes the sale and never answers; `before_receipt` drops it unread. */
   timeoutNextCreate(kind: "after_charge" | "before_receipt"): void;
-  /** The next void is refused (ReturnCode 5) and voids nothing. */
+  /** The next void is refused (a card's ReturnCode 5; a PIX's 422 "moneyback" error) and voids nothing. */
   refuseNextVoid(): void;
+  /**
+   * The payer pays a pending PIX (while its QR code lives) or boleto (Cielo then reconciles
+   * it, except Banco do Brasil's), and Cielo notifies it (ChangeType 1). Throws, paying
+   * nothing, when it is not payable, saying why.
+   */
+  payPending(paymentId: string): void;
+  /**
+   * Cielo's PIX provider takes (`accepted`) or refuses (`denied`) every refund requested of a
+   * PIX, and Cielo notifies it (ChangeType 1, or 5 for a denial). Answers how many it settled.
+   */
+  settlePixRefunds(paymentId: string, outcome: "accepted" | "denied"): number;
   /** A fresh card number the mock approves on a sale and declines (51) on every recurrent charge. */
   cardDecliningRecurrentCharges(): string;
   /** Makes every recurrent charge due by the clock's today. */
@@ -81,6 +96,7 @@ export async function startCieloMock(options: CieloMockOptions = {}): Promise<Ci
     sopClientId: randomUUID(),
     sopClientSecret: randomBytes(30).toString("base64url"),
     returnCodes: options.returnCodes ?? "sandbox",
+    disabledMethods: new Set(options.disabledMethods ?? []),
     origins: { api: "", query: "", sop: "" },
     faults: { nextCreate: null, refuseNextVoid: false },
     requests: [],
@@ -144,6 +160,22 @@ export async function startCieloMock(options: CieloMockOptions = {}): Promise<Ci
     },
     refuseNextVoid() {
       context.faults.refuseNextVoid = true;
+    },
+    payPending(paymentId) {
+      const sale = context.books.sales.get(paymentId);
+      if (sale === undefined) throw new Error(`the mock Cielo has no sale ${paymentId}`);
+      const paid =
+        sale.type === "Pix"
+          ? payPix(context, sale)
+          : sale.type === "Boleto"
+            ? payBoleto(context, sale)
+            : { ok: false as const, message: "a card sale does not wait on the payer" };
+      if (!paid.ok) throw new Error(`the mock Cielo cannot pay ${paymentId}: ${paid.message}`);
+    },
+    settlePixRefunds(paymentId, outcome) {
+      const sale = context.books.sales.get(paymentId);
+      if (sale?.type !== "Pix") throw new Error(`the mock Cielo has no PIX ${paymentId}`);
+      return settlePixRefunds(context, sale, outcome);
     },
     cardDecliningRecurrentCharges() {
       const number = testCardNumber("0");

@@ -51,7 +51,10 @@ export function makeCardSale(
     proofOfSale: digits(6),
     authorizationCode: approved ? digits(6) : null,
     recurrentPaymentId: input.recurrentPaymentId ?? null,
-    qrCodeString: null,
+    paidAmount: 0,
+    paidAt: null,
+    pix: null,
+    boleto: null,
     outside: input.outside ?? false,
   };
   context.books.sales.set(sale.paymentId, sale);

@@ -35,8 +35,8 @@ export function intervalName(months: number): string {
   return { 1: "Monthly", 2: "Bimonthly", 3: "Quarterly", 6: "SemiAnnual", 12: "Annual" }[months] ?? "Monthly";
 }
 
-/** A sale as `POST /1/sales` and `GET /1/sales/{PaymentId}` answer it (manual's examples). */
-export function saleView(books: CieloBooks, origins: { api: string; query: string }, sale: CieloSale) {
+/** A card sale's `Payment` (manual "Criando uma transação de crédito", "Consulta por PaymentId"). */
+function cardPaymentView(books: CieloBooks, origins: { api: string; query: string }, sale: CieloSale) {
   const recurrence =
     sale.recurrentPaymentId !== null ? books.recurrences.get(sale.recurrentPaymentId) : undefined;
   const payment: Record<string, unknown> = {
@@ -74,11 +74,81 @@ export function saleView(books: CieloBooks, origins: { api: string; query: strin
     payment.ProofOfSale = sale.proofOfSale;
     if (sale.authorizationCode !== null) payment.AuthorizationCode = sale.authorizationCode;
   }
-  if (sale.qrCodeString !== null) {
-    payment.QrCodeString = sale.qrCodeString;
-    payment.QrcodeBase64Image = Buffer.from(`qr:${sale.paymentId}`).toString("base64");
-  }
   if (recurrence !== undefined) payment.RecurrentPayment = recurrentPaymentView(origins, recurrence);
+  return payment;
+}
+
+/**
+ * A PIX's `Payment` (`pix-create-response.json`; `Cielo2` per "Updates on Pix fields":
+ * `SentOrderId` the txid, `EndToEndId` once paid, no `AcquirerTransactionId`/`ProofOfSale`).
+ * `QrCode.Expiration` is echoed as the sale sent it — the mock's reading of Cielo echoing
+ * its request (check); `QrcodeBase64Image` (sic) stands in for the picture.
+ */
+function pixPaymentView(origins: { query: string }, sale: CieloSale) {
+  const pix = sale.pix;
+  if (pix === null) throw new Error("not a PIX");
+  const cielo2 = pix.provider === "Cielo2";
+  return {
+    PaymentId: sale.paymentId,
+    Type: "Pix",
+    ...(cielo2
+      ? { Provider: "Cielo2", SentOrderId: pix.txid }
+      : {
+          AcquirerTransactionId: pix.txid,
+          ProofOfSale: sale.proofOfSale,
+          SentOrderId: sale.merchantOrderId,
+        }),
+    ...(pix.expiration !== null ? { QrCode: { Expiration: pix.expiration } } : {}),
+    ...(pix.endToEndId !== null ? { EndToEndId: pix.endToEndId } : {}),
+    QrcodeBase64Image: Buffer.from(`qr:${sale.paymentId}`).toString("base64"),
+    QrCodeString: pix.qrCodeString,
+    Amount: sale.amount,
+    ...(sale.voidedAmount > 0 ? { VoidedAmount: sale.voidedAmount } : {}),
+    ReceivedDate: cieloDateTime(sale.receivedAt),
+    Currency: "BRL",
+    Country: "BRA",
+    Status: sale.status,
+    ReturnCode: sale.returnCode,
+    ReturnMessage: sale.returnMessage,
+    Links: [{ Method: "GET", Rel: "self", Href: `${origins.query}/1/sales/${sale.paymentId}` }],
+  };
+}
+
+/** A boleto's `Payment` (`boleto-response.json`). */
+function boletoPaymentView(origins: { query: string }, sale: CieloSale) {
+  const boleto = sale.boleto;
+  if (boleto === null) throw new Error("not a boleto");
+  return {
+    ...(boleto.instructions !== null ? { Instructions: boleto.instructions } : {}),
+    ...(boleto.demonstrative !== null ? { Demonstrative: boleto.demonstrative } : {}),
+    ExpirationDate: boleto.dueDate,
+    Url: boleto.url,
+    Number: boleto.number,
+    BarCodeNumber: boleto.barcode,
+    DigitableLine: boleto.digitableLine,
+    ...(boleto.assignor !== null ? { Assignor: boleto.assignor } : {}),
+    ...(boleto.identification !== null ? { Identification: boleto.identification } : {}),
+    PaymentId: sale.paymentId,
+    Type: "Boleto",
+    Amount: sale.amount,
+    ReceivedDate: cieloDateTime(sale.receivedAt),
+    Currency: "BRL",
+    Country: "BRA",
+    Provider: boleto.provider,
+    ExtraDataCollection: [],
+    Status: sale.status,
+    Links: [{ Method: "GET", Rel: "self", Href: `${origins.query}/1/sales/${sale.paymentId}` }],
+  };
+}
+
+/** A sale as `POST /1/sales` and `GET /1/sales/{PaymentId}` answer it (manual's examples), each type with its own fields. */
+export function saleView(books: CieloBooks, origins: { api: string; query: string }, sale: CieloSale) {
+  const payment =
+    sale.type === "Pix"
+      ? pixPaymentView(origins, sale)
+      : sale.type === "Boleto"
+        ? boletoPaymentView(origins, sale)
+        : cardPaymentView(books, origins, sale);
   return { MerchantOrderId: sale.merchantOrderId, Customer: { Name: sale.customerName }, Payment: payment };
 }
 

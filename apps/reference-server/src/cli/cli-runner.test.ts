@@ -107,6 +107,21 @@ describe("runCli", () => {
     expect(second.err()).toContain("already there");
   });
 
+  it("runs `bill` once over the demo's units and says what it billed", async () => {
+    dir = await mkdtemp(join(tmpdir(), "tessera-cli-"));
+    const env = { TESSERA_DATA_DIR: dir, TESSERA_LOG_LEVEL: "info" };
+    expect(await runCli(["demo"], fakeProcess(env).proc)).toBe(0);
+    const run = fakeProcess(env);
+    expect(await runCli(["bill"], run.proc)).toBe(0);
+    // The demo's sales were all paid today: nothing falls due before next month.
+    expect(run.err()).toContain("Billed: 0 installment(s) due, 0 new period(s).");
+    expect(JSON.parse(run.out().trim().split("\n").at(-1)!)).toMatchObject({
+      msg: "billing run",
+      claimed: 0,
+      outcomes: { paid: 0, error: 0 },
+    });
+  });
+
   it("exits 1 with a clear message when the port is taken, and closes the storage", async () => {
     dir = await mkdtemp(join(tmpdir(), "tessera-cli-"));
     const blocker = createServer();

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config/load-config";
 import { createLogger } from "../logging/logger";
+import { billCommand } from "./bill-command";
 import { cliErrorText } from "./cli-error-text";
 import { cliUsage } from "./cli-usage";
 import type { CommandContext } from "./command-context";
@@ -17,7 +18,12 @@ export interface CliProcess {
   waitForStop(): Promise<string>;
 }
 
-const commands = { serve: serveCommand, migrate: migrateCommand, demo: demoCommand } as const;
+const commands = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  demo: demoCommand,
+  bill: billCommand,
+} as const;
 type CommandName = keyof typeof commands;
 
 /**

@@ -15,6 +15,7 @@ export function cliUsage(): string {
     "  serve     start the server (migrates, seeds the demo when TESSERA_DEMO is on) and print its address",
     "  migrate   bring the database schema up to date, then exit",
     "  demo      seed the demo studio (Estúdio Aurora) unless it exists, then exit",
+    "  bill      run the billing run once (next periods, due installments, dunning), print what it did, then exit",
     "",
     "Options:",
     "  -h, --help   show this help",

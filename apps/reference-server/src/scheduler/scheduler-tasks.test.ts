@@ -41,6 +41,42 @@ describe("the server's scheduled tasks", () => {
     expect((await server.tessera.payments.get(payment.id))?.status).toBe("succeeded");
   });
 
+  it("runs the billing run at most every ten minutes: a month after a PIX sale in installments, it sends the second one's PIX", async () => {
+    const clock = createManualClock();
+    server = await composedTestServer({}, { clock });
+    const annual = server.plans.find((plan) => plan.installmentCount === 12);
+    if (!annual) throw new Error("the demo has no plan in 12 monthly installments");
+    const sale = await server.tessera.sales.start({
+      unitId: server.unit.id,
+      planId: annual.id,
+      buyer: { name: "Ana Souza", email: "ana@example.com", document: { kind: "cpf", value: "52998224725" } },
+      method: "pix",
+      idempotencyKey: "scheduler-billing-0001",
+      source: "online",
+    });
+    server.sandbox.sandbox.pay(sale.payment!.idempotencyKey);
+    const scheduler = schedulerOf(server);
+    await scheduler.runOnce();
+    expect((await server.tessera.payments.get(sale.payment!.id))?.status).toBe("succeeded");
+
+    clock.advance(32 * 24 * 3600_000);
+    const pass = await scheduler.runOnce();
+    expect(pass["billing.run"]).toMatchObject({
+      ok: true,
+      result: { periodsScheduled: 0, outcomes: { link_issued: 1, error: 0 } },
+    });
+    clock.advance(60_000);
+    expect((await scheduler.runOnce())["billing.run"]).toEqual({
+      ok: true,
+      result: { skipped: "ran recently" },
+    });
+    const lines = await server.storage.installments.listByContract(sale.contract.id);
+    const second = lines.filter((line) => line.sequence === 2);
+    expect(second.length).toBeGreaterThan(0);
+    const [link] = await server.storage.payments.listByInstallment(second[0]!.id);
+    expect(link).toMatchObject({ method: "pix", status: "pending" });
+  });
+
   it("settles a payment left unknown from the provider's record when no notification comes", async () => {
     const clock = createManualClock();
     server = await composedTestServer({}, { clock });
@@ -89,6 +125,7 @@ describe("the server's scheduled tasks", () => {
     expect(tasks.map((task) => task.name)).toEqual([
       "payments.recover",
       "refunds.recover",
+      "billing.run",
       "events.deliverPending",
     ]);
   });

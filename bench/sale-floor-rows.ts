@@ -49,8 +49,8 @@ export const saleFloorSql = {
     "insert into customers (id, organization_id, name, document, document_key, email, source, attachments, " +
     "extra_fields, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
   insertContract:
-    "insert into contracts (id, unit_id, customer_id, plan_id, terms, status, start_date, billing_day, origin, " +
-    "created_at, updated_at, version) values (?, ?, ?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, 1)",
+    "insert into contracts (id, unit_id, customer_id, plan_id, terms, status, start_date, billing_day, " +
+    "next_period_on, origin, created_at, updated_at, version) values (?, ?, ?, ?, ?, 'pending_payment', ?, ?, ?, ?, ?, ?, 1)",
   insertInstallments:
     "insert into installments (id, unit_id, customer_id, contract_id, sequence, kind, amount, currency, " +
     "due_date, period_start, period_end, status, failed_attempts, lease_version, created_at, updated_at, " +
@@ -109,6 +109,11 @@ function periodEnd(start: string): string {
   return next.toISOString().slice(0, 10);
 }
 
+/** The first day of the period after the one starting on `start`: the day after its last. */
+function nextPeriodStart(start: string): string {
+  return new Date(Date.parse(periodEnd(start)) + 86_400_000).toISOString().slice(0, 10);
+}
+
 const terms = JSON.stringify({
   planName: benchPlan.name,
   kind: "recurring",
@@ -125,7 +130,7 @@ const card = JSON.stringify({ brand: "visa", last4: "1111", reusableToken: null 
 
 /** What the provider is asked to charge each later month: the period's price, from the day after the first period. */
 function recurrenceTerms(today: string): string {
-  const secondChargeOn = new Date(Date.parse(periodEnd(today)) + 86_400_000).toISOString().slice(0, 10);
+  const secondChargeOn = nextPeriodStart(today);
   return JSON.stringify({
     interval: { unit: "month", count: 1 },
     charges: null,
@@ -177,6 +182,8 @@ export function saleFloorSale(catalog: SaleCatalog, buyer: BenchBuyer, ids: IdGe
         terms,
         today,
         Number(today.slice(8)),
+        // An open-ended plan: the billing run schedules its second period on this day.
+        nextPeriodStart(today),
         "online",
         now,
         now,

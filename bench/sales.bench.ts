@@ -26,6 +26,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { buyerSequence } from "./bench-buyers";
 import type { Benchmark, BenchResult } from "./bench-result";
 import { openLibrarySales } from "./library-sales";
+import { rawFiveRowTransactionsPerSecond } from "./raw-transactions";
 import { censusDifferences, perSale, type RowCensus, rowsPerSale, takeRowCensus } from "./sale-row-census";
 import { inputsFor, runInTurns, runSales, type SalesRate } from "./sales-run";
 import { openSqliteSaleFloor } from "./sqlite-sale-floor";
@@ -50,30 +51,6 @@ const concurrency = 50;
 const probeSales = 8;
 /** Sales before a probe: caches filled, statements prepared. */
 const probeWarmUpSales = 20;
-
-/** Raw better-sqlite3: transactions of 5 inserts per second, on a WAL file with synchronous NORMAL. */
-function rawFiveRowTransactionsPerSecond(file: string): number {
-  const db = new BetterSqlite3(file);
-  try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.exec("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL, amount INTEGER NOT NULL)");
-    const insert = db.prepare("INSERT INTO rows (body, amount) VALUES (?, ?)");
-    const fiveRows = db.transaction((n: number) => {
-      for (let i = 0; i < 5; i++) insert.run(`row ${n}.${i}`, n * 5 + i);
-    });
-    const runFor = (ms: number) => {
-      let count = 0;
-      const start = performance.now();
-      while (performance.now() - start < ms) fiveRows(count++);
-      return count / ((performance.now() - start) / 1000);
-    };
-    runFor(warmUpMs);
-    return runFor(measureMs - 1_000);
-  } finally {
-    db.close();
-  }
-}
 
 /** What a few sales did to the database: their statements, their WAL pages, their rows. */
 interface Probe {
@@ -246,7 +223,10 @@ const benchmark: Benchmark = async () => {
   const directory = await mkdtemp(join(tmpdir(), "tessera-sales-bench-"));
   const open: { close(): Promise<void> }[] = [];
   try {
-    const fiveRowPerSecond = rawFiveRowTransactionsPerSecond(join(directory, "raw.db"));
+    const fiveRowPerSecond = rawFiveRowTransactionsPerSecond(join(directory, "raw.db"), {
+      warmUpMs,
+      measureMs: measureMs - 1_000,
+    });
     const floorWorld = await openFloor(directory);
     open.push(floorWorld);
     const pilot = await probeLibrary(directory);

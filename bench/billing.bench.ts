@@ -1,0 +1,200 @@
+/**
+ * The billing run (`tessera.billing.run`) on a SQLite file in WAL mode, each due month
+ * charged by the card kept at the sale:
+ * 1. installments billed per second with the zero-latency sandbox, one run over
+ *    `rateContracts` due months, as a ratio to raw better-sqlite3 transactions of 5 small
+ *    inserts measured in the same run (the baseline the sales benchmark also prints);
+ * 2. the peak RSS of a process billing `memoryContracts` due months (the keepless provider:
+ *    the sandbox keeps every charge in memory as a provider's books would), as a ratio to the
+ *    peak of the same process that only opens the storage; beside it, the peak of a run over
+ *    a quarter of them, so a flat figure shows memory does not grow with the number due. The
+ *    goal is 256 MB at 1,000,000 due (`BENCH_BILLING_CONTRACTS=1000000`; seeding that many
+ *    sales takes a while).
+ * Seeding is not measured; temp files are removed at the end.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createTessera, type Instant, type Storage, type Tessera } from "@tessera/core";
+import { createSandboxGateway } from "@tessera/core/sandbox";
+import { createSqliteStorage } from "@tessera/storage-sqlite";
+import { benchBuyers } from "./bench-buyers";
+import type { Benchmark, BenchResult } from "./bench-result";
+import { keeplessCardProvider } from "./keepless-provider";
+import { rawFiveRowTransactionsPerSecond } from "./raw-transactions";
+
+const rateContracts = 3_000;
+const memoryContracts = Number(process.env["BENCH_BILLING_CONTRACTS"] ?? 20_000);
+const saleAt: Instant = "2026-03-10T15:00:00.000Z";
+const dueAt: Instant = "2026-04-10T15:00:00.000Z";
+const childScript = fileURLToPath(new URL("./billing-rss-child.ts", import.meta.url));
+
+/** A clock a benchmark moves by hand (`@tessera/core/testing` has one, but it loads vitest). */
+function handClock(start: Instant) {
+  let now = Date.parse(start);
+  return {
+    now: () => new Date(now).toISOString() as Instant,
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+/** A studio selling an open-ended monthly plan by card on `tessera`, the card kept for renewals. */
+async function studio(tessera: Tessera, gatewayId: string) {
+  const organization = await tessera.organizations.createOrganization({ name: "Bench Studio" });
+  const unit = await tessera.organizations.createUnit({
+    organizationId: organization.id,
+    name: "Unidade",
+    slug: "bench",
+    paymentMethods: [{ method: "card", gatewayId }],
+  });
+  const plan = await tessera.plans.create({
+    unitId: unit.id,
+    name: "Mensal",
+    price: { amount: 12_990, currency: "BRL" },
+  });
+  return { unit, plan };
+}
+
+/** `count` paid sales a month before the due day, each with `token()`'s card kept. */
+async function sell(tessera: Tessera, count: number, token: () => Promise<string>, gatewayId: string) {
+  const { unit, plan } = await studio(tessera, gatewayId);
+  for (const buyer of benchBuyers(1, count)) {
+    const outcome = await tessera.sales.start({
+      unitId: unit.id,
+      planId: plan.id,
+      buyer: { name: buyer.name, email: buyer.email, document: { kind: "cpf", value: buyer.cpf } },
+      method: "card",
+      card: { type: "token", token: await token(), saveForRenewals: true },
+      idempotencyKey: buyer.idempotencyKey,
+      source: "api",
+    });
+    if (outcome.status !== "succeeded") throw new Error(`a seeding sale answered ${outcome.status}`);
+  }
+}
+
+async function billingRate(directory: string): Promise<{ perSecond: number; paid: number; ms: number }> {
+  const clock = handClock(saleAt);
+  const sandbox = createSandboxGateway({ clock, providerRecurrence: false });
+  const storage: Storage = await createSqliteStorage({ filename: join(directory, "rate.db") });
+  try {
+    const tessera = createTessera({ storage, clock, gateways: [sandbox] });
+    const card = { number: "4111111111111111", holder: "BENCH", expMonth: 12, expYear: 2030, cvc: "123" };
+    await sell(
+      tessera,
+      rateContracts,
+      async () => (await sandbox.sandbox.tokenizeCard(card)).token,
+      sandbox.id,
+    );
+    clock.advance(Date.parse(dueAt) - Date.parse(saleAt));
+    const start = performance.now();
+    const report = await tessera.billing.run({ batchSize: 200, concurrency: 4 });
+    const ms = performance.now() - start;
+    if (report.outcomes.paid !== rateContracts)
+      throw new Error(`billed ${report.outcomes.paid} of ${rateContracts}`);
+    return { perSecond: report.outcomes.paid / (ms / 1000), paid: report.outcomes.paid, ms };
+  } finally {
+    await storage.close();
+  }
+}
+
+interface ChildReport {
+  maxRssKb: number;
+  claimed: number;
+  paid: number;
+  ms: number;
+}
+
+function runChild(settings: {
+  file: string;
+  mode: "bill" | "idle";
+  maxClaims?: number;
+}): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=@tessera/source",
+        "--import",
+        "tsx",
+        childScript,
+        JSON.stringify({ ...settings, dueAt }),
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`the billing child exited ${code}: ${err.trim()}`));
+      resolve(JSON.parse(out.trim().split("\n").at(-1)!) as ChildReport);
+    });
+  });
+}
+
+async function seedMemoryRun(file: string): Promise<void> {
+  const clock = handClock(saleAt);
+  const provider = keeplessCardProvider(clock);
+  const storage = await createSqliteStorage({ filename: file });
+  try {
+    const tessera = createTessera({ storage, clock, gateways: [provider] });
+    await sell(tessera, memoryContracts, async () => "checkout-token", provider.id);
+  } finally {
+    await storage.close();
+  }
+}
+
+const mb = (kb: number) => Math.round((kb / 1024) * 10) / 10;
+
+const benchmark: Benchmark = async () => {
+  const directory = await mkdtemp(join(tmpdir(), "tessera-billing-bench-"));
+  try {
+    const fiveRowPerSecond = rawFiveRowTransactionsPerSecond(join(directory, "raw.db"), {
+      warmUpMs: 1_000,
+      measureMs: 2_000,
+    });
+    const rate = await billingRate(directory);
+    const rateResult: BenchResult = {
+      name: "billing run, saved card, zero-latency sandbox (SQLite)",
+      ratio: rate.perSecond / fiveRowPerSecond,
+      ratioMeaning: "installments billed/s ÷ raw 5-row transactions/s",
+      measured: { value: rate.perSecond, unit: "installments/s" },
+      baseline: { name: "raw 5-row transactions", value: fiveRowPerSecond, unit: "tx/s" },
+      notes: { billed: rate.paid, runMs: Math.round(rate.ms), batchSize: 200, concurrency: 4 },
+    };
+
+    const file = join(directory, "memory.db");
+    await seedMemoryRun(file);
+    const idle = await runChild({ file, mode: "idle" });
+    const quarter = await runChild({ file, mode: "bill", maxClaims: Math.floor(memoryContracts / 4) });
+    const rest = await runChild({ file, mode: "bill" });
+    if (quarter.paid + rest.paid !== memoryContracts)
+      throw new Error(`billed ${quarter.paid + rest.paid} of ${memoryContracts}`);
+    const memoryResult: BenchResult = {
+      name: `billing run peak RSS over ${memoryContracts.toLocaleString("en-US")} due months (SQLite)`,
+      ratio: rest.maxRssKb / idle.maxRssKb,
+      ratioMeaning: "peak RSS of the run ÷ peak RSS of the same process only opening the storage",
+      measured: { value: mb(rest.maxRssKb), unit: `MB (goal ≤ 256 at 1,000,000)` },
+      baseline: { name: "storage opened, nothing billed", value: mb(idle.maxRssKb), unit: "MB" },
+      notes: {
+        billed: rest.paid,
+        [`peakMbAt${quarter.paid}`]: mb(quarter.maxRssKb),
+        growthFor3xItems: Math.round((rest.maxRssKb / quarter.maxRssKb) * 100) / 100,
+        perSecond: Math.round(rest.paid / (rest.ms / 1000)),
+      },
+    };
+    return [rateResult, memoryResult];
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+};
+
+export default benchmark;

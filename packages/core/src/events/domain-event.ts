@@ -19,6 +19,8 @@ export interface DomainEventPayloads {
   "customer.unblocked": { customerId: Id<"customer"> };
   "contract.created": { contractId: Id<"contract">; customerId: Id<"customer">; planId: Id<"plan"> };
   "contract.activated": { contractId: Id<"contract">; customerId: Id<"customer"> };
+  /** Ended before its time: `refunded`, a pass whose payment came back in full. */
+  "contract.canceled": { contractId: Id<"contract">; customerId: Id<"customer">; reason: "refunded" };
   /** The dunning schedule is spent with the installment still unpaid: the customer is blocked until it is paid. */
   "contract.past_due": {
     contractId: Id<"contract">;
@@ -91,6 +93,12 @@ export interface DomainEventPayloads {
   };
   "activation_code.issued": { activationCodeId: Id<"activationCode">; contractId: Id<"contract"> };
   "activation_code.attached": { activationCodeId: Id<"activationCode">; customerId: Id<"customer"> };
+  /** Its pass was refunded: it can no longer be attached, and an attached pass ends today. */
+  "activation_code.revoked": {
+    activationCodeId: Id<"activationCode">;
+    contractId: Id<"contract">;
+    attachedCustomerId: Id<"customer"> | null;
+  };
   "staff.created": { staffMemberId: Id<"staffMember">; organizationId: Id<"organization"> };
   /** The member can no longer sign in; their sessions were ended with it. */
   "staff.disabled": { staffMemberId: Id<"staffMember">; organizationId: Id<"organization"> };

@@ -327,6 +327,12 @@ export interface ActivationCodeRepository {
     },
   ): Promise<ActivationCode | null>;
   listByUnit(unitId: Id<"unit">, filter?: { status?: ActivationCode["status"] }): Promise<ActivationCode[]>;
+  /**
+   * Revokes an `unattached` or `attached` code (its pass was refunded), compare-and-set on
+   * status: an attached one's validity ends on `endsOn` (never later than it already did).
+   * Returns the updated code, or null when it was already revoked.
+   */
+  revoke(id: Id<"activationCode">, change: { endsOn: CalendarDate }): Promise<ActivationCode | null>;
 }
 
 /** An outbox row: the event, plus its delivery bookkeeping. */

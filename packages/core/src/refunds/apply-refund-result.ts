@@ -4,6 +4,7 @@ import type { Payment } from "../payments/payment";
 import type { RefundResult } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
+import { endRefundedPass } from "./end-refunded-pass";
 import type { Refund } from "./refund";
 import { isUnanswered, refundLifecycle } from "./refund-status";
 
@@ -66,7 +67,7 @@ export async function applyRefundAnswer(
   const events: AnyDomainEvent[] = [];
   const ids = { refundId: refund.id, paymentId: refund.paymentId, amount: refund.amount };
   if (target === "succeeded") {
-    await giveBack(tx, refund, now);
+    await giveBack(ctx, tx, refund, events);
     events.push(ctx.events("refund.succeeded", ids, refund.unitId));
   } else if (target === "failed") {
     events.push(ctx.events("refund.failed", ids, refund.unitId));
@@ -77,8 +78,17 @@ export async function applyRefundAnswer(
   return { refund: updated, moved: true };
 }
 
-/** The payment's refunded amount and status, and a fully refunded payment's installments. */
-async function giveBack(tx: Repositories, refund: Refund, now: string): Promise<void> {
+/**
+ * The payment's refunded amount and status, and a fully refunded payment's installments —
+ * and, when they were a pass's, the pass itself (`endRefundedPass`).
+ */
+async function giveBack(
+  ctx: ServiceContext,
+  tx: Repositories,
+  refund: Refund,
+  events: AnyDomainEvent[],
+): Promise<void> {
+  const now = ctx.clock.now();
   const payment: Payment | null = await tx.payments.findById(refund.paymentId);
   if (!payment) throw new Error(`payment ${refund.paymentId} vanished`);
   const refunded = payment.refundedAmount.amount + refund.amount.amount;
@@ -90,11 +100,13 @@ async function giveBack(tx: Repositories, refund: Refund, now: string): Promise<
     updatedAt: now,
   });
   if (!whole) return;
-  for (const installment of await tx.installments.findByIds(payment.installmentIds)) {
+  const installments = await tx.installments.findByIds(payment.installmentIds);
+  for (const installment of installments) {
     if (installment.status === "confirmed") {
       await tx.installments.update({ ...installment, status: "refunded", updatedAt: now });
     }
   }
+  await endRefundedPass(ctx, tx, installments, events);
 }
 
 /** The refund a provider knows by `refundKey`: core sends the refund's id without its underscore. */

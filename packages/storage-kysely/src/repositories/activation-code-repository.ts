@@ -53,6 +53,24 @@ export function createActivationCodeRepository(ctx: RepositoryContext): Activati
       return row ? activationCodeFromRow(row, codec) : null;
     },
 
+    async revoke(id, change) {
+      const row = await db
+        .updateTable("activation_codes")
+        .set({
+          status: "revoked",
+          // An attached pass ends on the day given, never later than it would have.
+          valid_until: sql<
+            string | null
+          >`case when status = 'attached' and (valid_until is null or valid_until > ${change.endsOn}) then ${change.endsOn} else valid_until end`,
+          version: sql<number>`version + 1`,
+        })
+        .where("id", "=", id)
+        .where("status", "in", ["unattached", "attached"])
+        .returningAll()
+        .executeTakeFirst();
+      return row ? activationCodeFromRow(row, codec) : null;
+    },
+
     async listByUnit(unitId, filter = {}) {
       let query = db.selectFrom("activation_codes").selectAll().where("unit_id", "=", unitId);
       if (filter.status) query = query.where("status", "=", filter.status);

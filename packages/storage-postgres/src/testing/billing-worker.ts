@@ -3,7 +3,8 @@
  * started with `node --conditions=@tessera/source --import tsx`). It opens its own storage
  * (its own pool) on the shared schema and a sandbox on the shared ledger file — the
  * provider's books every worker appends to — says `ready`, waits for `go` on stdin, runs one
- * billing run and prints `report <json>`. With `killAfterCharges`, it SIGKILLs itself inside
+ * billing run and prints `report <json>` (and `charged <n>` at each charge the sandbox
+ * records). With `killAfterCharges`, it SIGKILLs itself inside
  * its n-th charge, once the sandbox has recorded it and before the answer comes back: the
  * charge the provider made whose answer is lost, with the worker's other claims still held.
  *
@@ -43,6 +44,7 @@ const sandbox = createSandboxGateway({
   providerRecurrence: false,
   onCharge() {
     charges++;
+    say(`charged ${charges}`);
     if (settings.killAfterCharges !== undefined && charges >= settings.killAfterCharges) {
       say("dying");
       process.kill(process.pid, "SIGKILL");

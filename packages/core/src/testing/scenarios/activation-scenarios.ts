@@ -108,4 +108,67 @@ export function activationScenarios(current: () => ScenarioEnv): void {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
+
+  it("ends an attached pass on the visitor when its payment is refunded in full: the contract canceled, the pass valid until today", async () => {
+    const env = current();
+    const outcome = await buyPass("pass-refund-0001");
+    const visitor = await env.tessera.customers.register({
+      organizationId: env.org.id,
+      name: "Bruno Lima",
+      email: "bruno@example.com",
+    });
+    await env.tessera.activation.attach({
+      unitId: env.unit.id,
+      code: outcome.activationCode!.code,
+      customerId: visitor.customer.id,
+    });
+    env.clock.advance(5 * 24 * 3600_000);
+    const part = await env.tessera.refunds.refund({
+      paymentId: outcome.payment!.id,
+      amount: { amount: 10_000, currency: "BRL" },
+      idempotencyKey: "pass-refund-part-0001",
+    });
+    expect(part.payment.status).toBe("partially_refunded");
+    // Part of the money back leaves the pass as it was.
+    expect((await env.storage.activationCodes.findByContract(outcome.contract.id))?.status).toBe("attached");
+    await env.tessera.refunds.refund({
+      paymentId: outcome.payment!.id,
+      idempotencyKey: "pass-refund-rest-0001",
+    });
+    const code = await env.storage.activationCodes.findByContract(outcome.contract.id);
+    expect(code).toMatchObject({
+      status: "revoked",
+      attachedCustomerId: visitor.customer.id,
+      validUntil: "2026-03-15",
+    });
+    const contract = await env.storage.contracts.findById(outcome.contract.id);
+    expect(contract).toMatchObject({ status: "canceled", endDate: "2026-03-15" });
+    const events = (await env.storage.outbox.listUndelivered(1000)).map((entry) => entry.event);
+    expect(events.filter((event) => event.type === "activation_code.revoked")).toHaveLength(1);
+    expect(events.filter((event) => event.type === "contract.canceled")).toHaveLength(1);
+  });
+
+  it("revokes an unattached pass refunded to the wallet, so its code can no longer be attached", async () => {
+    const env = current();
+    const outcome = await buyPass("pass-refund-0002");
+    await env.tessera.refunds.refund({
+      paymentId: outcome.payment!.id,
+      destination: "wallet",
+      idempotencyKey: "pass-refund-wallet-0002",
+    });
+    const visitor = await env.tessera.customers.register({
+      organizationId: env.org.id,
+      name: "Bruno Lima",
+      email: "bruno@example.com",
+    });
+    const refused = await rejection(
+      env.tessera.activation.attach({
+        unitId: env.unit.id,
+        code: outcome.activationCode!.code,
+        customerId: visitor.customer.id,
+      }),
+    );
+    expect(refused.code).toBe("activation_code_used");
+    expect(await env.tessera.activation.listUnattached(env.unit.id)).toHaveLength(0);
+  });
 }

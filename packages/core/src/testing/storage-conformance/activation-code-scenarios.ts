@@ -97,4 +97,40 @@ export const activationCodeScenarios = {
       expect(await storage.activationCodes.attach(revoked.id, attachment(world.customer.id))).toBeNull();
     },
   },
+
+  activationCodeRevoke: {
+    title:
+      "revokes an unattached or attached code once, ending an attached pass on the day given but never later than it did",
+    async run({ storage, fixtures }) {
+      const world = await seedWorld(storage, fixtures);
+      const owner = { unitId: world.unit.id, contractId: world.contract.id };
+      const unattached = fixtures.activationCode(owner);
+      const longPass = fixtures.activationCode(owner);
+      const shortPass = fixtures.activationCode(owner);
+      for (const code of [unattached, longPass, shortPass]) await storage.activationCodes.insert(code);
+      await storage.activationCodes.attach(longPass.id, attachment(world.customer.id));
+      await storage.activationCodes.attach(shortPass.id, {
+        ...attachment(world.customer.id),
+        validUntil: "2026-03-05",
+      });
+      const endsOn = "2026-03-10";
+      expect(await storage.activationCodes.revoke(unattached.id, { endsOn })).toEqual({
+        ...unattached,
+        status: "revoked",
+        version: 2,
+      });
+      expect(await storage.activationCodes.revoke(longPass.id, { endsOn })).toMatchObject({
+        status: "revoked",
+        validUntil: endsOn,
+        attachedCustomerId: world.customer.id,
+        version: 3,
+      });
+      expect((await storage.activationCodes.revoke(shortPass.id, { endsOn }))?.validUntil).toBe("2026-03-05");
+      const twice = await Promise.all(
+        [1, 2].map(() => storage.activationCodes.revoke(longPass.id, { endsOn })),
+      );
+      expect(twice).toEqual([null, null]);
+      expect(await storage.activationCodes.attach(unattached.id, attachment(world.customer.id))).toBeNull();
+    },
+  },
 } satisfies Record<string, StorageScenario>;

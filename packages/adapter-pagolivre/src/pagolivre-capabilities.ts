@@ -4,9 +4,11 @@ import { pagolivreProtocol } from "./pagolivre-protocol";
 /**
  * What PagoLivre does, as data: a payment link the provider sends by SMS (the payer's CPF and
  * mobile phone required), paid on its hosted page, then N monthly charges it makes by itself
- * and notifies; cancelling an unpaid link; refunds in part by `cancel` with an amount, each
- * keyed by our `cancellationRequestId` (assumed); callbacks authenticated only by the API
- * token in their URL, so every one is confirmed by lookup; references are UUIDs.
+ * and notifies — at most 12, all equal, on days it picks, a declined month never retried
+ * (`pagolivreProtocol.monthlyCharges`, assumed); cancelling an unpaid link; refunds in part
+ * by `cancel` with an amount, each keyed by our `cancellationRequestId` (assumed); callbacks
+ * authenticated only by the API token in their URL, so every one is confirmed by lookup;
+ * references are UUIDs.
  */
 export const pagolivreCapabilities: GatewayCapabilities = {
   currencies: ["BRL"],
@@ -17,6 +19,14 @@ export const pagolivreCapabilities: GatewayCapabilities = {
   cardTokenization: "none",
   storedCards: false,
   providerRecurrence: ["payment_link"],
+  recurrenceRules: {
+    maxCharges: pagolivreProtocol.create.maxInstallments,
+    // PagoLivre divides the order's amount evenly over its monthly charges.
+    equalCharges: true,
+    // PagoLivre picks the days, a month apart from the order's creation (assumed).
+    secondChargeDay: "one_interval_after_create",
+    declinedCharge: pagolivreProtocol.monthlyCharges.declinedRetried ? "retry_then_end" : "next_period",
+  },
   webhooks: {
     authentication: "shared_secret",
     confirmsByLookup: true,

@@ -151,16 +151,14 @@ describe("the PagoLivre gateway on a loopback PagoLivre", () => {
       }
       return parsed;
     };
+    // A declined month is not tried again (assumed): it stays declined, the next goes on.
     mock.chargeMonth(orderId, 2, "declined");
     const declined = await news();
-    mock.chargeMonth(orderId, 2, "paid");
-    const retried = await news();
     mock.chargeMonth(orderId, 3, "paid");
     const last = await news();
-    const monthly = [...declined, ...retried, ...last];
+    const monthly = [...declined, ...last];
     expect(monthly.map((event) => [event.recurrenceCharge, event.payment.status])).toEqual([
       [{ recurrenceReference: orderId, sequence: 2, attempt: 1, recurrenceEnded: false }, "declined"],
-      [{ recurrenceReference: orderId, sequence: 2, attempt: 2, recurrenceEnded: false }, "succeeded"],
       [{ recurrenceReference: orderId, sequence: 3, attempt: 1, recurrenceEnded: true }, "succeeded"],
     ]);
     // Each monthly charge is its own payment, never matched by our key (charge 1's).
@@ -168,7 +166,7 @@ describe("the PagoLivre gateway on a loopback PagoLivre", () => {
     expect(new Set(monthly.map((event) => event.payment.providerReference)).size).toBe(2);
     wait(1_100);
     expect(
-      await gateway.getPayment(lookupOf(request, monthly[2]?.payment.providerReference ?? "")),
+      await gateway.getPayment(lookupOf(request, monthly[1]?.payment.providerReference ?? "")),
     ).toMatchObject({
       status: "succeeded",
       amount: { amount: 15_990 },
@@ -182,6 +180,27 @@ describe("the PagoLivre gateway on a loopback PagoLivre", () => {
     wait(1_100);
     expect(ids(again)).toEqual(ids(await gateway.parseWebhook(paid[0]!)));
   });
+  it("ends the recurrence on the last month, declined too, and never on a late callback about an earlier one", async () => {
+    const { gateway, mock, callbacks, wait } = await setUp();
+    const created = await gateway.createPayment(sale());
+    const orderId = created.status === "pending" ? created.providerReference : "";
+    wait();
+    mock.pay(orderId);
+    mock.chargeMonth(orderId, 2, "paid");
+    mock.chargeMonth(orderId, 3, "declined");
+    // Read only now, after month 3: month 2's callback is late, yet it ended nothing.
+    const monthly = [];
+    for (const callback of await callbacks()) {
+      wait(1_100);
+      const parsed = await gateway.parseWebhook(callback);
+      if (parsed.authentic) monthly.push(...parsed.events.filter((event) => event.recurrenceCharge));
+    }
+    expect(monthly.map((event) => [event.recurrenceCharge, event.payment.status])).toEqual([
+      [{ recurrenceReference: orderId, sequence: 2, attempt: 1, recurrenceEnded: false }, "succeeded"],
+      [{ recurrenceReference: orderId, sequence: 3, attempt: 1, recurrenceEnded: true }, "declined"],
+    ]);
+  });
+
   it("refuses a callback without our token, or with another, and changes nothing", async () => {
     const { gateway, mock, callbacks, wait } = await setUp();
     const created = await gateway.createPayment(sale());

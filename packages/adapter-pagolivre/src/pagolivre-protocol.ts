@@ -10,7 +10,8 @@
  *   the docs (see `PagoLivreBehaviour`);
  * - **assumed**: Tessera's own guess, with no published source. MUST be confirmed with
  *   PagoLivre before production: the production host, the monthly charges (`installments`
- *   detail in the order, `installment.*` events, `installmentNumber`), `refunds`, `amount`
+ *   detail in the order, `installment.*` events, `installmentNumber`, their days, no retry of
+ *   a declined month), `refunds`, `amount`
  *   and `description` fields, error bodies, HTTP status codes of the answers, limits.
  *
  * The same facts as data, per topic: `pagolivreProtocol.basis`.
@@ -95,6 +96,22 @@ export const pagolivreProtocol = {
     /** assumed: the most monthly charges an order may have. */
     maxInstallments: 12,
   },
+  /**
+   * assumed, all of it: how PagoLivre makes the monthly charges after the first. The BEMP seed
+   * says only that each is reported confirmed or denied.
+   */
+  monthlyCharges: {
+    /**
+     * PagoLivre picks the days itself: charge n falls n − 1 months after the day the order was
+     * made (São Paulo), the first paid on the hosted page; the order takes no day of ours.
+     */
+    days: "monthly_from_order_creation",
+    /**
+     * A declined monthly charge is not tried again: that month stays declined ("Negado"),
+     * the next is charged on its own day, and the order ends with its last month.
+     */
+    declinedRetried: false,
+  },
   orderStatuses,
   installmentStatuses,
   receivingOptionTypes,
@@ -114,6 +131,8 @@ export const pagolivreProtocol = {
     stopLaterChargesWithoutRefund: "assumed",
     orderEvents: "documented",
     installmentEvents: "assumed",
+    monthlyChargeDays: "assumed",
+    declinedMonthNotRetried: "assumed",
     callbackRetries: "documented",
     errorBodies: "assumed",
     orderKeyReplay: "documented/observed",

@@ -8,7 +8,12 @@ import {
 import type { PagoLivreClient } from "./client";
 import { mapMonthlyCharge, mapOrder } from "./mapping";
 import { lookUpOrder } from "./order-lookup";
-import { callbackBodySchema, type PagoLivreOrder, pagolivreProtocol } from "./pagolivre-protocol";
+import {
+  callbackBodySchema,
+  type PagoLivreInstallment,
+  type PagoLivreOrder,
+  pagolivreProtocol,
+} from "./pagolivre-protocol";
 
 /** The order's own news (charge 1), one event id per state it reaches. */
 function orderEvent(order: PagoLivreOrder, clock: Clock): GatewayEvent {
@@ -22,14 +27,30 @@ function orderEvent(order: PagoLivreOrder, clock: Clock): GatewayEvent {
   };
 }
 
-/** A monthly charge's news: which charge and which try, and whether any charge is still to come. */
-function monthlyEvent(order: PagoLivreOrder, number: number, clock: Clock): GatewayEvent | null {
-  const installments = order.installments ?? [];
-  const charge = installments.find((candidate) => candidate.number === number);
-  if (charge === undefined || number < 2) return null;
-  const laterScheduled = installments.some(
-    (candidate) => candidate.number > number && candidate.status === "scheduled",
+/**
+ * Whether a monthly charge ends the recurrence: it is final — paid, or declined where PagoLivre
+ * never tries a declined month again (assumed), or the order no longer runs — and no later
+ * month is still to come or was made (the last month, or the rest stopped). Read from the
+ * order as it is now, so a late callback about an earlier month does not end what went on.
+ */
+function endsRecurrence(order: PagoLivreOrder, charge: PagoLivreInstallment): boolean {
+  const final =
+    charge.status === "paid" ||
+    charge.status === "canceled" ||
+    order.status !== "paid" ||
+    (charge.status === "declined" && !pagolivreProtocol.monthlyCharges.declinedRetried);
+  return (
+    final &&
+    (order.installments ?? []).every(
+      (candidate) => candidate.number <= charge.number || candidate.status === "canceled",
+    )
   );
+}
+
+/** A monthly charge's news: which charge and which try, and whether it ends the recurrence. */
+function monthlyEvent(order: PagoLivreOrder, number: number, clock: Clock): GatewayEvent | null {
+  const charge = order.installments?.find((candidate) => candidate.number === number);
+  if (charge === undefined || number < 2) return null;
   return {
     providerEventId: `pagolivre:${order.id}:installment:${number}:${charge.attempt}:${charge.status}`,
     payment: mapMonthlyCharge(order, charge),
@@ -40,7 +61,7 @@ function monthlyEvent(order: PagoLivreOrder, number: number, clock: Clock): Gate
       recurrenceReference: order.id,
       sequence: number,
       attempt: charge.attempt,
-      recurrenceEnded: !laterScheduled && (charge.status === "paid" || order.status !== "paid"),
+      recurrenceEnded: endsRecurrence(order, charge),
     },
   };
 }

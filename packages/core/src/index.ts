@@ -206,6 +206,7 @@ export { type Clock, systemClock } from "./ports/clock";
 export type { FileStore } from "./ports/file-store";
 // Ports
 export type * from "./ports/gateway";
+export { defaultRecurrenceRules } from "./ports/gateway";
 export {
   defineGatewayProvider,
   type GatewayProvider,

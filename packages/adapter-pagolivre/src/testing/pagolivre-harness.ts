@@ -3,18 +3,25 @@ import { createManualClock, type GatewayHarness, type ProviderRecords } from "@t
 import { monthlyChargeReference } from "../mapping";
 import { createPagoLivreGateway, type PagoLivreGatewayOptions } from "../pagolivre-gateway";
 import {
+  type PagoLivreInstallmentRecord,
   type PagoLivreMock,
   type PagoLivreRecords,
   startLoopbackCallbackReceiver,
   startPagoLivreMock,
 } from "./mock-pagolivre";
 
-/** PagoLivre's books as the conformance suite reads them: each order is charge 1, each later monthly charge its own. */
+/**
+ * PagoLivre's books as the conformance suite reads them: each order is charge 1, each later
+ * monthly charge PagoLivre made (paid or declined) its own; a month still to come, or stopped
+ * before it came, is no charge yet.
+ */
 export function pagolivreProviderRecords(books: PagoLivreRecords): ProviderRecords {
   const zero = { amount: 0, currency: "BRL" };
+  const made = (charge: PagoLivreInstallmentRecord) =>
+    charge.number === 1 || charge.status === "paid" || charge.status === "declined";
   return {
     charges: books.orders.flatMap((order) =>
-      order.installments.map((charge) => {
+      order.installments.filter(made).map((charge) => {
         const reference =
           charge.number === 1 ? order.id : monthlyChargeReference(order.orderKey, charge.number);
         return {
@@ -47,8 +54,10 @@ export interface PagoLivreHarness extends GatewayHarness {
 /**
  * The PagoLivre adapter as the gateway conformance suite sees it: a loopback PagoLivre on a
  * manual clock (its lookup rate limit off: the suite looks up far more often than once a
- * second, and the limit has tests of its own), a loopback callback endpoint, the payer paying
- * on the hosted page, and PagoLivre's books.
+ * second, and the limit has tests of its own) that makes the monthly charges falling due as
+ * the clock moves, a loopback callback endpoint, the payer paying on the hosted page — with a
+ * card whose monthly charges succeed, or one whose every monthly charge is declined — and
+ * PagoLivre's books.
  */
 export async function createPagoLivreHarness(
   options: { behaviour?: "documented" | "observed" } = {},
@@ -85,9 +94,15 @@ export async function createPagoLivreHarness(
     gatewayOptions,
     gateway,
     clock,
-    advanceClock: async (ms) => void clock.advance(ms),
+    // PagoLivre lives through the time that passed: the monthly charges that fell due are made.
+    async advanceClock(ms) {
+      clock.advance(ms);
+      pagolivre.runDueCharges();
+    },
     cards: null,
     payPending: async (reference) => pagolivre.pay(reference),
+    payPendingWithRecurrentDeclines: async (reference) =>
+      pagolivre.pay(reference, { laterCharges: "declined" }),
     async deliveredNotifications() {
       await pagolivre.notificationsSettled();
       const all = receiver.received();

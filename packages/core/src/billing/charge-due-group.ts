@@ -9,7 +9,7 @@ import type { PaymentMethod } from "../payments/payment-method";
 import { buildPaymentRequest } from "../payments/payment-row";
 import { openPaymentStatuses } from "../payments/payment-status";
 import { submitPayment } from "../payments/submit-payment";
-import type { CardInput } from "../ports/gateway";
+import { type CardInput, defaultRecurrenceRules } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import { payContractFromBalance } from "../wallet/wallet-payment";
 import type { DueGroupOutcome } from "./billing-report";
@@ -62,7 +62,8 @@ export async function chargeDueGroup(
   if (attempts.some((payment) => openPaymentStatuses.includes(payment.status)))
     return { kind: "in_progress" };
   const recurrences = await ctx.storage.recurrences.listByContract(contract.id);
-  if (recurrences.some((recurrence) => recurrence.status === "active")) return { kind: "provider_owned" };
+  const running = recurrences.find((recurrence) => recurrence.status === "active");
+  if (running && !leftToUs(ctx, running.gatewayId, lines)) return { kind: "provider_owned" };
   const failed = Math.max(...lines.map((line) => line.failedAttempts));
   if (isScheduleSpent(failed, unit.dunningRetryDays)) {
     await markPastDue(ctx, contract.id, first);
@@ -79,6 +80,17 @@ export async function chargeDueGroup(
     if (paid) return paid;
   }
   return chargeProvider(ctx, unit, contract, first.sequence);
+}
+
+/**
+ * True when lines of a contract whose provider runs its recurrence are still ours to collect:
+ * a period the provider declined and never tries again (`recurrenceRules.declinedCharge:
+ * "next_period"`, PagoLivre) — its dunning is Tessera's. A provider that retries a declined
+ * charge keeps it until it gives up and ends the recurrence.
+ */
+function leftToUs(ctx: ServiceContext, gatewayId: string, lines: readonly Installment[]): boolean {
+  const rules = ctx.gateways.find(gatewayId)?.capabilities.recurrenceRules ?? defaultRecurrenceRules;
+  return rules.declinedCharge === "next_period" && lines.some((line) => line.status === "denied");
 }
 
 /** The group paid from the wallet; null when the balance fell short meanwhile (a concurrent debit). */

@@ -111,6 +111,15 @@ export interface GatewayCapabilities {
    * than one period, paid by such a method, sends `CreatePaymentRequest.recurrence`.
    */
   providerRecurrence: readonly PaymentMethod[];
+  /**
+   * How the provider runs the recurrences of `providerRecurrence`, where it differs from
+   * `defaultRecurrenceRules` (any count and amount, charge 2 on the requested day, a declined
+   * charge retried until the provider gives up and ends the recurrence: Cielo's
+   * RecurrentPayment and the sandbox). Absent means those defaults; meaningless without
+   * provider recurrence. PagoLivre declares its own: 12 equal monthly charges at most, on days
+   * it picks, a declined month left declined.
+   */
+  recurrenceRules?: RecurrenceRules;
   /** How notifications arrive, or null when the provider sends none. */
   webhooks: WebhookCapabilities | null;
   /** A raw card number may reach `createPayment` (the sandbox, or a PCI-compliant integrator's explicit option). */
@@ -132,6 +141,58 @@ export interface GatewayCapabilities {
    */
   boletoDocument: boolean;
 }
+
+/**
+ * What a provider's own recurrence takes and how it runs it, as data: what core may ask for
+ * in `CreatePaymentRequest.recurrence`, and what follows each charge the provider makes. The
+ * conformance suite builds its recurrence requests and its expectations from it.
+ */
+export interface RecurrenceRules {
+  /**
+   * The most charges one recurrence may have, charge 1 included; null for no limit (the
+   * default). A provider with a limit runs fixed counts only: `RecurrenceRequest.charges` is
+   * 2 to this, never null, so an open-ended plan cannot be sold through its recurrence
+   * (PagoLivre: 1 to 12 monthly charges per order).
+   */
+  maxCharges: number | null;
+  /**
+   * Every charge collects the same: the provider divides one total evenly (PagoLivre), so
+   * `RecurrenceRequest.amount` must equal the create's `amount`, and an enrollment fee
+   * cannot ride on charge 1. False (the default): each later charge collects
+   * `RecurrenceRequest.amount`, whatever charge 1 took.
+   */
+  equalCharges: boolean;
+  /**
+   * Who picks the day of charge 2 (each later one falls on that day of its period):
+   * - `requested` (the default): the provider charges on `RecurrenceRequest.secondChargeOn`
+   *   (Cielo's `StartDate`, the sandbox);
+   * - `one_interval_after_create`: the provider picks it itself, one interval after the day
+   *   of the create in Brasília, whatever `secondChargeOn` says (PagoLivre, assumed: a month
+   *   after the order was made). A contract whose second period falls due on another day is
+   *   still charged on the provider's day, so core must not expect the charge on the
+   *   contract's due day, nor think it late before the provider's.
+   */
+  secondChargeDay: "requested" | "one_interval_after_create";
+  /**
+   * What follows a charge the provider made by itself that was declined:
+   * - `retry_then_end` (the default): the provider tries that charge again (attempt 2, 3, …,
+   *   days apart) and, when it gives up, ends the recurrence: its last try says
+   *   `recurrenceEnded` (Cielo: up to four tries; the sandbox: daily);
+   * - `next_period`: the provider never tries it again; that period stays declined, the next
+   *   one is charged on its own day, and only the last charge, paid or declined, ends the
+   *   recurrence (PagoLivre, assumed). The provider never collects the declined period:
+   *   core (dunning, staff) has to, and must not wait for a retry that never comes.
+   */
+  declinedCharge: "retry_then_end" | "next_period";
+}
+
+/** The recurrence rules of a gateway that declares none (`GatewayCapabilities.recurrenceRules` absent). */
+export const defaultRecurrenceRules: Readonly<RecurrenceRules> = Object.freeze({
+  maxCharges: null,
+  equalCharges: false,
+  secondChargeDay: "requested",
+  declinedCharge: "retry_then_end",
+});
 
 /**
  * How the provider limits our reference (`CreatePaymentRequest.idempotencyKey`):
@@ -333,11 +394,17 @@ export interface CreatePaymentRequest {
 export interface RecurrenceRequest {
   /** Every `count` months or days (Cielo `Interval`: Monthly, Bimonthly, Quarterly, SemiAnnual, Annual). */
   interval: { unit: "month" | "day"; count: number };
-  /** Charges in all, counting charge 1; null for open-ended, until deactivated. */
+  /**
+   * Charges in all, counting charge 1; null for open-ended, until deactivated. At most
+   * `recurrenceRules.maxCharges`, and never null where that is set.
+   */
   charges: number | null;
-  /** What each charge after the first collects. */
+  /** What each charge after the first collects; the create's `amount` where `recurrenceRules.equalCharges`. */
   amount: Money;
-  /** The day of charge 2 (Cielo `StartDate`); later charges fall on that day of each period. */
+  /**
+   * The day of charge 2 (Cielo `StartDate`); later charges fall on that day of each period.
+   * Honoured only where `recurrenceRules.secondChargeDay` is `requested`.
+   */
   secondChargeOn: CalendarDate;
 }
 

@@ -8,7 +8,7 @@ import {
 import { orderView } from "./order-view";
 import { fieldErrorsAnswer, jsonAnswer } from "./pagolivre-answers";
 import { centavosOf, type InstallmentState, type OrderState } from "./pagolivre-books";
-import { nowMs, type PagoLivreContext, paymentUrlOf } from "./pagolivre-context";
+import { nowMs, type PagoLivreContext, paymentUrlOf, saoPauloDay } from "./pagolivre-context";
 import { bodyRoute } from "./pagolivre-route";
 
 /**
@@ -21,11 +21,6 @@ import { bodyRoute } from "./pagolivre-route";
  * the requestId is the same and refuses another requestId (409, assumed status); `observed`
  * makes another payable order every time, as the sandbox did.
  */
-
-/** Brazil keeps UTC−3 all year (no daylight saving since 2019). */
-function saoPauloToday(ms: number): CalendarDate {
-  return new Date(ms - 3 * 60 * 60_000).toISOString().slice(0, 10);
-}
 
 export function monthlyCharges(total: number, count: number, firstDue: CalendarDate): InstallmentState[] {
   const share = Math.floor(total / count);
@@ -57,10 +52,11 @@ function newOrder(context: PagoLivreContext, body: PagoLivreOrderCreateRequest):
     expirationDate: new Date(now + context.orderLifetimeMs).toISOString(),
     decliningReason: null,
     cancelingReason: null,
-    installments: monthlyCharges(amount, body.installments, saoPauloToday(now)),
+    installments: monthlyCharges(amount, body.installments, saoPauloDay(now)),
     refunds: [],
     cancellations: new Set(),
     lastLookupMs: null,
+    laterCharges: "paid",
   };
 }
 

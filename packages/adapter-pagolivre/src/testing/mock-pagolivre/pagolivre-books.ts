@@ -57,6 +57,11 @@ export interface OrderState {
   cancellations: Set<string>;
   /** When this order was last looked up (ms), for the 1-per-second limit. */
   lastLookupMs: number | null;
+  /**
+   * The mock's model of the card the payer gave on the hosted page: what each monthly charge
+   * PagoLivre makes by itself comes to (`pay(…, { laterCharges })`, default paid).
+   */
+  laterCharges: "paid" | "declined";
 }
 
 export interface PagoLivreInstallmentRecord {

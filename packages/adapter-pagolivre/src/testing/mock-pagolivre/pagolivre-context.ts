@@ -1,4 +1,4 @@
-import type { Clock } from "@tessera/core";
+import type { CalendarDate, Clock } from "@tessera/core";
 import type { PagoLivreBehaviour } from "../../pagolivre-protocol";
 import type { PagoLivreBooks } from "./pagolivre-books";
 import type { PagoLivreNotifier } from "./pagolivre-notifier";
@@ -34,3 +34,8 @@ export const paymentUrlOf = (context: PagoLivreContext, id: string): string =>
 
 /** The clock's now in milliseconds. */
 export const nowMs = (context: PagoLivreContext): number => Date.parse(context.clock.now());
+
+/** The day in São Paulo at `ms`: Brazil keeps UTC−3 all year (no daylight saving since 2019). */
+export function saoPauloDay(ms: number): CalendarDate {
+  return new Date(ms - 3 * 60 * 60_000).toISOString().slice(0, 10);
+}

@@ -1,7 +1,8 @@
+import { compareDates } from "@tessera/core";
 import type { PagoLivreEventName } from "../../pagolivre-protocol";
 import { pagolivreProtocol } from "../../pagolivre-protocol";
 import type { InstallmentState, OrderState } from "./pagolivre-books";
-import { nowMs, type PagoLivreContext } from "./pagolivre-context";
+import { nowMs, type PagoLivreContext, saoPauloDay } from "./pagolivre-context";
 
 /**
  * What happens to an order after its creation, each with its callback: the payer pays or is
@@ -47,10 +48,18 @@ export function cancelScheduled(order: OrderState, from: number): void {
   }
 }
 
-/** The payer pays on the hosted page: the order is paid with its first monthly charge. */
-export function payOrder(context: PagoLivreContext, order: OrderState): void {
+/**
+ * The payer pays on the hosted page: the order is paid with its first monthly charge.
+ * `laterCharges`: what the card the payer gave comes to when PagoLivre charges it each month.
+ */
+export function payOrder(
+  context: PagoLivreContext,
+  order: OrderState,
+  laterCharges: OrderState["laterCharges"] = "paid",
+): void {
   requireCreated(order, "pay");
   order.status = "paid";
+  order.laterCharges = laterCharges;
   const first = firstCharge(order);
   first.status = "paid";
   first.paidAt = context.clock.now();
@@ -89,7 +98,10 @@ export function refreshExpiries(context: PagoLivreContext): void {
   }
 }
 
-/** assumed: monthly charge `number` (≥ 2) of a paid order is made on the card; a declined one may be tried again. */
+/**
+ * assumed: monthly charge `number` (≥ 2) of a paid order is made on the card, once: a declined
+ * month is not tried again (`pagolivreProtocol.monthlyCharges.declinedRetried`).
+ */
 export function chargeMonth(
   context: PagoLivreContext,
   order: OrderState,
@@ -103,6 +115,11 @@ export function chargeMonth(
   if (charge === undefined || number < 2) {
     throw new Error(`mock PagoLivre: order ${order.id} has no monthly charge ${number} after the first`);
   }
+  if (charge.status === "declined" && !pagolivreProtocol.monthlyCharges.declinedRetried) {
+    throw new Error(
+      `mock PagoLivre: monthly charge ${number} of ${order.id} was declined, and PagoLivre does not try a declined month again (assumed)`,
+    );
+  }
   if (charge.status !== "scheduled" && charge.status !== "declined") {
     throw new Error(`mock PagoLivre: monthly charge ${number} of ${order.id} is ${charge.status}`);
   }
@@ -115,6 +132,22 @@ export function chargeMonth(
     charge.decliningReason = reason;
   }
   notify(context, order, outcome === "paid" ? "installment.paid" : "installment.declined", number);
+}
+
+/**
+ * assumed: PagoLivre makes, on its day, each monthly charge now due — due in São Paulo on or
+ * before today, by the clock — of every paid order, oldest first, on the card the payer gave
+ * (`laterCharges`). What `chargeMonth` does for one month, for all that time brought due.
+ */
+export function runDueCharges(context: PagoLivreContext): void {
+  const today = saoPauloDay(nowMs(context));
+  for (const order of context.books.orders.values()) {
+    if (order.status !== "paid") continue;
+    for (const charge of order.installments) {
+      if (charge.number >= 2 && charge.status === "scheduled" && compareDates(charge.dueDate, today) <= 0)
+        chargeMonth(context, order, charge.number, order.laterCharges);
+    }
+  }
 }
 
 /** Every pending refund is given back (no callback: none is known). */

@@ -14,6 +14,7 @@ import {
   orderOf,
   payOrder,
   refreshExpiries,
+  runDueCharges,
   settleRefunds,
 } from "./pagolivre-lifecycle";
 import {
@@ -38,14 +39,28 @@ export interface PagoLivreMock {
   /** The merchant's API token: `Authorization: Basic <token>`, and `?accessToken=` on callbacks. */
   token: string;
 
-  /** The payer pays on the hosted page: order paid, monthly charge 1 paid, callback `order.paid`. */
-  pay(orderKeyOrId: string): void;
+  /**
+   * The payer pays on the hosted page: order paid, monthly charge 1 paid, callback
+   * `order.paid`. `laterCharges`: what the card comes to each month PagoLivre charges it by
+   * itself (`runDueCharges`); default paid.
+   */
+  pay(orderKeyOrId: string, options?: { laterCharges?: "paid" | "declined" }): void;
   /** The payer's card is declined on the hosted page: order declined, callback `order.declined`. */
   decline(orderKeyOrId: string, reason?: string): void;
   /** The link expires unpaid: order expired, callback `order.expired`. */
   expire(orderKeyOrId: string): void;
-  /** Monthly charge `number` (≥ 2) of a paid order happens: callback `installment.paid`/`installment.declined` with `installmentNumber`. */
+  /**
+   * Monthly charge `number` (≥ 2) of a paid order happens, whatever its day: callback
+   * `installment.paid`/`installment.declined` with `installmentNumber`. A declined month is
+   * not tried again (assumed): charging it twice throws.
+   */
   chargeMonth(orderKeyOrId: string, number: number, outcome: "paid" | "declined", reason?: string): void;
+  /**
+   * PagoLivre lives through the time the clock moved: each monthly charge of a paid order due
+   * by today in São Paulo (n − 1 months after the order's creation day) is made, on the card
+   * the payer gave (`pay`'s `laterCharges`), with its callback.
+   */
+  runDueCharges(): void;
   /** Every pending refund is given back. */
   settleRefunds(): void;
   /** The next `POST /orders`: `after_charge` makes the order and holds the answer, then drops the socket; `before_receipt` drops it unread. */
@@ -131,11 +146,15 @@ export async function startPagoLivreMock(options: PagoLivreMockOptions = {}): Pr
     origin,
     token: context.token,
 
-    pay: (orderKeyOrId) => payOrder(context, current(orderKeyOrId)),
+    pay: (orderKeyOrId, options) => payOrder(context, current(orderKeyOrId), options?.laterCharges),
     decline: (orderKeyOrId, reason) => declineOrder(context, current(orderKeyOrId), reason),
     expire: (orderKeyOrId) => expireOrder(context, current(orderKeyOrId)),
     chargeMonth: (orderKeyOrId, number, outcome, reason) =>
       chargeMonth(context, current(orderKeyOrId), number, outcome, reason),
+    runDueCharges() {
+      refreshExpiries(context);
+      runDueCharges(context);
+    },
     settleRefunds: () => settleRefunds(context),
     timeoutNextCreate(kind) {
       context.faults.nextCreate = kind;

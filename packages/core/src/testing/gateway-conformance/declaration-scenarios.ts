@@ -36,6 +36,20 @@ export const declarationScenarios = {
         offersCards,
       );
 
+      const recurrenceRules = capabilities.recurrenceRules;
+      if (recurrenceRules !== undefined) {
+        expect(
+          capabilities.providerRecurrence.length,
+          "declares recurrence rules only with a provider recurrence to rule",
+        ).toBeGreaterThan(0);
+        const { maxCharges } = recurrenceRules;
+        if (maxCharges !== null)
+          expect(
+            Number.isInteger(maxCharges) && maxCharges >= 2,
+            `maxCharges ${maxCharges} is a whole number of at least 2: a recurrence has a charge 2`,
+          ).toBe(true);
+      }
+
       if (capabilities.webhooks !== null) {
         const { authentication, confirmsByLookup } = capabilities.webhooks;
         // Mutual TLS is proven below the adapter, so its news is still confirmed by lookup (DESIGN §3).

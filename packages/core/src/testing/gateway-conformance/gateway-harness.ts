@@ -85,7 +85,11 @@ export interface FaultControls {
   tokenRequests?(): Promise<number>;
 }
 
-/** One charge as the provider recorded it — its books, read without the adapter. */
+/**
+ * One charge as the provider recorded it — its books, read without the adapter. A charge the
+ * provider only plans (a recurrence's month still to come, or one stopped before it came) is
+ * no record: the recurrence scenarios count what the provider charged.
+ */
 export interface ProviderChargeRecord {
   /** Our reference as the provider keeps it (MerchantOrderId, txid, seuNumero). */
   idempotencyKey: string;
@@ -139,6 +143,14 @@ export interface GatewayHarness {
   cards: CardControls | null;
   /** The payer pays a pending PIX, boleto or link, as the provider's own sandbox allows. */
   payPending(providerReference: string): Promise<void>;
+  /**
+   * `CardControls.recurrentDeclines` for a method the payer pays on the provider's side (a
+   * PagoLivre link): the payer pays this pending charge, which started a provider recurrence,
+   * with a card the provider approves now and declines, with a standard code, every time it
+   * charges it by itself. Left out when the provider cannot simulate it; the
+   * declined-recurrence scenario is then skipped for that method.
+   */
+  payPendingWithRecurrentDeclines?(providerReference: string): Promise<void>;
   /**
    * The provider finishes issuing a charge it answered `processing` (Inter's asynchronous
    * boleto: its line and PIX are ready); required to test a gateway whose creates answer

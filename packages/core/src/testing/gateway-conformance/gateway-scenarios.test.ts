@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { isTesseraError } from "../../errors/tessera-error";
 import type { Money } from "../../money/money";
-import type { Gateway, GatewayCapabilities, PaymentResult } from "../../ports/gateway";
+import {
+  defaultRecurrenceRules,
+  type Gateway,
+  type GatewayCapabilities,
+  type PaymentResult,
+} from "../../ports/gateway";
 import type { SandboxGateway } from "../../sandbox/sandbox-gateway";
 import { sandboxNotificationEvent } from "../../sandbox/sandbox-notification";
 import type { SandboxGatewayOptions } from "../../sandbox/sandbox-options";
@@ -526,8 +531,73 @@ describe("the gateway conformance scenarios", () => {
     });
     await expect(runScenario("deactivateRecurrenceExistsExactlyWhenDeclared", wrap)).resolves.toBeUndefined();
     await expect(runScenario("recurrenceMakesSecondChargeOnItsDay", wrap)).rejects.toThrow(
-      "skipped: the gateway declares no provider recurrence for cards",
+      "skipped: the gateway declares no provider recurrence",
     );
+  });
+
+  it("skip the recurrence scenarios, with the reason, for a recurrence on a method the suite cannot run", async () => {
+    const wrap = declaring({ providerRecurrence: ["pix"] });
+    await expect(runScenario("recurrenceStartsWithOneCharge", wrap)).rejects.toThrow(
+      "skipped: the suite runs provider recurrence on cards and payment links; the gateway declares it for pix only",
+    );
+  });
+
+  it("catch a gateway that declares it picks charge 2's day itself, yet charges on secondChargeOn", async () => {
+    const wrap = declaring({
+      recurrenceRules: { ...defaultRecurrenceRules, secondChargeDay: "one_interval_after_create" },
+    });
+    await expect(runScenario("recurrenceMakesSecondChargeOnItsDay", wrap)).rejects.toThrow(
+      /nothing charged before the provider's own day/,
+    );
+  });
+
+  it("catch a gateway that declares a declined charge is never retried, yet retries it", async () => {
+    const wrap = declaring({ recurrenceRules: { ...defaultRecurrenceRules, declinedCharge: "next_period" } });
+    await expect(runScenario("recurrenceRetriesDeclinedChargeThenEnds", wrap)).rejects.toThrow(
+      /charge 2 is notified declined, the recurrence going on|never tries a declined charge again/,
+    );
+  });
+
+  it("catch a gateway that declares retries but leaves a declined charge for the next period", async () => {
+    // The sandbox's own retries, hidden: a gateway reporting only each charge's first try.
+    const wrap = (gateway: SandboxGateway): Gateway => ({
+      ...gateway,
+      async parseWebhook(input) {
+        const parsed = await gateway.parseWebhook(input);
+        if (!parsed.authentic) return parsed;
+        return {
+          authentic: true,
+          events: parsed.events.filter((event) => (event.recurrenceCharge?.attempt ?? 1) === 1),
+        };
+      },
+    });
+    await expect(runScenario("recurrenceRetriesDeclinedChargeThenEnds", wrap)).rejects.toThrow(
+      /tried charge 2 more than once/,
+    );
+  });
+
+  it("skip, with the reason, a recurrence longer than the gateway declares it takes", async () => {
+    const wrap = declaring({ recurrenceRules: { ...defaultRecurrenceRules, maxCharges: 2 } });
+    await expect(runScenario("fixedCountRecurrenceEndsOnItsLastCharge", wrap)).rejects.toThrow(
+      "skipped: the gateway takes at most 2 charges per recurrence (recurrenceRules.maxCharges); the scenario needs 3",
+    );
+  });
+
+  it("catch recurrence rules declared without a provider recurrence, or a maximum without a charge 2", async () => {
+    const without = (gateway: SandboxGateway): Gateway => ({
+      ...gateway,
+      capabilities: {
+        ...gateway.capabilities,
+        providerRecurrence: [],
+        recurrenceRules: defaultRecurrenceRules,
+      },
+      deactivateRecurrence: undefined,
+    });
+    await expect(runScenario("declaresConsistentCapabilities", without)).rejects.toThrow(
+      /only with a provider recurrence/,
+    );
+    const single = declaring({ recurrenceRules: { ...defaultRecurrenceRules, maxCharges: 1 } });
+    await expect(runScenario("declaresConsistentCapabilities", single)).rejects.toThrow(/at least 2/);
   });
 
   it("skip, with the reason, what the gateway does not declare", async () => {

@@ -70,12 +70,13 @@ export interface DomainEventPayloads {
   };
   /**
    * The provider will charge no more: `finished` after the last charge, `gave_up` after a
-   * charge it stopped retrying — staff must collect that period another way.
+   * charge it stopped retrying — staff must collect that period another way — and
+   * `first_unpaid` when charge 1 itself ended unpaid (a link that expired).
    */
   "recurrence.ended": {
     recurrenceId: Id<"recurrence">;
     contractId: Id<"contract">;
-    reason: "finished" | "gave_up";
+    reason: "finished" | "gave_up" | "first_unpaid";
   };
   /** We stopped the provider's charges (`tessera.recurrences.deactivate`). */
   "recurrence.deactivated": { recurrenceId: Id<"recurrence">; contractId: Id<"contract"> };

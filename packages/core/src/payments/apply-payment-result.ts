@@ -9,6 +9,7 @@ import type { Installment } from "../installments/installment";
 import type { PaymentResult } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
+import { endUnpaidRecurrence } from "../recurrence/end-unpaid-recurrence";
 import { recordRecurrence } from "../recurrence/record-recurrence";
 import { isGatewayFault, type NotSentNews } from "./not-sent";
 import type { Payment } from "./payment";
@@ -200,6 +201,7 @@ export async function applyPaymentResult(
       events.push(
         ctx.events("payment.failed", { ...ids, code: payment.failureCode ?? "other" }, payment.unitId),
       );
+      await endUnpaidRecurrence(ctx, tx, payment, contract, events);
       if (contract && (contract.status === "pending_payment" || contract.status === "past_due")) {
         if (await isLatestAttempt(tx, payment, installments)) {
           contract = await tx.contracts.update(
@@ -221,6 +223,7 @@ export async function applyPaymentResult(
     }
     case "canceled":
       events.push(ctx.events("payment.canceled", ids, payment.unitId));
+      await endUnpaidRecurrence(ctx, tx, payment, contract, events);
       break;
     case "authorized":
       events.push(ctx.events("payment.authorized", ids, payment.unitId));

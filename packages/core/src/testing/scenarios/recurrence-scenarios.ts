@@ -248,4 +248,36 @@ export function recurrenceScenarios(current: () => ScenarioEnv): void {
       code: "validation_failed",
     });
   });
+
+  it("ends a recurrence whose charge 1 — a link the provider recorded it with — expires unpaid, so the contract is not left to the provider", async () => {
+    const env = current();
+    // A provider that starts its recurrence with a pending link (PagoLivre's shape), played by
+    // the sandbox's PIX answering with a recurrence reference.
+    const linkProvider = {
+      ...env.sandbox,
+      capabilities: { ...env.sandbox.capabilities, providerRecurrence: ["card", "pix"] as const },
+      async createPayment(request: Parameters<typeof env.sandbox.createPayment>[0]) {
+        const { recurrence, ...single } = request;
+        const answer = await env.sandbox.createPayment(single);
+        return answer.status === "pending" && recurrence
+          ? { ...answer, recurrenceReference: `rec-${request.idempotencyKey}` }
+          : answer;
+      },
+    };
+    const tessera = createTessera({ storage: env.storage, clock: env.clock, gateways: [linkProvider] });
+    const outcome = await tessera.sales.start(
+      sale({ method: "pix", idempotencyKey: "recurrence-link-0001" }),
+    );
+    expect(outcome.status).toBe("pending");
+    const [started] = await tessera.recurrences.listByContract(outcome.contract.id);
+    expect(started?.status).toBe("active");
+    env.clock.advance(2 * 3600_000);
+    expect((await tessera.payments.refresh(outcome.payment!.id)).status).toBe("canceled");
+    const [ended] = await tessera.recurrences.listByContract(outcome.contract.id);
+    expect(ended).toMatchObject({ status: "ended" });
+    const types = (await env.storage.outbox.listUndelivered(1000)).map((entry) => entry.event);
+    expect(types.filter((event) => event.type === "recurrence.ended")).toEqual([
+      expect.objectContaining({ payload: expect.objectContaining({ reason: "first_unpaid" }) }),
+    ]);
+  });
 }

@@ -209,3 +209,72 @@ export const providerKindView = z.object({
 });
 
 export const providerKindList = z.object({ data: z.array(providerKindView) });
+
+/** One line of a customer's wallet: signed (credits positive, debits negative), never edited. */
+export const walletEntryView = z.looseObject({
+  id: z.string(),
+  customerId: z.string(),
+  unitId: z.string().meta({ description: "The unit where it happened, for its books." }),
+  kind: z.enum(["credit", "debit", "refund_credit", "reversal"]),
+  amount: money,
+  method: z.string().nullable().meta({ description: "How the money came in (a credit's method)." }),
+  note: z.string(),
+  actor: z
+    .string()
+    .meta({ description: "Who did it: a staff member's or API key's id, `customer`, `system`." }),
+  orderId: z.string().nullable(),
+  paymentId: z.string().nullable().meta({ description: "The payment it paid or refunded." }),
+  refundId: z.string().nullable(),
+  reversesEntryId: z.string().nullable().meta({ description: "The line a reversal undoes." }),
+  createdAt: instant,
+});
+
+/** A customer's wallet: the balance in each currency of the organization's units, and a page of its lines. */
+export const walletView = z.object({
+  customerId: z.string(),
+  balances: z.array(money).meta({ description: "One per currency the organization's units use." }),
+  data: z.array(walletEntryView).meta({ description: "The lines, oldest first." }),
+  nextCursor: z.string().nullable(),
+});
+
+/** A line as a credit or debit wrote it (or as the first call with the key did), and the balance now. */
+export const walletOutcomeView = z.object({
+  entry: walletEntryView,
+  balance: money,
+  replayed: z.boolean(),
+});
+
+/** Installments paid from the balance: the payment (method `wallet`), the contract, the debit, the balance left. */
+export const balancePaymentView = z.object({
+  payment: paymentView,
+  contract: contractView,
+  entry: walletEntryView,
+  balance: money,
+  replayed: z.boolean(),
+});
+
+export const refundView = z.looseObject({
+  id: z.string(),
+  unitId: z.string(),
+  paymentId: z.string(),
+  customerId: z.string(),
+  amount: money,
+  destination: z.enum(["original_method", "wallet"]),
+  status: z.enum(["pending", "unknown", "succeeded", "failed"]),
+  providerReference: z.string().nullable(),
+  reason: z.string(),
+  actor: z.string(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+
+/** What became of a refund, and the payment as it is now. */
+export const refundOutcomeView = z.object({
+  refund: refundView,
+  payment: paymentView,
+  replayed: z.boolean(),
+  message: z
+    .string()
+    .nullable()
+    .meta({ description: "The provider's words when it refused (`status: failed`)." }),
+});

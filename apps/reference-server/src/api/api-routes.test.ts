@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ComposedTestServer, composedTestServer, testBuyer } from "../http/test-app";
+import { apiRoutes } from "./api-routes";
 import { apiClient } from "./api-test-client";
 
 /**
@@ -70,10 +71,18 @@ async function otherUnitRecords() {
       options: { webhookSecret: "whsec-norte-0123456789abcd" },
     },
   );
+  const credit = await server.tessera.wallet.credit({
+    customerId: sale.customer.id,
+    unitId: unit.id,
+    amount: { amount: 1_000, currency: "BRL" },
+    method: "cash",
+    idempotencyKey: "routes-walk-credit",
+  });
   return {
     unit,
     plan,
     params: {
+      entry: credit.entry.id,
       unit: unit.id,
       plan: plan.id,
       payment: sale.payment.id,
@@ -126,6 +135,22 @@ describe("every /api/v1 route", () => {
       expect(res.headers.get("content-type"), name).toBe("application/problem+json");
     }
     expect(await server.tessera.plans.get(plan.id)).toEqual(plan);
+    const audit = await server.tessera.audit.list(server.unit.organizationId, { limit: 50 });
+    expect(audit.items.filter((entry) => entry.actor.kind === "api_key")).toEqual([]);
+  });
+
+  it("refuses every write that moves money without an Idempotency-Key (400), before it reads the body or the record", async () => {
+    const { params } = await otherUnitRecords();
+    const { request } = await apiClient(server);
+    const idempotent = apiRoutes.filter((route) => route.idempotent);
+    expect(idempotent.length).toBeGreaterThanOrEqual(6);
+    for (const route of idempotent) {
+      const name = `${route.method.toUpperCase()} ${route.path}`;
+      const path = fill(route.path.replace(/\{(\w+)\}/g, ":$1"), params);
+      const res = await request(route.method.toUpperCase(), path, { body: { unitId: server.unit.id } });
+      expect(res.status, name).toBe(400);
+      expect((await res.json()) as unknown, name).toMatchObject({ code: "idempotency_key_required" });
+    }
     const audit = await server.tessera.audit.list(server.unit.organizationId, { limit: 50 });
     expect(audit.items.filter((entry) => entry.actor.kind === "api_key")).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { providerAccountRoutes } from "./routes/provider-account-routes";
 import { reportRoutes } from "./routes/report-routes";
 import { saleRoutes } from "./routes/sale-routes";
 import { unitRoutes } from "./routes/unit-routes";
+import { walletRoutes } from "./routes/wallet-routes";
 
 /**
  * Every operation of `/api/v1` (but the document itself, which `apiArea` adds): the area
@@ -24,4 +25,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...activationRoutes,
   ...reportRoutes,
   ...providerAccountRoutes,
+  ...walletRoutes,
 ];

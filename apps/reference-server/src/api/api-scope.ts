@@ -70,6 +70,21 @@ export async function customerForKey(
   return { customer, unit };
 }
 
+/**
+ * A customer the key sees, where no unit is in the address (their wallet, which serves every
+ * unit of the organization): one of the key's organization — for a unit's key, one with a
+ * contract in that unit, the line `customerForKey` and the back office draw.
+ */
+export async function customerInScopeForKey(tessera: Tessera, key: ApiKey, id: string): Promise<Customer> {
+  const customer = /^cus_[0-9A-Z]{1,60}$/.test(id) ? await tessera.customers.get(id as Customer["id"]) : null;
+  if (!customer || customer.organizationId !== key.organizationId) throw notFoundProblem("customer");
+  if (key.scope.kind === "unit") {
+    const unit = await tessera.organizations.getUnit(key.scope.unitId);
+    if (!unit || !(await findCustomerOfUnit(tessera, unit, customer.id))) throw notFoundProblem("customer");
+  }
+  return customer;
+}
+
 /** A contract of a unit the key sees, as staff open it: customer, installments, payments, refunds. */
 export async function contractDetailForKey(
   tessera: Tessera,

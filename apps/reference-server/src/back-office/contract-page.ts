@@ -1,10 +1,13 @@
 import {
   type ContractDetail,
   formatMoney,
+  type Money,
   openPaymentStatuses,
   type Payment,
   type PaymentStatus,
   paymentLifecycle,
+  type Refund,
+  refundLifecycle,
   type Tessera,
   type Unit,
 } from "@tessera/core";
@@ -14,6 +17,7 @@ import { formatDay, formatMoment } from "../pages/date-display";
 import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
+import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
 import { contractOfUnit } from "./sale-in-scope";
 import { unitInScope } from "./unit-in-scope";
 
@@ -27,6 +31,8 @@ export const contractNotices = {
   refreshed: "admin.contract.refreshed",
   canceled: "admin.contract.canceled",
   resent: "admin.contract.resent",
+  paidFromBalance: "admin.contract.paidFromBalance",
+  refunded: "admin.contract.refunded",
 } as const satisfies Record<string, MessageKey>;
 
 /** Whether staff may act on this attempt: it is still open (the payer or the provider may yet pay it). */
@@ -34,19 +40,89 @@ export function isOpenAttempt(payment: Payment): boolean {
   return openPaymentStatuses.includes(payment.status);
 }
 
-/** Renders the contract page; `message` is a notice or an action's failure, shown at the top. */
-export function renderContractPage(
+/** Refunds that take money out of what is left to refund: all but the failed ones (as core counts). */
+const countingRefunds: readonly Refund["status"][] = ["pending", "unknown", "succeeded"];
+
+/** What is left to refund of a payment: collected, less the refunds that went or may go back. */
+export function refundableOf(payment: Payment, refunds: readonly Refund[]): Money {
+  const taken = refunds
+    .filter((refund) => refund.paymentId === payment.id && countingRefunds.includes(refund.status))
+    .reduce((sum, refund) => sum + refund.amount.amount, 0);
+  const collected = payment.status === "succeeded" || payment.status === "partially_refunded";
+  return {
+    amount: collected ? Math.max(payment.amount.amount - taken, 0) : 0,
+    currency: payment.amount.currency,
+  };
+}
+
+/**
+ * The installments `wallet.payFromBalance` would pay, as core picks them: the first unpaid
+ * ones (`awaiting` or `denied`) due together, their total, and whether an attempt at them is
+ * still open (core then refuses with `payment_in_progress`). Null when nothing is left to pay.
+ */
+export function nextUnpaidOf(detail: ContractDetail) {
+  const unpaid = detail.installments.filter(
+    ({ installment }) => installment.status === "awaiting" || installment.status === "denied",
+  );
+  if (unpaid.length === 0) return null;
+  const sequence = Math.min(...unpaid.map(({ installment }) => installment.sequence));
+  const due = unpaid.filter(({ installment }) => installment.sequence === sequence);
+  return {
+    amount: {
+      amount: due.reduce((sum, { installment }) => sum + installment.amount.amount, 0),
+      currency: detail.contract.terms.price.currency,
+    },
+    dueDate: due[0]!.installment.dueDate,
+    busy: due[0]!.payments.some(isOpenAttempt),
+  };
+}
+
+/** The contract page's forms that a refused action shows again as they were sent; the rest are fresh. */
+export interface ContractForms {
+  refund?: MoneyFormState & { paymentId: string };
+}
+
+/**
+ * Renders the contract page; `message` is a notice or an action's failure, shown at the top.
+ * Besides the installments and their attempts: the customer's wallet balance with "pay from
+ * the balance" when it covers the next unpaid installments, and a refund form on each
+ * payment with money left to refund (to the original method or to the wallet).
+ */
+export async function renderContractPage(
   c: Context<BackOfficeEnv>,
   deps: ContractPageDeps,
   unit: Unit,
   detail: ContractDetail,
   message: { kind: "notice" | "error"; text: string } | null,
   status: 200 | 404 | 409 | 422 = 200,
+  forms: ContractForms = {},
 ) {
   const t = c.get("t");
   const locale = c.get("locale");
   const { contract, customer } = detail;
   const base = `/admin/u/${unit.slug}/contracts/${contract.id}`;
+  const balance = await deps.tessera.wallet.balance(customer.id, contract.terms.price.currency);
+  const next = nextUnpaidOf(detail);
+  // A payment of several installments due together is listed under each; its refund form once.
+  const refundFormShown = new Set<string>();
+  const refundView = (payment: Payment) => {
+    const left = refundableOf(payment, detail.refunds);
+    if (left.amount <= 0 || refundFormShown.has(payment.id)) return null;
+    refundFormShown.add(payment.id);
+    const sent = forms.refund?.paymentId === payment.id ? forms.refund : undefined;
+    const walletOnly = payment.method === "wallet";
+    return {
+      action: `${base}/payments/${payment.id}/refund`,
+      key: sent?.key ?? freshFormKey(),
+      values: { destination: walletOnly ? "wallet" : "original_method", ...sent?.values },
+      errors: sent?.errors ?? {},
+      left: formatMoney(left, locale),
+      currency: left.currency,
+      walletOnly,
+      method: t(`method.${payment.method}` as MessageKey),
+      legend: t("admin.contract.refund.legend"),
+    };
+  };
   const paymentView = (payment: Payment) => ({
     id: payment.id,
     amount: formatMoney(payment.amount, locale),
@@ -58,12 +134,15 @@ export function renderContractPage(
     refreshAction: `${base}/payments/${payment.id}/refresh`,
     cancelAction: `${base}/payments/${payment.id}/cancel`,
     resendAction: `${base}/payments/${payment.id}/resend`,
+    refund: refundView(payment),
   });
+  const covered = next !== null && balance.amount >= next.amount.amount && next.amount.amount > 0;
   return c.html(
     deps.views.render("admin-contract", {
       ...backOfficePageData(c, t("admin.contract.title", { plan: detail.planName, customer: customer.name })),
       unitNav: { slug: unit.slug },
       message,
+      keyField: formKeyField,
       contract: {
         plan: detail.planName,
         price: formatMoney(contract.terms.price, locale),
@@ -75,8 +154,22 @@ export function renderContractPage(
       customer: {
         name: customer.name,
         href: `/admin/u/${unit.slug}/customers/${customer.id}`,
+        walletHref: `/admin/u/${unit.slug}/customers/${customer.id}/wallet`,
         email: customer.email,
         status: t(`admin.customers.status.${customer.status}` as MessageKey),
+      },
+      wallet: {
+        balance: formatMoney(balance, locale),
+        payFromBalance:
+          covered && !next.busy
+            ? {
+                action: `${base}/pay-from-balance`,
+                key: freshFormKey(),
+                label: t("admin.contract.payFromBalance", { amount: formatMoney(next.amount, locale) }),
+                hint: t("admin.contract.payFromBalanceHint", { date: formatDay(next.dueDate, locale) }),
+              }
+            : null,
+        busy: covered && next.busy,
       },
       installments: detail.installments.map(({ installment, payments }) => ({
         id: installment.id,
@@ -89,6 +182,8 @@ export function renderContractPage(
         amount: formatMoney(refund.amount, locale),
         at: formatMoment(refund.createdAt, locale, unit.timeZone),
         reason: refund.reason,
+        destination: t(`admin.refund.destination.${refund.destination}` as MessageKey),
+        status: t(`admin.refund.status.${refund.status}` as MessageKey),
       })),
     }),
     status,
@@ -99,21 +194,34 @@ export function renderContractPage(
 export function contractPage(deps: ContractPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
     const t = c.get("t");
+    const locale = c.get("locale");
     const unit = await unitInScope(deps.tessera, signedInStaff(c).staff, c.req.param("unit") ?? "");
     const detail = await contractOfUnit(deps.tessera, unit, c.req.param("contract") ?? "");
     const notice = c.req.query("notice");
     const key =
       notice && notice in contractNotices ? contractNotices[notice as keyof typeof contractNotices] : null;
     const status = c.req.query("status") ?? "";
-    const paymentStatus = paymentLifecycle.statuses.includes(status as PaymentStatus)
-      ? t(`admin.payment.status.${status}` as MessageKey)
-      : "";
+    const label =
+      key === "admin.contract.refunded"
+        ? refundLifecycle.statuses.includes(status as Refund["status"])
+          ? t(`admin.refund.status.${status}` as MessageKey)
+          : ""
+        : paymentLifecycle.statuses.includes(status as PaymentStatus)
+          ? t(`admin.payment.status.${status}` as MessageKey)
+          : "";
+    const balance =
+      key === "admin.contract.paidFromBalance"
+        ? formatMoney(
+            await deps.tessera.wallet.balance(detail.customer.id, detail.contract.terms.price.currency),
+            locale,
+          )
+        : "";
     return renderContractPage(
       c,
       deps,
       unit,
       detail,
-      key ? { kind: "notice", text: t(key, { status: paymentStatus, email: detail.customer.email }) } : null,
+      key ? { kind: "notice", text: t(key, { status: label, email: detail.customer.email, balance }) } : null,
     );
   };
 }

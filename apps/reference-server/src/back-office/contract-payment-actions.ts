@@ -11,7 +11,7 @@ import { unitInScope } from "./unit-in-scope";
 type Action = "refresh" | "cancel";
 
 /** The contract and the attempt an action's address names — the attempt one of that contract's. */
-async function attemptOfContract(tessera: Tessera, c: Context<BackOfficeEnv>) {
+export async function attemptOfContract(tessera: Tessera, c: Context<BackOfficeEnv>) {
   const staff = signedInStaff(c).staff;
   const unit: Unit = await unitInScope(tessera, staff, c.req.param("unit") ?? "");
   const detail = await contractOfUnit(tessera, unit, c.req.param("contract") ?? "");

@@ -7,11 +7,12 @@ import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
 import { customerOfUnit } from "./sale-in-scope";
 import { unitInScope } from "./unit-in-scope";
+import { walletPath } from "./wallet-page";
 
 /**
  * GET /admin/u/:unit/customers/:customer — one customer as the unit sees them: their data,
- * derived status and source, their contracts in this unit (newest first), the names of
- * the files they handed over.
+ * derived status and source, their wallet's balance (with the way to the wallet's page),
+ * their contracts in this unit (newest first), the names of the files they handed over.
  */
 export function customerPage(deps: { tessera: Tessera; views: ViewRenderer }) {
   return async (c: Context<BackOfficeEnv>) => {
@@ -19,11 +20,10 @@ export function customerPage(deps: { tessera: Tessera; views: ViewRenderer }) {
     const locale = c.get("locale");
     const unit = await unitInScope(deps.tessera, signedInStaff(c).staff, c.req.param("unit") ?? "");
     const customer = await customerOfUnit(deps.tessera, unit, c.req.param("customer") ?? "");
-    const contracts = await deps.tessera.contracts.list({
-      unitId: unit.id,
-      customerId: customer.id,
-      limit: 200,
-    });
+    const [contracts, balance] = await Promise.all([
+      deps.tessera.contracts.list({ unitId: unit.id, customerId: customer.id, limit: 200 }),
+      deps.tessera.wallet.balance(customer.id, unit.currency),
+    ]);
     return c.html(
       deps.views.render("admin-customer", {
         ...backOfficePageData(c, t("admin.customer.title", { name: customer.name })),
@@ -38,6 +38,7 @@ export function customerPage(deps: { tessera: Tessera; views: ViewRenderer }) {
           source: t(`admin.customers.source.${customer.source}` as MessageKey),
           attachments: customer.attachments.map((attachment) => attachment.name),
         },
+        wallet: { balance: formatMoney(balance, locale), href: walletPath(unit, customer) },
         contracts: contracts.items.map((contract) => ({
           href: `/admin/u/${unit.slug}/contracts/${contract.id}`,
           plan: contract.terms.planName,

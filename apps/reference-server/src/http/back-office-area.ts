@@ -4,6 +4,7 @@ import { activationPage, attachActivationCode } from "../back-office/activation-
 import type { BackOfficeEnv } from "../back-office/back-office-env";
 import { saveButtonDesign, showButtonDesigner } from "../back-office/button-designer-page";
 import { contractListPage } from "../back-office/contract-list-page";
+import { payFromBalance, refundPayment } from "../back-office/contract-money-actions";
 import { contractPage } from "../back-office/contract-page";
 import { paymentAction } from "../back-office/contract-payment-actions";
 import { requireCsrf } from "../back-office/csrf";
@@ -27,6 +28,8 @@ import { requireStaff } from "../back-office/require-staff";
 import { ownerRoutes } from "../back-office/staff/owner-routes";
 import { cookieSecretOf } from "../back-office/staff-cookie";
 import { saveUnitSettings, showUnitSettings } from "../back-office/unit-settings-page";
+import { creditWallet, debitWallet, reverseWalletEntry } from "../back-office/wallet-actions";
+import { walletPage } from "../back-office/wallet-page";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
 import type { DevMailbox } from "../notifications/dev-mailbox";
@@ -84,8 +87,19 @@ export function backOfficeArea(deps: {
   area.post("/u/:unit/providers/:account/delete", signedIn, body, csrf, deleteProviderAccount(page));
   area.get("/u/:unit/customers", signedIn, customerListPage(page));
   area.get("/u/:unit/customers/:customer", signedIn, customerPage(page));
+  area.get("/u/:unit/customers/:customer/wallet", signedIn, walletPage(page));
+  area.post("/u/:unit/customers/:customer/wallet/credits", signedIn, body, csrf, creditWallet(page));
+  area.post("/u/:unit/customers/:customer/wallet/debits", signedIn, body, csrf, debitWallet(page));
+  area.post(
+    "/u/:unit/customers/:customer/wallet/entries/:entry/reverse",
+    signedIn,
+    body,
+    csrf,
+    reverseWalletEntry(page),
+  );
   area.get("/u/:unit/contracts", signedIn, contractListPage(page));
   area.get("/u/:unit/contracts/:contract", signedIn, contractPage(page));
+  area.post("/u/:unit/contracts/:contract/pay-from-balance", signedIn, body, csrf, payFromBalance(page));
   area.post(
     "/u/:unit/contracts/:contract/payments/:payment/refresh",
     signedIn,
@@ -106,6 +120,13 @@ export function backOfficeArea(deps: {
     body,
     csrf,
     resendPaymentInstructions(page),
+  );
+  area.post(
+    "/u/:unit/contracts/:contract/payments/:payment/refund",
+    signedIn,
+    body,
+    csrf,
+    refundPayment(page),
   );
   area.route("/", ownerRoutes(page, { signedIn, body, csrf }));
   area.route("/", reportRoutes(page, { signedIn }));

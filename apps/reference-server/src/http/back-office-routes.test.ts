@@ -86,6 +86,14 @@ beforeAll(async () => {
   });
   const payment = await demoPixSale(server, "route-table-sale-0001");
   const sale = await tessera.sales.outcome(payment.id);
+  const credit = await tessera.wallet.credit({
+    customerId: sale.customer.id,
+    unitId: unit.id,
+    amount: { amount: 5_000, currency: "BRL" },
+    method: "cash",
+    actor: reception.id,
+    idempotencyKey: "route-table-credit-0001",
+  });
   otherUnitSlug = other.slug;
   // Each parameter, a record of the demo's unit: the walk puts it in every path that names it.
   params = {
@@ -94,6 +102,7 @@ beforeAll(async () => {
     payment: payment.id,
     contract: sale.contract.id,
     customer: sale.customer.id,
+    entry: credit.entry.id,
     otherPlan: otherPlan.id,
     message: "msg_01JQ0000000000000000000000",
     account: account.id,

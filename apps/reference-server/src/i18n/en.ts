@@ -7,6 +7,7 @@ import { backOfficeSalesEn } from "./back-office-sales.en";
 import { backOfficeSettingsEn } from "./back-office-settings.en";
 import { backOfficeStaffEn } from "./back-office-staff.en";
 import { backOfficeToolsEn } from "./back-office-tools.en";
+import { backOfficeWalletEn } from "./back-office-wallet.en";
 import { checkoutEn } from "./checkout.en";
 import type { MessageCatalog } from "./message-catalog";
 
@@ -111,4 +112,5 @@ export const en: MessageCatalog = {
   ...backOfficeProvidersEn,
   ...backOfficeApiEn,
   ...backOfficeSalesEn,
+  ...backOfficeWalletEn,
 };

@@ -7,6 +7,7 @@ import { backOfficeSalesPtBR } from "./back-office-sales.pt-BR";
 import { backOfficeSettingsPtBR } from "./back-office-settings.pt-BR";
 import { backOfficeStaffPtBR } from "./back-office-staff.pt-BR";
 import { backOfficeToolsPtBR } from "./back-office-tools.pt-BR";
+import { backOfficeWalletPtBR } from "./back-office-wallet.pt-BR";
 import { checkoutPtBR } from "./checkout.pt-BR";
 import type { Message } from "./message-catalog";
 
@@ -118,4 +119,5 @@ export const ptBR = {
   ...backOfficeProvidersPtBR,
   ...backOfficeApiPtBR,
   ...backOfficeSalesPtBR,
+  ...backOfficeWalletPtBR,
 } as const satisfies Record<string, Message>;

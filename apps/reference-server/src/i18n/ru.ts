@@ -7,6 +7,7 @@ import { backOfficeSalesRu } from "./back-office-sales.ru";
 import { backOfficeSettingsRu } from "./back-office-settings.ru";
 import { backOfficeStaffRu } from "./back-office-staff.ru";
 import { backOfficeToolsRu } from "./back-office-tools.ru";
+import { backOfficeWalletRu } from "./back-office-wallet.ru";
 import { checkoutRu } from "./checkout.ru";
 import type { MessageCatalog } from "./message-catalog";
 
@@ -130,4 +131,5 @@ export const ru: MessageCatalog = {
   ...backOfficeProvidersRu,
   ...backOfficeApiRu,
   ...backOfficeSalesRu,
+  ...backOfficeWalletRu,
 };

@@ -46,6 +46,7 @@ export type ViewName =
   | "admin-customer"
   | "admin-contracts"
   | "admin-contract"
+  | "admin-wallet"
   | "admin-unit-settings"
   | "admin-providers"
   | "admin-provider-account"

@@ -74,6 +74,8 @@ export interface WalletService {
    */
   payFromBalance(input: PayFromBalanceInput): Promise<BalancePaymentOutcome>;
   balance(customerId: Id<"customer">, currency: string): Promise<Money>;
+  /** One line by its id (whose customer a caller checks its scope by); null when there is none. */
+  get(entryId: Id<"walletEntry">): Promise<WalletEntry | null>;
   /** The customer's lines, oldest first, a page at a time. */
   history(customerId: Id<"customer">, page?: PageRequest): Promise<Page<WalletEntry>>;
 }
@@ -260,6 +262,10 @@ export function createWalletService(ctx: ServiceContext): WalletService {
 
     balance(customerId, currency) {
       return ctx.storage.wallet.balance(customerId, currency);
+    },
+
+    get(entryId) {
+      return ctx.storage.wallet.findById(entryId);
     },
 
     history(customerId, page) {

@@ -142,6 +142,8 @@ export function walletScenarios(current: () => ScenarioEnv): void {
       reversesEntryId: wrong.entry.id,
     });
     expect(undone.balance).toEqual(brl(0));
+    expect(await env.tessera.wallet.get(undone.entry.id)).toEqual(undone.entry);
+    expect(await env.tessera.wallet.get("wal_00000000000000000000000000")).toBeNull();
     expect((await reverse(wrong.entry.id, "wallet-reverse-0001")).replayed).toBe(true);
     expect((await rejection(reverse(wrong.entry.id))).code).toBe("invalid_transition");
     expect((await rejection(reverse(undone.entry.id))).code).toBe("invalid_transition");

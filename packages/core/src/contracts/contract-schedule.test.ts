@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMonths, type CalendarDate, calendarDate, daysBetween, daysInMonth } from "../time/calendar-date";
 import type { ContractTerms } from "./contract";
-import { scheduleContract, scheduleTotal } from "./contract-schedule";
+import { nextPeriodAfter, scheduleContract, schedulePeriod, scheduleTotal } from "./contract-schedule";
 
 const brl = (amount: number) => ({ amount, currency: "BRL" });
 
@@ -45,6 +45,25 @@ function expectedFee(base: number, basisPoints: number): number {
 }
 
 describe("scheduleContract", () => {
+  it("adds up the same whether an open-ended contract's periods come one at a time (the billing run) or all at once", () => {
+    fc.assert(
+      fc.property(terms, startDate, fc.integer({ min: 1, max: 36 }), (t, start, months) => {
+        const openEnded = termsOf({ ...t, installmentCount: null });
+        // As the billing run grows it: the sale's first period, then one period each time
+        // `nextPeriodOn` comes, on exactly that day.
+        const grown = [...scheduleContract(openEnded, start)];
+        for (let index = 1; index < months; index++) {
+          const added = schedulePeriod(openEnded, start, index);
+          expect(added[0]?.dueDate).toBe(nextPeriodAfter(openEnded, start, index));
+          grown.push(...added);
+        }
+        const atOnce = scheduleContract(termsOf({ ...t, installmentCount: months }), start);
+        expect(grown).toEqual(atOnce);
+        expect(scheduleTotal(grown, "BRL")).toEqual(scheduleTotal(atOnce, "BRL"));
+      }),
+    );
+  });
+
   it("adds up to periods × price + enrollment fee + the client fee of each due date", () => {
     fc.assert(
       fc.property(terms, startDate, (t, start) => {

@@ -53,6 +53,8 @@ export const mailMessagesEn = {
   "mail.howToPay.boleto.pdf": "Boleto as PDF",
   "mail.howToPay.boleto.pix": "Or pay with PIX copy and paste",
   "mail.howToPay.boleto.clearing": "A boleto payment may take up to 3 business days to clear.",
+  "mail.installmentDue.subject": "{studio}: your {plan} installment is due — how to pay",
+  "mail.installmentDue.intro": "An installment of your {plan} plan is due. Here is how to pay it.",
   "mail.howToPay.after": "As soon as the payment is confirmed, you will get the receipt by e-mail.",
 
   "mail.receipt.subject": "{studio}: receipt for {plan}",

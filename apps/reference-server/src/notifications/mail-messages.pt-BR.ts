@@ -55,6 +55,8 @@ export const mailMessagesPtBR = {
   "mail.howToPay.boleto.pdf": "Boleto em PDF",
   "mail.howToPay.boleto.pix": "Ou pague com PIX Copia e Cola",
   "mail.howToPay.boleto.clearing": "O pagamento de boleto pode levar até 3 dias úteis para ser compensado.",
+  "mail.installmentDue.subject": "{studio}: sua parcela de {plan} venceu — como pagar",
+  "mail.installmentDue.intro": "Uma parcela do seu plano {plan} está em aberto. Veja abaixo como pagar.",
   "mail.howToPay.after": "Assim que o pagamento for confirmado, você receberá o recibo por e-mail.",
 
   "mail.receipt.subject": "{studio}: recibo de {plan}",

@@ -58,6 +58,8 @@ export const mailMessagesRu = {
   "mail.howToPay.boleto.pdf": "Боллето в PDF",
   "mail.howToPay.boleto.pix": "Или оплатите через PIX Copia e Cola",
   "mail.howToPay.boleto.clearing": "Платёж по боллето может зачисляться до 3 рабочих дней.",
+  "mail.installmentDue.subject": "{studio}: пора оплатить очередной платёж по «{plan}»",
+  "mail.installmentDue.intro": "Подошёл срок очередного платежа по тарифу «{plan}». Ниже — как его оплатить.",
   "mail.howToPay.after": "Как только оплата будет подтверждена, мы пришлём чек на эту почту.",
 
   "mail.receipt.subject": "{studio}: чек за «{plan}»",

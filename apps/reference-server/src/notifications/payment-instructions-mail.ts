@@ -55,15 +55,38 @@ function boletoBlocks(action: Extract<PayerAction, { type: "boleto" }>, facts: S
  * valid, or the boleto's digitable line, due date and PDF.
  */
 export function paymentInstructionsMail(facts: SaleMailFacts, action: MailablePayerAction): MailDocument {
+  return instructionsMail(facts, action, { subject: "mail.howToPay.subject", intro: "mail.howToPay.intro" });
+}
+
+/**
+ * To the customer, when the billing run sent a PIX or boleto for a later installment (no
+ * card kept, or a declined one): "your installment is due — how to pay", the same code,
+ * line and dates as the sale's.
+ */
+export function installmentInstructionsMail(facts: SaleMailFacts, action: MailablePayerAction): MailDocument {
+  return instructionsMail(facts, action, {
+    subject: "mail.installmentDue.subject",
+    intro: "mail.installmentDue.intro",
+  });
+}
+
+function instructionsMail(
+  facts: SaleMailFacts,
+  action: MailablePayerAction,
+  keys: {
+    subject: "mail.howToPay.subject" | "mail.installmentDue.subject";
+    intro: "mail.howToPay.intro" | "mail.installmentDue.intro";
+  },
+): MailDocument {
   const { t, locale, contract, payment } = facts;
   const plan = contract.terms.planName;
   const method = methodText(facts);
   return {
     locale,
-    subject: t("mail.howToPay.subject", { studio: facts.studio, plan }),
+    subject: t(keys.subject, { studio: facts.studio, plan }),
     blocks: [
       greetingBlock(facts),
-      { kind: "paragraph", text: t("mail.howToPay.intro", { plan }) },
+      { kind: "paragraph", text: t(keys.intro, { plan }) },
       {
         kind: "facts",
         facts: [

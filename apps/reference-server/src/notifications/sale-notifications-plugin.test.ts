@@ -139,6 +139,35 @@ describe("the sale notifications plugin", () => {
     expect(unit.text).toContain(`Valor: ${brl(4500)}\nForma de pagamento: PIX`);
   });
 
+  it("mails the customer how to pay a later installment the billing run sent a PIX for, once, and tells the unit nothing", async () => {
+    const s = await start();
+    const sale = await s.tessera.sales.start({
+      unitId: s.unit.id,
+      planId: planNamed(s, "Anual").id,
+      buyer: testBuyer,
+      method: "pix",
+      idempotencyKey: "notify-installment-0001",
+      source: "staff",
+    });
+    await payerPays(s, sale.payment!);
+    await s.tessera.events.deliverPending();
+    // A sale staff made at the desk sends no sale mail.
+    expect(await mails(s.mailbox!)).toEqual([]);
+
+    clock.advance(32 * 24 * 3600_000);
+    const report = await s.tessera.billing.run({ unitId: s.unit.id });
+    expect(report.outcomes.link_issued).toBe(1);
+    await s.tessera.events.deliverPending();
+    await s.tessera.events.deliverPending();
+    const all = await mails(s.mailbox!);
+    expect(all.map((m) => m.tag)).toEqual(["installment.payment_instructions"]);
+    const due = mail(all, "installment.payment_instructions");
+    expect(due.to).toEqual(["ana@example.com"]);
+    expect(due.subject).toBe("Estúdio Aurora: sua parcela de Anual venceu — como pagar");
+    expect(due.text).toContain("Uma parcela do seu plano Anual está em aberto.");
+    expect(due.text).toContain("Código PIX Copia e Cola:");
+  });
+
   it("mails the buyer a boleto's digitable line and due date", async () => {
     const s = await start();
     const { action } = await boletoSale(s, "notify-boleto-0001");

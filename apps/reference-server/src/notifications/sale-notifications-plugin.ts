@@ -1,7 +1,7 @@
 import { definePlugin, type Notifier, type Plugin, type SaleOutcome } from "@tessera/core";
 import type { Logger } from "../logging/logger";
 import { type MailDocument, renderMailHtml, renderMailText } from "./mail-document";
-import { paymentInstructionsMail } from "./payment-instructions-mail";
+import { installmentInstructionsMail, paymentInstructionsMail } from "./payment-instructions-mail";
 import { type SaleMailServices, saleMailFacts } from "./sale-mail-facts";
 import { saleReceiptMail } from "./sale-receipt-mail";
 import { unitAwaitingPaymentMail, unitSaleMail } from "./unit-sale-mail";
@@ -48,6 +48,9 @@ function paysFirstInstallments(outcome: SaleOutcome): boolean {
  *   longer waits by the time the event is delivered (paid, expired, canceled): the receipt
  *   or nothing follows.
  * - `sale.completed`: the buyer gets the receipt, the unit's addresses "new online sale".
+ * - `payment.pending` of a later installment (the billing run's PIX or boleto, whoever sold
+ *   the contract): the customer gets "your installment is due — how to pay"
+ *   (`installment.payment_instructions:<payment>:buyer`).
  *
  * Written in the unit's language (`unit.locale`): core keeps no buyer's language, and staff
  * read the unit's. Delivery is at least once, so each message carries a dedupe key made from
@@ -100,10 +103,24 @@ export function saleNotificationsPlugin(options: SaleNotificationsOptions): Plug
         if (contractId === null || (action.type !== "pix" && action.type !== "boleto")) return;
         const tessera = options.tessera();
         const outcome = await tessera.sales.outcome(paymentId);
-        if (outcome.contract.origin !== "online" || !paysFirstInstallments(outcome)) return;
         if (outcome.status !== "pending" && outcome.status !== "requires_action") return;
         const current = outcome.action;
         if (current.type !== "pix" && current.type !== "boleto") return;
+        if (!paysFirstInstallments(outcome)) {
+          // A later installment the billing run sent a link for: whoever sold the contract, the
+          // customer is told how to pay it; staff see it on the contract page.
+          const facts = await saleMailFacts(tessera, outcome);
+          await deliver([
+            {
+              to: [facts.customer.email],
+              document: installmentInstructionsMail(facts, current),
+              tag: "installment.payment_instructions",
+              dedupeKey: `installment.payment_instructions:${paymentId}:buyer`,
+            },
+          ]);
+          return;
+        }
+        if (outcome.contract.origin !== "online") return;
         const facts = await saleMailFacts(tessera, outcome);
         await deliver([
           {

@@ -44,6 +44,7 @@ export function unitSettingsValuesOf(unit: Unit): UnitSettingsValues {
     notificationEmails: unit.notificationEmails.join("\n"),
     // A percent with two decimals is the basis points' own digits: 350 → "3,50".
     clientFeePercent: moneyTextOf(unit.clientFeeBasisPoints),
+    dunningRetryDays: unit.dunningRetryDays.join(", "),
     methodRows: String(unit.paymentMethods.length + 1),
     fieldRows: String(unit.checkoutFields.length + 1),
   };
@@ -76,13 +77,26 @@ export function readUnitSettingsForm(body: FormBody): {
 } {
   const values: UnitSettingsValues = {};
   const errors: UnitSettingsErrors = {};
-  for (const name of ["name", "slug", "timeZone", "currency", "locale", "clientFeePercent"])
+  for (const name of [
+    "name",
+    "slug",
+    "timeZone",
+    "currency",
+    "locale",
+    "clientFeePercent",
+    "dunningRetryDays",
+  ])
     values[name] = text(body, name);
   values["notificationEmails"] = formText(body, "notificationEmails", 5_000);
 
   if (values["name"] === "") errors["name"] = "form.error.required";
   const fee = values["clientFeePercent"] === "" ? 0 : parseMoneyText(values["clientFeePercent"]!);
   if (fee === null) errors["clientFeePercent"] = "admin.settings.error.percent";
+  // Days after the due date, in order: "1, 3, 7"; anything but whole numbers is refused here,
+  // the order and the limits by the unit's own schema.
+  const retryWords = values["dunningRetryDays"]!.split(/[\s,;]+/).filter((word) => word !== "");
+  const retryDays = retryWords.every((word) => /^\d{1,3}$/.test(word)) ? retryWords.map(Number) : null;
+  if (retryDays === null) errors["dunningRetryDays"] = "admin.settings.error.retryDays";
 
   const methods: Unit["paymentMethods"] = [];
   const methodRows = rowCount(body, "method");
@@ -144,6 +158,7 @@ export function readUnitSettingsForm(body: FormBody): {
     locale: values["locale"] as UnitInput["locale"],
     notificationEmails: values["notificationEmails"]!.split(/[\s,;]+/).filter((address) => address !== ""),
     clientFeeBasisPoints: fee ?? 0,
+    ...(retryDays !== null ? { dunningRetryDays: retryDays } : {}),
     paymentMethods: methods,
     checkoutFields: fields,
   };
@@ -163,6 +178,8 @@ function inputOf(path: readonly (string | number)[]): string {
       return head;
     case "clientFeeBasisPoints":
       return "clientFeePercent";
+    case "dunningRetryDays":
+      return "dunningRetryDays";
     case "paymentMethods":
       return index === undefined ? "form" : `method.${index}.${field === "method" ? "method" : "gateway"}`;
     case "checkoutFields":
@@ -188,6 +205,8 @@ const messageFor = (input: string, issue: FieldIssue): MessageKey => {
       return "admin.settings.error.emails";
     case "clientFeePercent":
       return "admin.settings.error.percent";
+    case "dunningRetryDays":
+      return "admin.settings.error.retryDays";
     default:
       return input.endsWith(".key") ? "admin.settings.error.fieldKey" : "form.error.invalid";
   }

@@ -61,6 +61,7 @@ describe("the unit settings page", () => {
     expect(form["method.0.method"]).toBe("card");
     expect(form["methodRows"]).toBe("4");
     expect(form["fieldRows"]).toBe("3");
+    expect(form["dunningRetryDays"]).toBe("1, 3, 7");
 
     const saved = await post(path, {
       ...form,
@@ -69,6 +70,7 @@ describe("the unit settings page", () => {
       locale: "en",
       notificationEmails: "a@aurora.example\nb@aurora.example",
       clientFeePercent: "3,5",
+      dunningRetryDays: "2 5 10",
       "method.1.mode": "manual",
       "method.2.remove": "on",
       "method.3.method": "boleto",
@@ -90,6 +92,7 @@ describe("the unit settings page", () => {
     expect(unit.locale).toBe("en");
     expect(unit.notificationEmails).toEqual(["a@aurora.example", "b@aurora.example"]);
     expect(unit.clientFeeBasisPoints).toBe(350);
+    expect(unit.dunningRetryDays).toEqual([2, 5, 10]);
     expect(unit.paymentMethods).toEqual([
       { method: "card", gatewayId: "sandbox", mode: "integrated" },
       { method: "pix", gatewayId: "sandbox", mode: "manual" },
@@ -124,12 +127,24 @@ describe("the unit settings page", () => {
       name: "Aurora Sul",
       slug: "aurora-sul",
     });
-    const shape = await post(path, { ...form, name: "", clientFeePercent: "três" });
+    const shape = await post(path, {
+      ...form,
+      name: "",
+      clientFeePercent: "três",
+      dunningRetryDays: "1, dois",
+    });
     expect(shape.status).toBe(422);
     const shapeHtml = await shape.text();
     expect(shapeHtml).toContain('id="unit-name-error">Preencha este campo.');
     expect(shapeHtml).toContain('id="unit-fee-error">Informe uma porcentagem entre 0 e 100, como 3,5.');
     expect(shapeHtml).toContain('value="três"');
+    expect(shapeHtml).toContain('id="unit-retry-days-error">Informe dias inteiros crescentes de 1 a 90');
+    const order = await post(path, { ...form, dunningRetryDays: "7, 3" });
+    expect(order.status).toBe(422);
+    expect(await order.text()).toContain('id="unit-retry-days-error">Informe dias inteiros crescentes');
+    expect((await server.tessera.organizations.getUnitOrThrow(server.unit.id)).dunningRetryDays).toEqual([
+      1, 3, 7,
+    ]);
 
     const core = await post(path, {
       ...form,

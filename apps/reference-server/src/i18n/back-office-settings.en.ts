@@ -19,6 +19,9 @@ export const backOfficeSettingsEn: Record<keyof typeof backOfficeSettingsPtBR, M
   "admin.settings.notificationEmailsHint": "Each is told of every online sale. One per line.",
   "admin.settings.clientFeePercent": "Fee paid by the customer (%)",
   "admin.settings.clientFeeHint": "Added to what the customer pays, e.g. 3.5. Leave 0 for none.",
+  "admin.settings.dunningRetryDays": "Retry a failed charge on these days after the due date",
+  "admin.settings.dunningRetryDaysHint":
+    "Days in order, such as 1, 3, 7. After the last one the contract is past due and the customer blocked until it is paid.",
   "admin.settings.methodsLegend": "Payment methods",
   "admin.settings.methodsHint":
     "Integrated: charged through the provider account. Manual: collected and recorded by staff — not offered online.",
@@ -48,6 +51,7 @@ export const backOfficeSettingsEn: Record<keyof typeof backOfficeSettingsPtBR, M
   "admin.settings.fieldRequired": "Required",
   "admin.settings.save": "Save settings",
   "admin.settings.error.percent": "Enter a percentage from 0 to 100, such as 3.5.",
+  "admin.settings.error.retryDays": "Enter increasing whole days from 1 to 90, such as 1, 3, 7 (at most 10).",
   "admin.settings.error.slug": "Use 2 to 64 lower-case letters, digits and single dashes.",
   "admin.settings.error.slugTaken": "This address belongs to another location. Choose another.",
   "admin.settings.error.timeZone": "Choose a time zone from the list.",

@@ -17,6 +17,9 @@ export const backOfficeSettingsPtBR = {
   "admin.settings.notificationEmailsHint": "Recebem um aviso de cada venda online. Um por linha.",
   "admin.settings.clientFeePercent": "Taxa paga pelo cliente (%)",
   "admin.settings.clientFeeHint": "Acrescentada ao valor pago pelo cliente, ex.: 3,5. Deixe 0 para nenhuma.",
+  "admin.settings.dunningRetryDays": "Nova tentativa de cobrança, em dias após o vencimento",
+  "admin.settings.dunningRetryDaysHint":
+    "Dias em ordem, como 1, 3, 7. Depois do último, o contrato fica inadimplente e o cliente bloqueado até pagar.",
   "admin.settings.methodsLegend": "Formas de pagamento",
   "admin.settings.methodsHint":
     "Integrada: cobrada pela conta do provedor. Manual: recebida pela equipe e registrada por ela — não aparece na venda online.",
@@ -46,6 +49,8 @@ export const backOfficeSettingsPtBR = {
   "admin.settings.fieldRequired": "Obrigatório",
   "admin.settings.save": "Salvar configurações",
   "admin.settings.error.percent": "Informe uma porcentagem entre 0 e 100, como 3,5.",
+  "admin.settings.error.retryDays":
+    "Informe dias inteiros crescentes de 1 a 90, como 1, 3, 7 (no máximo 10).",
   "admin.settings.error.slug": "Use de 2 a 64 letras minúsculas, números e hífens simples.",
   "admin.settings.error.slugTaken": "Este endereço já é de outra unidade. Escolha outro.",
   "admin.settings.error.timeZone": "Escolha um fuso horário da lista.",

@@ -20,6 +20,9 @@ export const backOfficeSettingsRu: Record<keyof typeof backOfficeSettingsPtBR, M
   "admin.settings.notificationEmailsHint": "Получают сообщение о каждой онлайн-продаже. По одному в строке.",
   "admin.settings.clientFeePercent": "Комиссия, которую платит клиент (%)",
   "admin.settings.clientFeeHint": "Добавляется к сумме клиента, напр. 3,5. Оставьте 0, если её нет.",
+  "admin.settings.dunningRetryDays": "Повторять неудачное списание через столько дней после срока",
+  "admin.settings.dunningRetryDaysHint":
+    "Дни по порядку, например 1, 3, 7. После последнего договор считается просроченным, а клиент блокируется до оплаты.",
   "admin.settings.methodsLegend": "Способы оплаты",
   "admin.settings.methodsHint":
     "Интегрированный: списывается через аккаунт провайдера. Ручной: принимает и отмечает персонал — онлайн не предлагается.",
@@ -49,6 +52,8 @@ export const backOfficeSettingsRu: Record<keyof typeof backOfficeSettingsPtBR, M
   "admin.settings.fieldRequired": "Обязательное",
   "admin.settings.save": "Сохранить настройки",
   "admin.settings.error.percent": "Введите процент от 0 до 100, например 3,5.",
+  "admin.settings.error.retryDays":
+    "Введите целые дни по возрастанию от 1 до 90, например 1, 3, 7 (не больше 10).",
   "admin.settings.error.slug": "От 2 до 64 строчных латинских букв, цифр и одиночных дефисов.",
   "admin.settings.error.slugTaken": "Этот адрес уже занят другим филиалом. Выберите другой.",
   "admin.settings.error.timeZone": "Выберите часовой пояс из списка.",

@@ -8,7 +8,8 @@ import type { ServiceContext } from "../ports/service-context";
  * its customer is blocked from then on (derived: `blocksCustomer`), and unblocked by itself
  * when a payment of it succeeds (`activateContract` moves `past_due` back to `active`).
  * Compare-and-set on the contract; a contract already past due, or no longer collecting,
- * is left as it is. Emits `contract.past_due` and `customer.blocked` with the move.
+ * is left as it is. Emits `contract.past_due` with the move, and `customer.blocked` unless
+ * another contract blocked the customer already.
  */
 export async function markPastDue(
   ctx: ServiceContext,
@@ -18,11 +19,13 @@ export async function markPastDue(
   await ctx.storage.transaction(async (tx) => {
     const contract = await tx.contracts.findById(contractId);
     if (contract?.status !== "active" || !contractLifecycle.canMove(contract.status, "past_due")) return;
+    // Read before the move: a customer another contract blocks already is not blocked anew.
+    const wasBlocked = (await tx.customers.findById(contract.customerId))?.status === "blocked";
     await tx.contracts.update({ ...contract, status: "past_due", updatedAt: ctx.clock.now() }, contract);
     const ids = { contractId: contract.id, customerId: contract.customerId };
     await tx.outbox.append([
       ctx.events("contract.past_due", { ...ids, installmentId: installment.id }, contract.unitId),
-      ctx.events("customer.blocked", ids, contract.unitId),
+      ...(wasBlocked ? [] : [ctx.events("customer.blocked", ids, contract.unitId)]),
     ]);
   });
 }

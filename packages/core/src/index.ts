@@ -64,6 +64,12 @@ export {
 export { type SaleOutcome, type SaleRecords, type SaleState, saleOutcomeOf } from "./checkout/sale-outcome";
 // Selling and collecting
 export type { SaleService } from "./checkout/sale-service";
+export {
+  type ContractCancelInput,
+  type ContractCancellation,
+  contractCancelInputSchema,
+  proRata,
+} from "./contracts/cancel-contract";
 export type { Contract, ContractTerms, PaymentIssue } from "./contracts/contract";
 export type { ContractDetail, InstallmentWithPayments } from "./contracts/contract-detail";
 export { type ContractListFilter, contractListFilterSchema } from "./contracts/contract-list-filter";

@@ -33,8 +33,9 @@ export const billingActor = "billing";
 /**
  * Collects one due group — the claimed lines of one contract due together (a period and its
  * fee) — through the one collection path, and says what became of it. In order:
- * - a contract that no longer collects, lines already paid, an attempt still open, or a
- *   provider that charges this contract by itself: nothing is charged;
+ * - a contract that no longer collects (a canceled one still collects its closing
+ *   pro-rata), lines already paid, an attempt still open, or a provider that charges this
+ *   contract by itself: nothing is charged;
  * - a dunning schedule already spent: the contract is marked `past_due`, nothing charged;
  * - a balance that covers the whole group pays it from the wallet;
  * - a stored card is charged (the card kept from the contract's latest paid card payment);
@@ -52,12 +53,16 @@ export async function chargeDueGroup(
   // Orders bill through the same path once something creates them; nothing does yet.
   if (first.contractId === null) return { kind: "nothing_due" };
   const contract = await ctx.storage.contracts.findById(first.contractId);
-  if (!contract || (contract.status !== "active" && contract.status !== "past_due"))
-    return { kind: "nothing_due" };
+  if (!contract) return { kind: "nothing_due" };
   const lines = (await ctx.storage.installments.listByContract(contract.id)).filter(
     (line) => line.sequence === first.sequence && (line.status === "awaiting" || line.status === "denied"),
   );
-  if (lines.length === 0) return { kind: "nothing_due" };
+  // A canceled contract still owes its closing pro-rata; nothing else of one that no longer collects.
+  const collects =
+    contract.status === "active" ||
+    contract.status === "past_due" ||
+    (contract.status === "canceled" && lines.some((line) => line.kind === "closing_prorata"));
+  if (!collects || lines.length === 0) return { kind: "nothing_due" };
   const attempts = await ctx.storage.payments.listByInstallment(lines[0]!.id);
   if (attempts.some((payment) => openPaymentStatuses.includes(payment.status)))
     return { kind: "in_progress" };

@@ -6,11 +6,12 @@ import type { Page } from "../ports/storage";
 import type { Refund } from "../refunds/refund";
 import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
+import { type ContractCancelInput, type ContractCancellation, cancelContract } from "./cancel-contract";
 import type { Contract } from "./contract";
 import type { ContractDetail } from "./contract-detail";
 import { type ContractListFilter, contractListFilterSchema } from "./contract-list-filter";
 
-/** Reading sales as staff and integrators find them; what changes a contract lives with its flow. */
+/** Sales as staff and integrators find them, and their end; what else changes a contract lives with its flow. */
 export interface ContractService {
   /**
    * A unit's contracts, newest first, narrowed by `filter`; pass the page's `nextCursor` as
@@ -24,10 +25,21 @@ export interface ContractService {
   list(filter: ContractListFilter): Promise<Page<Contract>>;
   /** The contract with its customer, installments, their payments and refunds; null when unknown. */
   get(id: Id<"contract">): Promise<ContractDetail | null>;
+  /**
+   * Ends a contract on a day (today by default), with the closing pro-rata of a period it
+   * ends in unpaid (`cancelContract`).
+   *
+   * @example
+   * ```ts
+   * const { closing } = await tessera.contracts.cancel({ contractId, reason: "mudou de cidade", idempotencyKey });
+   * ```
+   */
+  cancel(input: ContractCancelInput): Promise<ContractCancellation>;
 }
 
 export function createContractService(ctx: ServiceContext): ContractService {
   return {
+    cancel: (input) => cancelContract(ctx, input),
     async list(input) {
       const filter = parseInput(contractListFilterSchema, input, "contract filter");
       const page = await ctx.storage.contracts.list(filter.unitId as Id<"unit">, {

@@ -19,8 +19,12 @@ export interface DomainEventPayloads {
   "customer.unblocked": { customerId: Id<"customer"> };
   "contract.created": { contractId: Id<"contract">; customerId: Id<"customer">; planId: Id<"plan"> };
   "contract.activated": { contractId: Id<"contract">; customerId: Id<"customer"> };
-  /** Ended before its time: `refunded`, a pass whose payment came back in full. */
-  "contract.canceled": { contractId: Id<"contract">; customerId: Id<"customer">; reason: "refunded" };
+  /** Ended before its time: `canceled` by staff or the customer (`contracts.cancel`), or `refunded`, a pass whose payment came back in full. */
+  "contract.canceled": {
+    contractId: Id<"contract">;
+    customerId: Id<"customer">;
+    reason: "canceled" | "refunded";
+  };
   /** The dunning schedule is spent with the installment still unpaid: the customer is blocked until it is paid. */
   "contract.past_due": {
     contractId: Id<"contract">;

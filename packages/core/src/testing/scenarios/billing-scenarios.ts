@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import type { BillingRunReport } from "../../billing/billing-report";
 import type { Installment } from "../../installments/installment";
-import { brl, buyerAna, createScenarioEnv, type ScenarioEnv } from "./scenario-env";
+import { brl, buyerAna, createScenarioEnv, rejection, type ScenarioEnv } from "./scenario-env";
 
 const dayMs = 24 * 3600_000;
 
@@ -240,5 +240,51 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     expect(reports.reduce((sum, report) => sum + report.periodsScheduled, 0)).toBe(0);
     const contract = await env.storage.contracts.findById(sale.contract.id);
     expect(contract?.nextPeriodOn).toBe("2026-05-10");
+  });
+
+  it("cancels mid-period with the closing pro-rata of the unpaid period, cancels what follows, and bills the pro-rata", async () => {
+    const env = await billingEnv();
+    const sale = await env.tessera.sales.start({
+      unitId: env.unit.id,
+      planId: env.annual.id,
+      buyer: buyerAna,
+      method: "pix",
+      idempotencyKey: "billing-cancel-sale-0001",
+      source: "online",
+    });
+    env.sandbox.sandbox.pay(sale.payment!.idempotencyKey);
+    await env.tessera.payments.refresh(sale.payment!.id);
+    // April 25th, the second period (April 10th to May 9th, 30 days) not paid yet.
+    env.clock.advance(46 * dayMs);
+    const ended = await env.tessera.contracts.cancel({
+      contractId: sale.contract.id,
+      reason: "mudou de cidade",
+      idempotencyKey: "billing-cancel-0001",
+    });
+    expect(ended.contract).toMatchObject({ status: "canceled", endDate: "2026-04-25", nextPeriodOn: null });
+    expect(ended.canceled).toHaveLength(11);
+    // 16 of the period's 30 days ran (the 25th included): 9 990 × 16 ÷ 30 = 5 328.
+    expect(ended.closing.map((line) => [line.kind, line.amount.amount, line.dueDate])).toEqual([
+      ["closing_prorata", 5_328, "2026-04-25"],
+    ]);
+    const again = await env.tessera.contracts.cancel({
+      contractId: sale.contract.id,
+      idempotencyKey: "billing-cancel-0001",
+    });
+    expect(again.replayed).toBe(true);
+    const lines = await env.storage.installments.listByContract(sale.contract.id);
+    expect(lines.filter((line) => line.status === "awaiting").map((line) => line.kind)).toEqual([
+      "closing_prorata",
+    ]);
+
+    const [report] = await runDays(env, 1);
+    expect(report?.outcomes.link_issued).toBe(1);
+    const closing = lines.find((line) => line.kind === "closing_prorata")!;
+    const [link] = await env.storage.payments.listByInstallment(closing.id);
+    expect(link).toMatchObject({ method: "pix", amount: brl(5_328), status: "pending" });
+    const twice = await rejection(
+      env.tessera.contracts.cancel({ contractId: sale.contract.id, idempotencyKey: "billing-cancel-0002" }),
+    );
+    expect(twice.code).toBe("invalid_transition");
   });
 }

@@ -54,7 +54,8 @@ export async function chargeDueGroup(
   if (first.contractId === null) return { kind: "nothing_due" };
   const contract = await ctx.storage.contracts.findById(first.contractId);
   if (!contract) return { kind: "nothing_due" };
-  const lines = (await ctx.storage.installments.listByContract(contract.id)).filter(
+  const everyLine = await ctx.storage.installments.listByContract(contract.id);
+  const lines = everyLine.filter(
     (line) => line.sequence === first.sequence && (line.status === "awaiting" || line.status === "denied"),
   );
   // A canceled contract still owes its closing pro-rata; nothing else of one that no longer collects.
@@ -84,7 +85,7 @@ export async function chargeDueGroup(
     const paid = await fromBalance(ctx, contract, first.sequence);
     if (paid) return paid;
   }
-  return chargeProvider(ctx, unit, contract, first.sequence);
+  return chargeProvider(ctx, unit, contract, first.sequence, everyLine);
 }
 
 /**
@@ -121,8 +122,9 @@ async function chargeProvider(
   unit: Unit,
   contract: Contract,
   sequence: number,
+  everyLine: readonly Installment[],
 ): Promise<DueGroupOutcome> {
-  const stored = await storedCardOf(ctx, contract);
+  const stored = await storedCardOf(ctx, everyLine);
   const link = linkMethods.map((method) => onlineMethodOf(unit, method)).find((entry) => entry !== undefined);
   const plan: { method: PaymentMethod; gatewayId: string; card?: CardInput } | null = stored
     ? { method: "card", gatewayId: stored.gatewayId, card: { type: "stored", token: stored.token } }

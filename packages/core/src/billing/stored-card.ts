@@ -1,4 +1,4 @@
-import type { Contract } from "../contracts/contract";
+import type { Installment } from "../installments/installment";
 import type { ServiceContext } from "../ports/service-context";
 
 /** A card the provider keeps for the customer (Cielo `CardToken`), and the gateway that keeps it. */
@@ -10,11 +10,15 @@ export interface StoredCard {
 /**
  * The card to charge a contract's renewals with: the reusable token of its latest paid card
  * payment (kept only when the buyer consented, `saveForRenewals`), looked for from the latest
- * confirmed period back, while the gateway that keeps it is still registered. Null when
+ * confirmed period back (`lines`: the contract's installments, as the caller read them),
+ * while the gateway that keeps it is still registered. Null when
  * there is none: the billing run sends a payment link instead.
  */
-export async function storedCardOf(ctx: ServiceContext, contract: Contract): Promise<StoredCard | null> {
-  const paid = (await ctx.storage.installments.listByContract(contract.id))
+export async function storedCardOf(
+  ctx: ServiceContext,
+  lines: readonly Installment[],
+): Promise<StoredCard | null> {
+  const paid = lines
     .filter((installment) => installment.status === "confirmed")
     .sort((a, b) => b.sequence - a.sequence);
   const seen = new Set<string>();

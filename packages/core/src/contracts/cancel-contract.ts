@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { runIdempotent } from "../checkout/idempotent-request";
 import { idempotencyKeySchema } from "../checkout/sale-input";
 import { TesseraError } from "../errors/tessera-error";
+import { fingerprintOf } from "../idempotency/idempotency-record";
+import { formatResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
 import { contractInstallments } from "../installments/contract-installments";
 import type { Installment } from "../installments/installment";
@@ -60,11 +63,25 @@ export async function cancelContract(
   const data = parseInput(contractCancelInputSchema, input, "contract cancellation");
   const contractId = data.contractId as Id<"contract">;
   const scope = `cancel:${contractId}`;
-  const known = await ctx.storage.idempotencyKeys.find(scope, data.idempotencyKey);
-  if (known) {
-    const contract = await ctx.storage.contracts.findById(contractId);
-    return { contract: contract!, canceled: [], closing: [], replayed: true };
-  }
+  const fingerprint = fingerprintOf({ contractId });
+  return runIdempotent(
+    ctx,
+    { scope, key: data.idempotencyKey, fingerprint, label: "contract cancellation", lookup: "first" },
+    async () => {
+      const contract = await ctx.storage.contracts.findById(contractId);
+      return { contract: contract!, canceled: [], closing: [], replayed: true };
+    },
+    () => cancelOnce(ctx, data, { scope, fingerprint }),
+  );
+}
+
+/** The cancellation's one transaction, its idempotency key's record written with it. */
+function cancelOnce(
+  ctx: ServiceContext,
+  data: z.output<typeof contractCancelInputSchema>,
+  key: { scope: string; fingerprint: string },
+): Promise<ContractCancellation> {
+  const contractId = data.contractId as Id<"contract">;
   return ctx.storage.transaction(async (tx) => {
     const contract = await tx.contracts.findById(contractId);
     if (!contract) {
@@ -125,10 +142,10 @@ export async function cancelContract(
       contract,
     );
     await tx.idempotencyKeys.insert({
-      scope,
+      scope: key.scope,
       key: data.idempotencyKey,
-      fingerprint: contract.id,
-      resource: `contract:${contract.id}`,
+      fingerprint: key.fingerprint,
+      resource: formatResourceReference({ kind: "contract", id: contract.id }),
       createdAt: now,
     });
     await tx.outbox.append([

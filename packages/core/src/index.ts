@@ -75,10 +75,12 @@ export type { ContractDetail, InstallmentWithPayments } from "./contracts/contra
 export { type ContractListFilter, contractListFilterSchema } from "./contracts/contract-list-filter";
 export {
   contractTermsOf,
+  firstScheduleStep,
   nextPeriodAfter,
   type ScheduledLine,
   scheduleContract,
   scheduleTotal,
+  termEndsOn,
 } from "./contracts/contract-schedule";
 export type { ContractService } from "./contracts/contract-service";
 export { type ContractStatus, contractLifecycle } from "./contracts/contract-status";

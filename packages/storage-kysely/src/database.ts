@@ -64,6 +64,7 @@ export interface UnitsTable {
   payment_methods: JsonColumn;
   checkout_fields: JsonColumn;
   dunning_retry_days: JsonColumn;
+  renewal_terms: string;
   created_at: InstantColumn;
   updated_at: InstantColumn;
 }

@@ -31,6 +31,10 @@ export interface BillingRunReport {
   finishedAt: Instant;
   /** Periods added to open-ended contracts whose next period came due. */
   periodsScheduled: number;
+  /** Contracts whose term ended and that renewed into a new contract in their chain. */
+  renewed: number;
+  /** Contracts whose term ended without renewing. */
+  ended: number;
   /** Installments claimed (lines due together count each). */
   claimed: number;
   outcomes: Record<DueGroupOutcome["kind"], number>;
@@ -43,6 +47,8 @@ export function emptyReport(startedAt: Instant): BillingRunReport {
     startedAt,
     finishedAt: startedAt,
     periodsScheduled: 0,
+    renewed: 0,
+    ended: 0,
     claimed: 0,
     outcomes: {
       paid: 0,

@@ -22,7 +22,8 @@ const maxReportedErrors = 20;
 
 /**
  * One billing run over every unit (or one): for each, in the unit's own day, first the next
- * periods of open-ended contracts that came due, then the due installments, claimed in
+ * periods of open-ended contracts that came due and the renewals (or ends) of contracts
+ * whose term is over, then the due installments, claimed in
  * batches under a lease (`InstallmentRepository.claimDue`: several workers never take one
  * item, and a crashed worker's items are taken over when its lease runs out), grouped by the
  * lines due together, charged with at most `concurrency` in flight, and each claim completed
@@ -41,11 +42,10 @@ export async function runBilling(
   for await (const unit of unitsToBill(ctx, settings.unitId as Id<"unit"> | undefined)) {
     if (budget.left <= 0) break;
     const today = calendarDateInZone(ctx.clock.now(), unit.timeZone);
-    report.periodsScheduled += await scheduleNextPeriods(ctx, {
-      unitId: unit.id,
-      today,
-      batchSize: settings.batchSize,
-    });
+    const stepped = await scheduleNextPeriods(ctx, { unitId: unit.id, today, batchSize: settings.batchSize });
+    report.periodsScheduled += stepped.periods;
+    report.renewed += stepped.renewed;
+    report.ended += stepped.ended;
     await billUnit(ctx, unit, today, { ...settings, owner }, report, budget);
   }
   report.finishedAt = ctx.clock.now();

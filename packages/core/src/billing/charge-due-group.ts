@@ -58,7 +58,8 @@ export async function chargeDueGroup(
   const lines = everyLine.filter(
     (line) => line.sequence === first.sequence && (line.status === "awaiting" || line.status === "denied"),
   );
-  // A canceled contract still owes its closing pro-rata; nothing else of one that no longer collects.
+  // A canceled contract still owes its closing pro-rata; nothing else of one that no longer collects
+  // (a contract ends its term only once nothing of it is unpaid: `endTerm`).
   const collects =
     contract.status === "active" ||
     contract.status === "past_due" ||
@@ -124,7 +125,7 @@ async function chargeProvider(
   sequence: number,
   everyLine: readonly Installment[],
 ): Promise<DueGroupOutcome> {
-  const stored = await storedCardOf(ctx, everyLine);
+  const stored = await storedCardOf(ctx, contract, everyLine);
   const link = linkMethods.map((method) => onlineMethodOf(unit, method)).find((entry) => entry !== undefined);
   const plan: { method: PaymentMethod; gatewayId: string; card?: CardInput } | null = stored
     ? { method: "card", gatewayId: stored.gatewayId, card: { type: "stored", token: stored.token } }
@@ -140,6 +141,7 @@ async function chargeProvider(
         method: plan.method,
         gatewayId: plan.gatewayId,
         sequence,
+        ...(stored ? { card: stored.summary } : {}),
       }),
     );
   } catch (error) {

@@ -4,55 +4,78 @@ import { isTesseraError } from "../errors/tessera-error";
 import { contractInstallments } from "../installments/contract-installments";
 import type { ServiceContext } from "../ports/service-context";
 import type { CalendarDate } from "../time/calendar-date";
+import { endTerm } from "./end-of-term";
+
+/** What one pass over the contracts whose next step came due did, by kind. */
+export interface ScheduleTally {
+  /** Periods added to open-ended contracts. */
+  periods: number;
+  /** Contracts that ended their term and renewed into a new one. */
+  renewed: number;
+  /** Contracts that ended their term without renewing. */
+  ended: number;
+}
 
 /**
- * Adds the next period of each open-ended contract whose `nextPeriodOn` has come (DESIGN §2:
- * "the billing run adds the next ones"), in batches of `batchSize`, and returns how many
- * periods it added. Each contract moves in its own transaction: its period's lines are
- * inserted and `nextPeriodOn` moves one interval on, compare-and-set on the contract's
- * version, so two workers never add one period twice (the loser's write conflicts and is
- * skipped). A contract whose provider charges by itself (an active recurrence) gets no lines
- * here: the provider's notification adds each period it charges. Several periods overdue
- * (a server down for months) are added one pass at a time until none is due.
+ * Moves on every active contract whose `nextPeriodOn` has come (DESIGN §2: "the billing run
+ * adds the next ones"; §4: "renews auto-renewing contracts"), in batches of `batchSize`: an
+ * open-ended one gets its next period's lines, one with a fixed number of periods reaches the
+ * end of its term and renews or ends (`endTerm`). Each contract moves in its own transaction,
+ * compare-and-set on its version, so two workers never add one period or one renewal twice
+ * (the loser's write conflicts and is skipped). A contract whose provider charges by itself
+ * (an active recurrence) gets no period lines here: the provider's notification adds each
+ * period it charges. Several steps overdue (a server down for months) are taken one pass at
+ * a time until none is due.
  */
 export async function scheduleNextPeriods(
   ctx: ServiceContext,
   input: { unitId: Contract["unitId"]; today: CalendarDate; batchSize: number },
-): Promise<number> {
-  let added = 0;
+): Promise<ScheduleTally> {
+  const tally: ScheduleTally = { periods: 0, renewed: 0, ended: 0 };
   for (;;) {
     const due = await ctx.storage.contracts.listNeedingNextPeriod({
       onOrBefore: input.today,
       limit: input.batchSize,
       unitId: input.unitId,
     });
-    if (due.length === 0) return added;
+    if (due.length === 0) return tally;
     let moved = 0;
     for (const contract of due) {
       try {
-        if (await schedulePeriodOf(ctx, contract)) added++;
+        const step = await stepOf(ctx, contract, input.today);
+        if (step !== "none" && step !== "postponed") tally[step]++;
+        // A contract looked at again tomorrow is done for today.
         moved++;
       } catch (error) {
-        // Another worker moved it first: its period is there, or will be.
+        // Another worker moved it first: its step is taken, or will be.
         if (!isTesseraError(error, "conflict")) throw error;
       }
     }
     // Nothing moved: every contract listed was being moved by someone else; their next pass lists them anew.
-    if (moved === 0) return added;
+    if (moved === 0) return tally;
   }
 }
 
 /** Which period (from 0) of the contract starts on `day`: the first that starts on it or after. */
 function periodIndexOn(contract: Contract, day: CalendarDate): number {
   let index = 1;
-  while ((nextPeriodAfter(contract.terms, contract.startDate, index) ?? day) < day) index++;
+  while ((nextPeriodAfter(contract.terms, contract.startDate, index, contract.billingDay) ?? day) < day)
+    index++;
   return index;
 }
 
-/** One contract's next period: true when lines were added (false when a provider owns them). */
-async function schedulePeriodOf(ctx: ServiceContext, listed: Contract): Promise<boolean> {
+/** One contract's next step, in one transaction. */
+async function stepOf(
+  ctx: ServiceContext,
+  listed: Contract,
+  today: CalendarDate,
+): Promise<"periods" | "renewed" | "ended" | "postponed" | "none"> {
   return ctx.storage.transaction(async (tx) => {
     const installments = await tx.installments.listByContract(listed.id);
+    if (listed.terms.installmentCount !== null) {
+      const end = await endTerm(ctx, tx, listed, installments, today);
+      return end.kind;
+    }
     const index = periodIndexOn(listed, listed.nextPeriodOn!);
     const providerOwned = (await tx.recurrences.listByContract(listed.id)).some(
       (recurrence) => recurrence.status === "active",
@@ -62,13 +85,22 @@ async function schedulePeriodOf(ctx: ServiceContext, listed: Contract): Promise<
     const addsLines = !providerOwned && !scheduled;
     if (addsLines) {
       await tx.installments.insertMany(
-        contractInstallments(ctx, listed, schedulePeriod(listed.terms, listed.startDate, index), now),
+        contractInstallments(
+          ctx,
+          listed,
+          schedulePeriod(listed.terms, listed.startDate, index, listed.billingDay),
+          now,
+        ),
       );
     }
     await tx.contracts.update(
-      { ...listed, nextPeriodOn: nextPeriodAfter(listed.terms, listed.startDate, index + 1), updatedAt: now },
+      {
+        ...listed,
+        nextPeriodOn: nextPeriodAfter(listed.terms, listed.startDate, index + 1, listed.billingDay),
+        updatedAt: now,
+      },
       listed,
     );
-    return addsLines;
+    return addsLines ? "periods" : "none";
   });
 }

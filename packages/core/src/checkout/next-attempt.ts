@@ -3,7 +3,7 @@ import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import { sumMoney } from "../money/money";
 import { methodRuleIssues } from "../payments/method-rules";
-import type { Payment } from "../payments/payment";
+import type { CardSummary, Payment } from "../payments/payment";
 import type { CollectionMethod } from "../payments/payment-method";
 import { newPaymentRow } from "../payments/payment-row";
 import { openPaymentStatuses } from "../payments/payment-status";
@@ -33,6 +33,8 @@ export async function writeNextAttempt(
     after?: Id<"payment">;
     /** The lines due together to pay (the billing run's claimed group); the first unpaid ones when left out. */
     sequence?: number;
+    /** The stored card the billing run charges, as the payment that kept it described it. */
+    card?: CardSummary;
   },
 ): Promise<{ payment: Payment; contract: Contract } | null> {
   const contract = await tx.contracts.findById(input.contractId);
@@ -85,15 +87,20 @@ export async function writeNextAttempt(
   }
   const now = ctx.clock.now();
   const touched = await tx.contracts.update({ ...contract, updatedAt: now });
-  const payment = newPaymentRow(ctx, {
-    unitId: contract.unitId,
-    customerId: contract.customerId,
-    gatewayId: input.gatewayId,
-    method: input.method,
-    amount,
-    installmentIds: due.map((i) => i.id),
-    attempt: attempts.length + 1,
-  });
+  const payment = newPaymentRow(
+    ctx,
+    {
+      unitId: contract.unitId,
+      customerId: contract.customerId,
+      gatewayId: input.gatewayId,
+      method: input.method,
+      amount,
+      installmentIds: due.map((i) => i.id),
+      attempt: attempts.length + 1,
+    },
+    undefined,
+    input.card ?? null,
+  );
   await tx.payments.insert(payment);
   return { payment, contract: touched };
 }

@@ -3,7 +3,7 @@ import { activateContract } from "../contracts/activate-contract";
 import type { Contract, ContractTerms } from "../contracts/contract";
 import {
   contractTermsOf,
-  nextPeriodAfter,
+  firstScheduleStep,
   type ScheduledLine,
   scheduleContract,
 } from "../contracts/contract-schedule";
@@ -169,7 +169,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       startDate: today,
       billingDay: Number(today.slice(8, 10)),
       endDate: null,
-      nextPeriodOn: nextPeriodAfter(terms, today, 1),
+      nextPeriodOn: firstScheduleStep(terms, today),
       origin: data.source,
       renewsContractId: null,
       paymentIssue: null,

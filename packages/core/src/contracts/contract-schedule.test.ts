@@ -1,8 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addMonths, type CalendarDate, calendarDate, daysBetween, daysInMonth } from "../time/calendar-date";
+import {
+  addDays,
+  addMonths,
+  type CalendarDate,
+  calendarDate,
+  daysBetween,
+  daysInMonth,
+} from "../time/calendar-date";
 import type { ContractTerms } from "./contract";
-import { nextPeriodAfter, scheduleContract, schedulePeriod, scheduleTotal } from "./contract-schedule";
+import {
+  firstScheduleStep,
+  nextPeriodAfter,
+  scheduleContract,
+  schedulePeriod,
+  scheduleTotal,
+  termEndsOn,
+} from "./contract-schedule";
 
 const brl = (amount: number) => ({ amount, currency: "BRL" });
 
@@ -159,5 +173,68 @@ describe("scheduleContract", () => {
     expect(lines.map((l) => [l.kind, l.dueDate, l.periodEnd])).toEqual([
       ["period", "2026-03-10", "2026-04-09"],
     ]);
+  });
+});
+
+describe("renewal chains", () => {
+  it("is the same schedule whether a fixed contract runs its periods or renews period by period on the chain's billing day", () => {
+    fc.assert(
+      fc.property(
+        terms,
+        startDate,
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 4 }),
+        (t, start, count, renewals) => {
+          const fixed = termsOf({ ...t, installmentCount: count, enrollmentFee: null });
+          const billingDay = Number(start.slice(8, 10));
+          // A chain: each renewal starts on the day its predecessor's term ends, keeping the billing day.
+          const chained: string[] = [];
+          let from: CalendarDate = start;
+          for (let step = 0; step <= renewals; step++) {
+            const lines = scheduleContract(fixed, from, billingDay).filter((line) => line.kind === "period");
+            chained.push(...lines.map((line) => `${line.periodStart}..${line.periodEnd}`));
+            const ends = termEndsOn(fixed, from, billingDay)!;
+            expect(ends).toBe(firstScheduleStep(fixed, from, billingDay));
+            expect(addDays(ends, -1)).toBe(lines[lines.length - 1]!.periodEnd);
+            from = ends;
+          }
+          const whole = scheduleContract({ ...fixed, installmentCount: count * (renewals + 1) }, start)
+            .filter((line) => line.kind === "period")
+            .map((line) => `${line.periodStart}..${line.periodEnd}`);
+          expect(chained).toEqual(whole);
+        },
+      ),
+    );
+  });
+
+  it("keeps a 31st's billing day through a renewal starting on February 28th", () => {
+    const monthly = termsOf({
+      price: brl(9900),
+      installmentCount: 1,
+      enrollmentFee: null,
+      clientFeeBasisPoints: 0,
+      intervalCount: 1,
+    });
+    expect(termEndsOn(monthly, "2027-01-31", 31)).toBe("2027-02-28");
+    const renewal = scheduleContract(monthly, "2027-02-28", 31);
+    expect(renewal.map((line) => [line.dueDate, line.periodEnd])).toEqual([["2027-02-28", "2027-03-30"]]);
+    expect(termEndsOn(monthly, "2027-02-28", 31)).toBe("2027-03-31");
+    // Without the chain's day it would drift to the 28th.
+    expect(termEndsOn(monthly, "2027-02-28")).toBe("2027-03-28");
+  });
+
+  it("has no term end for an open-ended contract or a pass", () => {
+    const base = termsOf({
+      price: brl(9900),
+      installmentCount: null,
+      enrollmentFee: null,
+      clientFeeBasisPoints: 0,
+      intervalCount: 1,
+    });
+    expect(termEndsOn(base, "2026-03-10")).toBeNull();
+    expect(firstScheduleStep(base, "2026-03-10")).toBe("2026-04-10");
+    const pass: ContractTerms = { ...base, kind: "pass", installmentCount: 1 };
+    expect(termEndsOn(pass, "2026-03-10")).toBeNull();
+    expect(firstScheduleStep(pass, "2026-03-10")).toBeNull();
   });
 });

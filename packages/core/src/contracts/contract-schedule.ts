@@ -37,11 +37,18 @@ export function contractTermsOf(plan: Plan, clientFeeBasisPoints: number): Contr
  *   that day;
  * - a plan with a fixed number of periods is scheduled whole; an open-ended plan gets its
  *   first period only (the billing run adds the next ones).
+ * `billingDay` is the day of the month periods fall on: the start's own day, unless a renewal
+ * carries its chain's (see `periodStart`).
  */
-export function scheduleContract(terms: ContractTerms, start: CalendarDate): ScheduledLine[] {
+export function scheduleContract(
+  terms: ContractTerms,
+  start: CalendarDate,
+  billingDay?: number,
+): ScheduledLine[] {
   const periods = terms.installmentCount ?? 1;
   const lines: ScheduledLine[] = [];
-  for (let index = 0; index < periods; index++) lines.push(...schedulePeriod(terms, start, index));
+  for (let index = 0; index < periods; index++)
+    lines.push(...schedulePeriod(terms, start, index, billingDay));
   return lines;
 }
 
@@ -50,9 +57,14 @@ export function scheduleContract(terms: ContractTerms, start: CalendarDate): Sch
  * enrollment fee with the first, and the client-paid fee of what is due that day. The
  * billing run and a provider's recurrent charge of an open-ended contract add periods with it.
  */
-export function schedulePeriod(terms: ContractTerms, start: CalendarDate, index: number): ScheduledLine[] {
+export function schedulePeriod(
+  terms: ContractTerms,
+  start: CalendarDate,
+  index: number,
+  billingDay?: number,
+): ScheduledLine[] {
   const sequence = index + 1;
-  const due = periodStart(start, terms.interval, index);
+  const due = periodStart(start, terms.interval, index, billingDay);
   const group: ScheduledLine[] = [
     {
       sequence,
@@ -60,7 +72,7 @@ export function schedulePeriod(terms: ContractTerms, start: CalendarDate, index:
       amount: terms.price,
       dueDate: due,
       periodStart: due,
-      periodEnd: periodEnd(start, terms.interval, index),
+      periodEnd: periodEnd(start, terms.interval, index, billingDay),
     },
   ];
   if (index === 0 && terms.enrollmentFee) {
@@ -100,7 +112,36 @@ export function nextPeriodAfter(
   terms: ContractTerms,
   start: CalendarDate,
   index: number,
+  billingDay?: number,
 ): CalendarDate | null {
   if (terms.kind !== "recurring" || terms.installmentCount !== null) return null;
-  return periodStart(start, terms.interval, index);
+  return periodStart(start, terms.interval, index, billingDay);
+}
+
+/**
+ * The day after the last period of a recurring contract with a fixed number of periods —
+ * the day the billing run renews it (`autoRenew`) or ends it, and its renewal's first day —
+ * or null for an open-ended contract (it runs until cancelled) and a pass (it ends with its
+ * activation code's validity, not here).
+ */
+export function termEndsOn(
+  terms: ContractTerms,
+  start: CalendarDate,
+  billingDay?: number,
+): CalendarDate | null {
+  if (terms.kind !== "recurring" || terms.installmentCount === null) return null;
+  return periodStart(start, terms.interval, terms.installmentCount, billingDay);
+}
+
+/**
+ * What a new contract's `nextPeriodOn` starts as: its second period's first day when
+ * open-ended (the billing run adds it), the day after its term when it has a fixed number
+ * of periods (the billing run renews or ends it), null for a pass.
+ */
+export function firstScheduleStep(
+  terms: ContractTerms,
+  start: CalendarDate,
+  billingDay?: number,
+): CalendarDate | null {
+  return nextPeriodAfter(terms, start, 1, billingDay) ?? termEndsOn(terms, start, billingDay);
 }

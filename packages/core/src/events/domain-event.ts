@@ -25,6 +25,18 @@ export interface DomainEventPayloads {
     customerId: Id<"customer">;
     reason: "canceled" | "refunded";
   };
+  /** Its last period is over (`endDate`); `renewedBy` names the renewal that follows it in its chain, if it renews. */
+  "contract.ended": {
+    contractId: Id<"contract">;
+    customerId: Id<"customer">;
+    renewedBy: Id<"contract"> | null;
+  };
+  /** A renewal (`origin: "renewal"`) follows `renewsContractId`, from the day after it ended. */
+  "contract.renewed": {
+    contractId: Id<"contract">;
+    customerId: Id<"customer">;
+    renewsContractId: Id<"contract">;
+  };
   /** The dunning schedule is spent with the installment still unpaid: the customer is blocked until it is paid. */
   "contract.past_due": {
     contractId: Id<"contract">;

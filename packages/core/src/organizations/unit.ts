@@ -42,6 +42,13 @@ export interface Unit {
    * fails, the contract is `past_due` and the customer blocked until it is paid.
    */
   dunningRetryDays: number[];
+  /**
+   * The terms an auto-renewing contract renews on (Tecnofit seed): `plan` — the plan's as they
+   * are on the renewal day, and the unit's client-paid fee then (the default); `contract` —
+   * the ending contract's own, so a member keeps the price they signed for. A renewal never
+   * charges the enrollment fee again.
+   */
+  renewalTerms: RenewalTerms;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -67,6 +74,10 @@ export const checkoutFieldSchema = z.object({
   required: z.boolean().default(false),
   options: z.array(z.string().min(1)).optional(),
 });
+
+/** Where a renewal takes its terms from (`Unit.renewalTerms`). */
+export const renewalTermsOptions = ["plan", "contract"] as const;
+export type RenewalTerms = (typeof renewalTermsOptions)[number];
 
 /** The dunning schedule a unit starts with: tries again 1, 3 and 7 days after the due date. */
 export const defaultDunningRetryDays = [1, 3, 7] as const;
@@ -100,6 +111,7 @@ export const unitInputSchema = z.object({
     .default([]),
   checkoutFields: z.array(checkoutFieldSchema).default([]),
   dunningRetryDays: dunningRetryDaysSchema.default([...defaultDunningRetryDays]),
+  renewalTerms: z.enum(renewalTermsOptions).default("plan"),
 });
 export type UnitInput = z.input<typeof unitInputSchema>;
 export { slugSchema };

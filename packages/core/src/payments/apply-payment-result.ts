@@ -82,7 +82,16 @@ function providerFieldsOf(
     providerReference: news.providerReference ?? current.providerReference,
     rawStatus: news.rawStatus,
     ...("action" in news ? { action: news.action } : {}),
-    ...("card" in news && news.card ? { card: news.card } : {}),
+    // A stored card's token stays known when the provider's answer names none: the next
+    // renewal charges the card this payment was made with (the chain's `storedCardOf`).
+    ...("card" in news && news.card
+      ? {
+          card: {
+            ...news.card,
+            reusableToken: news.card.reusableToken ?? current.card?.reusableToken ?? null,
+          },
+        }
+      : {}),
     ...(news.status === "declined" ? { failureCode: news.declineCode, failureMessage: news.message } : {}),
     ...(news.status === "canceled" ? { failureCode: `canceled_${news.reason}` } : {}),
   };

@@ -26,6 +26,8 @@ export function newPaymentRow(
     "unitId" | "customerId" | "gatewayId" | "method" | "amount" | "installmentIds" | "attempt"
   >,
   known?: { idempotencyKey: string; providerReference: string | null },
+  /** The card a stored-card charge uses, as an earlier payment described it (its token kept, see `providerFieldsOf`). */
+  card: Payment["card"] = null,
 ): Payment {
   const id = ctx.ids("payment");
   const now = ctx.clock.now();
@@ -49,7 +51,7 @@ export function newPaymentRow(
     action: null,
     failureCode: null,
     failureMessage: null,
-    card: null,
+    card,
     refundedAmount: { amount: 0, currency: fields.amount.currency },
     createdAt: now,
     updatedAt: now,

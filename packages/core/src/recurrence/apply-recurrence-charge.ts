@@ -121,7 +121,7 @@ async function periodInstallments(
   const added = contractInstallments(
     ctx,
     contract,
-    schedulePeriod(contract.terms, contract.startDate, sequence - 1),
+    schedulePeriod(contract.terms, contract.startDate, sequence - 1, contract.billingDay),
     ctx.clock.now(),
   );
   await tx.installments.insertMany(added);

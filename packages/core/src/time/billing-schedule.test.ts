@@ -142,6 +142,19 @@ describe("billing schedule arguments", () => {
     }
   });
 
+  it("refuses a billing day that is not a whole day of a month, and keeps a given one", () => {
+    for (const day of [0, 32, 7.5, Number.NaN]) {
+      expect(refusal(() => periodStart("2027-02-28", monthly, 1, day))).toEqual([
+        ["billingDay", "invalid_day"],
+      ]);
+      expect(refusal(() => periodEnd("2027-02-28", monthly, 1, day))).toEqual([
+        ["billingDay", "invalid_day"],
+      ]);
+    }
+    expect(periodStart("2027-02-28", monthly, 1, 31)).toBe("2027-03-31");
+    expect(periodEnd("2027-02-28", monthly, 0, 30)).toBe("2027-03-29");
+  });
+
   it("refuses, on the index, a period that would fall past 9999-12-31", () => {
     expect(periodStart("9999-01-31", monthly, 11)).toBe("9999-12-31");
     expect(refusal(() => periodStart("9999-01-31", monthly, 12))).toEqual([["index", "out_of_range"]]);

@@ -27,9 +27,17 @@ export function billingDayOf(start: CalendarDate): number {
  * The first day of period `index` (0 = the start) of a schedule starting on `start`.
  * Computed from the start each time, never from the previous period, so a 31st that was
  * clamped to Feb 28 comes back to Mar 31: the schedule never drifts, skips or repeats.
+ * `billingDay` is the day of the month monthly periods fall on, the start's own day unless
+ * given: a renewal starting on Feb 28 of a chain contracted on a 31st keeps the 31st.
  */
-export function periodStart(start: CalendarDate, interval: BillingInterval, index: number): CalendarDate {
-  const { day } = startParts(start, "periodStart");
+export function periodStart(
+  start: CalendarDate,
+  interval: BillingInterval,
+  index: number,
+  billingDay?: number,
+): CalendarDate {
+  const { day: startDay } = startParts(start, "periodStart");
+  const day = billingDay === undefined ? startDay : checkedBillingDay(billingDay, "periodStart");
   const steps = checkedInterval(interval, "periodStart").count * checkedIndex(index, "periodStart");
   try {
     return interval.unit === "day" ? addDays(start, steps) : addMonths(start, steps, day);
@@ -44,12 +52,18 @@ export function periodStart(start: CalendarDate, interval: BillingInterval, inde
 }
 
 /** The last day of period `index`: the day before the next period starts. */
-export function periodEnd(start: CalendarDate, interval: BillingInterval, index: number): CalendarDate {
+export function periodEnd(
+  start: CalendarDate,
+  interval: BillingInterval,
+  index: number,
+  billingDay?: number,
+): CalendarDate {
   startParts(start, "periodEnd");
   checkedInterval(interval, "periodEnd");
+  if (billingDay !== undefined) checkedBillingDay(billingDay, "periodEnd");
   const next = checkedIndex(index, "periodEnd") + 1;
   try {
-    return addDays(periodStart(start, interval, next), -1);
+    return addDays(periodStart(start, interval, next, billingDay), -1);
   } catch (error) {
     if (!isTesseraError(error, "validation_failed")) throw error;
     throw argumentError("periodEnd", "index", "out_of_range", "puts the period outside years 0001–9999", {
@@ -85,6 +99,13 @@ function checkedInterval(interval: BillingInterval, fn: string): BillingInterval
     );
   }
   return interval;
+}
+
+function checkedBillingDay(day: number, fn: string): number {
+  if (!(Number.isInteger(day) && day >= 1 && day <= 31)) {
+    throw argumentError(fn, "billingDay", "invalid_day", "must be a whole number from 1 to 31", { got: day });
+  }
+  return day;
 }
 
 function checkedIndex(index: number, fn: string): number {

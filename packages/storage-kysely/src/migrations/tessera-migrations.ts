@@ -5,6 +5,7 @@ import { billingRunMigration } from "./billing-run-migration";
 import { initialSchemaMigration } from "./initial-schema-migration";
 import { providerAccountsMigration } from "./provider-accounts-migration";
 import { recurrencesMigration } from "./recurrences-migration";
+import { renewalsMigration } from "./renewals-migration";
 import { refundRecoveryIndexMigration } from "./refund-recovery-index-migration";
 import { staffAccessMigration } from "./staff-access-migration";
 import { webhookProvenanceMigration } from "./webhook-provenance-migration";
@@ -27,6 +28,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0006_back_office_queries": backOfficeQueriesMigration(dialect),
     "0007_provider_accounts": providerAccountsMigration(dialect),
     "0008_billing_run": billingRunMigration(dialect),
+    "0009_renewals": renewalsMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

@@ -21,6 +21,7 @@ export const unitColumns = everyColumn<UnitsTable>()([
   "payment_methods",
   "checkout_fields",
   "dunning_retry_days",
+  "renewal_terms",
   "created_at",
   "updated_at",
 ]);
@@ -39,6 +40,7 @@ export function unitToRow(unit: Unit, codec: ColumnCodec): Insertable<UnitsTable
     payment_methods: codec.json(unit.paymentMethods),
     checkout_fields: codec.json(unit.checkoutFields),
     dunning_retry_days: codec.json(unit.dunningRetryDays),
+    renewal_terms: unit.renewalTerms,
     created_at: unit.createdAt,
     updated_at: unit.updatedAt,
   };
@@ -63,6 +65,7 @@ export function unitFromRow(row: Selectable<UnitsTable>, codec: ColumnCodec): Un
       .map((entry) => ({ ...entry, mode: entry.mode ?? "integrated" })),
     checkoutFields: codec.readJson(row.checkout_fields),
     dunningRetryDays: codec.readJson(row.dunning_retry_days),
+    renewalTerms: row.renewal_terms as Unit["renewalTerms"],
     createdAt: codec.readInstant(row.created_at),
     updatedAt: codec.readInstant(row.updated_at),
   };

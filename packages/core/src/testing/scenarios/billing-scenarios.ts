@@ -1,9 +1,7 @@
 import { expect, it } from "vitest";
 import type { BillingRunReport } from "../../billing/billing-report";
-import type { Installment } from "../../installments/installment";
-import { brl, buyerAna, createScenarioEnv, rejection, type ScenarioEnv } from "./scenario-env";
-
-const dayMs = 24 * 3600_000;
+import { billingEnv, cardSale, dayMs, periodsOf, runDays } from "./billing-days";
+import { brl, buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
 /**
  * The months after the sale (DESIGN §4 "Billing run") under a moving clock: the billing run
@@ -12,54 +10,8 @@ const dayMs = 24 * 3600_000;
  * paying lift the block, and sends a PIX to pay where there is no card.
  */
 export function billingScenarios(current: () => ScenarioEnv): void {
-  let units = 0;
-  /** A studio whose provider does not charge by itself: Tessera bills every month (a saved card, or a link). */
-  const billingEnv = () =>
-    createScenarioEnv(current().storage, {
-      unitSlug: `aurora-cobranca-${++units}`,
-      sandbox: { providerRecurrence: false },
-    });
-
-  /** Moves the clock a day at a time, running the billing run each day; `before(day)` runs first. */
-  const runDays = async (
-    env: ScenarioEnv,
-    days: number,
-    before: (day: string) => void = () => {},
-  ): Promise<BillingRunReport[]> => {
-    const reports: BillingRunReport[] = [];
-    for (let index = 0; index < days; index++) {
-      env.clock.advance(dayMs);
-      before(env.clock.now().slice(0, 10));
-      reports.push(await env.tessera.billing.run({ unitId: env.unit.id, owner: "scenario-worker" }));
-    }
-    return reports;
-  };
-
-  const tokenOf = async (env: ScenarioEnv) => {
-    const card = await env.card("approvedVisa");
-    if (card.type !== "token") throw new Error("the scenario's cards are tokens");
-    return card.token;
-  };
-
-  const cardSale = async (env: ScenarioEnv) => {
-    const outcome = await env.tessera.sales.start({
-      unitId: env.unit.id,
-      planId: env.monthly.id,
-      buyer: buyerAna,
-      method: "card",
-      card: { type: "token", token: await tokenOf(env), saveForRenewals: true },
-      idempotencyKey: `billing-sale-${Math.random().toString(36).slice(2)}`,
-      source: "online",
-    });
-    if (outcome.status !== "succeeded") throw new Error(`expected a paid sale, got ${outcome.status}`);
-    return outcome;
-  };
-
-  const periods = async (env: ScenarioEnv, contractId: Installment["contractId"]) =>
-    (await env.storage.installments.listByContract(contractId!)).filter((line) => line.kind === "period");
-
   it("bills a monthly contract for a year by its saved card, a declined month recovered on the second retry", async () => {
-    const env = await billingEnv();
+    const env = await billingEnv(current);
     const sale = await cardSale(env);
     const declineOn = new Set(["2026-07-10", "2026-07-11"]);
     const reports = await runDays(env, 366, (day) => {
@@ -67,7 +19,7 @@ export function billingScenarios(current: () => ScenarioEnv): void {
         env.sandbox.sandbox.injectFault({ kind: "card_declined", declineCode: "insufficient_funds" });
     });
 
-    const lines = await periods(env, sale.contract.id);
+    const lines = await periodsOf(env, sale.contract.id);
     expect(lines.map((line) => line.dueDate)).toEqual([
       "2026-03-10",
       "2026-04-10",
@@ -111,7 +63,7 @@ export function billingScenarios(current: () => ScenarioEnv): void {
   });
 
   it("blocks the customer once the last retry fails, charges nothing more, and lifts the block when the balance pays", async () => {
-    const env = await billingEnv();
+    const env = await billingEnv(current);
     const sale = await cardSale(env);
     // April's charge and its three retries (April 11, 13 and 17) are all declined.
     const declineOn = new Set(["2026-04-10", "2026-04-11", "2026-04-13", "2026-04-17"]);
@@ -126,7 +78,7 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     detail = await env.tessera.contracts.get(sale.contract.id);
     expect(detail?.contract.status).toBe("past_due");
     expect(detail?.customer.status).toBe("blocked");
-    const april = (await periods(env, sale.contract.id)).find((line) => line.dueDate === "2026-04-10")!;
+    const april = (await periodsOf(env, sale.contract.id)).find((line) => line.dueDate === "2026-04-10")!;
     expect(april).toMatchObject({ status: "denied", failedAttempts: 4 });
     const types = (await env.storage.outbox.listUndelivered(1000)).map((entry) => entry.event.type);
     expect(types).toContain("contract.past_due");
@@ -135,7 +87,7 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     const chargesBlocked = env.sandbox.sandbox.ledger().charges.length;
     await runDays(env, 30); // to 2026-05-18: no retry, and no May period while past due
     expect(env.sandbox.sandbox.ledger().charges.length).toBe(chargesBlocked);
-    expect((await periods(env, sale.contract.id)).map((line) => line.dueDate)).toEqual([
+    expect((await periodsOf(env, sale.contract.id)).map((line) => line.dueDate)).toEqual([
       "2026-03-10",
       "2026-04-10",
     ]);
@@ -157,12 +109,12 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     expect(detail?.customer.status).toBe("active");
     // Billing goes on: May's period is added and charged by the card the next day.
     await runDays(env, 1);
-    const may = (await periods(env, sale.contract.id)).find((line) => line.dueDate === "2026-05-10");
+    const may = (await periodsOf(env, sale.contract.id)).find((line) => line.dueDate === "2026-05-10");
     expect(may?.status).toBe("confirmed");
   });
 
   it("pays a month from the wallet when its balance covers it, without touching the card", async () => {
-    const env = await billingEnv();
+    const env = await billingEnv(current);
     const sale = await cardSale(env);
     await env.tessera.wallet.credit({
       customerId: sale.customer.id,
@@ -174,7 +126,7 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     });
     const [, , april] = [...(await runDays(env, 31))].slice(-3);
     expect(april?.outcomes.paid).toBe(1);
-    const line = (await periods(env, sale.contract.id)).find((entry) => entry.dueDate === "2026-04-10")!;
+    const line = (await periodsOf(env, sale.contract.id)).find((entry) => entry.dueDate === "2026-04-10")!;
     const [payment] = await env.storage.payments.listByInstallment(line.id);
     expect(payment).toMatchObject({ method: "wallet", rawStatus: "paid_from_balance", status: "succeeded" });
     expect(await env.tessera.wallet.balance(sale.customer.id, "BRL")).toEqual(brl(20_000 - 14_990));
@@ -182,7 +134,7 @@ export function billingScenarios(current: () => ScenarioEnv): void {
   });
 
   it("sends a PIX to pay a month when there is no saved card; paying it confirms the month, and an open PIX is not sent twice", async () => {
-    const env = await billingEnv();
+    const env = await billingEnv(current);
     const outcome = await env.tessera.sales.start({
       unitId: env.unit.id,
       planId: env.monthly.id,
@@ -195,7 +147,7 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     expect((await env.tessera.payments.refresh(outcome.payment!.id)).status).toBe("succeeded");
     const reports = await runDays(env, 31); // to 2026-04-10
     expect(reports.at(-1)?.outcomes.link_issued).toBe(1);
-    const april = (await periods(env, outcome.contract.id)).find((line) => line.dueDate === "2026-04-10")!;
+    const april = (await periodsOf(env, outcome.contract.id)).find((line) => line.dueDate === "2026-04-10")!;
     const [link] = await env.storage.payments.listByInstallment(april.id);
     expect(link).toMatchObject({ method: "pix", status: "pending" });
     expect(link?.action?.type).toBe("pix");
@@ -243,7 +195,7 @@ export function billingScenarios(current: () => ScenarioEnv): void {
   });
 
   it("cancels mid-period with the closing pro-rata of the unpaid period, cancels what follows, and bills the pro-rata", async () => {
-    const env = await billingEnv();
+    const env = await billingEnv(current);
     const sale = await env.tessera.sales.start({
       unitId: env.unit.id,
       planId: env.annual.id,

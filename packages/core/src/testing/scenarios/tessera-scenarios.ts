@@ -11,6 +11,7 @@ import { providerAccountScenarios } from "./provider-account-scenarios";
 import { recoveryScenarios } from "./recovery-scenarios";
 import { recurrenceScenarios } from "./recurrence-scenarios";
 import { refundScenarios } from "./refund-scenarios";
+import { renewalScenarios } from "./renewal-scenarios";
 import { reportScenarios } from "./report-scenarios";
 import { saleScenarios } from "./sale-scenarios";
 import { createScenarioEnv, type ScenarioEnv } from "./scenario-env";
@@ -59,6 +60,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("refunds", () => refundScenarios(current));
     describe("wallet", () => walletScenarios(current));
     describe("billing run", () => billingScenarios(current));
+    describe("renewals", () => renewalScenarios(current));
     describe("provider recurrence", () => recurrenceScenarios(current));
     describe("bad input", () => fuzzScenarios(current));
     describe("activation codes", () => activationScenarios(current));

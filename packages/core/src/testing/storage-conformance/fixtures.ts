@@ -98,6 +98,7 @@ export function createFixtures(): Fixtures {
           { key: "shift", label: "Turno", type: "select", required: false, options: ["manhã", "noite"] },
         ],
         dunningRetryDays: [2, 5, 10, 15],
+        renewalTerms: "contract",
         createdAt: at,
         updatedAt: at,
         ...overrides,

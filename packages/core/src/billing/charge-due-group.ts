@@ -5,6 +5,7 @@ import type { Installment } from "../installments/installment";
 import { sumMoney } from "../money/money";
 import { onlineMethodOf } from "../organizations/online-methods";
 import type { Unit } from "../organizations/unit";
+import type { Payment } from "../payments/payment";
 import type { PaymentMethod } from "../payments/payment-method";
 import { buildPaymentRequest } from "../payments/payment-row";
 import { openPaymentStatuses } from "../payments/payment-status";
@@ -70,7 +71,7 @@ export async function chargeDueGroup(
     return { kind: "in_progress" };
   const recurrences = await ctx.storage.recurrences.listByContract(contract.id);
   const running = recurrences.find((recurrence) => recurrence.status === "active");
-  if (running && !leftToUs(ctx, running.gatewayId, lines)) return { kind: "provider_owned" };
+  if (running && !leftToUs(ctx, running.gatewayId, lines, attempts)) return { kind: "provider_owned" };
   const failed = Math.max(...lines.map((line) => line.failedAttempts));
   if (isScheduleSpent(failed, unit.dunningRetryDays)) {
     await markPastDue(ctx, contract.id, first);
@@ -92,12 +93,23 @@ export async function chargeDueGroup(
 /**
  * True when lines of a contract whose provider runs its recurrence are still ours to collect:
  * a period the provider declined and never tries again (`recurrenceRules.declinedCharge:
- * "next_period"`, PagoLivre) — its dunning is Tessera's. A provider that retries a declined
+ * "next_period"`, PagoLivre) — its dunning is Tessera's. The provider's declined charge
+ * leaves the line `awaiting` with a failed attempt of that gateway (`attempts`: the lines'
+ * payments); a line the run itself declined is `denied`. A provider that retries a declined
  * charge keeps it until it gives up and ends the recurrence.
  */
-function leftToUs(ctx: ServiceContext, gatewayId: string, lines: readonly Installment[]): boolean {
+function leftToUs(
+  ctx: ServiceContext,
+  gatewayId: string,
+  lines: readonly Installment[],
+  attempts: readonly Payment[],
+): boolean {
   const rules = ctx.gateways.find(gatewayId)?.capabilities.recurrenceRules ?? defaultRecurrenceRules;
-  return rules.declinedCharge === "next_period" && lines.some((line) => line.status === "denied");
+  if (rules.declinedCharge !== "next_period") return false;
+  return (
+    lines.some((line) => line.status === "denied") ||
+    attempts.some((payment) => payment.gatewayId === gatewayId && payment.status === "failed")
+  );
 }
 
 /** The group paid from the wallet; null when the balance fell short meanwhile (a concurrent debit). */

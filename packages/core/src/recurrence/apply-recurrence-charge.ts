@@ -118,13 +118,18 @@ async function periodInstallments(
   if (scheduled.length > 0) return scheduled;
   const contract = await tx.contracts.findById(recurrence.contractId);
   if (!contract || contract.terms.installmentCount !== null) return [];
+  const now = ctx.clock.now();
   const added = contractInstallments(
     ctx,
     contract,
     schedulePeriod(contract.terms, contract.startDate, sequence - 1, contract.billingDay),
-    ctx.clock.now(),
+    now,
   );
   await tx.installments.insertMany(added);
+  // Compare-and-set on the contract: two notices of one unscheduled month applied at once
+  // (two attempts of it, on PostgreSQL's read committed) would each see no line and add one;
+  // the second now conflicts, and its retry finds the first's lines.
+  await tx.contracts.update({ ...contract, updatedAt: now }, contract);
   return added;
 }
 

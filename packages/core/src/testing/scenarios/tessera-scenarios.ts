@@ -8,6 +8,7 @@ import { faultScenarios } from "./fault-scenarios";
 import { fuzzScenarios } from "./fuzz-scenarios";
 import { pluginScenarios } from "./plugin-scenarios";
 import { providerAccountScenarios } from "./provider-account-scenarios";
+import { providerRecurrenceScenarios } from "./provider-recurrence-scenarios";
 import { recoveryScenarios } from "./recovery-scenarios";
 import { recurrenceScenarios } from "./recurrence-scenarios";
 import { refundScenarios } from "./refund-scenarios";
@@ -62,6 +63,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("billing run", () => billingScenarios(current));
     describe("renewals", () => renewalScenarios(current));
     describe("provider recurrence", () => recurrenceScenarios(current));
+    describe("provider-driven recurrence", () => providerRecurrenceScenarios(current));
     describe("bad input", () => fuzzScenarios(current));
     describe("activation codes", () => activationScenarios(current));
     describe("attachments", () => attachmentScenarios(current));

@@ -112,6 +112,7 @@ describe("createSqliteStorage", () => {
       paymentMethods: [],
       checkoutFields: [],
       dunningRetryDays: [1, 3, 7],
+      renewalTerms: "plan",
       createdAt: organization.createdAt,
       updatedAt: organization.createdAt,
     };

@@ -22,6 +22,8 @@ export type DueGroupOutcome =
   | { kind: "nothing_due" }
   /** The dunning schedule is spent: the contract is `past_due`, the customer blocked. */
   | { kind: "past_due" }
+  /** A later line of a `past_due` contract: not charged until the contract is paid up, looked at again tomorrow. */
+  | { kind: "held" }
   /** A bug or a storage failure: reported, the run goes on. */
   | { kind: "error"; message: string };
 
@@ -61,6 +63,7 @@ export function emptyReport(startedAt: Instant): BillingRunReport {
       no_method: 0,
       nothing_due: 0,
       past_due: 0,
+      held: 0,
       error: 0,
     },
     errors: [],

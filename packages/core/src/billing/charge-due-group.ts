@@ -38,6 +38,7 @@ export const billingActor = "billing";
  *   pro-rata), lines already paid, an attempt still open, or a provider that charges this
  *   contract by itself: nothing is charged;
  * - a dunning schedule already spent: the contract is marked `past_due`, nothing charged;
+ * - any other line of a `past_due` contract: held, looked at again tomorrow;
  * - a balance that covers the whole group pays it from the wallet;
  * - a stored card is charged (the card kept from the contract's latest paid card payment);
  * - otherwise a PIX, boleto or provider link is issued, and `payment.pending` tells the
@@ -77,6 +78,9 @@ export async function chargeDueGroup(
     await markPastDue(ctx, contract.id, first);
     return { kind: "past_due" };
   }
+  // A past-due contract's later lines wait until it is paid up: debt does not pile up on a
+  // blocked customer (the link that pays every due line pays them with it).
+  if (contract.status === "past_due") return { kind: "held" };
 
   const due = sumMoney(
     lines.map((line) => line.amount),

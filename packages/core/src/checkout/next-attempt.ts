@@ -9,6 +9,7 @@ import { newPaymentRow } from "../payments/payment-row";
 import { openPaymentStatuses } from "../payments/payment-status";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
+import type { CalendarDate } from "../time/calendar-date";
 import { invalidFields } from "../validation/invalid-fields";
 
 /**
@@ -33,6 +34,11 @@ export async function writeNextAttempt(
     after?: Id<"payment">;
     /** The lines due together to pay (the billing run's claimed group); the first unpaid ones when left out. */
     sequence?: number;
+    /**
+     * Every unpaid line due on or before this day, whatever its period, in one payment (the
+     * link that pays a contract's open installments at once); overrides `sequence`.
+     */
+    dueOn?: CalendarDate;
     /** The stored card the billing run charges, as the payment that kept it described it. */
     card?: CardSummary;
   },
@@ -45,14 +51,25 @@ export async function writeNextAttempt(
   }
   const installments = await tx.installments.listByContract(contract.id);
   const unpaid = installments.filter((i) => i.status === "awaiting" || i.status === "denied");
+  const dueOn = input.dueOn;
   const sequence = input.sequence ?? Math.min(...unpaid.map((i) => i.sequence));
-  const due = unpaid.filter((i) => i.sequence === sequence);
+  const due =
+    dueOn === undefined
+      ? unpaid.filter((i) => i.sequence === sequence)
+      : unpaid.filter((i) => i.dueDate <= dueOn);
   if (due.length === 0) {
     throw new TesseraError("invalid_transition", `Contract ${contract.id} has nothing left to pay.`, {
       details: { entity: "contract", id: contract.id },
     });
   }
-  const attempts = await tx.payments.listByInstallment(due[0]!.id);
+  // Lines paid together share their attempts: the first line of each period tells of them all.
+  const heads = due.filter(
+    (line, index) => due.findIndex((other) => other.sequence === line.sequence) === index,
+  );
+  const byId = new Map<string, Payment>();
+  for (const head of heads)
+    for (const payment of await tx.payments.listByInstallment(head.id)) byId.set(payment.id, payment);
+  const attempts = [...byId.values()];
   if (input.after !== undefined && attempts.some((p) => p.id > input.after!)) return null;
   const open = attempts.find((p) => openPaymentStatuses.includes(p.status));
   if (open) {

@@ -8,6 +8,7 @@ import { recoveryGraceMs } from "../payments/recovery-grace";
 import { settleFromProvider } from "../payments/settle-from-provider";
 import type { CreatePaymentRequest } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
+import type { CalendarDate } from "../time/calendar-date";
 import { collectPayment } from "./collect-payment";
 import { writeNextAttempt } from "./next-attempt";
 import { type SaleOutcome, saleOutcomeOf } from "./sale-outcome";
@@ -17,6 +18,8 @@ import { loadContractSaleRecords, loadSaleState } from "./sale-state";
 export interface Resubmission {
   method: PaymentMethod;
   gatewayId: string;
+  /** The lines the fresh attempt pays: every unpaid one due by this day (`retry`'s `lines: "due"`); the first unpaid ones when left out. */
+  dueOn?: CalendarDate;
   /** The gateway request for the new payment row (with the card the replaying request carries). */
   request(payment: Payment, contractId: Id<"contract">): Promise<CreatePaymentRequest>;
 }
@@ -78,6 +81,7 @@ export async function replayRequest(
       method: resubmission.method,
       gatewayId: resubmission.gatewayId,
       after: latest.id,
+      ...(resubmission.dueOn === undefined ? {} : { dueOn: resubmission.dueOn }),
     }),
   );
   if (next === null) return replayRequest(ctx, reference, resubmission);

@@ -10,6 +10,7 @@ import { buildPaymentRequest } from "../payments/payment-row";
 import type { CreatePaymentRequest } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import { retryRecurrence } from "../recurrence/retry-recurrence";
+import { calendarDateInZone } from "../time/timezone";
 import { parseInput } from "../validation/parse-input";
 import { collectPayment } from "./collect-payment";
 import { runIdempotent } from "./idempotent-request";
@@ -22,6 +23,12 @@ export const retryInputSchema = z.object({
   contractId: z.string().startsWith("ctr_", "must be a contract id"),
   method: paymentMethodSchema,
   card: cardInputSchema.optional(),
+  /**
+   * `first` (the default): the contract's first unpaid installments, as a checkout's retry;
+   * `due`: every unpaid installment already due, whatever its period, in one payment — the
+   * link that pays a contract's open installments at once (and unblocks a past-due customer).
+   */
+  lines: z.enum(["first", "due"]).default("first"),
   idempotencyKey: idempotencyKeySchema,
 });
 export type RetryInput = z.input<typeof retryInputSchema>;
@@ -30,7 +37,7 @@ export type RetryInput = z.input<typeof retryInputSchema>;
 export interface RetryService {
   /**
    * A new attempt at a contract's first unpaid installments — after a decline, or with
-   * another method. Refused (`payment_in_progress`) while another attempt is still open,
+   * another method — or, with `lines: "due"`, at every unpaid installment already due. Refused (`payment_in_progress`) while another attempt is still open,
    * so a buyer is never charged twice for one installment. The same `idempotencyKey` behaves
    * as a sale's does: it answers the first attempt, waits while it may be in flight, and
    * makes a fresh attempt when the first provably charged nothing.
@@ -81,11 +88,20 @@ export function createRetryService(ctx: ServiceContext): RetryService {
           payer: payer!,
           card: data.card,
           timeZone: unit!.timeZone,
-          recurrence: await retryRecurrence(ctx, ctx.storage, contract!, payment, unit!.timeZone),
+          // Only a retry of the sale's own first charge may start the provider's recurrence.
+          ...(data.lines === "first"
+            ? { recurrence: await retryRecurrence(ctx, ctx.storage, contract!, payment, unit!.timeZone) }
+            : {}),
         });
       }
       const scope = `retry:${contractId}`;
-      const fingerprint = fingerprintOf({ contractId, method: data.method });
+      // `first` keeps the fingerprint it always had: keys stored before `lines` existed still replay.
+      const fingerprint = fingerprintOf(
+        data.lines === "due"
+          ? { contractId, method: data.method, lines: data.lines }
+          : { contractId, method: data.method },
+      );
+      const dueOn = data.lines === "due" ? calendarDateInZone(ctx.clock.now(), unit.timeZone) : undefined;
       return runIdempotent(
         ctx,
         // Looked up first: a replay must be answered before `writeNextAttempt` refuses it as in progress.
@@ -94,6 +110,7 @@ export function createRetryService(ctx: ServiceContext): RetryService {
           replayRequest(ctx, reference, {
             method: data.method,
             gatewayId: offered.gatewayId,
+            ...(dueOn === undefined ? {} : { dueOn }),
             request: requestFor,
           }),
         async () => {
@@ -102,6 +119,7 @@ export function createRetryService(ctx: ServiceContext): RetryService {
               contractId,
               method: data.method,
               gatewayId: offered.gatewayId,
+              ...(dueOn === undefined ? {} : { dueOn }),
             });
             // Without `after`, writeNextAttempt either writes or throws.
             await tx.idempotencyKeys.insert({

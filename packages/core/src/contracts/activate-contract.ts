@@ -1,5 +1,6 @@
 import type { ActivationCode } from "../activation/activation-code";
 import { issueActivationCode } from "../activation/activation-code-issuer";
+import { noMoreAttempts } from "../billing/dunning-schedule";
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
@@ -28,6 +29,19 @@ export async function confirmInstallments(
   return installments.map((installment) => confirmed.get(installment.id) ?? installment);
 }
 
+/**
+ * False while a `past_due` contract still owes a line whose dunning schedule is spent
+ * (`noMoreAttempts`): paying a later month does not lift the block that an earlier one set.
+ * Other contracts need no read.
+ */
+async function isPaidUp(tx: Repositories, contract: Contract): Promise<boolean> {
+  if (contract.status !== "past_due") return true;
+  return !(await tx.installments.listByContract(contract.id)).some(
+    (line) =>
+      (line.status === "awaiting" || line.status === "denied") && line.nextAttemptOn === noMoreAttempts,
+  );
+}
+
 /** The contract as activation left it, and the activation code it issued, if any. */
 export interface Activation {
   contract: Contract;
@@ -48,7 +62,7 @@ export async function activateContract(
   events: AnyDomainEvent[],
 ): Promise<Activation> {
   const wasPending = contract.status === "pending_payment";
-  const moves = contractLifecycle.canMove(contract.status, "active");
+  const moves = contractLifecycle.canMove(contract.status, "active") && (await isPaidUp(tx, contract));
   if (!moves && contract.paymentIssue === null) return { contract, activationCode: null };
   const now = ctx.clock.now();
   const updated = await tx.contracts.update(

@@ -113,6 +113,58 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     expect(may?.status).toBe("confirmed");
   });
 
+  it("holds a past-due contract's later months, and lifts the block when the customer pays every due line by the link", async () => {
+    const env = await billingEnv(current);
+    const sale = await cardSale(env, env.annual.id);
+    // April's charge and its three retries (April 11, 13 and 17) are all declined.
+    const declineOn = new Set(["2026-04-10", "2026-04-11", "2026-04-13", "2026-04-17"]);
+    const reports = await runDays(env, 63, (day) => {
+      if (declineOn.has(day))
+        env.sandbox.sandbox.injectFault({ kind: "card_declined", declineCode: "insufficient_funds" });
+    }); // to 2026-05-12
+    let detail = await env.tessera.contracts.get(sale.contract.id);
+    expect([detail?.contract.status, detail?.customer.status]).toEqual(["past_due", "blocked"]);
+    // May came due while past due: held, not charged (the card would have paid it).
+    const chargesBlocked = env.sandbox.sandbox.ledger().charges.length;
+    expect(chargesBlocked).toBe(1 + 4);
+    expect(reports.reduce((sum, report) => sum + report.outcomes.held, 0)).toBe(3);
+    const lines = await periodsOf(env, sale.contract.id);
+    expect(lines.slice(1, 3).map((line) => [line.dueDate, line.status])).toEqual([
+      ["2026-04-10", "denied"],
+      ["2026-05-10", "awaiting"],
+    ]);
+
+    // The link: one PIX for every line due by today, April's and May's.
+    const paid = await env.tessera.payments.retry({
+      contractId: sale.contract.id,
+      method: "pix",
+      lines: "due",
+      idempotencyKey: "billing-due-link-0001",
+    });
+    expect(paid.payment?.amount).toEqual(brl(2 * 9_990));
+    const again = await env.tessera.payments.retry({
+      contractId: sale.contract.id,
+      method: "pix",
+      lines: "due",
+      idempotencyKey: "billing-due-link-0001",
+    });
+    expect(again.payment?.id).toBe(paid.payment?.id);
+    env.sandbox.sandbox.pay(paid.payment!.idempotencyKey);
+    await env.tessera.payments.refresh(paid.payment!.id);
+    detail = await env.tessera.contracts.get(sale.contract.id);
+    expect([detail?.contract.status, detail?.customer.status]).toEqual(["active", "active"]);
+    const after = await periodsOf(env, sale.contract.id);
+    expect(after.slice(0, 4).map((line) => [line.dueDate, line.status])).toEqual([
+      ["2026-03-10", "confirmed"],
+      ["2026-04-10", "confirmed"],
+      ["2026-05-10", "confirmed"],
+      ["2026-06-10", "awaiting"],
+    ]);
+    // Billing goes on: June is charged by the card on its day.
+    await runDays(env, 29); // to 2026-06-10
+    expect((await periodsOf(env, sale.contract.id))[3]?.status).toBe("confirmed");
+  });
+
   it("pays a month from the wallet when its balance covers it, without touching the card", async () => {
     const env = await billingEnv(current);
     const sale = await cardSale(env);

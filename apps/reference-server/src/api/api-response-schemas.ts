@@ -133,32 +133,64 @@ export const contractView = z.looseObject({
   startDate: calendarDate,
   endDate: calendarDate.nullable(),
   origin: z.enum(["online", "staff", "api", "renewal"]),
-  paymentIssue: z.looseObject({}).nullable(),
+  paymentIssue: z
+    .looseObject({
+      paymentId: z.string(),
+      code: z.string(),
+      message: z.string(),
+      at: instant,
+    })
+    .nullable()
+    .meta({ description: "The last failed attempt to collect, until a payment succeeds." }),
   createdAt: instant,
   updatedAt: instant,
 });
 
 export const contractPage = pageOf(contractView);
 
+/**
+ * An amount due on a day, with where its collection stands: `failedAttempts` and
+ * `nextAttemptOn` are the billing run's dunning (the unit's `dunningRetryDays` after the due
+ * date); `nextAttemptOn` `9999-12-31` means no more automatic attempts, null the due date.
+ */
+export const installmentView = z.looseObject({
+  id: z.string(),
+  contractId: z.string().nullable(),
+  sequence: z.number().int().meta({ description: "From 1; lines due together share it." }),
+  kind: z.enum(["enrollment_fee", "period", "closing_prorata", "fee"]),
+  amount: money,
+  status: z.enum(["awaiting", "confirmed", "denied", "canceled", "refunded"]),
+  dueDate: calendarDate,
+  periodStart: calendarDate.nullable(),
+  periodEnd: calendarDate.nullable(),
+  failedAttempts: z.number().int().meta({ description: "Collection attempts that failed." }),
+  nextAttemptOn: calendarDate.nullable().meta({
+    description:
+      "The day of the next automatic attempt; null: the due date; `9999-12-31`: none (the retries are spent).",
+  }),
+});
+
 /** A contract as staff open it: installments in due order, each with its attempts newest first. */
 export const contractDetailView = z.object({
   contract: contractView,
   customer: customerView,
   planName: z.string(),
-  installments: z.array(
-    z.object({
-      installment: z.looseObject({
-        id: z.string(),
-        amount: money,
-        status: z.string(),
-        dueDate: calendarDate,
-      }),
-      payments: z.array(paymentView),
-    }),
-  ),
+  installments: z.array(z.object({ installment: installmentView, payments: z.array(paymentView) })),
   refunds: z.array(
     z.looseObject({ id: z.string(), paymentId: z.string(), amount: money, status: z.string() }),
   ),
+});
+
+/** A contract canceled: as `GET /contracts/{contract}` shows it now, and what the cancellation did. */
+export const contractCancellationView = contractDetailView.extend({
+  canceled: z.array(installmentView).meta({ description: "The unpaid lines it canceled." }),
+  closing: z.array(installmentView).meta({
+    description:
+      "The closing pro-rata of the unpaid period it ended in (and its client fee), due on the last day; empty when that period was paid.",
+  }),
+  replayed: z.boolean().meta({
+    description: "An answer to a key used before: the contract as it is now, `canceled` and `closing` empty.",
+  }),
 });
 
 export const activationCodeView = z.looseObject({

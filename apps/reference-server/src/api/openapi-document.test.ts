@@ -47,6 +47,7 @@ describe("GET /api/v1/openapi.json", () => {
         .map(([method]) => `${method} ${path}`),
     );
     expect(withKey.sort()).toEqual([
+      "post /contracts/{contract}/cancellation",
       "post /contracts/{contract}/pay-from-balance",
       "post /contracts/{contract}/retry",
       "post /customers/{customer}/wallet/credits",

@@ -1,6 +1,9 @@
 import {
   type ContractDetail,
+  calendarDateInZone,
+  contractLifecycle,
   formatMoney,
+  type InstallmentKind,
   type Money,
   openPaymentStatuses,
   type Payment,
@@ -17,6 +20,7 @@ import { formatDay, formatMoment } from "../pages/date-display";
 import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
+import { contractDunningView, installmentDunningView } from "./contract-dunning-view";
 import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
 import { contractOfUnit } from "./sale-in-scope";
 import { unitInScope } from "./unit-in-scope";
@@ -33,7 +37,11 @@ export const contractNotices = {
   resent: "admin.contract.resent",
   paidFromBalance: "admin.contract.paidFromBalance",
   refunded: "admin.contract.refunded",
+  contractCanceled: "admin.contract.end.done",
 } as const satisfies Record<string, MessageKey>;
+
+/** The value of the cancel form's confirmation box: the form is refused without it. */
+export const cancelConfirmValue = "yes";
 
 /** Whether staff may act on this attempt: it is still open (the payer or the provider may yet pay it). */
 export function isOpenAttempt(payment: Payment): boolean {
@@ -80,13 +88,16 @@ export function nextUnpaidOf(detail: ContractDetail) {
 /** The contract page's forms that a refused action shows again as they were sent; the rest are fresh. */
 export interface ContractForms {
   refund?: MoneyFormState & { paymentId: string };
+  cancel?: MoneyFormState;
 }
 
 /**
  * Renders the contract page; `message` is a notice or an action's failure, shown at the top.
  * Besides the installments and their attempts: the customer's wallet balance with "pay from
  * the balance" when it covers the next unpaid installments, and a refund form on each
- * payment with money left to refund (to the original method or to the wallet).
+ * payment with money left to refund (to the original method or to the wallet). Where the
+ * collection stands (past due, the unit's retry days, each line's failures and next attempt),
+ * and, while the contract may still be canceled, the form that ends it.
  */
 export async function renderContractPage(
   c: Context<BackOfficeEnv>,
@@ -137,6 +148,19 @@ export async function renderContractPage(
     refund: refundView(payment),
   });
   const covered = next !== null && balance.amount >= next.amount.amount && next.amount.amount > 0;
+  const cancelable = contractLifecycle.canMove(contract.status, "canceled");
+  const today = calendarDateInZone(deps.tessera.clock.now(), unit.timeZone);
+  // Core does not stop a provider's own recurrence (cancel-contract.ts): the form says so.
+  const recurring =
+    cancelable &&
+    (await deps.tessera.recurrences.listByContract(contract.id)).some(
+      (recurrence) => recurrence.status === "active",
+    );
+  const sentCancel = forms.cancel;
+  const kindLabel = (kind: InstallmentKind): MessageKey =>
+    kind === "period" && contract.terms.kind === "pass"
+      ? "installment.kind.pass"
+      : (`installment.kind.${kind}` as MessageKey);
   return c.html(
     deps.views.render("admin-contract", {
       ...backOfficePageData(c, t("admin.contract.title", { plan: detail.planName, customer: customer.name })),
@@ -149,8 +173,22 @@ export async function renderContractPage(
         status: t(`admin.contracts.status.${contract.status}` as MessageKey),
         origin: t(`admin.contracts.origin.${contract.origin}` as MessageKey),
         started: formatDay(contract.startDate, locale),
-        issue: contract.paymentIssue?.message ?? "",
+        ends: contract.endDate ? formatDay(contract.endDate, locale) : "",
+        pastDue: contract.status === "past_due",
       },
+      dunning: contractDunningView(contract, unit, t, locale),
+      cancellation: cancelable
+        ? {
+            action: `${base}/cancellation`,
+            key: sentCancel?.key ?? freshFormKey(),
+            values: { on: today, reason: "", confirm: "", ...sentCancel?.values },
+            errors: sentCancel?.errors ?? {},
+            open: sentCancel !== undefined,
+            confirmValue: cancelConfirmValue,
+            today: formatDay(today, locale),
+            recurring,
+          }
+        : null,
       customer: {
         name: customer.name,
         href: `/admin/u/${unit.slug}/customers/${customer.id}`,
@@ -174,8 +212,10 @@ export async function renderContractPage(
       installments: detail.installments.map(({ installment, payments }) => ({
         id: installment.id,
         amount: formatMoney(installment.amount, locale),
+        kind: t(kindLabel(installment.kind)),
         due: formatDay(installment.dueDate, locale),
         status: t(`admin.installment.status.${installment.status}` as MessageKey),
+        dunning: installmentDunningView(installment, t, locale),
         payments: payments.map(paymentView),
       })),
       refunds: detail.refunds.map((refund) => ({
@@ -216,12 +256,18 @@ export function contractPage(deps: ContractPageDeps) {
             locale,
           )
         : "";
+    const ended = detail.contract.endDate ? formatDay(detail.contract.endDate, locale) : "";
     return renderContractPage(
       c,
       deps,
       unit,
       detail,
-      key ? { kind: "notice", text: t(key, { status: label, email: detail.customer.email, balance }) } : null,
+      key
+        ? {
+            kind: "notice",
+            text: t(key, { status: label, email: detail.customer.email, balance, date: ended }),
+          }
+        : null,
     );
   };
 }

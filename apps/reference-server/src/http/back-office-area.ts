@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { activationPage, attachActivationCode } from "../back-office/activation-page";
 import type { BackOfficeEnv } from "../back-office/back-office-env";
 import { saveButtonDesign, showButtonDesigner } from "../back-office/button-designer-page";
+import { cancelContract } from "../back-office/contract-cancel-action";
 import { contractListPage } from "../back-office/contract-list-page";
 import { payFromBalance, refundPayment } from "../back-office/contract-money-actions";
 import { contractPage } from "../back-office/contract-page";
@@ -100,6 +101,7 @@ export function backOfficeArea(deps: {
   area.get("/u/:unit/contracts", signedIn, contractListPage(page));
   area.get("/u/:unit/contracts/:contract", signedIn, contractPage(page));
   area.post("/u/:unit/contracts/:contract/pay-from-balance", signedIn, body, csrf, payFromBalance(page));
+  area.post("/u/:unit/contracts/:contract/cancellation", signedIn, body, csrf, cancelContract(page));
   area.post(
     "/u/:unit/contracts/:contract/payments/:payment/refresh",
     signedIn,

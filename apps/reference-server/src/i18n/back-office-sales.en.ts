@@ -61,7 +61,7 @@ export const backOfficeSalesEn: Record<keyof typeof backOfficeSalesPtBR, Message
   "admin.contract.payments": "Payment attempts",
   "admin.contract.noPayments": "No attempt yet.",
   "admin.contract.refunds": "Refunds",
-  "admin.contract.issue": "Last error: {message}",
+  "admin.contract.issue": "Last error, on {date}: {message}",
   "admin.contract.refresh": "Refresh from the provider",
   "admin.contract.cancel": "Cancel this attempt",
   "admin.contract.refreshed": "Payment refreshed: {status}.",
@@ -71,6 +71,37 @@ export const backOfficeSalesEn: Record<keyof typeof backOfficeSalesPtBR, Message
   "admin.contract.nothingToResend": "This attempt has no PIX or boleto waiting to be paid to resend.",
   "admin.contract.noNotifier": "The server has no e-mail sending configured.",
   "admin.contract.actionFailed": "Could not do it: {message}",
+  "admin.contract.ends": "Last day: {date}",
+  "admin.contract.dunning": "Collection",
+  "admin.contract.dunning.schedule": {
+    one: "This unit retries a failed charge {days} day after the due date; after that, the contract is past due.",
+    other:
+      "This unit retries a failed charge {days} days after the due date; after the last one, the contract is past due.",
+  },
+  "admin.contract.dunning.noRetries":
+    "This unit does not retry charges: one failed charge makes the contract past due.",
+  "admin.contract.dunning.pastDue":
+    "Past due: the automatic retries are spent and the customer is blocked until the installment is paid (from the balance, by a retry or through the payment link).",
+  "admin.contract.dunning.failedAttempts": "Failed attempts",
+  "admin.contract.dunning.nextAttempt": "Next attempt",
+  "admin.contract.dunning.onDueDate": "on the due date",
+  "admin.contract.dunning.noMore": "no more retries",
+  "admin.contract.end.legend": "Cancel the contract",
+  "admin.contract.end.intro":
+    "Ends the contract on the chosen day: the unpaid installments after it are canceled, and the unpaid period it falls in becomes an installment for the days used. A period already paid stays as it is (give the unused part back with a refund, if you do).",
+  "admin.contract.end.on": "Last day of the contract",
+  "admin.contract.end.onHint": "Today ({date}) when left empty, in the unit's timezone.",
+  "admin.contract.end.reason": "Reason (optional)",
+  "admin.contract.end.confirm": "I confirm canceling this contract.",
+  "admin.contract.end.submit": "Cancel the contract",
+  "admin.contract.end.recurrence":
+    "The provider charges this contract by itself (an active recurrence): canceling here does not stop those charges. Deactivate the recurrence at the provider first.",
+  "admin.contract.end.done": "Contract canceled. Last day: {date}.",
+  "admin.contract.end.error.date": "Enter a valid date.",
+  "admin.contract.end.error.confirm": "Tick the confirmation to cancel the contract.",
+  "admin.contract.end.error.ended": "This contract has ended already: {status}.",
+  "admin.contract.end.error.inProgress":
+    "A payment attempt is still open for an installment the cancellation would end: cancel that attempt first.",
   "admin.installment.status.awaiting": "Awaiting",
   "admin.installment.status.confirmed": "Confirmed",
   "admin.installment.status.denied": "Denied",

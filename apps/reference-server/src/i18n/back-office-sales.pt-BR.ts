@@ -60,7 +60,7 @@ export const backOfficeSalesPtBR = {
   "admin.contract.payments": "Tentativas de pagamento",
   "admin.contract.noPayments": "Nenhuma tentativa ainda.",
   "admin.contract.refunds": "Estornos",
-  "admin.contract.issue": "Último erro: {message}",
+  "admin.contract.issue": "Último erro, em {date}: {message}",
   "admin.contract.refresh": "Atualizar pelo provedor",
   "admin.contract.cancel": "Cancelar esta tentativa",
   "admin.contract.refreshed": "Pagamento atualizado: {status}.",
@@ -70,6 +70,37 @@ export const backOfficeSalesPtBR = {
   "admin.contract.nothingToResend": "Esta tentativa não tem PIX nem boleto a pagar para reenviar.",
   "admin.contract.noNotifier": "O servidor não tem envio de e-mails configurado.",
   "admin.contract.actionFailed": "Não foi possível: {message}",
+  "admin.contract.ends": "Último dia: {date}",
+  "admin.contract.dunning": "Cobrança",
+  "admin.contract.dunning.schedule": {
+    one: "Esta unidade repete uma cobrança sem sucesso {days} dia após o vencimento; depois disso, o contrato fica em atraso.",
+    other:
+      "Esta unidade repete uma cobrança sem sucesso {days} dias após o vencimento; depois da última, o contrato fica em atraso.",
+  },
+  "admin.contract.dunning.noRetries":
+    "Esta unidade não repete cobranças: uma cobrança sem sucesso deixa o contrato em atraso.",
+  "admin.contract.dunning.pastDue":
+    "Em atraso: as tentativas automáticas acabaram e o cliente fica bloqueado até pagar a parcela (com o saldo, por nova tentativa ou pelo link de pagamento).",
+  "admin.contract.dunning.failedAttempts": "Tentativas sem sucesso",
+  "admin.contract.dunning.nextAttempt": "Próxima tentativa",
+  "admin.contract.dunning.onDueDate": "no vencimento",
+  "admin.contract.dunning.noMore": "sem novas tentativas",
+  "admin.contract.end.legend": "Cancelar o contrato",
+  "admin.contract.end.intro":
+    "Encerra o contrato no dia escolhido: as parcelas em aberto depois dele são canceladas, e o período em aberto em que ele cai vira uma parcela proporcional aos dias usados. Um período já pago fica como está (devolva a parte não usada com um estorno, se for o caso).",
+  "admin.contract.end.on": "Último dia do contrato",
+  "admin.contract.end.onHint": "Hoje ({date}) se ficar em branco, no fuso da unidade.",
+  "admin.contract.end.reason": "Motivo (opcional)",
+  "admin.contract.end.confirm": "Confirmo o cancelamento deste contrato.",
+  "admin.contract.end.submit": "Cancelar o contrato",
+  "admin.contract.end.recurrence":
+    "O provedor cobra este contrato sozinho (recorrência ativa): cancelar aqui não interrompe essas cobranças. Desative a recorrência no provedor antes.",
+  "admin.contract.end.done": "Contrato cancelado. Último dia: {date}.",
+  "admin.contract.end.error.date": "Informe uma data válida.",
+  "admin.contract.end.error.confirm": "Marque a confirmação para cancelar o contrato.",
+  "admin.contract.end.error.ended": "Este contrato já terminou: {status}.",
+  "admin.contract.end.error.inProgress":
+    "Há uma tentativa de pagamento em aberto para uma parcela que o cancelamento encerraria: cancele essa tentativa primeiro.",
   "admin.installment.status.awaiting": "Aguardando",
   "admin.installment.status.confirmed": "Confirmada",
   "admin.installment.status.denied": "Negada",

@@ -61,7 +61,7 @@ export const backOfficeSalesRu: Record<keyof typeof backOfficeSalesPtBR, Message
   "admin.contract.payments": "Попытки оплаты",
   "admin.contract.noPayments": "Попыток ещё не было.",
   "admin.contract.refunds": "Возвраты",
-  "admin.contract.issue": "Последняя ошибка: {message}",
+  "admin.contract.issue": "Последняя ошибка, {date}: {message}",
   "admin.contract.refresh": "Обновить у провайдера",
   "admin.contract.cancel": "Отменить эту попытку",
   "admin.contract.refreshed": "Оплата обновлена: {status}.",
@@ -71,6 +71,39 @@ export const backOfficeSalesRu: Record<keyof typeof backOfficeSalesPtBR, Message
   "admin.contract.nothingToResend": "У этой попытки нет ожидающего оплаты PIX или boleto.",
   "admin.contract.noNotifier": "На сервере не настроена отправка писем.",
   "admin.contract.actionFailed": "Не удалось: {message}",
+  "admin.contract.ends": "Последний день: {date}",
+  "admin.contract.dunning": "Взыскание",
+  "admin.contract.dunning.schedule": {
+    one: "Это подразделение повторяет неудачное списание через {days} день после срока; после этого договор становится просроченным.",
+    few: "Это подразделение повторяет неудачное списание через {days} дня после срока; после последнего договор становится просроченным.",
+    many: "Это подразделение повторяет неудачное списание через {days} дней после срока; после последнего договор становится просроченным.",
+    other:
+      "Это подразделение повторяет неудачное списание через {days} дня после срока; после последнего договор становится просроченным.",
+  },
+  "admin.contract.dunning.noRetries":
+    "Это подразделение не повторяет списания: одно неудачное списание делает договор просроченным.",
+  "admin.contract.dunning.pastDue":
+    "Просрочен: автоматические попытки исчерпаны, клиент заблокирован, пока платёж не будет оплачен (с баланса, повторной попыткой или по ссылке на оплату).",
+  "admin.contract.dunning.failedAttempts": "Неудачных попыток",
+  "admin.contract.dunning.nextAttempt": "Следующая попытка",
+  "admin.contract.dunning.onDueDate": "в срок платежа",
+  "admin.contract.dunning.noMore": "новых попыток не будет",
+  "admin.contract.end.legend": "Расторгнуть договор",
+  "admin.contract.end.intro":
+    "Завершает договор в выбранный день: неоплаченные платежи после него отменяются, а неоплаченный период, в который он попадает, заменяется платежом за использованные дни. Уже оплаченный период остаётся как есть (неиспользованную часть можно вернуть возвратом).",
+  "admin.contract.end.on": "Последний день договора",
+  "admin.contract.end.onHint": "Сегодня ({date}), если оставить пустым, по часовому поясу подразделения.",
+  "admin.contract.end.reason": "Причина (необязательно)",
+  "admin.contract.end.confirm": "Подтверждаю расторжение этого договора.",
+  "admin.contract.end.submit": "Расторгнуть договор",
+  "admin.contract.end.recurrence":
+    "Провайдер сам списывает оплату по этому договору (активная рекуррентная подписка): расторжение здесь эти списания не останавливает. Сначала отключите подписку у провайдера.",
+  "admin.contract.end.done": "Договор расторгнут. Последний день: {date}.",
+  "admin.contract.end.error.date": "Введите правильную дату.",
+  "admin.contract.end.error.confirm": "Отметьте подтверждение, чтобы расторгнуть договор.",
+  "admin.contract.end.error.ended": "Этот договор уже завершён: {status}.",
+  "admin.contract.end.error.inProgress":
+    "По платежу, который отменит расторжение, ещё открыта попытка оплаты: сначала отмените эту попытку.",
   "admin.installment.status.awaiting": "Ожидает",
   "admin.installment.status.confirmed": "Подтверждён",
   "admin.installment.status.denied": "Отклонён",

@@ -1,6 +1,6 @@
-import { contractListFilterSchema, parseInput } from "@tessera/core";
+import { contractCancelInputSchema, contractListFilterSchema, parseInput } from "@tessera/core";
 import { pageQuerySchema } from "../api-pagination";
-import { contractDetailView, contractPage } from "../api-response-schemas";
+import { contractCancellationView, contractDetailView, contractPage } from "../api-response-schemas";
 import { apiRoute, noQuery } from "../api-route";
 import { contractDetailForKey, unitForKey } from "../api-scope";
 import { publicCustomer } from "../public-customer";
@@ -17,6 +17,13 @@ const contractQuery = pageQuerySchema.extend({
     description: "`pending`: the latest attempt waits for the buyer; `error`: it was declined or failed.",
   }),
   customerId: filters.customerId.meta({ description: "Only this customer's (`cus_…`)." }),
+});
+
+/** A cancellation's body: `ContractCancelInput` without what the request decides (the contract in the address, the header's key, the key as actor). */
+const cancelBodySchema = contractCancelInputSchema.omit({
+  contractId: true,
+  idempotencyKey: true,
+  actor: true,
 });
 
 /** Contracts as the back office's sales pages show them, through `tessera.contracts`. */
@@ -63,6 +70,56 @@ export const contractRoutes = [
     handle: async ({ tessera, key, params }) => {
       const detail = await contractDetailForKey(tessera, key, params["contract"] ?? "");
       return { ...detail, customer: publicCustomer(detail.customer) };
+    },
+  }),
+  apiRoute({
+    method: "post",
+    path: "/contracts/{contract}/cancellation",
+    operationId: "cancelContract",
+    tag: "Contracts",
+    summary: "Ends a contract on a day, with the closing pro-rata of the period it ends in",
+    description:
+      "`on` is the last day (`YYYY-MM-DD`, the unit's timezone; today when left out). The unpaid lines after it are canceled; the unpaid period it falls in is canceled too and replaced by a `closing_prorata` line for the days it ran (with its client fee), due on `on`, which the billing run collects; a period already paid stays as it is. A contract never paid owes nothing. A contract that ended already is a 409 `invalid_transition`; an attempt still open at a line it would cancel, a 409 `payment_in_progress` (cancel that attempt first). A provider's own recurrence is not stopped. The same `Idempotency-Key` answers the first cancellation (`replayed: true`).",
+    params: { contract: "The contract's id (`ctr_…`)." },
+    query: noQuery,
+    body: { name: "ContractCancelInput", schema: cancelBodySchema },
+    idempotent: true,
+    problems: [409],
+    response: {
+      status: 201,
+      description: "The contract as it is now, the lines canceled and the closing lines added.",
+      schema: { name: "ContractCancellation", schema: contractCancellationView },
+    },
+    handle: async ({ tessera, key, params, body, idempotencyKey, audit }) => {
+      const { contract } = await contractDetailForKey(tessera, key, params["contract"] ?? "");
+      const cancel = parseInput(cancelBodySchema, body, "contract cancellation");
+      const result = await tessera.contracts.cancel({
+        ...cancel,
+        contractId: contract.id,
+        actor: key.id,
+        idempotencyKey,
+      });
+      await audit(
+        "contract.canceled",
+        { kind: "contract", id: contract.id },
+        {
+          customerId: contract.customerId,
+          on: result.contract.endDate,
+          reason: cancel.reason,
+          canceledLines: result.canceled.length,
+          closingAmount: result.closing.reduce((sum, line) => sum + line.amount.amount, 0),
+          currency: contract.terms.price.currency,
+          replayed: result.replayed,
+        },
+      );
+      const detail = await contractDetailForKey(tessera, key, contract.id);
+      return {
+        ...detail,
+        customer: publicCustomer(detail.customer),
+        canceled: result.canceled,
+        closing: result.closing,
+        replayed: result.replayed,
+      };
     },
   }),
 ];

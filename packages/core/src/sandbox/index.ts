@@ -11,7 +11,7 @@ export { type CardBrand, detectCardBrand, isLuhnValid } from "./card-number";
 export type { CardTokenResult, RawCard } from "./card-tokenizer";
 export type { SandboxNotification, WebhookDelivery } from "./notification-outbox";
 export type { SandboxCharge, SandboxChargeStatus, SandboxRefund } from "./sandbox-charge";
-export type { SandboxFault } from "./sandbox-faults";
+export type { CardDeclineFaultCharge, CardDeclineFaultCode, SandboxFault } from "./sandbox-faults";
 export { createSandboxGateway, type SandboxControls, type SandboxGateway } from "./sandbox-gateway";
 export { readSandboxLedgerFile, type SandboxLedgerEntry } from "./sandbox-ledger";
 export type { SandboxLedgerView } from "./sandbox-ledger-view";

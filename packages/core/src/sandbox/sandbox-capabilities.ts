@@ -1,4 +1,4 @@
-import type { GatewayCapabilities } from "../ports/gateway";
+import { defaultRecurrenceRules, type GatewayCapabilities } from "../ports/gateway";
 import type { ResolvedSandboxOptions } from "./sandbox-options";
 
 /** The methods the sandbox offers. */
@@ -26,6 +26,18 @@ export function sandboxCapabilities(options: ResolvedSandboxOptions): GatewayCap
     storedCards: true,
     // As Cielo's RecurrentPayment: the sandbox charges a card each period by itself (sandbox-recurrence.ts).
     providerRecurrence: Object.freeze(options.providerRecurrence ? (["card"] as const) : ([] as const)),
+    // Any count and amount, charge 2 on the requested day; a declined charge retried daily then
+    // ending the recurrence (Cielo), or left declined for the next period (PagoLivre), as
+    // `recurrenceDeclinedCharge` says and `sandbox-recurrence.ts` does. Declared only with a
+    // recurrence to rule.
+    ...(options.providerRecurrence
+      ? {
+          recurrenceRules: Object.freeze({
+            ...defaultRecurrenceRules,
+            declinedCharge: options.recurrenceDeclinedCharge,
+          }),
+        }
+      : {}),
     webhooks: Object.freeze({
       authentication: "hmac_signature",
       confirmsByLookup: false,

@@ -1,11 +1,12 @@
 import type { CreatePaymentRequest, PaymentResult } from "../ports/gateway";
 import { type CardFacts, isCardExpired, readCardFacts } from "./card-tokenizer";
+import { injectedDeclines } from "./sandbox-faults";
 import { paymentResultOf } from "./sandbox-lookup";
 import { newCharge, recordCharge } from "./sandbox-record-charge";
 import { startRecurrence } from "./sandbox-recurrence-request";
 import { newSandboxReference } from "./sandbox-reference";
 import { invalidRequest, type SandboxState } from "./sandbox-state";
-import { expiredByDateOutcome, sandboxTestCards, type TestCardOutcome } from "./test-cards";
+import { expiredByDateOutcome, type TestCardOutcome } from "./test-cards";
 
 /**
  * A card payment: the card comes as a one-use token from the tokenization endpoint, a
@@ -14,8 +15,8 @@ import { expiredByDateOutcome, sandboxTestCards, type TestCardOutcome } from "./
  * only with `capture: false`), declined with
  * its code, or a timeout before the provider received the request (nothing recorded) or
  * after it charged (recorded, but the answer is `unknown`). A card past its expiry date is
- * declined `expired_card`, whatever the number, and a `card_declined` fault declines the
- * next charge of any card. With `recurrence`, an approved charge 1
+ * declined `expired_card`, whatever the number, and a `card_declined` fault (of an
+ * `ordinary` charge) declines the next charge of any card. With `recurrence`, an approved charge 1
  * starts a recurrence the sandbox then charges by itself (`sandbox-recurrence.ts`).
  */
 export function chargeCard(state: SandboxState, request: CreatePaymentRequest): PaymentResult {
@@ -69,7 +70,7 @@ export function chargeCard(state: SandboxState, request: CreatePaymentRequest): 
   }
   useUp();
   const now = state.clock.now();
-  const injected = state.faults.takeCardDecline();
+  const injected = state.faults.takeCardDecline("ordinary");
   const outcome: TestCardOutcome = isCardExpired(facts, now)
     ? expiredByDateOutcome
     : injected !== null
@@ -130,13 +131,6 @@ export function chargeCard(state: SandboxState, request: CreatePaymentRequest): 
   }
   return paymentResultOf(state, charge);
 }
-
-/** The issuer's answers a `card_declined` fault gives, as the test cards of those codes give them. */
-const injectedDeclines = {
-  insufficient_funds: sandboxTestCards.insufficientFunds.outcome,
-  do_not_honor: sandboxTestCards.doNotHonor.outcome,
-  card_declined: sandboxTestCards.cardDeclined.outcome,
-} as const satisfies Record<string, TestCardOutcome>;
 
 function unknownResult(reason: string): PaymentResult {
   return { status: "unknown", providerReference: null, rawStatus: null, reason };

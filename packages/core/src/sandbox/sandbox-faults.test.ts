@@ -82,6 +82,38 @@ describe("sandbox faults", () => {
     expect((await gateway.getPayment(byKey(sent.idempotencyKey)))?.status).toBe("pending");
   });
 
+  it("declines the next card charge a create makes with the fault's code, once, whatever the card", async () => {
+    const { gateway, request } = setup();
+    let keys = 0;
+    const cardSale = async (): Promise<CreatePaymentRequest> => {
+      const { token } = await gateway.sandbox.tokenizeCard({
+        number: gateway.sandbox.testCards.approvedVisa.number,
+        holder: "MARIA DA SILVA",
+        expMonth: 12,
+        expYear: 2030,
+        cvc: "123",
+      });
+      keys += 1;
+      return {
+        idempotencyKey: `pay_card_fault_${keys}`,
+        amount: brl(10_000),
+        method: "card",
+        description: "Plano mensal",
+        payer: defaultConformancePayer,
+        card: { type: "token", token },
+      };
+    };
+    gateway.sandbox.injectFault({ kind: "card_declined", declineCode: "insufficient_funds" });
+    // A PIX is no card charge: the fault waits for one.
+    expect((await gateway.createPayment(request("pix"))).status).toBe("pending");
+    expect(await gateway.createPayment(await cardSale())).toMatchObject({
+      status: "declined",
+      declineCode: "insufficient_funds",
+      rawStatus: "declined:51",
+    });
+    expect((await gateway.createPayment(await cardSale())).status, "only the next one").toBe("succeeded");
+  });
+
   it("refuses a fault with a negative Retry-After as a configuration mistake", () => {
     const { gateway } = setup();
     expect(() => gateway.sandbox.injectFault({ kind: "rate_limited", retryAfterSeconds: -1 })).toThrow(

@@ -1,5 +1,6 @@
 import { gatewayError } from "../errors/gateway-error";
 import type { PaymentMethod } from "../payments/payment-method";
+import { sandboxTestCards, type TestCardOutcome } from "./test-cards";
 
 /**
  * A bad day at the provider, injected by a test through `sandbox.injectFault` and answered
@@ -24,10 +25,30 @@ export type SandboxFault =
    */
   | { kind: "timeout"; method: PaymentMethod; when: "before_receipt" | "after_charge" }
   /**
-   * The next card charge is declined by the issuer with `declineCode`, whatever the card — a
-   * stored card that has no funds this month, as renewals meet them. The card stays usable.
+   * A card charge is declined by the issuer with `declineCode`, whatever the card — a card
+   * that has no funds this month, as renewals meet them. The card stays usable. Which charge,
+   * by `charge`: `ordinary` (the default) the next one a create makes, by token, stored card
+   * or raw number; `recurrent` the next one the sandbox makes by itself for a recurrence it
+   * runs (whichever falls due first, a retry included) — that month is then declined, and
+   * what follows is as `recurrenceDeclinedCharge` says. Each waits for its own kind of charge.
    */
-  | { kind: "card_declined"; declineCode: "insufficient_funds" | "do_not_honor" | "card_declined" };
+  | {
+      kind: "card_declined";
+      declineCode: CardDeclineFaultCode;
+      charge?: CardDeclineFaultCharge;
+    };
+
+/** The issuer's answers a `card_declined` fault can give. */
+export type CardDeclineFaultCode = "insufficient_funds" | "do_not_honor" | "card_declined";
+/** Which card charge a `card_declined` fault declines: one a create makes, or one the sandbox makes for a recurrence. */
+export type CardDeclineFaultCharge = "ordinary" | "recurrent";
+
+/** The issuer's answers a `card_declined` fault gives, as the test cards of those codes give them. */
+export const injectedDeclines = {
+  insufficient_funds: sandboxTestCards.insufficientFunds.outcome,
+  do_not_honor: sandboxTestCards.doNotHonor.outcome,
+  card_declined: sandboxTestCards.cardDeclined.outcome,
+} as const satisfies Record<CardDeclineFaultCode, TestCardOutcome>;
 
 export interface SandboxFaults {
   inject(fault: SandboxFault): void;
@@ -39,8 +60,8 @@ export interface SandboxFaults {
   admit(): void;
   /** Takes the first timeout queued for a create of `method`, if any. */
   takeTimeout(method: PaymentMethod): "before_receipt" | "after_charge" | null;
-  /** Takes the first card decline queued, if any. */
-  takeCardDecline(): Extract<SandboxFault, { kind: "card_declined" }>["declineCode"] | null;
+  /** Takes the first card decline queued for `charge` (a create's, or a recurrence's), if any. */
+  takeCardDecline(charge: CardDeclineFaultCharge): CardDeclineFaultCode | null;
 }
 
 export function createSandboxFaults(options: {
@@ -88,8 +109,10 @@ export function createSandboxFaults(options: {
         { details: { status, retryAfterSeconds: fault.retryAfterSeconds } },
       );
     },
-    takeCardDecline() {
-      const index = queue.findIndex((fault) => fault.kind === "card_declined");
+    takeCardDecline(charge) {
+      const index = queue.findIndex(
+        (fault) => fault.kind === "card_declined" && (fault.charge ?? "ordinary") === charge,
+      );
       if (index === -1) return null;
       const [fault] = queue.splice(index, 1);
       return fault?.kind === "card_declined" ? fault.declineCode : null;

@@ -70,9 +70,11 @@ export interface SandboxControls {
   chargeOutside(amount?: Money): PaymentResult;
   /**
    * The provider answers its next fitting call with this fault, once: a rate limit or
-   * maintenance (`gateway_unavailable` with `details.retryAfterSeconds`, nothing done), or a
+   * maintenance (`gateway_unavailable` with `details.retryAfterSeconds`, nothing done), a
    * create of a method that times out before or after the provider made the charge
-   * (`unknown`). Faults queue in the order injected.
+   * (`unknown`), or a card charge the issuer declines — the next a create makes, or with
+   * `charge: "recurrent"` the next the sandbox makes by itself for a recurrence. Faults
+   * queue in the order injected.
    */
   injectFault(fault: SandboxFault): void;
   /**

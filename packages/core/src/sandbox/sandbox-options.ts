@@ -118,6 +118,12 @@ export const sandboxOptionsSchema = z.object({
     .describe(
       "Charge cards by itself each period, as Cielo's RecurrentPayment does (providerRecurrence: card); off, the sandbox is a provider whose store charges a saved card each period, as Tessera's billing run does.",
     ),
+  recurrenceDeclinedCharge: z
+    .enum(["retry_then_end", "next_period"])
+    .default("retry_then_end")
+    .describe(
+      "What follows a recurrent charge the sandbox made that was declined, declared as capabilities.recurrenceRules.declinedCharge: retry_then_end (Cielo) tries it again a day later, recurrenceRetries times, and ends the recurrence when it gives up; next_period (PagoLivre) never tries it again and charges the next period on its day, the recurrence going on.",
+    ),
   recurrenceRetries: z
     .number()
     .int()
@@ -125,7 +131,7 @@ export const sandboxOptionsSchema = z.object({
     .max(10)
     .default(2)
     .describe(
-      "How many times a declined recurrent charge is tried again, a day apart, before the sandbox gives up and ends the recurrence.",
+      "With recurrenceDeclinedCharge retry_then_end: how many times a declined recurrent charge is tried again, a day apart, before the sandbox gives up and ends the recurrence. Unused with next_period.",
     ),
   latencyMs: z
     .number()

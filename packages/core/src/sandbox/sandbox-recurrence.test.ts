@@ -10,6 +10,7 @@ import type {
   RecurrenceReference,
   RecurrenceRequest,
 } from "../ports/gateway";
+import { defaultRecurrenceRules } from "../ports/gateway";
 import { createManualClock } from "../testing/manual-clock";
 import { createPayment } from "./sandbox-create-payment";
 import { createSandboxGateway, type SandboxGateway } from "./sandbox-gateway";
@@ -347,6 +348,171 @@ describe("a recurrent charge the card declines", () => {
     const made = await news();
     expect(made[0]?.payment.status).toBe("succeeded");
     expect(made[1]?.payment).toMatchObject({ status: "declined", declineCode: "expired_card" });
+  });
+});
+
+describe("recurrenceDeclinedCharge next_period", () => {
+  it("is declared as capabilities.recurrenceRules.declinedCharge, retry_then_end by default, and no rules without a recurrence", () => {
+    expect(setup().gateway.capabilities.recurrenceRules).toEqual({
+      ...defaultRecurrenceRules,
+      declinedCharge: "retry_then_end",
+    });
+    expect(setup({ recurrenceDeclinedCharge: "next_period" }).gateway.capabilities.recurrenceRules).toEqual({
+      ...defaultRecurrenceRules,
+      declinedCharge: "next_period",
+    });
+    const offline = setup({ providerRecurrence: false, recurrenceDeclinedCharge: "next_period" }).gateway;
+    expect(offline.capabilities).not.toHaveProperty("recurrenceRules");
+  });
+
+  it("notifies a declined month once and never retries it; the next is charged on its day, the recurrence going on", async () => {
+    // No retries would end a retried recurrence at its first decline: here it ends nothing.
+    const { clock, gateway, sale, news } = setup({
+      recurrenceDeclinedCharge: "next_period",
+      recurrenceRetries: 0,
+    });
+    const recurrence = recurrenceOf((await sale({}, "recurrentDeclines")).result);
+    await news();
+    clock.set("2026-06-11T00:00:00.000Z");
+    const made = await news();
+    expect(made.map((event) => [event.recurrenceCharge, event.occurredAt, event.payment.status])).toEqual([
+      [
+        { recurrenceReference: recurrence, sequence: 2, attempt: 1, recurrenceEnded: false },
+        "2026-04-10T09:00:00.000Z",
+        "declined",
+      ],
+      [
+        { recurrenceReference: recurrence, sequence: 3, attempt: 1, recurrenceEnded: false },
+        "2026-05-10T09:00:00.000Z",
+        "declined",
+      ],
+      [
+        { recurrenceReference: recurrence, sequence: 4, attempt: 1, recurrenceEnded: false },
+        "2026-06-10T09:00:00.000Z",
+        "declined",
+      ],
+    ]);
+    expect(chargesOf(gateway, recurrence).map((charge) => charge.status)).toEqual([
+      "paid",
+      "declined",
+      "declined",
+      "declined",
+    ]);
+    expect(gateway.sandbox.ledger().recurrences[0]).toMatchObject({
+      status: "active",
+      endedAt: null,
+      lastCharge: { sequence: 4, attempt: 1, status: "declined" },
+    });
+  });
+
+  it("ends a fixed count on its last charge, declined or not, and makes no more", async () => {
+    const { clock, gateway, sale, news } = setup({ recurrenceDeclinedCharge: "next_period" });
+    const { request, result } = await sale({ charges: 3 }, "recurrentDeclines");
+    const recurrence = recurrenceOf(result);
+    await news();
+    clock.set("2026-09-01T00:00:00.000Z");
+    expect((await news()).map((event) => event.recurrenceCharge)).toEqual([
+      { recurrenceReference: recurrence, sequence: 2, attempt: 1, recurrenceEnded: false },
+      { recurrenceReference: recurrence, sequence: 3, attempt: 1, recurrenceEnded: true },
+    ]);
+    expect(chargesOf(gateway, recurrence)).toHaveLength(3);
+    // Its last charge declined: the provider made its last try and failed, as core reads it too.
+    expect(await gateway.deactivateRecurrence(deactivation(request, recurrence))).toEqual({
+      status: "already_ended",
+      rawStatus: "gave_up",
+    });
+  });
+
+  it("runs a ledger file reopened with it by the new rule: a month declined under retries is not retried", async () => {
+    const file = ledgerFile();
+    const clock = createManualClock("2026-03-10T15:00:00.000Z");
+    const before = setup({ ledgerFile: file }, clock);
+    const recurrence = recurrenceOf((await before.sale({}, "recurrentDeclines")).result);
+    clock.set("2026-04-10T12:00:00.000Z");
+    before.gateway.sandbox.tick();
+
+    const after = setup({ ledgerFile: file, recurrenceDeclinedCharge: "next_period" }, clock);
+    clock.set("2026-05-11T00:00:00.000Z");
+    expect(
+      (await after.news()).map((event) => [
+        event.recurrenceCharge?.sequence,
+        event.recurrenceCharge?.attempt,
+      ]),
+    ).toEqual([[3, 1]]);
+    expect(chargesOf(after.gateway, recurrence)).toHaveLength(3);
+  });
+});
+
+describe("a card_declined fault of a recurrent charge", () => {
+  it("waits past a create and declines the sandbox's next recurrent charge, which is then retried and paid", async () => {
+    const { clock, gateway, sale, news } = setup();
+    gateway.sandbox.injectFault({ kind: "card_declined", declineCode: "do_not_honor", charge: "recurrent" });
+    const { result } = await sale();
+    expect(result.status, "charge 1 is a create's: the fault waits").toBe("succeeded");
+    const recurrence = recurrenceOf(result);
+    await news();
+    clock.set("2026-05-11T00:00:00.000Z");
+    expect(
+      (await news()).map((event) => [
+        event.recurrenceCharge?.sequence,
+        event.recurrenceCharge?.attempt,
+        event.payment.status,
+        event.payment.status === "declined" ? event.payment.declineCode : null,
+      ]),
+    ).toEqual([
+      [2, 1, "declined", "do_not_honor"],
+      [2, 2, "succeeded", null],
+      [3, 1, "succeeded", null],
+    ]);
+    expect(chargesOf(gateway, recurrence)[1]).toMatchObject({
+      status: "declined",
+      decline: { declineCode: "do_not_honor", returnCode: "05" },
+    });
+  });
+
+  it("under next_period leaves that month declined and charges the next on its day", async () => {
+    const { clock, gateway, sale, news } = setup({ recurrenceDeclinedCharge: "next_period" });
+    const recurrence = recurrenceOf((await sale()).result);
+    await news();
+    gateway.sandbox.injectFault({
+      kind: "card_declined",
+      declineCode: "insufficient_funds",
+      charge: "recurrent",
+    });
+    clock.set("2026-06-11T00:00:00.000Z");
+    expect(
+      (await news()).map((event) => [
+        event.recurrenceCharge?.sequence,
+        event.recurrenceCharge?.attempt,
+        event.payment.status,
+      ]),
+    ).toEqual([
+      [2, 1, "declined"],
+      [3, 1, "succeeded"],
+      [4, 1, "succeeded"],
+    ]);
+    expect(gateway.sandbox.ledger().recurrences[0]).toMatchObject({
+      reference: recurrence,
+      status: "active",
+    });
+  });
+
+  it("is not taken by a create, nor an ordinary fault by a recurrent charge", async () => {
+    const { clock, gateway, sale, news } = setup();
+    const recurrence = recurrenceOf((await sale()).result);
+    await news();
+    gateway.sandbox.injectFault({ kind: "card_declined", declineCode: "card_declined" });
+    clock.set("2026-04-11T00:00:00.000Z");
+    expect(
+      (await news()).map((event) => event.payment.status),
+      "April is the card's: paid",
+    ).toEqual(["succeeded"]);
+    const { result } = await sale(null);
+    expect(result, "the ordinary fault waited for a create").toMatchObject({
+      status: "declined",
+      declineCode: "card_declined",
+    });
+    expect(chargesOf(gateway, recurrence)).toHaveLength(2);
   });
 });
 

@@ -1,5 +1,6 @@
 import { isCardExpired } from "./card-tokenizer";
 import type { SandboxCharge } from "./sandbox-charge";
+import { injectedDeclines } from "./sandbox-faults";
 import { recordCharge } from "./sandbox-record-charge";
 import type { SandboxRecurrence } from "./sandbox-recurrence-record";
 import { nextRecurrentCharge } from "./sandbox-recurrence-schedule";
@@ -18,7 +19,7 @@ export function chargeDueRecurrences(state: SandboxState, nowMs: number): void {
   for (;;) {
     const recurrence = state.ledger.nextDueRecurrence(nowMs);
     if (recurrence === null) return;
-    const next = nextRecurrentCharge(recurrence);
+    const next = nextRecurrentCharge(recurrence, state.options.recurrenceDeclinedCharge);
     // The index hands out only active recurrences, which always have a next charge.
     if (next === null) return;
     recordCharge(state, recurrentCharge(state, recurrence, next));
@@ -27,9 +28,12 @@ export function chargeDueRecurrences(state: SandboxState, nowMs: number): void {
 
 /**
  * Charge `sequence`, try `attempt`, of the kept card: paid, or declined as the test card
- * says (`recurrentDeclines`) or as its expiry date does by then. A declined try is followed
- * by another a day later, `recurrenceRetries` times; the one after the last ends the
- * recurrence, as does the last charge of a fixed count (`endsRecurrence`).
+ * says (`recurrentDeclines`), as its expiry date does by then, or as a `card_declined` fault
+ * of a `recurrent` charge does (taken by this charge, whichever it is). What ends the
+ * recurrence (`endsRecurrence`) is as `recurrenceDeclinedCharge` says: with
+ * `retry_then_end`, a declined try is followed by another a day later, `recurrenceRetries`
+ * times, and the one after the last ends it; with `next_period`, a declined charge is never
+ * tried again and ends nothing by itself. Either way the last charge of a fixed count ends it.
  */
 function recurrentCharge(
   state: SandboxState,
@@ -38,13 +42,21 @@ function recurrentCharge(
 ): SandboxCharge {
   const at = new Date(next.at).toISOString();
   const { card } = recurrence;
-  const outcome: TestCardOutcome = isCardExpired(card, at) ? expiredByDateOutcome : card.outcome;
+  // Taken first, as a create takes it: the fault is for this charge, even one an expiry declines anyway.
+  const injected = state.faults.takeCardDecline("recurrent");
+  const outcome: TestCardOutcome = isCardExpired(card, at)
+    ? expiredByDateOutcome
+    : injected !== null
+      ? injectedDeclines[injected]
+      : card.outcome;
   // The timeout test cards lose a create's answer; the provider's own charges have no answer to lose.
   const decline = outcome.kind === "decline" || outcome.kind === "decline_recurrent" ? outcome : null;
-  const endsRecurrence =
-    decline !== null
-      ? next.attempt > state.options.recurrenceRetries
-      : recurrence.charges !== null && next.sequence >= recurrence.charges;
+  // Retried, a declined charge ends the recurrence only once the retries are spent — the last
+  // of a fixed count too; left for the next period, it ends nothing but as the last charge.
+  const retried = decline !== null && state.options.recurrenceDeclinedCharge === "retry_then_end";
+  const endsRecurrence = retried
+    ? next.attempt > state.options.recurrenceRetries
+    : recurrence.charges !== null && next.sequence >= recurrence.charges;
   return {
     reference: newSandboxReference("sbxpay"),
     idempotencyKey: recurrence.idempotencyKey,

@@ -49,7 +49,7 @@ export function createSandboxState(options: ResolvedSandboxOptions): SandboxStat
     gatewayId: id,
     file: options.ledgerFile ?? null,
     settlesAt: (charge) => settlesAt(options, charge),
-    recurrenceDueAt,
+    recurrenceDueAt: (recurrence) => recurrenceDueAt(recurrence, options.recurrenceDeclinedCharge),
   });
   const tokenizer = createCardTokenizer({
     gatewayId: id,

@@ -32,6 +32,14 @@ export interface Database {
   api_keys: ApiKeysTable;
   audit_log: AuditLogTable;
   provider_accounts: ProviderAccountsTable;
+  installment_reminders: InstallmentRemindersTable;
+}
+
+/** One e-mail reminder sent for an installment (`InstallmentRepository.recordReminder`). */
+export interface InstallmentRemindersTable {
+  installment_id: string;
+  kind: string;
+  sent_at: InstantColumn;
 }
 
 /** An ISO-8601 instant: text on SQLite, `timestamptz` (a `Date` on read) on PostgreSQL. */
@@ -65,6 +73,7 @@ export interface UnitsTable {
   checkout_fields: JsonColumn;
   dunning_retry_days: JsonColumn;
   renewal_terms: string;
+  reminder_days: JsonColumn;
   created_at: InstantColumn;
   updated_at: InstantColumn;
 }

@@ -15,7 +15,7 @@ afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-/** The file as migration 0008 left it: no renewal terms on units, no term end on fixed contracts. */
+/** The file as migration 0008 left it: no renewal terms or reminders, no term end on fixed contracts. */
 function backToBeforeRenewals(filename: string): void {
   const raw = new BetterSqlite3(filename);
   try {
@@ -23,7 +23,9 @@ function backToBeforeRenewals(filename: string): void {
       update contracts set next_period_on = null
         where json_extract(terms, '$.installmentCount') is not null;
       alter table units drop column renewal_terms;
-      delete from tessera_migration where name = '0009_renewals';
+      drop table installment_reminders;
+      alter table units drop column reminder_days;
+      delete from tessera_migration where name in ('0009_renewals', '0010_due_reminders');
     `);
   } finally {
     raw.close();

@@ -113,6 +113,7 @@ describe("createSqliteStorage", () => {
       checkoutFields: [],
       dunningRetryDays: [1, 3, 7],
       renewalTerms: "plan",
+      reminderDays: { before: 3, after: 3 },
       createdAt: organization.createdAt,
       updatedAt: organization.createdAt,
     };

@@ -14,8 +14,10 @@ export type DueGroupOutcome =
   | { kind: "not_sent"; paymentId: Id<"payment">; code: string }
   /** Another attempt at it is still open (a link not yet paid, an answer not yet known). */
   | { kind: "in_progress" }
-  /** A provider charges it by itself (Cielo recurrent payments, PagoLivre). */
-  | { kind: "provider_owned" }
+  /** A provider charges it by itself (Cielo recurrent payments, PagoLivre); `recheckTomorrow` for one that never retries a decline. */
+  | { kind: "provider_owned"; recheckTomorrow: boolean }
+  /** A provider that never retries declined it: counted as the first failure, retried on the unit's schedule. */
+  | { kind: "provider_declined"; paymentId: Id<"payment"> }
   /** The unit offers no method the run can charge by itself. */
   | { kind: "no_method" }
   /** Paid, canceled, or its contract no longer collects. */
@@ -37,6 +39,8 @@ export interface BillingRunReport {
   renewed: number;
   /** Contracts whose term ended without renewing. */
   ended: number;
+  /** Reminders sent (one per contract's lines due together): before the due date, and after it. */
+  reminders: { beforeDue: number; overdue: number };
   /** Installments claimed (lines due together count each). */
   claimed: number;
   outcomes: Record<DueGroupOutcome["kind"], number>;
@@ -51,6 +55,7 @@ export function emptyReport(startedAt: Instant): BillingRunReport {
     periodsScheduled: 0,
     renewed: 0,
     ended: 0,
+    reminders: { beforeDue: 0, overdue: 0 },
     claimed: 0,
     outcomes: {
       paid: 0,
@@ -60,6 +65,7 @@ export function emptyReport(startedAt: Instant): BillingRunReport {
       not_sent: 0,
       in_progress: 0,
       provider_owned: 0,
+      provider_declined: 0,
       no_method: 0,
       nothing_due: 0,
       past_due: 0,

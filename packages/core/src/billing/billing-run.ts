@@ -14,6 +14,7 @@ import {
 } from "./billing-run-options";
 import { runBounded } from "./bounded-pool";
 import { chargeDueGroup } from "./charge-due-group";
+import { sendDueReminders } from "./due-reminders";
 import { nextRetryOn, noMoreAttempts } from "./dunning-schedule";
 import { markPastDue } from "./mark-past-due";
 import { scheduleNextPeriods } from "./schedule-next-periods";
@@ -42,11 +43,21 @@ export async function runBilling(
   for await (const unit of unitsToBill(ctx, settings.unitId as Id<"unit"> | undefined)) {
     if (budget.left <= 0) break;
     const today = calendarDateInZone(ctx.clock.now(), unit.timeZone);
-    const stepped = await scheduleNextPeriods(ctx, { unitId: unit.id, today, batchSize: settings.batchSize });
+    const stepped = await scheduleNextPeriods(ctx, {
+      unitId: unit.id,
+      today,
+      batchSize: settings.batchSize,
+      // Periods are there before the day, for the reminder that tells of them.
+      horizon: addDays(today, unit.reminderDays.before ?? 0),
+    });
     report.periodsScheduled += stepped.periods;
     report.renewed += stepped.renewed;
     report.ended += stepped.ended;
     await billUnit(ctx, unit, today, { ...settings, owner }, report, budget);
+    // After the charges: a line paid today is not told it is late.
+    const reminded = await sendDueReminders(ctx, unit, today, settings.batchSize);
+    report.reminders.beforeDue += reminded.beforeDue;
+    report.reminders.overdue += reminded.overdue;
   }
   report.finishedAt = ctx.clock.now();
   return report;
@@ -171,12 +182,13 @@ async function nextOf(
   const stay = { status: line.status, failedAttempts: line.failedAttempts };
   switch (outcome.kind) {
     case "declined":
+    case "provider_declined":
     case "link_issued": {
       const failedAttempts = line.failedAttempts + 1;
       const retry = nextRetryOn(line.dueDate, failedAttempts, unit.dunningRetryDays, tomorrow);
       if (retry !== null || outcome.kind === "link_issued")
         return {
-          status: outcome.kind === "declined" ? "denied" : line.status,
+          status: outcome.kind === "link_issued" ? line.status : "denied",
           failedAttempts,
           nextAttemptOn: retry ?? tomorrow,
         };
@@ -186,6 +198,10 @@ async function nextOf(
     case "past_due":
       return { ...stay, nextAttemptOn: noMoreAttempts };
     case "provider_owned":
+      return {
+        ...stay,
+        nextAttemptOn: outcome.recheckTomorrow ? tomorrow : addDays(today, providerOwnedRecheckDays),
+      };
     case "nothing_due":
       return { ...stay, nextAttemptOn: addDays(today, providerOwnedRecheckDays) };
     default:

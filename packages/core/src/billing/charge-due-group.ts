@@ -10,7 +10,7 @@ import type { PaymentMethod } from "../payments/payment-method";
 import { buildPaymentRequest } from "../payments/payment-row";
 import { openPaymentStatuses } from "../payments/payment-status";
 import { submitPayment } from "../payments/submit-payment";
-import { type CardInput, defaultRecurrenceRules } from "../ports/gateway";
+import { type CardInput, defaultRecurrenceRules, type RecurrenceRules } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import { payContractFromBalance } from "../wallet/wallet-payment";
 import type { DueGroupOutcome } from "./billing-report";
@@ -37,6 +37,8 @@ export const billingActor = "billing";
  * - a contract that no longer collects (a canceled one still collects its closing
  *   pro-rata), lines already paid, an attempt still open, or a provider that charges this
  *   contract by itself: nothing is charged;
+ * - a month a provider that never retries declined (`next_period`): its decline counts as
+ *   the first failed attempt, and the unit's schedule retries from it;
  * - a dunning schedule already spent: the contract is marked `past_due`, nothing charged;
  * - any other line of a `past_due` contract: held, looked at again tomorrow;
  * - a balance that covers the whole group pays it from the wallet;
@@ -72,7 +74,18 @@ export async function chargeDueGroup(
     return { kind: "in_progress" };
   const recurrences = await ctx.storage.recurrences.listByContract(contract.id);
   const running = recurrences.find((recurrence) => recurrence.status === "active");
-  if (running && !leftToUs(ctx, running.gatewayId, lines, attempts)) return { kind: "provider_owned" };
+  if (running) {
+    const rules =
+      ctx.gateways.find(running.gatewayId)?.capabilities.recurrenceRules ?? defaultRecurrenceRules;
+    if (!leftToUs(rules, running.gatewayId, lines, attempts))
+      // A provider that never retries may decline any day now: looked at again tomorrow, not in a week.
+      return { kind: "provider_owned", recheckTomorrow: rules.declinedCharge === "next_period" };
+    // The provider's own decline is the month's first failed attempt: the unit's schedule
+    // retries from it, and the card is not tried again the same day.
+    const providerDecline = attempts.find((p) => p.gatewayId === running.gatewayId && p.status === "failed");
+    if (providerDecline && lines.every((line) => line.failedAttempts === 0))
+      return { kind: "provider_declined", paymentId: providerDecline.id };
+  }
   const failed = Math.max(...lines.map((line) => line.failedAttempts));
   if (isScheduleSpent(failed, unit.dunningRetryDays)) {
     await markPastDue(ctx, contract.id, first);
@@ -103,12 +116,11 @@ export async function chargeDueGroup(
  * charge keeps it until it gives up and ends the recurrence.
  */
 function leftToUs(
-  ctx: ServiceContext,
+  rules: RecurrenceRules,
   gatewayId: string,
   lines: readonly Installment[],
   attempts: readonly Payment[],
 ): boolean {
-  const rules = ctx.gateways.find(gatewayId)?.capabilities.recurrenceRules ?? defaultRecurrenceRules;
   if (rules.declinedCharge !== "next_period") return false;
   return (
     lines.some((line) => line.status === "denied") ||

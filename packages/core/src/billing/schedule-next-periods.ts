@@ -26,19 +26,36 @@ export interface ScheduleTally {
  * (an active recurrence) gets no period lines here: the provider's notification adds each
  * period it charges. Several steps overdue (a server down for months) are taken one pass at
  * a time until none is due.
+ *
+ * `horizon` (on or after `today`) schedules open-ended contracts' next periods that early, so
+ * a reminder can tell of them before their due day (`Unit.reminderDays.before`); they are
+ * charged on their day all the same (claims take lines due by today). A term ends only on
+ * its day, never early.
  */
 export async function scheduleNextPeriods(
   ctx: ServiceContext,
-  input: { unitId: Contract["unitId"]; today: CalendarDate; batchSize: number },
+  input: { unitId: Contract["unitId"]; today: CalendarDate; batchSize: number; horizon?: CalendarDate },
 ): Promise<ScheduleTally> {
   const tally: ScheduleTally = { periods: 0, renewed: 0, ended: 0 };
+  await stepDue(ctx, input, tally);
+  if (input.horizon !== undefined && input.horizon > input.today)
+    await scheduleAhead(ctx, { ...input, horizon: input.horizon }, tally);
+  return tally;
+}
+
+/** Every step due by today, pass after pass until none is. */
+async function stepDue(
+  ctx: ServiceContext,
+  input: { unitId: Contract["unitId"]; today: CalendarDate; batchSize: number },
+  tally: ScheduleTally,
+): Promise<void> {
   for (;;) {
     const due = await ctx.storage.contracts.listNeedingNextPeriod({
       onOrBefore: input.today,
       limit: input.batchSize,
       unitId: input.unitId,
     });
-    if (due.length === 0) return tally;
+    if (due.length === 0) return;
     let moved = 0;
     for (const contract of due) {
       try {
@@ -52,7 +69,38 @@ export async function scheduleNextPeriods(
       }
     }
     // Nothing moved: every contract listed was being moved by someone else; their next pass lists them anew.
-    if (moved === 0) return tally;
+    if (moved === 0) return;
+  }
+}
+
+/**
+ * The open-ended contracts' next periods starting after today and by `horizon`, one step
+ * each in one pass (paged, so a contract with a fixed term listed meanwhile is passed over).
+ */
+async function scheduleAhead(
+  ctx: ServiceContext,
+  input: { unitId: Contract["unitId"]; today: CalendarDate; batchSize: number; horizon: CalendarDate },
+  tally: ScheduleTally,
+): Promise<void> {
+  let after: { nextPeriodOn: CalendarDate; id: Contract["id"] } | undefined;
+  for (;;) {
+    const page = await ctx.storage.contracts.listNeedingNextPeriod({
+      onOrBefore: input.horizon,
+      limit: input.batchSize,
+      unitId: input.unitId,
+      ...(after ? { after } : {}),
+    });
+    for (const contract of page) {
+      if (contract.terms.installmentCount !== null || contract.nextPeriodOn! <= input.today) continue;
+      try {
+        if ((await stepOf(ctx, contract, input.today)) === "periods") tally.periods++;
+      } catch (error) {
+        if (!isTesseraError(error, "conflict")) throw error;
+      }
+    }
+    const last = page[page.length - 1];
+    if (!last || page.length < input.batchSize) return;
+    after = { nextPeriodOn: last.nextPeriodOn!, id: last.id };
   }
 }
 

@@ -2,6 +2,7 @@ import type { Id } from "../ids/id";
 import type { Money } from "../money/money";
 import type { PayerAction } from "../payments/payer-action";
 import type { PaymentMethod } from "../payments/payment-method";
+import type { CalendarDate } from "../time/calendar-date";
 import type { Instant } from "../time/instant";
 
 /**
@@ -36,6 +37,19 @@ export interface DomainEventPayloads {
     contractId: Id<"contract">;
     customerId: Id<"customer">;
     renewsContractId: Id<"contract">;
+  };
+  /**
+   * Tell the customer of lines due together (`sendDueReminders`): `before_due`, how they will
+   * be collected on `dueDate` (`collection`); `overdue`, still unpaid after it.
+   */
+  "installment.reminder": {
+    kind: "before_due" | "overdue";
+    contractId: Id<"contract">;
+    customerId: Id<"customer">;
+    installmentIds: Id<"installment">[];
+    dueDate: CalendarDate;
+    amount: Money;
+    collection: "wallet" | "card" | "link" | null;
   };
   /** The dunning schedule is spent with the installment still unpaid: the customer is blocked until it is paid. */
   "contract.past_due": {

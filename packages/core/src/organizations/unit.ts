@@ -49,6 +49,12 @@ export interface Unit {
    * charges the enrollment fee again.
    */
   renewalTerms: RenewalTerms;
+  /**
+   * The e-mail reminders of an unpaid line (BEMP/Tecnofit seeds: the member is told before
+   * the card is charged or the link is due, and again when it is late): `before` days before
+   * its due date and `after` days after it, once each; null turns one off. Default 3 and 3.
+   */
+  reminderDays: ReminderDays;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -74,6 +80,22 @@ export const checkoutFieldSchema = z.object({
   required: z.boolean().default(false),
   options: z.array(z.string().min(1)).optional(),
 });
+
+/** When a unit's reminders go out (`Unit.reminderDays`). */
+export interface ReminderDays {
+  before: number | null;
+  after: number | null;
+}
+
+/** 3 days before the due date, and 3 after it while unpaid. */
+export const defaultReminderDays: ReminderDays = { before: 3, after: 3 };
+
+const reminderDaySchema = z
+  .number()
+  .int("must be whole days")
+  .min(1, "must be at least 1 day")
+  .max(30, "must be at most 30 days")
+  .nullable();
 
 /** Where a renewal takes its terms from (`Unit.renewalTerms`). */
 export const renewalTermsOptions = ["plan", "contract"] as const;
@@ -112,6 +134,9 @@ export const unitInputSchema = z.object({
   checkoutFields: z.array(checkoutFieldSchema).default([]),
   dunningRetryDays: dunningRetryDaysSchema.default([...defaultDunningRetryDays]),
   renewalTerms: z.enum(renewalTermsOptions).default("plan"),
+  reminderDays: z
+    .object({ before: reminderDaySchema, after: reminderDaySchema })
+    .default({ ...defaultReminderDays }),
 });
 export type UnitInput = z.input<typeof unitInputSchema>;
 export { slugSchema };

@@ -208,6 +208,9 @@ export interface ClaimRequest {
   unitId?: Id<"unit">;
 }
 
+/** The e-mail reminders of a line: before its due date, and once after it when still unpaid. */
+export type ReminderKind = "before_due" | "overdue";
+
 export interface InstallmentRepository {
   insertMany(installments: Installment[]): Promise<void>;
   /**
@@ -232,6 +235,24 @@ export interface InstallmentRepository {
    * version is higher than any before it. Two concurrent calls never return one item.
    */
   claimDue(request: ClaimRequest): Promise<Installment[]>;
+  /**
+   * The unit's unpaid lines (`awaiting` or `denied`) due from `dueFrom` to `dueTo` (both
+   * included) with no reminder of `kind` recorded yet, by due date then id, at most `limit`,
+   * after the (`dueDate`, id) cursor.
+   */
+  listUnreminded(request: {
+    unitId: Id<"unit">;
+    kind: ReminderKind;
+    dueFrom: CalendarDate;
+    dueTo: CalendarDate;
+    limit: number;
+    after?: { dueDate: CalendarDate; id: Id<"installment"> };
+  }): Promise<Installment[]>;
+  /**
+   * Records that the reminder of `kind` for an installment was sent: true the first time,
+   * false when it already was (another worker sent it) — one reminder of each kind per line.
+   */
+  recordReminder(installmentId: Id<"installment">, kind: ReminderKind, at: Instant): Promise<boolean>;
   /**
    * Writes `installment` (its status and fields) and drops the lease — only while
    * `lease.version` is still the stored one; otherwise throws `lease_lost` and writes nothing.

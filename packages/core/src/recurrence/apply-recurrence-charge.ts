@@ -112,11 +112,13 @@ async function periodInstallments(
   recurrence: Recurrence,
   sequence: number,
 ): Promise<Installment[]> {
+  // The contract first, then its lines: a line another transaction added after this read
+  // comes with a newer contract version, so the compare-and-set below refuses a second one.
+  const contract = await tx.contracts.findById(recurrence.contractId);
   const scheduled = (await tx.installments.listByContract(recurrence.contractId)).filter(
     (installment) => installment.sequence === sequence,
   );
   if (scheduled.length > 0) return scheduled;
-  const contract = await tx.contracts.findById(recurrence.contractId);
   if (!contract || contract.terms.installmentCount !== null) return [];
   const now = ctx.clock.now();
   const added = contractInstallments(

@@ -2,11 +2,12 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { StorageDialect } from "../storage-dialect";
 import { backOfficeQueriesMigration } from "./back-office-queries-migration";
 import { billingRunMigration } from "./billing-run-migration";
+import { dueRemindersMigration } from "./due-reminders-migration";
 import { initialSchemaMigration } from "./initial-schema-migration";
 import { providerAccountsMigration } from "./provider-accounts-migration";
 import { recurrencesMigration } from "./recurrences-migration";
-import { renewalsMigration } from "./renewals-migration";
 import { refundRecoveryIndexMigration } from "./refund-recovery-index-migration";
+import { renewalsMigration } from "./renewals-migration";
 import { staffAccessMigration } from "./staff-access-migration";
 import { webhookProvenanceMigration } from "./webhook-provenance-migration";
 
@@ -29,6 +30,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0007_provider_accounts": providerAccountsMigration(dialect),
     "0008_billing_run": billingRunMigration(dialect),
     "0009_renewals": renewalsMigration(dialect),
+    "0010_due_reminders": dueRemindersMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

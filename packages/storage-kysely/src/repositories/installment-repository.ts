@@ -168,6 +168,55 @@ export function createInstallmentRepository(ctx: RepositoryContext): Installment
       return rows.map((row) => installmentFromRow(row, codec));
     },
 
+    /** One statement: the unit's unpaid lines in the window, less those with the reminder recorded. */
+    async listUnreminded(request) {
+      const after = request.after;
+      const rows = await db
+        .selectFrom("installments")
+        .selectAll("installments")
+        .where("installments.status", "in", ["awaiting", "denied"])
+        .where("installments.due_date", ">=", request.dueFrom)
+        .where("installments.due_date", "<=", request.dueTo)
+        .where("installments.unit_id", "=", request.unitId)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("installment_reminders")
+                .select("installment_reminders.installment_id")
+                .whereRef("installment_reminders.installment_id", "=", "installments.id")
+                .where("installment_reminders.kind", "=", request.kind),
+            ),
+          ),
+        )
+        .$if(after !== undefined, (query) =>
+          query.where((eb) =>
+            eb.or([
+              eb("installments.due_date", ">", after!.dueDate),
+              eb.and([
+                eb("installments.due_date", "=", after!.dueDate),
+                eb("installments.id", ">", after!.id),
+              ]),
+            ]),
+          ),
+        )
+        .orderBy("installments.due_date")
+        .orderBy("installments.id")
+        .limit(request.limit)
+        .execute();
+      return rows.map((row) => installmentFromRow(row, codec));
+    },
+
+    /** Insert-if-absent on the (installment, kind) key: the second worker's insert does nothing. */
+    async recordReminder(installmentId, kind, at) {
+      const inserted = await db
+        .insertInto("installment_reminders")
+        .values({ installment_id: installmentId, kind, sent_at: at })
+        .onConflict((oc) => oc.columns(["installment_id", "kind"]).doNothing())
+        .returning("installment_id")
+        .executeTakeFirst();
+      return inserted !== undefined;
+    },
+
     /** One leased-claim statement (see `claimLeased`), ordered by due date then id. */
     async claimDue(request) {
       const rows = await claimLeased(ctx, {

@@ -22,6 +22,7 @@ export const unitColumns = everyColumn<UnitsTable>()([
   "checkout_fields",
   "dunning_retry_days",
   "renewal_terms",
+  "reminder_days",
   "created_at",
   "updated_at",
 ]);
@@ -41,6 +42,7 @@ export function unitToRow(unit: Unit, codec: ColumnCodec): Insertable<UnitsTable
     checkout_fields: codec.json(unit.checkoutFields),
     dunning_retry_days: codec.json(unit.dunningRetryDays),
     renewal_terms: unit.renewalTerms,
+    reminder_days: codec.json(unit.reminderDays),
     created_at: unit.createdAt,
     updated_at: unit.updatedAt,
   };
@@ -66,6 +68,7 @@ export function unitFromRow(row: Selectable<UnitsTable>, codec: ColumnCodec): Un
     checkoutFields: codec.readJson(row.checkout_fields),
     dunningRetryDays: codec.readJson(row.dunning_retry_days),
     renewalTerms: row.renewal_terms as Unit["renewalTerms"],
+    reminderDays: codec.readJson(row.reminder_days),
     createdAt: codec.readInstant(row.created_at),
     updatedAt: codec.readInstant(row.updated_at),
   };

@@ -8,6 +8,7 @@ import { sandboxNotificationBodySchema } from "../../sandbox/sandbox-notificatio
 import { sandboxSignatureHeader, signWebhookPayload } from "../../sandbox/webhook-signature";
 import type { AccessActor } from "../../staff/staff-access";
 import { instantToMillis } from "../../time/instant";
+import { runDays, totalOf } from "./billing-days";
 import { buyerAna, createScenarioEnv, type ScenarioEnv } from "./scenario-env";
 
 const dayMs = 86_400_000;
@@ -65,7 +66,9 @@ const daysToJuly12 = 124;
  * them and deliver them late, out of order and more than once — each re-sent signed afresh, as
  * a provider signs a delivery when it sends it. Whatever the order, each month ends as the
  * provider last said of its charge, one payment per provider charge, and the billing run, run
- * every day meanwhile, charges none of the provider's months.
+ * every day meanwhile, charges none of the provider's months — but a month a provider declared
+ * `recurrenceRules.declinedCharge: "next_period"` declined and never retries, which is the
+ * run's to collect by the unit's dunning, beside the provider's next month.
  */
 export function providerRecurrenceScenarios(current: () => ScenarioEnv): void {
   let worlds = 0;
@@ -531,5 +534,216 @@ export function providerRecurrenceScenarios(current: () => ScenarioEnv): void {
         examples: [[[reversed, []]], [[reversed, reversed.map((index): [number, number] => [index, 0])]]],
       },
     );
+  });
+
+  /**
+   * A studio of its own whose sandbox follows a declined recurrent month as `declinedCharge`
+   * says (`recurrenceRules.declinedCharge`): PagoLivre's `next_period`, or Cielo's
+   * `retry_then_end` (the sandbox's default).
+   */
+  const declaringStudio = (declinedCharge: "retry_then_end" | "next_period") =>
+    createScenarioEnv(current().storage, {
+      unitSlug: `aurora-recusa-${++worlds}`,
+      sandbox: { recurrenceDeclinedCharge: declinedCharge },
+    });
+
+  /**
+   * Lives `days` days as a server does: each morning the provider's run, its news delivered at
+   * once, then the daily billing run. Answers each day's report by the day, and the receipts' sums.
+   */
+  const liveDays = async (env: ScenarioEnv, days: number) => {
+    const sums = { applied: 0, duplicates: 0, unmatched: 0, refused: 0 };
+    const dates: string[] = [];
+    const reports = await runDays(env, days, async (day) => {
+      dates.push(day);
+      env.sandbox.sandbox.tick();
+      const got = await deliver(env, env.sandbox.sandbox.takeNotifications());
+      for (const key of Object.keys(sums) as (keyof typeof sums)[]) sums[key] += got[key];
+    });
+    const byDay = reports.map((report, index): [string, BillingRunReport] => [dates[index]!, report]);
+    return { reports, byDay, sums };
+  };
+
+  /** The days the billing run charged something itself, with what became of it. */
+  const runChargeDays = (byDay: readonly [string, BillingRunReport][]) =>
+    byDay.flatMap(([day, report]) =>
+      (["paid", "declined", "link_issued", "unknown", "not_sent"] as const)
+        .filter((kind) => report.outcomes[kind] > 0)
+        .map((kind) => [day, kind, report.outcomes[kind]]),
+    );
+
+  /** The provider's books, each charge as whose it is (the sale's recurrence, or a charge of its own), its place and status. */
+  const booksOf = (env: ScenarioEnv, saleKey: string) =>
+    env.sandbox.sandbox
+      .ledger()
+      .charges.map((charge) => [
+        charge.idempotencyKey === saleKey ? "recurrence" : "run",
+        charge.recurrence?.sequence ?? null,
+        charge.status,
+      ]);
+
+  /** What the provider collected in all: its paid charges (nothing is refunded here). */
+  const collectedByTheProvider = (env: ScenarioEnv) =>
+    env.sandbox.sandbox
+      .ledger()
+      .charges.filter((charge) => charge.status === "paid")
+      .reduce((sum, charge) => sum + charge.amount.amount, 0);
+
+  it("charges a month the provider declined and leaves for the next period through the unit's dunning, while the provider charges the next month, none twice", async () => {
+    const env = await declaringStudio("next_period");
+    expect(env.sandbox.capabilities.recurrenceRules?.declinedCharge).toBe("next_period");
+    const sale = await sell(env);
+    const saleKey = sale.payment!.idempotencyKey;
+    // April's recurrent charge is declined at the provider, which counts as April's first failed
+    // attempt: the billing run tries the card kept for renewals on the unit's first dunning day
+    // (declined too, an ordinary charge) and again on the second, where it is paid.
+    env.sandbox.sandbox.injectFault({
+      kind: "card_declined",
+      declineCode: "insufficient_funds",
+      charge: "recurrent",
+    });
+    env.sandbox.sandbox.injectFault({ kind: "card_declined", declineCode: "do_not_honor" });
+    expect(env.unit.dunningRetryDays[0]).toBe(1);
+
+    const { reports, byDay, sums } = await liveDays(env, 63); // to 2026-05-12
+
+    const months = (await monthsOf(env, sale.contract.id)).filter((line) => line.kind === "period");
+    expect(months).toEqual([
+      {
+        sequence: 1,
+        kind: "period",
+        dueDate: "2026-03-10",
+        status: "confirmed",
+        attempts: [[1, "succeeded"]],
+      },
+      {
+        sequence: 2,
+        kind: "period",
+        dueDate: "2026-04-10",
+        status: "confirmed",
+        // The provider's decline, the run's decline a day on, the run's paid retry on day 3.
+        attempts: [
+          [1, "failed"],
+          [2, "failed"],
+          [3, "succeeded"],
+        ],
+      },
+      {
+        sequence: 3,
+        kind: "period",
+        dueDate: "2026-05-10",
+        status: "confirmed",
+        attempts: [[1, "succeeded"]],
+      },
+    ]);
+    // The run never charged April on the day the provider declined it: on the unit's first and
+    // second dunning days (1 and 3 days after the due date); nothing else.
+    expect(runChargeDays(byDay)).toEqual([
+      ["2026-04-11", "declined", 1],
+      ["2026-04-13", "paid", 1],
+    ]);
+    expect(byDay.filter(([, report]) => report.outcomes.provider_declined > 0).map(([day]) => day)).toEqual([
+      "2026-04-10",
+    ]);
+    expect(chargedByTheRun(reports)).toEqual({ ...nothingCharged, paid: 1, declined: 1 });
+    expect(totalOf(reports, (report) => report.outcomes.provider_owned)).toBe(0);
+
+    // The provider's books: its charges (the sale's recurrence) and the run's own never meet in a
+    // month — April's decline by the provider, then the run's two charges, then May by the provider.
+    expect(booksOf(env, saleKey)).toEqual([
+      ["recurrence", 1, "paid"],
+      ["recurrence", 2, "declined"],
+      ["run", null, "declined"],
+      ["run", null, "paid"],
+      ["recurrence", 3, "paid"],
+    ]);
+    const april = (await detailOf(env, sale.contract.id)).installments.find(
+      ({ installment }) => installment.sequence === 2,
+    )!;
+    const byReference = new Map(
+      env.sandbox.sandbox.ledger().charges.map((charge) => [charge.reference, charge]),
+    );
+    expect(
+      april.payments
+        .sort((a, b) => a.attempt - b.attempt)
+        .map((payment) => {
+          const charge = byReference.get(payment.providerReference ?? "");
+          return [payment.attempt, charge?.idempotencyKey === saleKey ? "recurrence" : "run", charge?.status];
+        }),
+    ).toEqual([
+      [1, "recurrence", "declined"],
+      [2, "run", "declined"],
+      [3, "run", "paid"],
+    ]);
+    // No month collected twice: the sale (fee and March), April once, May once.
+    expect(collectedByTheProvider(env)).toBe(5_000 + 3 * 14_990);
+    const payments = await paymentsOf(env, sale.contract.id);
+    expect(payments.map((payment) => payment.providerReference).sort()).toEqual(
+      env.sandbox.sandbox
+        .ledger()
+        .charges.map((charge) => charge.reference)
+        .sort(),
+    );
+    // The sale's news, April's decline, the run's paid charge (its decline was in its answer), May's.
+    expect(sums).toEqual({ applied: 4, duplicates: 0, unmatched: 0, refused: 0 });
+
+    const detail = await detailOf(env, sale.contract.id);
+    expect([detail.contract.status, detail.contract.paymentIssue, detail.customer.status]).toEqual([
+      "active",
+      null,
+      "active",
+    ]);
+    const [recurrence] = await env.tessera.recurrences.listByContract(sale.contract.id);
+    expect(recurrence).toMatchObject({ status: "active", lastSequence: 3 });
+    expect(await reportedStatuses(env, sale.customer.id)).toEqual([
+      ["2026-03-10", "confirmed"],
+      ["2026-04-10", "confirmed"],
+      ["2026-05-10", "confirmed"],
+    ]);
+  });
+
+  it("leaves a declined month to a provider that retries it (retry_then_end): the run charges nothing, the provider's retry pays it", async () => {
+    const env = await declaringStudio("retry_then_end");
+    expect(env.sandbox.capabilities.recurrenceRules?.declinedCharge).toBe("retry_then_end");
+    const sale = await sell(env);
+    env.sandbox.sandbox.injectFault({
+      kind: "card_declined",
+      declineCode: "insufficient_funds",
+      charge: "recurrent",
+    });
+
+    const { reports, byDay } = await liveDays(env, 63);
+
+    const months = (await monthsOf(env, sale.contract.id)).filter((line) => line.sequence === 2);
+    expect(months).toEqual([
+      {
+        sequence: 2,
+        kind: "period",
+        dueDate: "2026-04-10",
+        status: "confirmed",
+        attempts: [
+          [1, "failed"],
+          [2, "succeeded"],
+        ],
+      },
+    ]);
+    // The run met April declined on its due day and left it to the provider, which paid it on its retry.
+    expect(byDay.filter(([, report]) => report.outcomes.provider_owned > 0).map(([day]) => day)).toEqual([
+      "2026-04-10",
+    ]);
+    expect(chargedByTheRun(reports)).toEqual(nothingCharged);
+    expect(booksOf(env, sale.payment!.idempotencyKey)).toEqual([
+      ["recurrence", 1, "paid"],
+      ["recurrence", 2, "declined"],
+      ["recurrence", 2, "paid"],
+      ["recurrence", 3, "paid"],
+    ]);
+    expect(collectedByTheProvider(env)).toBe(5_000 + 3 * 14_990);
+    const detail = await detailOf(env, sale.contract.id);
+    expect([detail.contract.status, detail.contract.paymentIssue, detail.customer.status]).toEqual([
+      "active",
+      null,
+      "active",
+    ]);
   });
 }

@@ -12,6 +12,7 @@ import { providerRecurrenceScenarios } from "./provider-recurrence-scenarios";
 import { recoveryScenarios } from "./recovery-scenarios";
 import { recurrenceScenarios } from "./recurrence-scenarios";
 import { refundScenarios } from "./refund-scenarios";
+import { reminderScenarios } from "./reminder-scenarios";
 import { renewalScenarios } from "./renewal-scenarios";
 import { reportScenarios } from "./report-scenarios";
 import { saleScenarios } from "./sale-scenarios";
@@ -62,6 +63,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("wallet", () => walletScenarios(current));
     describe("billing run", () => billingScenarios(current));
     describe("renewals", () => renewalScenarios(current));
+    describe("reminders", () => reminderScenarios(current));
     describe("provider recurrence", () => recurrenceScenarios(current));
     describe("provider-driven recurrence", () => providerRecurrenceScenarios(current));
     describe("bad input", () => fuzzScenarios(current));

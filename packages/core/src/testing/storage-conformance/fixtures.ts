@@ -99,6 +99,7 @@ export function createFixtures(): Fixtures {
         ],
         dunningRetryDays: [2, 5, 10, 15],
         renewalTerms: "contract",
+        reminderDays: { before: 5, after: null },
         createdAt: at,
         updatedAt: at,
         ...overrides,

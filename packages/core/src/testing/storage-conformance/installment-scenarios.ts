@@ -430,4 +430,60 @@ export const installmentScenarios = {
       }
     },
   },
+
+  installmentReminders: {
+    title:
+      "lists a unit's unpaid lines due in a window without a reminder of a kind, and records each reminder once",
+    async run({ storage, fixtures }) {
+      const world = await seedWorld(storage, fixtures);
+      const owner = { unitId: world.unit.id, customerId: world.customer.id, contractId: world.contract.id };
+      const line = (sequence: number, dueDate: string, status: Installment["status"] = "awaiting") =>
+        fixtures.installment(owner, { sequence, dueDate, periodStart: dueDate, periodEnd: dueDate, status });
+      const lines = [
+        line(1, "2026-03-09"),
+        line(2, "2026-03-10", "denied"),
+        line(3, "2026-03-10"),
+        line(4, "2026-03-11", "confirmed"),
+        line(5, "2026-03-12", "canceled"),
+        line(6, "2026-03-12"),
+        line(7, "2026-03-13"),
+      ];
+      await storage.installments.insertMany(lines);
+      const window = {
+        unitId: world.unit.id,
+        dueFrom: "2026-03-10",
+        dueTo: "2026-03-12",
+        limit: 10,
+      } as const;
+      const ids = (found: Installment[]) => found.map((found) => found.id);
+      const sorted = [lines[1]!, lines[2]!].sort(byId);
+      expect(ids(await storage.installments.listUnreminded({ ...window, kind: "before_due" }))).toEqual([
+        ...ids(sorted),
+        lines[5]!.id,
+      ]);
+      expect(await storage.installments.recordReminder(sorted[0]!.id, "before_due", now)).toBe(true);
+      expect(await storage.installments.recordReminder(sorted[0]!.id, "before_due", now)).toBe(false);
+      expect(ids(await storage.installments.listUnreminded({ ...window, kind: "before_due" }))).toEqual([
+        sorted[1]!.id,
+        lines[5]!.id,
+      ]);
+      // Another kind is its own: the line is still to be reminded that it is late.
+      expect(ids(await storage.installments.listUnreminded({ ...window, kind: "overdue" }))).toHaveLength(3);
+      expect(await storage.installments.recordReminder(sorted[0]!.id, "overdue", now)).toBe(true);
+      // Paged by (due date, id), and kept to the unit.
+      const first = await storage.installments.listUnreminded({ ...window, kind: "overdue", limit: 1 });
+      expect(ids(first)).toEqual([sorted[1]!.id]);
+      const rest = await storage.installments.listUnreminded({
+        ...window,
+        kind: "overdue",
+        after: { dueDate: first[0]!.dueDate, id: first[0]!.id },
+      });
+      expect(ids(rest)).toEqual([lines[5]!.id]);
+      const elsewhere = fixtures.unit(world.organization.id);
+      await storage.units.insert(elsewhere);
+      expect(
+        await storage.installments.listUnreminded({ ...window, unitId: elsewhere.id, kind: "overdue" }),
+      ).toEqual([]);
+    },
+  },
 } satisfies Record<string, StorageScenario>;

@@ -3,7 +3,8 @@
  * charged by the card kept at the sale:
  * 1. installments billed per second with the zero-latency sandbox, one run over
  *    `rateContracts` due months, as a ratio to raw better-sqlite3 transactions of 5 small
- *    inserts measured in the same run (the baseline the sales benchmark also prints);
+ *    inserts measured in the same run (the baseline the sales benchmark also prints), with
+ *    what each billed month costs in SQL statements and transactions;
  * 2. the peak RSS of a process billing `memoryContracts` due months (the keepless provider:
  *    the sandbox keeps every charge in memory as a provider's books would), as a ratio to the
  *    peak of the same process that only opens the storage; beside it, the peak of a run over
@@ -76,10 +77,21 @@ async function sell(tessera: Tessera, count: number, token: () => Promise<string
   }
 }
 
-async function billingRate(directory: string): Promise<{ perSecond: number; paid: number; ms: number }> {
+async function billingRate(
+  directory: string,
+): Promise<{ perSecond: number; paid: number; ms: number; statements: number; transactions: number }> {
   const clock = handClock(saleAt);
   const sandbox = createSandboxGateway({ clock, providerRecurrence: false });
-  const storage: Storage = await createSqliteStorage({ filename: join(directory, "rate.db") });
+  // What the run costs in SQL, beside its time: statements, and transactions (their commits).
+  const cost = { counting: false, statements: 0, transactions: 0 };
+  const storage: Storage = await createSqliteStorage({
+    filename: join(directory, "rate.db"),
+    onQuery: (sql) => {
+      if (!cost.counting) return;
+      if (/^\s*commit\b/i.test(sql)) cost.transactions++;
+      else if (!/^\s*(begin|rollback)\b/i.test(sql)) cost.statements++;
+    },
+  });
   try {
     const tessera = createTessera({ storage, clock, gateways: [sandbox] });
     const card = { number: "4111111111111111", holder: "BENCH", expMonth: 12, expYear: 2030, cvc: "123" };
@@ -90,12 +102,20 @@ async function billingRate(directory: string): Promise<{ perSecond: number; paid
       sandbox.id,
     );
     clock.advance(Date.parse(dueAt) - Date.parse(saleAt));
+    cost.counting = true;
     const start = performance.now();
     const report = await tessera.billing.run({ batchSize: 200, concurrency: 4 });
     const ms = performance.now() - start;
+    cost.counting = false;
     if (report.outcomes.paid !== rateContracts)
       throw new Error(`billed ${report.outcomes.paid} of ${rateContracts}`);
-    return { perSecond: report.outcomes.paid / (ms / 1000), paid: report.outcomes.paid, ms };
+    return {
+      perSecond: report.outcomes.paid / (ms / 1000),
+      paid: report.outcomes.paid,
+      ms,
+      statements: cost.statements,
+      transactions: cost.transactions,
+    };
   } finally {
     await storage.close();
   }
@@ -168,7 +188,14 @@ const benchmark: Benchmark = async () => {
       ratioMeaning: "installments billed/s ÷ raw 5-row transactions/s",
       measured: { value: rate.perSecond, unit: "installments/s" },
       baseline: { name: "raw 5-row transactions", value: fiveRowPerSecond, unit: "tx/s" },
-      notes: { billed: rate.paid, runMs: Math.round(rate.ms), batchSize: 200, concurrency: 4 },
+      notes: {
+        billed: rate.paid,
+        runMs: Math.round(rate.ms),
+        batchSize: 200,
+        concurrency: 4,
+        statementsPerInstallment: Math.round((rate.statements / rate.paid) * 10) / 10,
+        transactionsPerInstallment: Math.round((rate.transactions / rate.paid) * 10) / 10,
+      },
     };
 
     const file = join(directory, "memory.db");

@@ -4,7 +4,9 @@
  * 1. installments billed per second with the zero-latency sandbox, one run over
  *    `rateContracts` due months, as a ratio to raw better-sqlite3 transactions of 5 small
  *    inserts measured in the same run (the baseline the sales benchmark also prints), with
- *    what each billed month costs in SQL statements and transactions;
+ *    what each billed month costs in SQL statements and transactions, and as a ratio to its
+ *    hand-written floor (sqlite-billing-floor.ts: raw SQL writing the same rows, no provider)
+ *    on a copy of the same seeded file;
  * 2. the peak RSS of a process billing `memoryContracts` due months (the keepless provider:
  *    the sandbox keeps every charge in memory as a provider's books would), as a ratio to the
  *    peak of the same process that only opens the storage; beside it, the peak of a run over
@@ -14,7 +16,7 @@
  * Seeding is not measured; temp files are removed at the end.
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,6 +27,7 @@ import { benchBuyers } from "./bench-buyers";
 import type { Benchmark, BenchResult } from "./bench-result";
 import { keeplessCardProvider } from "./keepless-provider";
 import { rawFiveRowTransactionsPerSecond } from "./raw-transactions";
+import { type BillingFloorResult, billSqliteFloor } from "./sqlite-billing-floor";
 
 const rateContracts = 3_000;
 const memoryContracts = Number(process.env["BENCH_BILLING_CONTRACTS"] ?? 20_000);
@@ -77,15 +80,39 @@ async function sell(tessera: Tessera, count: number, token: () => Promise<string
   }
 }
 
-async function billingRate(
-  directory: string,
-): Promise<{ perSecond: number; paid: number; ms: number; statements: number; transactions: number }> {
+async function billingRate(directory: string): Promise<{
+  perSecond: number;
+  paid: number;
+  ms: number;
+  statements: number;
+  transactions: number;
+  floor: BillingFloorResult;
+}> {
   const clock = handClock(saleAt);
   const sandbox = createSandboxGateway({ clock, providerRecurrence: false });
+  const file = join(directory, "rate.db");
+  const seeded = await createSqliteStorage({ filename: file });
+  try {
+    const card = { number: "4111111111111111", holder: "BENCH", expMonth: 12, expYear: 2030, cvc: "123" };
+    await sell(
+      createTessera({ storage: seeded, clock, gateways: [sandbox] }),
+      rateContracts,
+      async () => (await sandbox.sandbox.tokenizeCard(card)).token,
+      sandbox.id,
+    );
+  } finally {
+    await seeded.close();
+  }
+  // The floor bills a copy of the same months by hand-written SQL.
+  const floorFile = join(directory, "floor.db");
+  await copyFile(file, floorFile);
+  clock.advance(Date.parse(dueAt) - Date.parse(saleAt));
+  const floor = billSqliteFloor(floorFile, dueAt.slice(0, 10), "2026-05-10", clock.now());
+  if (floor.billed !== rateContracts) throw new Error(`the floor billed ${floor.billed} of ${rateContracts}`);
   // What the run costs in SQL, beside its time: statements, and transactions (their commits).
   const cost = { counting: false, statements: 0, transactions: 0 };
   const storage: Storage = await createSqliteStorage({
-    filename: join(directory, "rate.db"),
+    filename: file,
     onQuery: (sql) => {
       if (!cost.counting) return;
       if (/^\s*commit\b/i.test(sql)) cost.transactions++;
@@ -94,14 +121,6 @@ async function billingRate(
   });
   try {
     const tessera = createTessera({ storage, clock, gateways: [sandbox] });
-    const card = { number: "4111111111111111", holder: "BENCH", expMonth: 12, expYear: 2030, cvc: "123" };
-    await sell(
-      tessera,
-      rateContracts,
-      async () => (await sandbox.sandbox.tokenizeCard(card)).token,
-      sandbox.id,
-    );
-    clock.advance(Date.parse(dueAt) - Date.parse(saleAt));
     cost.counting = true;
     const start = performance.now();
     const report = await tessera.billing.run({ batchSize: 200, concurrency: 4 });
@@ -115,6 +134,7 @@ async function billingRate(
       ms,
       statements: cost.statements,
       transactions: cost.transactions,
+      floor,
     };
   } finally {
     await storage.close();
@@ -197,6 +217,18 @@ const benchmark: Benchmark = async () => {
         transactionsPerInstallment: Math.round((rate.transactions / rate.paid) * 10) / 10,
       },
     };
+    const floorPerSecond = rate.floor.billed / (rate.floor.ms / 1000);
+    const floorResult: BenchResult = {
+      name: "billing run against its hand-written floor (SQLite)",
+      ratio: rate.perSecond / floorPerSecond,
+      ratioMeaning: "installments billed/s ÷ the floor's (raw SQL writing the same rows, no provider)",
+      measured: { value: rate.perSecond, unit: "installments/s" },
+      baseline: { name: "hand-written floor", value: floorPerSecond, unit: "installments/s" },
+      notes: {
+        statementsPerInstallment: `${Math.round((rate.statements / rate.paid) * 10) / 10} (floor ${Math.round((rate.floor.statements / rate.floor.billed) * 10) / 10})`,
+        transactionsPerInstallment: `${Math.round((rate.transactions / rate.paid) * 10) / 10} (floor ${rate.floor.transactions / rate.floor.billed})`,
+      },
+    };
 
     const file = join(directory, "memory.db");
     await seedMemoryRun(file);
@@ -218,7 +250,7 @@ const benchmark: Benchmark = async () => {
         perSecond: Math.round(rest.paid / (rest.ms / 1000)),
       },
     };
-    return [rateResult, memoryResult];
+    return [rateResult, floorResult, memoryResult];
   } finally {
     await rm(directory, { recursive: true, force: true });
   }

@@ -31,6 +31,7 @@ export {
   billingRunOptionsSchema,
   providerOwnedRecheckDays,
 } from "./billing/billing-run-options";
+export type { BillingRunRecord } from "./billing/billing-run-record";
 export type { BillingService } from "./billing/billing-service";
 export { nextRetryOn, noMoreAttempts } from "./billing/dunning-schedule";
 // PIX and boleto codes, for the adapters that build them and the mock servers that read them

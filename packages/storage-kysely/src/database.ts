@@ -33,6 +33,17 @@ export interface Database {
   audit_log: AuditLogTable;
   provider_accounts: ProviderAccountsTable;
   installment_reminders: InstallmentRemindersTable;
+  billing_runs: BillingRunsTable;
+}
+
+/** One unit's part of one billing run (`BillingRunRecord`). */
+export interface BillingRunsTable {
+  id: string;
+  unit_id: string;
+  owner: string;
+  started_at: InstantColumn;
+  finished_at: InstantColumn;
+  report: JsonColumn;
 }
 
 /** One e-mail reminder sent for an installment (`InstallmentRepository.recordReminder`). */

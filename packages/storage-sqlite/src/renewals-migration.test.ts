@@ -24,8 +24,9 @@ function backToBeforeRenewals(filename: string): void {
         where json_extract(terms, '$.installmentCount') is not null;
       alter table units drop column renewal_terms;
       drop table installment_reminders;
+      drop table billing_runs;
       alter table units drop column reminder_days;
-      delete from tessera_migration where name in ('0009_renewals', '0010_due_reminders');
+      delete from tessera_migration where name >= '0009';
     `);
   } finally {
     raw.close();

@@ -48,6 +48,27 @@ export interface BillingRunReport {
   errors: { installmentId: Id<"installment">; message: string }[];
 }
 
+/** Adds `from`'s counts into `into` (a unit's run into the whole run's report), errors up to `maxErrors`. */
+export function addReport(into: BillingRunReport, from: BillingRunReport, maxErrors: number): void {
+  into.periodsScheduled += from.periodsScheduled;
+  into.renewed += from.renewed;
+  into.ended += from.ended;
+  into.claimed += from.claimed;
+  into.reminders.beforeDue += from.reminders.beforeDue;
+  into.reminders.overdue += from.reminders.overdue;
+  for (const kind of Object.keys(from.outcomes) as DueGroupOutcome["kind"][])
+    into.outcomes[kind] += from.outcomes[kind];
+  into.errors.push(...from.errors.slice(0, Math.max(0, maxErrors - into.errors.length)));
+}
+
+/** True when a run did anything in a unit: a report worth keeping. */
+export function didAnything(report: BillingRunReport): boolean {
+  return (
+    report.claimed + report.periodsScheduled + report.renewed + report.ended > 0 ||
+    report.reminders.beforeDue + report.reminders.overdue > 0
+  );
+}
+
 export function emptyReport(startedAt: Instant): BillingRunReport {
   return {
     startedAt,

@@ -6,7 +6,13 @@ import type { ServiceContext } from "../ports/service-context";
 import { addDays, type CalendarDate } from "../time/calendar-date";
 import { calendarDateInZone } from "../time/timezone";
 import { parseInput } from "../validation/parse-input";
-import { type BillingRunReport, type DueGroupOutcome, emptyReport } from "./billing-report";
+import {
+  addReport,
+  type BillingRunReport,
+  type DueGroupOutcome,
+  didAnything,
+  emptyReport,
+} from "./billing-report";
 import {
   type BillingRunOptions,
   billingRunOptionsSchema,
@@ -43,6 +49,7 @@ export async function runBilling(
   for await (const unit of unitsToBill(ctx, settings.unitId as Id<"unit"> | undefined)) {
     if (budget.left <= 0) break;
     const today = calendarDateInZone(ctx.clock.now(), unit.timeZone);
+    const unitReport = emptyReport(ctx.clock.now());
     const stepped = await scheduleNextPeriods(ctx, {
       unitId: unit.id,
       today,
@@ -50,14 +57,23 @@ export async function runBilling(
       // Periods are there before the day, for the reminder that tells of them.
       horizon: addDays(today, unit.reminderDays.before ?? 0),
     });
-    report.periodsScheduled += stepped.periods;
-    report.renewed += stepped.renewed;
-    report.ended += stepped.ended;
-    await billUnit(ctx, unit, today, { ...settings, owner }, report, budget);
+    unitReport.periodsScheduled = stepped.periods;
+    unitReport.renewed = stepped.renewed;
+    unitReport.ended = stepped.ended;
+    await billUnit(ctx, unit, today, { ...settings, owner }, unitReport, budget);
     // After the charges: a line paid today is not told it is late.
-    const reminded = await sendDueReminders(ctx, unit, today, settings.batchSize);
-    report.reminders.beforeDue += reminded.beforeDue;
-    report.reminders.overdue += reminded.overdue;
+    unitReport.reminders = await sendDueReminders(ctx, unit, today, settings.batchSize);
+    unitReport.finishedAt = ctx.clock.now();
+    if (didAnything(unitReport))
+      await ctx.storage.billingRuns.append({
+        id: ctx.ids("billingRun"),
+        unitId: unit.id,
+        owner,
+        startedAt: unitReport.startedAt,
+        finishedAt: unitReport.finishedAt,
+        report: unitReport,
+      });
+    addReport(report, unitReport, maxReportedErrors);
   }
   report.finishedAt = ctx.clock.now();
   return report;

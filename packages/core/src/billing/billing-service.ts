@@ -1,7 +1,11 @@
+import { z } from "zod";
 import type { ServiceContext } from "../ports/service-context";
+import { parseId } from "../validation/parse-id";
+import { parseInput } from "../validation/parse-input";
 import type { BillingRunReport } from "./billing-report";
 import { runBilling } from "./billing-run";
 import type { BillingRunOptions } from "./billing-run-options";
+import type { BillingRunRecord } from "./billing-run-record";
 
 /** The months after the sale (DESIGN §4 "Billing run"). */
 export interface BillingService {
@@ -21,8 +25,22 @@ export interface BillingService {
    * ```
    */
   run(options?: BillingRunOptions): Promise<BillingRunReport>;
+  /**
+   * What the latest runs did in a unit, newest first (at most `limit`, 1–100, default 10):
+   * only runs that did something there are kept (`BillingRunRecord`).
+   */
+  history(unitId: string, limit?: number): Promise<BillingRunRecord[]>;
 }
 
 export function createBillingService(ctx: ServiceContext): BillingService {
-  return { run: (options) => runBilling(ctx, options) };
+  return {
+    run: (options) => runBilling(ctx, options),
+    history(unitId, limit = 10) {
+      const id = parseId("unit", unitId, "unitId");
+      const count = parseInput(historyLimitSchema, limit, "billing history limit");
+      return ctx.storage.billingRuns.listByUnit(id, count);
+    },
+  };
 }
+
+const historyLimitSchema = z.number().int().min(1).max(100);

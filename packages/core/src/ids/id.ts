@@ -25,6 +25,7 @@ export const idPrefixes = {
   staffSession: "ses",
   apiKey: "key",
   auditEntry: "aud",
+  billingRun: "bil",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

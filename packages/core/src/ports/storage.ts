@@ -28,6 +28,7 @@
  */
 import type { ActivationCode } from "../activation/activation-code";
 import type { AuditEntry, AuditLogFilter } from "../audit/audit-entry";
+import type { BillingRunRecord } from "../billing/billing-run-record";
 import type { Plan } from "../catalog/plan";
 import type { Contract } from "../contracts/contract";
 import type { ContractStatus } from "../contracts/contract-status";
@@ -570,6 +571,13 @@ export interface ReportRepository {
 }
 
 /** Every repository; the same set is available outside and inside a transaction. */
+/** The billing run's results per unit, append only (`BillingRunRecord`). */
+export interface BillingRunRepository {
+  append(record: BillingRunRecord): Promise<void>;
+  /** The unit's latest records, newest first, at most `limit`. */
+  listByUnit(unitId: Id<"unit">, limit: number): Promise<BillingRunRecord[]>;
+}
+
 export interface Repositories {
   organizations: OrganizationRepository;
   units: UnitRepository;
@@ -590,6 +598,7 @@ export interface Repositories {
   staffSessions: StaffSessionRepository;
   apiKeys: ApiKeyRepository;
   auditLog: AuditLogRepository;
+  billingRuns: BillingRunRepository;
   reports: ReportRepository;
   providerAccounts: ProviderAccountRepository;
 }

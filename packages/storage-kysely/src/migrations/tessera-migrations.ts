@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { StorageDialect } from "../storage-dialect";
 import { backOfficeQueriesMigration } from "./back-office-queries-migration";
 import { billingRunMigration } from "./billing-run-migration";
+import { billingRunsMigration } from "./billing-runs-migration";
 import { dueRemindersMigration } from "./due-reminders-migration";
 import { initialSchemaMigration } from "./initial-schema-migration";
 import { providerAccountsMigration } from "./provider-accounts-migration";
@@ -31,6 +32,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0008_billing_run": billingRunMigration(dialect),
     "0009_renewals": renewalsMigration(dialect),
     "0010_due_reminders": dueRemindersMigration(dialect),
+    "0011_billing_runs": billingRunsMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

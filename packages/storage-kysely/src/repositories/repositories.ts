@@ -3,6 +3,7 @@ import type { RepositoryContext } from "../repository-context";
 import { createActivationCodeRepository } from "./activation-code-repository";
 import { createApiKeyRepository } from "./api-key-repository";
 import { createAuditLogRepository } from "./audit-log-repository";
+import { createBillingRunRepository } from "./billing-run-repository";
 import { createContractRepository } from "./contract-repository";
 import { createCustomerRepository } from "./customer-repository";
 import { createIdempotencyKeyRepository } from "./idempotency-key-repository";
@@ -42,6 +43,7 @@ const factories: { [K in keyof Repositories]: (ctx: RepositoryContext) => Reposi
   staffSessions: createStaffSessionRepository,
   apiKeys: createApiKeyRepository,
   auditLog: createAuditLogRepository,
+  billingRuns: createBillingRunRepository,
   reports: createReportRepository,
   providerAccounts: createProviderAccountRepository,
 };
@@ -133,6 +135,9 @@ export class TransactionRepositories implements Repositories {
   }
   get auditLog() {
     return this.#get("auditLog");
+  }
+  get billingRuns() {
+    return this.#get("billingRuns");
   }
   get reports() {
     return this.#get("reports");

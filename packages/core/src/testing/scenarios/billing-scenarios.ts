@@ -60,6 +60,20 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     const detail = await env.tessera.contracts.get(sale.contract.id);
     expect(detail?.contract.status).toBe("active");
     expect(detail?.customer.status).toBe("active");
+    // The runs that did something are kept for the back office, newest first.
+    const history = await env.tessera.billing.history(env.unit.id, 3);
+    expect(history.map((run) => run.startedAt.slice(0, 10))).toEqual([
+      "2027-03-10",
+      "2027-03-07",
+      "2027-02-10",
+    ]);
+    expect(history[0]?.report).toMatchObject({ claimed: 1, outcomes: { paid: 1 } });
+    expect(history[1]?.report).toMatchObject({
+      claimed: 0,
+      periodsScheduled: 1,
+      reminders: { beforeDue: 1 },
+    });
+    expect(history.every((run) => run.unitId === env.unit.id && run.owner === "scenario-worker")).toBe(true);
   });
 
   it("blocks the customer once the last retry fails, charges nothing more, and lifts the block when the balance pays", async () => {

@@ -1,5 +1,6 @@
 import { activationCodeScenarios } from "./activation-code-scenarios";
 import { backOfficeQueryScenarios } from "./back-office-query-scenarios";
+import { billingRunScenarios } from "./billing-run-scenarios";
 import { catalogScenarios } from "./catalog-scenarios";
 import { contractOrderScenarios } from "./contract-order-scenarios";
 import { customerScenarios } from "./customer-scenarios";
@@ -21,6 +22,7 @@ export const storageScenarios = {
   customers: customerScenarios,
   "contracts and orders": contractOrderScenarios,
   "installments and claims": installmentScenarios,
+  "billing runs": billingRunScenarios,
   "payments and refunds": paymentRefundScenarios,
   recurrences: recurrenceScenarios,
   wallet: walletScenarios,

@@ -1,13 +1,7 @@
-import { type CalendarDate, type ContractTerms, nextPeriodAfter } from "@tessera/core";
+import { nextPeriodAfter } from "@tessera/core";
 import { type Kysely, type Migration, sql } from "kysely";
 import type { StorageDialect } from "../storage-dialect";
-
-interface ContractBackfillRow {
-  id: string;
-  terms: unknown;
-  start_date: string;
-  next_period_on: string | null;
-}
+import { backfillNextPeriodOn } from "./contract-backfill";
 
 /**
  * What the billing run reads to schedule open-ended contracts' next periods: `next_period_on`
@@ -27,39 +21,18 @@ export function billingRunMigration(dialect: StorageDialect): Migration {
           c.notNull().defaultTo(sql`'[1,3,7]'`),
         )
         .execute();
-      const typed = db as unknown as Kysely<{
-        contracts: ContractBackfillRow & { status: string };
+      const installments = db as unknown as Kysely<{
         installments: { contract_id: string | null; sequence: number };
       }>;
-      let after = "";
-      for (;;) {
-        const rows = await typed
-          .selectFrom("contracts")
-          .select(["id", "terms", "start_date", "next_period_on"])
-          .where("status", "=", "active")
-          .where("id", ">", after)
-          .orderBy("id")
-          .limit(500)
-          .execute();
-        for (const row of rows) {
-          const terms = dialect.decodeJson(row.terms) as ContractTerms;
-          if (nextPeriodAfter(terms, row.start_date as CalendarDate, 0) === null) continue;
-          const last = await typed
-            .selectFrom("installments")
-            .select((eb) => eb.fn.max("sequence").as("sequence"))
-            .where("contract_id", "=", row.id)
-            .executeTakeFirst();
-          const next = nextPeriodAfter(terms, row.start_date as CalendarDate, Number(last?.sequence ?? 1));
-          await typed
-            .updateTable("contracts")
-            .set({ next_period_on: next })
-            .where("id", "=", row.id)
-            .execute();
-        }
-        const last = rows[rows.length - 1];
-        if (!last) break;
-        after = last.id;
-      }
+      await backfillNextPeriodOn(db, dialect, ["active"], async (contract) => {
+        if (nextPeriodAfter(contract.terms, contract.startDate, 0) === null) return null;
+        const last = await installments
+          .selectFrom("installments")
+          .select((eb) => eb.fn.max("sequence").as("sequence"))
+          .where("contract_id", "=", contract.id)
+          .executeTakeFirst();
+        return nextPeriodAfter(contract.terms, contract.startDate, Number(last?.sequence ?? 1));
+      });
       await db.schema
         .createIndex("contracts_next_period_idx")
         .on("contracts")

@@ -168,6 +168,16 @@ export function providerRecurrenceScenarios(current: () => ScenarioEnv): void {
     return detail;
   };
 
+  /** The contract active with no payment issue, and its customer active (not blocked). */
+  const expectInGoodStanding = async (env: ScenarioEnv, contractId: Contract["id"]) => {
+    const detail = await detailOf(env, contractId);
+    expect([detail.contract.status, detail.contract.paymentIssue, detail.customer.status]).toEqual([
+      "active",
+      null,
+      "active",
+    ]);
+  };
+
   const monthsOf = async (env: ScenarioEnv, contractId: Contract["id"]): Promise<MonthLine[]> =>
     (await detailOf(env, contractId)).installments
       .map(({ installment, payments }) => ({
@@ -285,12 +295,7 @@ export function providerRecurrenceScenarios(current: () => ScenarioEnv): void {
     expect(ended.map((entry) => entry.event.payload)).toEqual([
       expect.objectContaining({ reason: "gave_up", recurrenceId: recurrence!.id }),
     ]);
-    const detail = await detailOf(env, sale.contract.id);
-    expect([detail.contract.status, detail.contract.paymentIssue, detail.customer.status]).toEqual([
-      "active",
-      null,
-      "active",
-    ]);
+    await expectInGoodStanding(env, sale.contract.id);
     expect(await reportedStatuses(env, sale.customer.id)).toEqual([
       ["2026-03-10", "confirmed"],
       ["2026-04-10", "confirmed"],
@@ -429,12 +434,7 @@ export function providerRecurrenceScenarios(current: () => ScenarioEnv): void {
       }));
       expect(received).toEqual({ applied: 2, duplicates: notices.length - 2, unmatched: 0, refused: 0 });
 
-      const detail = await detailOf(env, sale.contract.id);
-      expect([detail.contract.status, detail.contract.paymentIssue, detail.customer.status]).toEqual([
-        "active",
-        null,
-        "active",
-      ]);
+      await expectInGoodStanding(env, sale.contract.id);
       const [recurrence] = await env.tessera.recurrences.listByContract(sale.contract.id);
       expect(recurrence).toMatchObject({ status: "active", lastSequence: 2 });
       expect(await reportedStatuses(env, sale.customer.id)).toEqual([
@@ -687,12 +687,7 @@ export function providerRecurrenceScenarios(current: () => ScenarioEnv): void {
     // The sale's news, April's decline, the run's paid charge (its decline was in its answer), May's.
     expect(sums).toEqual({ applied: 4, duplicates: 0, unmatched: 0, refused: 0 });
 
-    const detail = await detailOf(env, sale.contract.id);
-    expect([detail.contract.status, detail.contract.paymentIssue, detail.customer.status]).toEqual([
-      "active",
-      null,
-      "active",
-    ]);
+    await expectInGoodStanding(env, sale.contract.id);
     const [recurrence] = await env.tessera.recurrences.listByContract(sale.contract.id);
     expect(recurrence).toMatchObject({ status: "active", lastSequence: 3 });
     expect(await reportedStatuses(env, sale.customer.id)).toEqual([
@@ -739,11 +734,6 @@ export function providerRecurrenceScenarios(current: () => ScenarioEnv): void {
       ["recurrence", 3, "paid"],
     ]);
     expect(collectedByTheProvider(env)).toBe(5_000 + 3 * 14_990);
-    const detail = await detailOf(env, sale.contract.id);
-    expect([detail.contract.status, detail.contract.paymentIssue, detail.customer.status]).toEqual([
-      "active",
-      null,
-      "active",
-    ]);
+    await expectInGoodStanding(env, sale.contract.id);
   });
 }

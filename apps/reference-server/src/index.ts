@@ -25,6 +25,10 @@ export {
   type MailboxMessage,
 } from "./notifications/dev-mailbox";
 export {
+  type ReminderNotificationsOptions,
+  reminderNotificationsPlugin,
+} from "./notifications/reminder-notifications-plugin";
+export {
   type SaleNotificationsOptions,
   saleNotificationsPlugin,
 } from "./notifications/sale-notifications-plugin";

@@ -1,3 +1,4 @@
+import type { DueGroupOutcome } from "@tessera/core";
 import { z } from "zod";
 
 /**
@@ -25,6 +26,19 @@ export const unitView = z.looseObject({
   paymentMethods: z.array(z.object({ method: z.string(), gatewayId: z.string(), mode: z.string() })),
   checkoutFields: z.array(z.looseObject({ key: z.string(), label: z.string(), type: z.string() })),
   dunningRetryDays: z.array(z.number().int()),
+  renewalTerms: z.enum(["plan", "contract"]).meta({
+    description:
+      "The terms an auto-renewing contract renews on: `plan` — the plan's on the renewal day; `contract` — the ending contract's own.",
+  }),
+  reminderDays: z
+    .object({
+      before: z.number().int().nullable(),
+      after: z.number().int().nullable(),
+    })
+    .meta({
+      description:
+        "The e-mail reminders of an unpaid installment: `before` days before its due date, `after` days after it while unpaid; null = off.",
+    }),
   createdAt: instant,
   updatedAt: instant,
 });
@@ -310,3 +324,54 @@ export const refundOutcomeView = z.object({
     .nullable()
     .meta({ description: "The provider's words when it refused (`status: failed`)." }),
 });
+
+const count = (description: string) => z.number().int().meta({ description });
+
+/** One count per way a due group ended (`DueGroupOutcome`): a kind core adds fails type-checking here. */
+const billingOutcomeCounts = {
+  paid: count("Paid now: by a stored card, or from the wallet's balance."),
+  declined: count("Declined by the issuer."),
+  link_issued: count("A PIX, boleto or provider link was issued and the customer told."),
+  unknown: count("The provider's answer was lost: recovery settles it."),
+  not_sent: count("The provider refused before charging (credentials, an outage, a rate limit)."),
+  in_progress: count("Another attempt at it is still open."),
+  provider_owned: count("The provider charges it by itself (its own recurrence)."),
+  provider_declined: count("A provider that never retries declined it: the unit's schedule retries it."),
+  no_method: count("The unit offers no method the run can charge by itself."),
+  nothing_due: count("Paid, canceled, or its contract no longer collects."),
+  past_due: count("The retry schedule is spent: the contract is now `past_due`."),
+  held: count("A later line of a `past_due` contract, not charged until it is paid up."),
+  error: count("A bug or a storage failure; the first ones are in `errors`."),
+} satisfies Record<DueGroupOutcome["kind"], z.ZodType>;
+
+/** What one billing run did in one unit (`BillingRunRecord`); only runs that did something there are kept. */
+export const billingRunView = z.looseObject({
+  id: z.string(),
+  unitId: z.string(),
+  owner: z
+    .string()
+    .meta({ description: "The worker that ran it (`BillingRunOptions.owner`, or its lease id)." }),
+  startedAt: instant,
+  finishedAt: instant,
+  report: z.looseObject({
+    startedAt: instant,
+    finishedAt: instant,
+    claimed: count("Installments claimed (lines due together count each)."),
+    periodsScheduled: count("Periods added to open-ended contracts."),
+    renewed: count("Contracts whose term ended and that renewed."),
+    ended: count("Contracts whose term ended without renewing."),
+    reminders: z.object({
+      beforeDue: count("Reminders sent before the due date."),
+      overdue: count("Reminders sent after it, while unpaid."),
+    }),
+    outcomes: z.looseObject(billingOutcomeCounts).meta({
+      description: "Each due group (a contract's lines due together) counted once, by its outcome.",
+    }),
+    errors: z
+      .array(z.object({ installmentId: z.string(), message: z.string() }))
+      .meta({ description: "The first errors met in the unit, at most 20." }),
+  }),
+});
+
+/** A unit's latest billing runs, newest first. */
+export const billingRunList = z.object({ data: z.array(billingRunView) });

@@ -1,5 +1,6 @@
 import type { ApiRoute } from "./api-route";
 import { activationRoutes } from "./routes/activation-routes";
+import { billingRunRoutes } from "./routes/billing-run-routes";
 import { contractRoutes } from "./routes/contract-routes";
 import { customerRoutes } from "./routes/customer-routes";
 import { paymentRoutes } from "./routes/payment-routes";
@@ -26,4 +27,5 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...reportRoutes,
   ...providerAccountRoutes,
   ...walletRoutes,
+  ...billingRunRoutes,
 ];

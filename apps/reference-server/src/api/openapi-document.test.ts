@@ -78,6 +78,19 @@ describe("GET /api/v1/openapi.json", () => {
     expect(schemas["PlanChanges"]?.["required"]).toBeUndefined();
   });
 
+  it("describes a unit's renewal terms and reminder days, both in the unit and in its changes", () => {
+    const schemas = (doc["components"] as { schemas: Record<string, Record<string, unknown>> }).schemas;
+    for (const name of ["Unit", "UnitChanges"]) {
+      const properties = (schemas[name] as { properties: Record<string, Record<string, unknown>> })
+        .properties;
+      expect(JSON.stringify(properties["renewalTerms"]), name).toContain('"contract"');
+      expect(Object.keys((properties["reminderDays"] as { properties: object }).properties), name).toEqual([
+        "before",
+        "after",
+      ]);
+    }
+  });
+
   it("refuses a route table that names a path parameter it does not describe", () => {
     const [route] = apiRoutes.filter((r) => r.path === "/plans/{plan}");
     if (!route) throw new Error("no /plans/{plan} route");

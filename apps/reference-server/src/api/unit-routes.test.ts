@@ -63,4 +63,27 @@ describe("PATCH /units/{unit}", () => {
     expect((await problem(slug)).errors?.[0]).toMatchObject({ path: ["slug"], code: "taken" });
     expect((await server.tessera.organizations.getUnit(server.unit.id))?.slug).toBe(server.unit.slug);
   });
+
+  it("shows and changes the renewal terms and reminder days, naming a reminder day out of bounds", async () => {
+    const { request } = await apiClient(server, { role: "manager", unit: server.unit });
+    const shown = unitView.parse(await (await request("GET", `/units/${server.unit.id}`)).json());
+    expect(shown).toMatchObject({ renewalTerms: "plan", reminderDays: { before: 3, after: 3 } });
+    const changed = await request("PATCH", `/units/${server.unit.id}`, {
+      body: { renewalTerms: "contract", reminderDays: { before: null, after: 5 } },
+    });
+    expect(changed.status).toBe(200);
+    expect(unitView.parse(await changed.json())).toMatchObject({
+      renewalTerms: "contract",
+      reminderDays: { before: null, after: 5 },
+    });
+    const bad = await request("PATCH", `/units/${server.unit.id}`, {
+      body: { reminderDays: { before: 0, after: 3 } },
+    });
+    expect(bad.status).toBe(422);
+    expect((await problem(bad)).errors?.[0]?.path).toEqual(["reminderDays", "before"]);
+    expect((await server.tessera.organizations.getUnit(server.unit.id))?.reminderDays).toEqual({
+      before: null,
+      after: 5,
+    });
+  });
 });

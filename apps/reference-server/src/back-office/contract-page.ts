@@ -15,6 +15,9 @@ import {
   type Unit,
 } from "@tessera/core";
 import type { Context } from "hono";
+import { dueLinesOf } from "../checkout/due-lines";
+import type { PayLinks } from "../checkout/pay-link";
+import type { ServerConfig } from "../config/server-config";
 import type { MessageKey } from "../i18n/message-catalog";
 import { formatDay, formatMoment } from "../pages/date-display";
 import type { ViewRenderer } from "../views/view-renderer";
@@ -22,12 +25,16 @@ import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
 import { contractDunningView, installmentDunningView } from "./contract-dunning-view";
 import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
+import { publicBase } from "./public-address";
 import { contractOfUnit } from "./sale-in-scope";
 import { unitInScope } from "./unit-in-scope";
 
 export interface ContractPageDeps {
   tessera: Tessera;
   views: ViewRenderer;
+  /** The contract's pay link, shown to copy and resend while lines are due. */
+  payLinks: PayLinks;
+  config: Pick<ServerConfig, "publicUrl">;
 }
 
 /** The notices an action leaves in the address after its redirect: fixed keys, never text from the request. */
@@ -38,6 +45,7 @@ export const contractNotices = {
   paidFromBalance: "admin.contract.paidFromBalance",
   refunded: "admin.contract.refunded",
   contractCanceled: "admin.contract.end.done",
+  payLinkSent: "admin.contract.payLink.sent",
 } as const satisfies Record<string, MessageKey>;
 
 /** The value of the cancel form's confirmation box: the form is refused without it. */
@@ -95,7 +103,8 @@ export interface ContractForms {
  * Renders the contract page; `message` is a notice or an action's failure, shown at the top.
  * Besides the installments and their attempts: the customer's wallet balance with "pay from
  * the balance" when it covers the next unpaid installments, and a refund form on each
- * payment with money left to refund (to the original method or to the wallet). Where the
+ * payment with money left to refund (to the original method or to the wallet); while lines are
+ * due, the contract's pay link to copy and to e-mail the customer. Where the
  * collection stands (past due, the unit's retry days, each line's failures and next attempt),
  * and, while the contract may still be canceled, the form that ends it.
  */
@@ -150,6 +159,7 @@ export async function renderContractPage(
   const covered = next !== null && balance.amount >= next.amount.amount && next.amount.amount > 0;
   const cancelable = contractLifecycle.canMove(contract.status, "canceled");
   const today = calendarDateInZone(deps.tessera.clock.now(), unit.timeZone);
+  const due = dueLinesOf(detail, today);
   // Core does not stop a provider's own recurrence (cancel-contract.ts): the form says so.
   const recurring =
     cancelable &&
@@ -177,6 +187,15 @@ export async function renderContractPage(
         pastDue: contract.status === "past_due",
       },
       dunning: contractDunningView(contract, unit, t, locale),
+      // While lines are due, the link that pays them all: to copy into a message, or to e-mail.
+      payLink: due
+        ? {
+            url: `${publicBase(c, deps.config.publicUrl)}${deps.payLinks.pathOf(contract.id).slice(1)}`,
+            total: formatMoney(due.total, locale),
+            count: due.lines.length,
+            resendAction: `${base}/pay-link/resend`,
+          }
+        : null,
       cancellation: cancelable
         ? {
             action: `${base}/cancellation`,

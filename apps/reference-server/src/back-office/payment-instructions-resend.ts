@@ -1,13 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { Notifier, Tessera } from "@tessera/core";
+import type { Notifier } from "@tessera/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { renderMailHtml, renderMailText } from "../notifications/mail-document";
 import { paymentInstructionsMail } from "../notifications/payment-instructions-mail";
 import { saleMailFacts } from "../notifications/sale-mail-facts";
-import type { ViewRenderer } from "../views/view-renderer";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
-import { isOpenAttempt, renderContractPage } from "./contract-page";
+import { type ContractPageDeps, isOpenAttempt, renderContractPage } from "./contract-page";
 import { contractOfUnit } from "./sale-in-scope";
 import { recordStaffAction } from "./staff/staff-audit";
 import { unitInScope } from "./unit-in-scope";
@@ -19,11 +18,7 @@ import { unitInScope } from "./unit-in-scope";
  * for an open attempt with a PIX or boleto; each resend is its own message (its own dedupe
  * key), recorded in the audit log.
  */
-export function resendPaymentInstructions(deps: {
-  tessera: Tessera;
-  views: ViewRenderer;
-  notifier: Notifier | null;
-}) {
+export function resendPaymentInstructions(deps: ContractPageDeps & { notifier: Notifier | null }) {
   return async (c: Context<BackOfficeEnv>) => {
     const t = c.get("t");
     const staff = signedInStaff(c).staff;

@@ -16,6 +16,21 @@ export type UnitSettingsValues = Record<string, string>;
 /** Errors by input name (or `form`), as i18n keys. */
 export type UnitSettingsErrors = Record<string, MessageKey>;
 
+/** The reminder inputs: days before the due date, and after it while unpaid. */
+export const reminderInputs = ["reminderDays.before", "reminderDays.after"] as const;
+
+/**
+ * A reminder's days as typed: empty is off (null), whole days are core's to bound (1–30);
+ * anything else is refused here. `undefined` when the form did not send the input at all (a
+ * hand-made post), so the unit's setting is left as it is.
+ */
+function reminderDayOf(body: FormBody, name: string): number | null | "invalid" | undefined {
+  if (!(name in body)) return undefined;
+  const typed = text(body, name);
+  if (typed === "") return null;
+  return /^\d{1,3}$/.test(typed) ? Number(typed) : "invalid";
+}
+
 /** The changes `organizations.updateUnit` takes from this form. */
 export type UnitSettingsChanges = Partial<Omit<UnitInput, "organizationId">>;
 
@@ -45,6 +60,10 @@ export function unitSettingsValuesOf(unit: Unit): UnitSettingsValues {
     // A percent with two decimals is the basis points' own digits: 350 → "3,50".
     clientFeePercent: moneyTextOf(unit.clientFeeBasisPoints),
     dunningRetryDays: unit.dunningRetryDays.join(", "),
+    renewalTerms: unit.renewalTerms,
+    // Empty is "off" (null): no reminder of that kind.
+    "reminderDays.before": unit.reminderDays.before === null ? "" : String(unit.reminderDays.before),
+    "reminderDays.after": unit.reminderDays.after === null ? "" : String(unit.reminderDays.after),
     methodRows: String(unit.paymentMethods.length + 1),
     fieldRows: String(unit.checkoutFields.length + 1),
   };
@@ -97,6 +116,20 @@ export function readUnitSettingsForm(body: FormBody): {
   const retryWords = values["dunningRetryDays"]!.split(/[\s,;]+/).filter((word) => word !== "");
   const retryDays = retryWords.every((word) => /^\d{1,3}$/.test(word)) ? retryWords.map(Number) : null;
   if (retryDays === null) errors["dunningRetryDays"] = "admin.settings.error.retryDays";
+
+  // The terms a renewal takes: core's enum decides; a form without the select leaves them.
+  values["renewalTerms"] = text(body, "renewalTerms");
+  const renewalTerms = "renewalTerms" in body ? values["renewalTerms"] : undefined;
+  const [before, after] = reminderInputs.map((name) => {
+    values[name] = text(body, name);
+    const days = reminderDayOf(body, name);
+    if (days === "invalid") errors[name] = "admin.settings.error.reminderDays";
+    return days;
+  });
+  const reminderDays =
+    before === undefined || before === "invalid" || after === undefined || after === "invalid"
+      ? undefined
+      : { before, after };
 
   const methods: Unit["paymentMethods"] = [];
   const methodRows = rowCount(body, "method");
@@ -159,6 +192,8 @@ export function readUnitSettingsForm(body: FormBody): {
     notificationEmails: values["notificationEmails"]!.split(/[\s,;]+/).filter((address) => address !== ""),
     clientFeeBasisPoints: fee ?? 0,
     ...(retryDays !== null ? { dunningRetryDays: retryDays } : {}),
+    ...(renewalTerms !== undefined ? { renewalTerms: renewalTerms as Unit["renewalTerms"] } : {}),
+    ...(reminderDays !== undefined ? { reminderDays } : {}),
     paymentMethods: methods,
     checkoutFields: fields,
   };
@@ -179,7 +214,10 @@ function inputOf(path: readonly (string | number)[]): string {
     case "clientFeeBasisPoints":
       return "clientFeePercent";
     case "dunningRetryDays":
-      return "dunningRetryDays";
+    case "renewalTerms":
+      return head;
+    case "reminderDays":
+      return index === "before" || index === "after" ? `reminderDays.${index}` : "form";
     case "paymentMethods":
       return index === undefined ? "form" : `method.${index}.${field === "method" ? "method" : "gateway"}`;
     case "checkoutFields":
@@ -207,6 +245,11 @@ const messageFor = (input: string, issue: FieldIssue): MessageKey => {
       return "admin.settings.error.percent";
     case "dunningRetryDays":
       return "admin.settings.error.retryDays";
+    case "renewalTerms":
+      return "form.error.option";
+    case "reminderDays.before":
+    case "reminderDays.after":
+      return "admin.settings.error.reminderDays";
     default:
       return input.endsWith(".key") ? "admin.settings.error.fieldKey" : "form.error.invalid";
   }

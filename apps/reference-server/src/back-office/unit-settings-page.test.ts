@@ -234,3 +234,83 @@ describe("the unit settings page", () => {
     expect(html).toContain('value="card"');
   });
 });
+
+describe("renewal terms and reminders in the unit settings", () => {
+  it("shows the unit's renewal terms and reminder days, and saves them — an empty day turning that reminder off", async () => {
+    const { get, post } = await owner();
+    const html = await (await get(path)).text();
+    expect(html).toContain('<option value="plan" selected>As do plano no dia da renovação');
+    expect(html).toMatch(/<label for="unit-renewal-terms">Condições da renovação<\/label>/);
+    const form = formOf(html);
+    expect(form["renewalTerms"]).toBe("plan");
+    expect(form["reminderDays.before"]).toBe("3");
+    expect(form["reminderDays.after"]).toBe("3");
+
+    const saved = await post(path, {
+      ...form,
+      renewalTerms: "contract",
+      "reminderDays.before": "5",
+      "reminderDays.after": "",
+    });
+    expect(saved.status).toBe(303);
+    const unit = await server.tessera.organizations.getUnitOrThrow(server.unit.id);
+    expect(unit.renewalTerms).toBe("contract");
+    expect(unit.reminderDays).toEqual({ before: 5, after: null });
+    const shown = formOf(await (await get(path)).text());
+    expect(shown["renewalTerms"]).toBe("contract");
+    expect(shown["reminderDays.before"]).toBe("5");
+    expect(shown["reminderDays.after"]).toBe("");
+  });
+
+  it.each([
+    ["pt-BR", "Informe um número inteiro de dias de 1 a 30", "Escolha uma das opções da lista."],
+    ["en", "Enter a whole number of days from 1 to 30", "Choose one of the listed options."],
+    ["ru", "Укажите целое число дней от 1 до 30", "Выберите один из вариантов списка."],
+  ])(
+    "puts the reminder and renewal errors beside their fields (%s), and changes nothing",
+    async (lang, days, option) => {
+      const { get, post } = await owner();
+      const at = `${path}?lang=${lang}`;
+      const form = formOf(await (await get(at)).text());
+      // Core's bounds (1–30), the form's own shape (whole days), and core's enum of terms.
+      const refused = await post(at, {
+        ...form,
+        renewalTerms: "forever",
+        "reminderDays.before": "0",
+        "reminderDays.after": "31",
+      });
+      expect(refused.status).toBe(422);
+      const html = await refused.text();
+      expect(html).toContain(`id="unit-reminder-before-error">${days}`);
+      expect(html).toContain(`id="unit-reminder-after-error">${days}`);
+      expect(html).toContain(`id="unit-renewal-terms-error">${option}`);
+      expect(html).toMatch(/id="unit-reminder-before" name="reminderDays.before" type="text" value="0"/);
+      const shape = await post(at, { ...form, "reminderDays.before": "2,5" });
+      expect(shape.status).toBe(422);
+      expect(await shape.text()).toContain(`id="unit-reminder-before-error">${days}`);
+      const unit = await server.tessera.organizations.getUnitOrThrow(server.unit.id);
+      expect(unit.renewalTerms).toBe("plan");
+      expect(unit.reminderDays).toEqual({ before: 3, after: 3 });
+    },
+  );
+
+  it("leaves the terms and reminders as they are when a post does not name them", async () => {
+    await server.tessera.organizations.updateUnit(server.unit.id, {
+      renewalTerms: "contract",
+      reminderDays: { before: 7, after: null },
+    });
+    const { get, post } = await owner();
+    const form = formOf(await (await get(path)).text());
+    const {
+      renewalTerms: _terms,
+      "reminderDays.before": _before,
+      "reminderDays.after": _after,
+      ...older
+    } = form;
+    expect((await post(path, { ...older, name: "Aurora Centro" })).status).toBe(303);
+    const unit = await server.tessera.organizations.getUnitOrThrow(server.unit.id);
+    expect(unit.name).toBe("Aurora Centro");
+    expect(unit.renewalTerms).toBe("contract");
+    expect(unit.reminderDays).toEqual({ before: 7, after: null });
+  });
+});

@@ -1,4 +1,10 @@
-import { canChangeUnitSettings, isTesseraError, type Tessera, type Unit } from "@tessera/core";
+import {
+  canChangeUnitSettings,
+  isTesseraError,
+  renewalTermsOptions,
+  type Tessera,
+  type Unit,
+} from "@tessera/core";
 import type { Context } from "hono";
 import { readFormBody } from "../http/read-form-body";
 import { errorTexts } from "../i18n/error-texts";
@@ -73,6 +79,7 @@ async function renderSettings(
       providersHref: `/admin/u/${unit.slug}/providers`,
       modes: ["integrated", "manual"],
       fieldTypes: checkoutFieldTypes,
+      renewalTermsOptions,
       methodRows: rows("method"),
       fieldRows: rows("field"),
     }),

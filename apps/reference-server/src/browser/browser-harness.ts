@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import type { ComposeOverrides } from "../composition/compose-server";
 import type { ServerConfig } from "../config/server-config";
 import { type ComposedTestServer, composedTestServer } from "../http/test-app";
 import { createScheduler, type Scheduler } from "../scheduler/scheduler";
@@ -78,9 +79,15 @@ export interface ReceivedRequest {
   body: string;
 }
 
-/** Starts the server as `serveCommand` does (node-server, then the scheduler), on a free loopback port. */
-export async function startListeningServer(config: Partial<ServerConfig> = {}): Promise<ListeningServer> {
-  const server = await composedTestServer({ schedulerIntervalMs, ...config });
+/**
+ * Starts the server as `serveCommand` does (node-server, then the scheduler), on a free
+ * loopback port; `compose` as `composeServer` takes it (a manual clock).
+ */
+export async function startListeningServer(
+  config: Partial<ServerConfig> = {},
+  compose: ComposeOverrides = {},
+): Promise<ListeningServer> {
+  const server = await composedTestServer({ schedulerIntervalMs, ...config }, compose);
   let listener: ReturnType<typeof serve> | null = null;
   let scheduler: Scheduler | null = null;
   const received: ReceivedRequest[] = [];
@@ -155,6 +162,11 @@ function fileNameOf(testName: string): string {
 export interface BrowserHarnessOptions {
   /** Settings of the server under test, over the harness's own. */
   config?: () => Promise<Partial<ServerConfig>>;
+  /**
+   * What the server is composed with in place of its defaults: a manual clock, for a test
+   * that needs months to pass (the scheduler's billing run then bills in the clock's day).
+   */
+  compose?: () => ComposeOverrides;
   /** Runs once the server listens (a provider account to connect); answers how to undo it. */
   prepare?: (server: ListeningServer) => Promise<() => Promise<void>>;
 }
@@ -170,7 +182,7 @@ export function useBrowserHarness(options: BrowserHarnessOptions = {}): BrowserH
   beforeAll(async () => {
     browser = await launchChromium();
     try {
-      server = await startListeningServer(await options.config?.());
+      server = await startListeningServer(await options.config?.(), options.compose?.());
       undoPrepare = (await options.prepare?.(server)) ?? null;
     } catch (error) {
       await browser.close();

@@ -101,6 +101,39 @@ function documentOf(typed: string): TaxDocument | "invalid" | null {
 }
 
 /**
+ * Reads the address inputs into `values`. The address is all or nothing: a half-typed one is
+ * the buyer's to finish (each missing input is added to `errors`); none at all is null —
+ * core's to require when the chosen method needs it (Banco Inter's boleto).
+ */
+export function readAddress(
+  body: FormBody,
+  values: FormValues,
+  errors: FieldErrors,
+): BuyerAddressInput | null {
+  const addressText = Object.fromEntries(
+    addressFields.map((field) => {
+      const value = text(body, formNames.address(field));
+      values[formNames.address(field)] = value;
+      return [field, value];
+    }),
+  ) as Record<AddressField, string>;
+  if (!addressFields.some((field) => addressText[field] !== "")) return null;
+  for (const field of addressFields) {
+    if (field !== "complement" && addressText[field] === "")
+      errors[formNames.address(field)] = "form.error.required";
+  }
+  return {
+    street: addressText.street,
+    number: addressText.number,
+    district: addressText.district,
+    city: addressText.city,
+    state: addressText.state.toUpperCase(),
+    postalCode: addressText.postalCode,
+    ...(addressText.complement ? { complement: addressText.complement } : {}),
+  };
+}
+
+/**
  * Reads a submitted checkout form. Shape only: required inputs present, the document
  * recognisable, the method one the page offered. Every rule about the data itself (a CPF's
  * check digits, an e-mail, a method's payer requirements) stays in core, whose field issues
@@ -132,28 +165,7 @@ export async function readCheckoutForm(
 
   const { method, card } = readPaymentChoice(body, offer.methods, errors);
 
-  const addressText = Object.fromEntries(
-    addressFields.map((field) => [field, read(formNames.address(field))]),
-  ) as Record<AddressField, string>;
-  // The address is all or nothing: a half-typed one is the buyer's to finish; none at all
-  // is core's to require when the chosen method needs it (Banco Inter's boleto).
-  const anyAddress = addressFields.some((field) => addressText[field] !== "");
-  let address: BuyerAddressInput | null = null;
-  if (anyAddress) {
-    for (const field of addressFields) {
-      if (field !== "complement" && addressText[field] === "")
-        errors[formNames.address(field)] = "form.error.required";
-    }
-    address = {
-      street: addressText.street,
-      number: addressText.number,
-      district: addressText.district,
-      city: addressText.city,
-      state: addressText.state.toUpperCase(),
-      postalCode: addressText.postalCode,
-      ...(addressText.complement ? { complement: addressText.complement } : {}),
-    };
-  }
+  const address = readAddress(body, values, errors);
 
   const extraFields: Record<string, string> = {};
   const uploads: UploadedFile[] = [];

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createCapabilityTokens } from "./capability-token";
 
 /** What a checkout page is about: a sale's payment attempt, or a sale that had nothing to collect. */
 export type ReceiptSubject = `pay_${string}` | `ctr_${string}`;
@@ -16,17 +16,12 @@ export interface ReceiptLinks {
   verify(subject: string, token: string): subject is ReceiptSubject;
 }
 
-/** 128 bits of HMAC-SHA256, base64url: unguessable, and short enough for a link in an SMS. */
-const tokenLength = 22;
-
 export function createReceiptLinks(key: Uint8Array): ReceiptLinks {
-  const tokenOf = (subject: string) =>
-    createHmac("sha256", key).update(`receipt:${subject}`).digest("base64url").slice(0, tokenLength);
+  const tokens = createCapabilityTokens(key, "receipt");
   return {
-    pathOf: (subject) => `/checkout/${subject}/${tokenOf(subject)}`,
+    pathOf: (subject) => `/checkout/${subject}/${tokens.tokenOf(subject)}`,
     verify(subject, token): subject is ReceiptSubject {
-      if (!/^(pay|ctr)_[0-9A-Za-z]{10,40}$/.test(subject) || token.length !== tokenLength) return false;
-      return timingSafeEqual(Buffer.from(tokenOf(subject)), Buffer.from(token));
+      return /^(pay|ctr)_[0-9A-Za-z]{10,40}$/.test(subject) && tokens.matches(subject, token);
     },
   };
 }

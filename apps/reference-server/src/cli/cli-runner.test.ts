@@ -115,6 +115,7 @@ describe("runCli", () => {
     expect(await runCli(["bill"], run.proc)).toBe(0);
     // The demo's sales were all paid today: nothing falls due before next month.
     expect(run.err()).toContain("Billed: 0 installment(s) due, 0 new period(s).");
+    expect(run.err()).toContain("Reminders sent: 0 before the due date, 0 overdue.");
     expect(JSON.parse(run.out().trim().split("\n").at(-1)!)).toMatchObject({
       msg: "billing run",
       claimed: 0,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { TesseraError } from "@tessera/core";
 import { composeServer } from "../composition/compose-server";
+import { serverBaseUrl } from "../config/server-address";
 import { seedDemo } from "../demo/demo-seed";
 import { createApp } from "../http/create-app";
 import { openWebhookTlsListener } from "../http/open-webhook-tls-listener";
@@ -13,12 +14,6 @@ import type { CommandContext } from "./command-context";
 
 /** How long a stop waits for open requests before it closes their connections. */
 const drainTimeoutMs = 10_000;
-
-function browsableHost(host: string): string {
-  if (host === "0.0.0.0") return "127.0.0.1";
-  if (host === "::") return "[::1]";
-  return host.includes(":") ? `[${host}]` : host;
-}
 
 /**
  * `tessera serve`: composes the server (the storage migrated on open), seeds the demo when
@@ -78,7 +73,7 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
     }
 
     const { port } = server.address() as AddressInfo;
-    const url = config.publicUrl ?? `http://${browsableHost(config.host)}:${port}/`;
+    const url = serverBaseUrl(config, port);
     logger.info("listening", {
       host: config.host,
       port,

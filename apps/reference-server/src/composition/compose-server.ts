@@ -15,10 +15,13 @@ import {
 } from "@tessera/core";
 import { type SandboxGateway, sandboxProvider } from "@tessera/core/sandbox";
 import { loadServerKey } from "../checkout/checkout-key";
+import { createPayLinks } from "../checkout/pay-link";
+import { serverBaseUrl } from "../config/server-address";
 import type { ServerConfig } from "../config/server-config";
 import { createDiskFileStore } from "../files/disk-file-store";
 import type { Logger } from "../logging/logger";
 import type { DevMailbox } from "../notifications/dev-mailbox";
+import { reminderNotificationsPlugin } from "../notifications/reminder-notifications-plugin";
 import { saleNotificationsPlugin } from "../notifications/sale-notifications-plugin";
 import { openStorage } from "../storage/open-storage";
 import { composeGateways } from "./compose-gateways";
@@ -51,7 +54,7 @@ export interface ServerParts {
 export interface ComposeOverrides {
   /** Default: the system clock. */
   clock?: Clock;
-  /** Run after the server's own (sale notifications). Default: none. */
+  /** Run after the server's own (sale notifications, reminder e-mails). Default: none. */
   plugins?: readonly Plugin[];
   /** In place of the configured notifier (`config.mail`); `mailbox` is then null. */
   notifier?: Notifier;
@@ -65,7 +68,8 @@ export interface ComposeOverrides {
  * brought up to date once, on open; the gateways (the sandbox by default); the notifier
  * (the dev mailbox by default, SMTP when configured: `composeNotifier`); the file store
  * for attachments (`<data dir>/files`, several instances must share it); the clock; the
- * plugins — the server's sale notifications first, then the caller's; and the Tessera
+ * plugins — the server's sale notifications and reminder e-mails first (their pay links under
+ * the public URL, else the listening address), then the caller's; and the Tessera
  * instance over them, with the provider kinds units may connect accounts of (the sandbox's)
  * and the credentials key that seals them (`TESSERA_CREDENTIALS_KEY`, else
  * `<data dir>/credentials.key`). Every stored provider account is then registered; one that
@@ -93,15 +97,25 @@ export async function composeServer(
     const composed = deps.notifier
       ? { notifier: deps.notifier, mailbox: null, close: () => undefined }
       : composeNotifier(config, { clock, logger: deps.logger });
-    // The plugin is made before the instance it reads sales from; it runs only on delivery.
+    // The plugins are made before the instance they read from; they run only on delivery.
     let tessera: Tessera | null = null;
+    const instance = () => {
+      if (tessera === null)
+        throw new Error("notifications: an event was delivered before createTessera returned");
+      return tessera;
+    };
     const saleNotifications = saleNotificationsPlugin({
       notifier: composed.notifier,
-      tessera: () => {
-        if (tessera === null)
-          throw new Error("sale notifications: an event was delivered before createTessera returned");
-        return tessera;
-      },
+      tessera: instance,
+      logger: deps.logger,
+    });
+    // The reminders carry the contract's pay link, signed with the key the pages check it with.
+    const serverKey = await loadServerKey(config.dataDir);
+    const payLinks = createPayLinks(serverKey);
+    const reminderNotifications = reminderNotificationsPlugin({
+      notifier: composed.notifier,
+      tessera: instance,
+      payLinkUrl: (contractId) => `${serverBaseUrl(config)}${payLinks.pathOf(contractId).slice(1)}`,
       logger: deps.logger,
     });
     // Provider accounts' credentials: the configured key, else one kept beside secret.key.
@@ -119,13 +133,12 @@ export async function composeServer(
       providerLog: providerLogOf(deps.logger),
       notifier: composed.notifier,
       files: deps.files ?? createDiskFileStore({ directory: join(config.dataDir, "files") }),
-      plugins: [saleNotifications, ...(deps.plugins ?? [])],
+      plugins: [saleNotifications, reminderNotifications, ...(deps.plugins ?? [])],
     });
     const close = async () => {
       composed.close();
       await storage.close();
     };
-    const serverKey = await loadServerKey(config.dataDir);
     await registerProviderAccounts(tessera, deps.logger);
     return {
       tessera,

@@ -2,6 +2,7 @@ import type { Notifier, Tessera } from "@tessera/core";
 import { Hono } from "hono";
 import { activationPage, attachActivationCode } from "../back-office/activation-page";
 import type { BackOfficeEnv } from "../back-office/back-office-env";
+import { billingRunsPage } from "../back-office/billing-runs-page";
 import { saveButtonDesign, showButtonDesigner } from "../back-office/button-designer-page";
 import { cancelContract } from "../back-office/contract-cancel-action";
 import { contractListPage } from "../back-office/contract-list-page";
@@ -15,6 +16,7 @@ import { dashboardPage } from "../back-office/dashboard-page";
 import { showLogin, submitLogin, submitLogout } from "../back-office/login-page";
 import { mailboxMessagePage } from "../back-office/mailbox-message-page";
 import { mailboxPage } from "../back-office/mailbox-page";
+import { resendPayLink } from "../back-office/pay-link-resend";
 import { resendPaymentInstructions } from "../back-office/payment-instructions-resend";
 import { archivePlan, savePlan, showPlanForm } from "../back-office/plan-edit-page";
 import { planListPage } from "../back-office/plan-list-page";
@@ -31,6 +33,7 @@ import { cookieSecretOf } from "../back-office/staff-cookie";
 import { saveUnitSettings, showUnitSettings } from "../back-office/unit-settings-page";
 import { creditWallet, debitWallet, reverseWalletEntry } from "../back-office/wallet-actions";
 import { walletPage } from "../back-office/wallet-page";
+import type { PayLinks } from "../checkout/pay-link";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
 import type { DevMailbox } from "../notifications/dev-mailbox";
@@ -51,6 +54,8 @@ export function backOfficeArea(deps: {
   logger: Logger;
   views: ViewRenderer;
   serverKey: Uint8Array;
+  /** Contracts' pay links, which the contract page shows and e-mails while lines are due. */
+  payLinks: PayLinks;
   /** The dev mailbox when it is the notifier: its messages are listed to owners at `/admin/mailbox`. */
   mailbox?: DevMailbox | null;
   /** The notifier, for resending a payment's instructions to the buyer; none: the action answers 409. */
@@ -98,10 +103,12 @@ export function backOfficeArea(deps: {
     csrf,
     reverseWalletEntry(page),
   );
+  area.get("/u/:unit/billing", signedIn, billingRunsPage(page));
   area.get("/u/:unit/contracts", signedIn, contractListPage(page));
   area.get("/u/:unit/contracts/:contract", signedIn, contractPage(page));
   area.post("/u/:unit/contracts/:contract/pay-from-balance", signedIn, body, csrf, payFromBalance(page));
   area.post("/u/:unit/contracts/:contract/cancellation", signedIn, body, csrf, cancelContract(page));
+  area.post("/u/:unit/contracts/:contract/pay-link/resend", signedIn, body, csrf, resendPayLink(page));
   area.post(
     "/u/:unit/contracts/:contract/payments/:payment/refresh",
     signedIn,

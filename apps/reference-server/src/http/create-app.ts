@@ -3,6 +3,7 @@ import type { Notifier, Tessera } from "@tessera/core";
 import type { SandboxGateway } from "@tessera/core/sandbox";
 import { Hono } from "hono";
 import { apiArea } from "../api/api-area";
+import { createPayLinks } from "../checkout/pay-link";
 import { createReceiptLinks } from "../checkout/receipt-link";
 import type { ServerConfig } from "../config/server-config";
 import type { Logger } from "../logging/logger";
@@ -26,7 +27,7 @@ export interface AppOptions {
   config: ServerConfig;
   logger: Logger;
   /**
-   * The key buyers' checkout links are signed with (`loadServerKey`). Default: a random key
+   * The key buyers' checkout and pay links are signed with (`loadServerKey`). Default: a random key
    * of this app alone — links it gives out stop working when it stops (tests only).
    */
   serverKey?: Uint8Array;
@@ -65,6 +66,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const views = createViewRenderer();
   const serverKey = options.serverKey ?? new Uint8Array(randomBytes(32));
   const receipts = createReceiptLinks(serverKey);
+  const payLinks = createPayLinks(serverKey);
   const app = new Hono<AppEnv>();
 
   app.use(requestLogMiddleware(logger));
@@ -85,11 +87,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       logger,
       views,
       serverKey,
+      payLinks,
       mailbox: options.mailbox ?? null,
       notifier: options.notifier ?? null,
     }),
   );
-  app.route("/", pagesArea({ tessera, config, logger, views, receipts }));
+  app.route("/", pagesArea({ tessera, config, logger, views, receipts, payLinks }));
 
   app.notFound(notFoundPage(views));
   // Errors outside every area (the request log itself) fall back to the page rendering.

@@ -70,6 +70,17 @@ export const backOfficeSalesEn: Record<keyof typeof backOfficeSalesPtBR, Message
   "admin.contract.resent": "Payment instructions resent to {email}.",
   "admin.contract.nothingToResend": "This attempt has no PIX or boleto waiting to be paid to resend.",
   "admin.contract.noNotifier": "The server has no e-mail sending configured.",
+  "admin.contract.payLink.title": "Payment link for the open installments",
+  "admin.contract.payLink.intro": {
+    one: "{count} due installment is open: {total}. The link pays it all at once, without signing in, by any of the unit's online payment methods.",
+    other:
+      "{count} due installments are open: {total} in all. The link pays them all at once, without signing in, by any of the unit's online payment methods.",
+  },
+  "admin.contract.payLink.url": "Link for the customer",
+  "admin.contract.payLink.copy": "Copy the link",
+  "admin.contract.payLink.resend": "E-mail the link to {email}",
+  "admin.contract.payLink.sent": "Payment link sent to {email}.",
+  "admin.contract.payLink.nothingDue": "This contract has no due installments open.",
   "admin.contract.actionFailed": "Could not do it: {message}",
   "admin.contract.ends": "Last day: {date}",
   "admin.contract.dunning": "Collection",

@@ -69,6 +69,17 @@ export const backOfficeSalesPtBR = {
   "admin.contract.resent": "Instruções de pagamento reenviadas para {email}.",
   "admin.contract.nothingToResend": "Esta tentativa não tem PIX nem boleto a pagar para reenviar.",
   "admin.contract.noNotifier": "O servidor não tem envio de e-mails configurado.",
+  "admin.contract.payLink.title": "Link de pagamento das parcelas em aberto",
+  "admin.contract.payLink.intro": {
+    one: "{count} parcela vencida em aberto: {total}. O link paga tudo de uma vez, sem login, por qualquer forma de pagamento online da unidade.",
+    other:
+      "{count} parcelas vencidas em aberto: {total} no total. O link paga tudo de uma vez, sem login, por qualquer forma de pagamento online da unidade.",
+  },
+  "admin.contract.payLink.url": "Link para o cliente",
+  "admin.contract.payLink.copy": "Copiar o link",
+  "admin.contract.payLink.resend": "Enviar o link por e-mail para {email}",
+  "admin.contract.payLink.sent": "Link de pagamento enviado para {email}.",
+  "admin.contract.payLink.nothingDue": "Este contrato não tem parcelas vencidas em aberto.",
   "admin.contract.actionFailed": "Não foi possível: {message}",
   "admin.contract.ends": "Último dia: {date}",
   "admin.contract.dunning": "Cobrança",

@@ -60,4 +60,17 @@ export const backOfficeSettingsEn: Record<keyof typeof backOfficeSettingsPtBR, M
   "admin.settings.error.gateway": "This provider does not offer this payment method.",
   "admin.settings.error.fieldKey":
     "Use lower-case letters, digits and _ starting with a letter, such as nickname.",
+  "admin.settings.renewalLegend": "Renewals and reminders",
+  "admin.settings.renewalTerms": "Terms at renewal",
+  "admin.settings.renewalTermsHint":
+    "For contracts that renew automatically, on the day they renew. The enrollment fee is never charged again.",
+  "admin.settings.renewalTerms.plan": "The plan's on the renewal day (its current price and fee)",
+  "admin.settings.renewalTerms.contract": "The contract's own (the customer keeps the price they signed for)",
+  "admin.settings.remindersHint":
+    "E-mail reminders to the customer: before the due date, saying how the installment will be collected; after it, while unpaid, with the payment link.",
+  "admin.settings.reminderBefore": "Reminder before the due date (days)",
+  "admin.settings.reminderAfter": "Reminder after the due date (days)",
+  "admin.settings.reminderDaysHint": "From 1 to 30 days. Leave empty to send none.",
+  "admin.settings.error.reminderDays":
+    "Enter a whole number of days from 1 to 30, or leave it empty to send none.",
 };

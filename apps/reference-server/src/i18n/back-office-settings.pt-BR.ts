@@ -58,4 +58,17 @@ export const backOfficeSettingsPtBR = {
   "admin.settings.error.emails": "Confira os e-mails: um deles não é um endereço válido.",
   "admin.settings.error.gateway": "Este provedor não oferece esta forma de pagamento.",
   "admin.settings.error.fieldKey": "Use letras minúsculas, números e _ começando por letra, como apelido.",
+  "admin.settings.renewalLegend": "Renovação e lembretes",
+  "admin.settings.renewalTerms": "Condições da renovação",
+  "admin.settings.renewalTermsHint":
+    "Vale para os contratos com renovação automática, no dia em que renovam. A taxa de matrícula nunca é cobrada de novo.",
+  "admin.settings.renewalTerms.plan": "As do plano no dia da renovação (preço e taxa atuais)",
+  "admin.settings.renewalTerms.contract": "As do próprio contrato (o cliente mantém o preço que contratou)",
+  "admin.settings.remindersHint":
+    "Lembretes por e-mail ao cliente: antes do vencimento, dizendo como a parcela será cobrada; depois dele, enquanto não for paga, com o link de pagamento.",
+  "admin.settings.reminderBefore": "Lembrete antes do vencimento (dias)",
+  "admin.settings.reminderAfter": "Lembrete depois do vencimento (dias)",
+  "admin.settings.reminderDaysHint": "De 1 a 30 dias. Deixe vazio para não enviar.",
+  "admin.settings.error.reminderDays":
+    "Informe um número inteiro de dias de 1 a 30, ou deixe vazio para não enviar.",
 } as const;

@@ -61,4 +61,16 @@ export const backOfficeSettingsRu: Record<keyof typeof backOfficeSettingsPtBR, M
   "admin.settings.error.emails": "Проверьте адреса: один из них недействителен.",
   "admin.settings.error.gateway": "Этот провайдер не поддерживает этот способ оплаты.",
   "admin.settings.error.fieldKey": "Строчные латинские буквы, цифры и _, начиная с буквы, например nickname.",
+  "admin.settings.renewalLegend": "Продление и напоминания",
+  "admin.settings.renewalTerms": "Условия при продлении",
+  "admin.settings.renewalTermsHint":
+    "Для договоров с автоматическим продлением, в день продления. Вступительный взнос повторно не взимается.",
+  "admin.settings.renewalTerms.plan": "Условия тарифа на день продления (текущие цена и сбор)",
+  "admin.settings.renewalTerms.contract": "Условия самого договора (клиент сохраняет свою цену)",
+  "admin.settings.remindersHint":
+    "Напоминания клиенту по почте: до срока оплаты — как будет списан платёж; после него, пока не оплачено, — со ссылкой на оплату.",
+  "admin.settings.reminderBefore": "Напоминание до срока оплаты (дней)",
+  "admin.settings.reminderAfter": "Напоминание после срока оплаты (дней)",
+  "admin.settings.reminderDaysHint": "От 1 до 30 дней. Оставьте пустым, чтобы не отправлять.",
+  "admin.settings.error.reminderDays": "Укажите целое число дней от 1 до 30 или оставьте поле пустым.",
 };

@@ -146,4 +146,22 @@ export const checkoutEn: Record<keyof typeof checkoutPtBR, Message> = {
   "pay.summary.dueLines": "To pay",
   "pay.summary.total": "Total",
   "pay.backToPlans": "See all plans",
+  "pay.paid.messageInstallment": "All done! The payment is confirmed.",
+
+  "payDue.title": "Pay open installments",
+  "payDue.greeting": "Hello, {name}!",
+  "payDue.intro":
+    "These are the installments of your {plan} plan that are due and not paid yet. Pay them all at once.",
+  "payDue.linesTitle": "What is open",
+  "payDue.linesCaption": "Due installments of {plan}",
+  "payDue.dueOn": "Due on {date}",
+  "payDue.formTitle": "How to pay",
+  "payDue.submit": "Pay {amount}",
+  "payDue.address.optional": "Asked only for the payment methods that need an address.",
+  "payDue.inProgress.heading": "A payment is under way",
+  "payDue.inProgress.message":
+    "A payment for these installments is already open. Complete it, or wait for it to expire, before paying another way.",
+  "payDue.inProgress.link": "See how to pay it",
+  "payDue.nothing.title": "Nothing to pay",
+  "payDue.nothing.message": "{name}, your {plan} plan has no installments due and unpaid. Thank you!",
 };

@@ -150,4 +150,22 @@ export const checkoutPtBR = {
   "pay.summary.dueLines": "A pagar",
   "pay.summary.total": "Total",
   "pay.backToPlans": "Ver todos os planos",
+  "pay.paid.messageInstallment": "Tudo certo! O pagamento foi confirmado.",
+
+  "payDue.title": "Pagar parcelas em aberto",
+  "payDue.greeting": "Olá, {name}!",
+  "payDue.intro":
+    "Estas são as parcelas vencidas do plano {plan} que ainda não foram pagas. Pague todas de uma vez.",
+  "payDue.linesTitle": "O que está em aberto",
+  "payDue.linesCaption": "Parcelas vencidas de {plan}",
+  "payDue.dueOn": "Vencimento: {date}",
+  "payDue.formTitle": "Como pagar",
+  "payDue.submit": "Pagar {amount}",
+  "payDue.address.optional": "Pedido só para as formas de pagamento que exigem endereço.",
+  "payDue.inProgress.heading": "Pagamento em andamento",
+  "payDue.inProgress.message":
+    "Já existe um pagamento em aberto para estas parcelas. Conclua-o, ou aguarde que ele expire, antes de pagar de outra forma.",
+  "payDue.inProgress.link": "Ver como pagar",
+  "payDue.nothing.title": "Nada a pagar",
+  "payDue.nothing.message": "{name}, o seu plano {plan} não tem parcelas vencidas em aberto. Obrigado!",
 } as const satisfies Record<string, Message>;

@@ -150,4 +150,23 @@ export const checkoutRu: Record<keyof typeof checkoutPtBR, Message> = {
   "pay.summary.dueLines": "К оплате",
   "pay.summary.total": "Итого",
   "pay.backToPlans": "Все абонементы",
+  "pay.paid.messageInstallment": "Готово! Платёж подтверждён.",
+
+  "payDue.title": "Оплата задолженности",
+  "payDue.greeting": "Здравствуйте, {name}!",
+  "payDue.intro":
+    "Это платежи по абонементу «{plan}», срок которых наступил, но которые ещё не оплачены. Оплатите их все сразу.",
+  "payDue.linesTitle": "К оплате",
+  "payDue.linesCaption": "Платежи по абонементу «{plan}» с наступившим сроком",
+  "payDue.dueOn": "Срок оплаты: {date}",
+  "payDue.formTitle": "Как оплатить",
+  "payDue.submit": "Оплатить {amount}",
+  "payDue.address.optional": "Нужен только для способов оплаты, которым требуется адрес.",
+  "payDue.inProgress.heading": "Оплата уже начата",
+  "payDue.inProgress.message":
+    "По этим платежам уже есть незавершённая оплата. Завершите её или дождитесь, пока истечёт её срок, прежде чем платить другим способом.",
+  "payDue.inProgress.link": "Как её оплатить",
+  "payDue.nothing.title": "Оплачивать нечего",
+  "payDue.nothing.message":
+    "{name}, по абонементу «{plan}» нет неоплаченных платежей с наступившим сроком. Спасибо!",
 };

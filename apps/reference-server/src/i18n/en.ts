@@ -1,6 +1,7 @@
 import { mailMessagesEn } from "../notifications/mail-messages.en";
 import { backOfficeEn } from "./back-office.en";
 import { backOfficeApiEn } from "./back-office-api.en";
+import { backOfficeBillingEn } from "./back-office-billing.en";
 import { backOfficeProvidersEn } from "./back-office-providers.en";
 import { backOfficeReportsEn } from "./back-office-reports.en";
 import { backOfficeSalesEn } from "./back-office-sales.en";
@@ -113,4 +114,5 @@ export const en: MessageCatalog = {
   ...backOfficeApiEn,
   ...backOfficeSalesEn,
   ...backOfficeWalletEn,
+  ...backOfficeBillingEn,
 };

@@ -1,6 +1,7 @@
 import { mailMessagesPtBR } from "../notifications/mail-messages.pt-BR";
 import { backOfficePtBR } from "./back-office.pt-BR";
 import { backOfficeApiPtBR } from "./back-office-api.pt-BR";
+import { backOfficeBillingPtBR } from "./back-office-billing.pt-BR";
 import { backOfficeProvidersPtBR } from "./back-office-providers.pt-BR";
 import { backOfficeReportsPtBR } from "./back-office-reports.pt-BR";
 import { backOfficeSalesPtBR } from "./back-office-sales.pt-BR";
@@ -120,4 +121,5 @@ export const ptBR = {
   ...backOfficeApiPtBR,
   ...backOfficeSalesPtBR,
   ...backOfficeWalletPtBR,
+  ...backOfficeBillingPtBR,
 } as const satisfies Record<string, Message>;

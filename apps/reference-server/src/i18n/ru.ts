@@ -1,6 +1,7 @@
 import { mailMessagesRu } from "../notifications/mail-messages.ru";
 import { backOfficeRu } from "./back-office.ru";
 import { backOfficeApiRu } from "./back-office-api.ru";
+import { backOfficeBillingRu } from "./back-office-billing.ru";
 import { backOfficeProvidersRu } from "./back-office-providers.ru";
 import { backOfficeReportsRu } from "./back-office-reports.ru";
 import { backOfficeSalesRu } from "./back-office-sales.ru";
@@ -132,4 +133,5 @@ export const ru: MessageCatalog = {
   ...backOfficeApiRu,
   ...backOfficeSalesRu,
   ...backOfficeWalletRu,
+  ...backOfficeBillingRu,
 };

@@ -57,6 +57,31 @@ export const mailMessagesEn = {
   "mail.installmentDue.intro": "An installment of your {plan} plan is due. Here is how to pay it.",
   "mail.howToPay.after": "As soon as the payment is confirmed, you will get the receipt by e-mail.",
 
+  "mail.contractFooter": "You received this message because you have a plan at {studio}.",
+  "mail.fact.total": "Total",
+  "mail.line.due": "{name} — due on {date}",
+  "mail.reminder.beforeDue.subject": "{studio}: {amount} due on {date}",
+  "mail.reminder.beforeDue.intro": "The installment of your {plan} plan, {amount}, is due on {date}.",
+  "mail.reminder.collection.wallet":
+    "It will be paid from your account balance at {studio}: there is nothing you need to do.",
+  "mail.reminder.collection.card":
+    "It will be charged to the card you saved: there is nothing you need to do.",
+  "mail.reminder.collection.link": "On the due date we will e-mail you a link to pay it.",
+  "mail.reminder.overdue.subject": "{studio}: {amount} due on {date} is unpaid",
+  "mail.reminder.overdue.intro":
+    "The installment of your {plan} plan, {amount}, was due on {date} and is not paid yet. Pay it with the link below.",
+  "mail.reminder.overdue.moreDue": "With your other due installments, {total} is open today.",
+  "mail.reminder.overdue.alreadyPaid": "If you have paid already, please ignore this message.",
+  "mail.pastDue.subject": "{studio}: your {plan} plan is past due",
+  "mail.pastDue.intro":
+    "We could not collect the payment of your {plan} plan, and the automatic retries are over. Your access is blocked until it is paid.",
+  "mail.pastDue.unblock": "As soon as the payment is confirmed, your access is open again.",
+  "mail.payLink.subject": "{studio}: pay the open installments of {plan}",
+  "mail.payLink.intro": "Here is the link to pay the due installments of your {plan} plan: {total} in all.",
+  "mail.payLink.action": "Pay now",
+  "mail.payLink.howItWorks":
+    "The link pays every due installment at once, with the payment method you choose.",
+
   "mail.receipt.subject": "{studio}: receipt for {plan}",
   "mail.receipt.intro": "Payment confirmed, thank you! Your {plan} plan is active.",
   "mail.receipt.introFree": "Your sign-up for the {plan} plan is confirmed. There is nothing to pay now.",

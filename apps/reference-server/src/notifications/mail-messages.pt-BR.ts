@@ -59,6 +59,32 @@ export const mailMessagesPtBR = {
   "mail.installmentDue.intro": "Uma parcela do seu plano {plan} está em aberto. Veja abaixo como pagar.",
   "mail.howToPay.after": "Assim que o pagamento for confirmado, você receberá o recibo por e-mail.",
 
+  "mail.contractFooter": "Você recebeu esta mensagem porque tem um plano em {studio}.",
+  "mail.fact.total": "Total",
+  "mail.line.due": "{name} — vencimento {date}",
+  "mail.reminder.beforeDue.subject": "{studio}: {amount} vence em {date}",
+  "mail.reminder.beforeDue.intro": "A parcela do seu plano {plan}, de {amount}, vence em {date}.",
+  "mail.reminder.collection.wallet":
+    "Ela será paga com o saldo da sua conta em {studio}: você não precisa fazer nada.",
+  "mail.reminder.collection.card":
+    "Ela será cobrada no cartão que você cadastrou: você não precisa fazer nada.",
+  "mail.reminder.collection.link": "No dia do vencimento, enviaremos por e-mail um link para pagá-la.",
+  "mail.reminder.overdue.subject": "{studio}: {amount} com vencimento em {date} está em aberto",
+  "mail.reminder.overdue.intro":
+    "A parcela do seu plano {plan}, de {amount}, venceu em {date} e ainda não foi paga. Pague pelo link abaixo.",
+  "mail.reminder.overdue.moreDue": "Com as outras parcelas vencidas, o total em aberto hoje é {total}.",
+  "mail.reminder.overdue.alreadyPaid": "Se você já pagou, desconsidere esta mensagem.",
+  "mail.pastDue.subject": "{studio}: seu plano {plan} está em atraso",
+  "mail.pastDue.intro":
+    "Não conseguimos receber o pagamento do seu plano {plan} e as novas tentativas automáticas acabaram. Seu acesso fica bloqueado até o pagamento.",
+  "mail.pastDue.unblock": "Assim que o pagamento for confirmado, o seu acesso é liberado de novo.",
+  "mail.payLink.subject": "{studio}: pague as parcelas em aberto de {plan}",
+  "mail.payLink.intro":
+    "Aqui está o link para pagar as parcelas vencidas do seu plano {plan}: {total} no total.",
+  "mail.payLink.action": "Pagar agora",
+  "mail.payLink.howItWorks":
+    "O link paga todas as parcelas vencidas de uma vez, com a forma de pagamento que você escolher.",
+
   "mail.receipt.subject": "{studio}: recibo de {plan}",
   "mail.receipt.intro": "Pagamento confirmado, obrigado! O seu plano {plan} está ativo.",
   "mail.receipt.introFree": "A sua inscrição no plano {plan} está confirmada. Não há nada a pagar agora.",

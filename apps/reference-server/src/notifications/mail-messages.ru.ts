@@ -62,6 +62,29 @@ export const mailMessagesRu = {
   "mail.installmentDue.intro": "Подошёл срок очередного платежа по тарифу «{plan}». Ниже — как его оплатить.",
   "mail.howToPay.after": "Как только оплата будет подтверждена, мы пришлём чек на эту почту.",
 
+  "mail.contractFooter": "Вы получили это письмо, потому что у вас есть абонемент в {studio}.",
+  "mail.fact.total": "Итого",
+  "mail.line.due": "{name} — срок оплаты {date}",
+  "mail.reminder.beforeDue.subject": "{studio}: {amount} к оплате {date}",
+  "mail.reminder.beforeDue.intro": "Срок оплаты платежа по тарифу «{plan}» на сумму {amount} — {date}.",
+  "mail.reminder.collection.wallet":
+    "Он будет оплачен с баланса вашего счёта в {studio}: ничего делать не нужно.",
+  "mail.reminder.collection.card": "Он будет списан с сохранённой вами карты: ничего делать не нужно.",
+  "mail.reminder.collection.link": "В день оплаты мы пришлём на почту ссылку для оплаты.",
+  "mail.reminder.overdue.subject": "{studio}: платёж {amount} со сроком {date} не оплачен",
+  "mail.reminder.overdue.intro":
+    "Платёж по тарифу «{plan}» на сумму {amount} нужно было оплатить до {date}, и он ещё не оплачен. Оплатите его по ссылке ниже.",
+  "mail.reminder.overdue.moreDue": "Вместе с другими просроченными платежами сегодня к оплате {total}.",
+  "mail.reminder.overdue.alreadyPaid": "Если вы уже оплатили, просто не обращайте внимания на это письмо.",
+  "mail.pastDue.subject": "{studio}: оплата тарифа «{plan}» просрочена",
+  "mail.pastDue.intro":
+    "Нам не удалось получить оплату по тарифу «{plan}», и автоматические повторные попытки закончились. Доступ заблокирован до оплаты.",
+  "mail.pastDue.unblock": "Как только оплата будет подтверждена, доступ снова откроется.",
+  "mail.payLink.subject": "{studio}: оплатите просроченные платежи по тарифу «{plan}»",
+  "mail.payLink.intro": "Вот ссылка для оплаты просроченных платежей по тарифу «{plan}»: всего {total}.",
+  "mail.payLink.action": "Оплатить",
+  "mail.payLink.howItWorks": "По ссылке оплачиваются сразу все просроченные платежи, любым удобным способом.",
+
   "mail.receipt.subject": "{studio}: чек за «{plan}»",
   "mail.receipt.intro": "Оплата подтверждена, спасибо! Ваш тариф «{plan}» активен.",
   "mail.receipt.introFree": "Ваша запись на тариф «{plan}» подтверждена. Сейчас ничего платить не нужно.",

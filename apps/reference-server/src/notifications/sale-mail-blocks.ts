@@ -1,4 +1,11 @@
-import { type CalendarDate, formatMoney, type Installment, sumMoney, type TaxDocument } from "@tessera/core";
+import {
+  type CalendarDate,
+  formatMoney,
+  type Installment,
+  type Money,
+  sumMoney,
+  type TaxDocument,
+} from "@tessera/core";
 import type { Translate } from "../i18n/translator";
 import { formatCalendarDate } from "./mail-dates";
 import type { MailBlock, MailFact } from "./mail-document";
@@ -32,7 +39,7 @@ export function paidInstallments(facts: SaleMailFacts): Installment[] {
  * What an installment was for: "Taxa de matrícula", "Parcela 1 (15/01/2026 a 14/02/2026)";
  * the only period of a plan paid at once is named after the plan ("Day pass").
  */
-function installmentLabel(installment: Installment, facts: SaleMailFacts): string {
+export function installmentLabel(installment: Installment, facts: SaleMailFacts): string {
   const { t, locale } = facts;
   const single = facts.contract.terms.installmentCount === 1;
   switch (installment.kind) {
@@ -142,5 +149,31 @@ export function closingBlocks(facts: SaleMailFacts): MailBlock[] {
   return [
     { kind: "paragraph", text: facts.t("mail.signoff", { studio: facts.studio }) },
     { kind: "paragraph", text: facts.t("mail.footer", { studio: facts.studio }) },
+  ];
+}
+
+/**
+ * One fact per line owed, "Parcela 2 (15/02/2026 a 14/03/2026) — vence em 15/02/2026: R$ 159,90",
+ * then their total: what a reminder or the pay link asks for.
+ */
+export function dueLineFacts(facts: SaleMailFacts, lines: readonly Installment[], total: Money): MailFact[] {
+  const { t, locale } = facts;
+  return [
+    ...lines.map((line) => ({
+      label: t("mail.line.due", {
+        name: installmentLabel(line, facts),
+        date: formatCalendarDate(line.dueDate, locale),
+      }),
+      value: formatMoney(line.amount, locale),
+    })),
+    { label: t("mail.fact.total"), value: formatMoney(total, locale) },
+  ];
+}
+
+/** The sign-off, and why a customer gets mail about their contract (not only online buyers do). */
+export function contractClosingBlocks(facts: SaleMailFacts): MailBlock[] {
+  return [
+    { kind: "paragraph", text: facts.t("mail.signoff", { studio: facts.studio }) },
+    { kind: "paragraph", text: facts.t("mail.contractFooter", { studio: facts.studio }) },
   ];
 }

@@ -1,6 +1,6 @@
 import { definePlugin, type Notifier, type Plugin, type SaleOutcome } from "@tessera/core";
 import type { Logger } from "../logging/logger";
-import { type MailDocument, renderMailHtml, renderMailText } from "./mail-document";
+import { deliverMails, type MailDelivery } from "./mail-delivery";
 import { installmentInstructionsMail, paymentInstructionsMail } from "./payment-instructions-mail";
 import { type SaleMailServices, saleMailFacts } from "./sale-mail-facts";
 import { saleReceiptMail } from "./sale-receipt-mail";
@@ -16,16 +16,6 @@ export interface SaleNotificationsOptions {
   tessera: () => SaleMailServices;
   /** One line per message sent. Default: none. */
   logger?: Logger;
-}
-
-/** One mail to send: to whom, what, and the key that makes it once-only. */
-interface Delivery {
-  to: string[];
-  document: MailDocument;
-  /** `sale.<what>` — shown in the mailbox and in logs. */
-  tag: string;
-  /** Stable for this message to this recipient, whatever delivers the event again. */
-  dedupeKey: string;
 }
 
 /**
@@ -72,28 +62,8 @@ function paysFirstInstallments(outcome: SaleOutcome): boolean {
 export function saleNotificationsPlugin(options: SaleNotificationsOptions): Plugin {
   const log = options.logger?.child({ plugin: "sale-notifications" });
 
-  async function deliver(deliveries: Delivery[]): Promise<void> {
-    const failures: string[] = [];
-    for (const delivery of deliveries) {
-      if (delivery.to.length === 0) continue;
-      try {
-        const { messageId } = await options.notifier.send({
-          channel: "email",
-          to: delivery.to,
-          subject: delivery.document.subject,
-          text: renderMailText(delivery.document),
-          html: renderMailHtml(delivery.document),
-          tag: delivery.tag,
-          dedupeKey: delivery.dedupeKey,
-        });
-        log?.info("sale mail sent", { tag: delivery.tag, messageId });
-      } catch (error) {
-        failures.push(`${delivery.tag}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    // Thrown after every recipient was tried, so one refused address does not hold the others.
-    if (failures.length > 0) throw new Error(`sale mails not sent: ${failures.join("; ")}`);
-  }
+  const deliver = (deliveries: MailDelivery[]) =>
+    deliverMails(options.notifier, deliveries, { what: "sale mail", log });
 
   return definePlugin({
     name: "sale-notifications",

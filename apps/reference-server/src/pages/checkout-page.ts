@@ -88,6 +88,16 @@ export function checkoutStateOf(outcome: SaleOutcome): CheckoutState {
   }
 }
 
+/**
+ * True when the outcome's payment is the sale's own — it pays the contract's first
+ * installments, or the sale had nothing to collect — rather than a later payment made at the
+ * contract's pay link (`/pay/…`), which pays every due line and sends no receipt e-mail.
+ */
+function paysSale(outcome: SaleOutcome): boolean {
+  const first = outcome.installments[0];
+  return outcome.payment === null || first === undefined || outcome.payment.installmentIds.includes(first.id);
+}
+
 /** The sale a checkout link is about, or null when it names nothing (or the token is wrong). */
 async function loadOutcome(
   deps: CheckoutPageDeps,
@@ -223,6 +233,9 @@ async function renderCheckout(
       installmentCount: outcome.contract.terms.installmentCount,
       method: payment ? t(`method.${payment.method}`) : null,
     },
+    paidMessage: paysSale(outcome)
+      ? t("pay.paid.message", { email: outcome.customer.email })
+      : t("pay.paid.messageInstallment"),
     activationCode: state === "paid" && outcome.activationCode ? outcome.activationCode.code : null,
     pix,
     boleto,
@@ -280,8 +293,10 @@ export function checkoutStatus(deps: CheckoutPageDeps) {
 
 /**
  * POST /checkout/:subject/:token/retry — a new attempt at the same contract after a decline,
- * a canceled attempt or a provider outage: the buyer may switch method. Its own idempotency
- * key per page shown, so a double submit is one attempt.
+ * a canceled attempt or a provider outage: the buyer may switch method. The attempt pays what
+ * the failed one was for: the sale's first installments, or every due line for a payment made
+ * at the contract's pay link. Its own idempotency key per page shown, so a double submit is
+ * one attempt.
  */
 export function retryCheckout(deps: CheckoutPageDeps) {
   return async (c: Context<AppEnv>) => {
@@ -305,6 +320,8 @@ export function retryCheckout(deps: CheckoutPageDeps) {
         contractId: found.outcome.contract.id,
         method: choice.method,
         card: cardInputOf(choice),
+        // A payment made at the pay link is tried again as it was made: every due line at once.
+        lines: paysSale(found.outcome) ? "first" : "due",
         idempotencyKey: key,
       });
       const subject = outcome.payment ? outcome.payment.id : outcome.contract.id;

@@ -36,6 +36,7 @@ export type ViewName =
   | "plan-checkout"
   | "plan-not-on-sale"
   | "checkout"
+  | "pay-due"
   | "admin-login"
   | "admin-dashboard"
   | "admin-plans"
@@ -58,6 +59,7 @@ export type ViewName =
   | "admin-audit"
   | "admin-reports"
   | "admin-report"
+  | "admin-billing-runs"
   | "mailbox"
   | "mailbox-message";
 

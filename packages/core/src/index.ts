@@ -183,10 +183,11 @@ export {
   type UnitInput,
   unitInputSchema,
 } from "./organizations/unit";
+export { collectedOf } from "./payments/collected-amount";
 export { type DeclineCode, declineCodes } from "./payments/decline-code";
 export { isNotSentCode, type NotSentCode, wasNeverSent } from "./payments/not-sent";
 export type { PayerAction } from "./payments/payer-action";
-export type { CardSummary, Payment } from "./payments/payment";
+export type { BalancePart, CardSummary, Payment } from "./payments/payment";
 export {
   type CollectionMethod,
   type PaymentMethod,

@@ -215,6 +215,9 @@ export interface PaymentsTable {
   card: NullableJsonColumn;
   refunded_amount: BigintColumn;
   refunded_currency: string;
+  /** The wallet's part of a split payment (`Payment.fromBalance`), in the payment's currency. */
+  from_balance_amount: NullableBigintColumn;
+  from_balance_entry_id: string | null;
   attempt: number;
   created_at: InstantColumn;
   updated_at: InstantColumn;

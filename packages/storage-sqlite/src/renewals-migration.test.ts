@@ -26,6 +26,8 @@ function backToBeforeRenewals(filename: string): void {
       drop table installment_reminders;
       drop table billing_runs;
       alter table units drop column reminder_days;
+      alter table payments drop column from_balance_amount;
+      alter table payments drop column from_balance_entry_id;
       delete from tessera_migration where name >= '0009';
     `);
   } finally {

@@ -1,7 +1,7 @@
 import type { Contract } from "../contracts/contract";
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
-import { sumMoney } from "../money/money";
+import { type Money, sumMoney } from "../money/money";
 import { methodRuleIssues } from "../payments/method-rules";
 import type { CardSummary, Payment } from "../payments/payment";
 import type { CollectionMethod } from "../payments/payment-method";
@@ -11,6 +11,7 @@ import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
 import type { CalendarDate } from "../time/calendar-date";
 import { invalidFields } from "../validation/invalid-fields";
+import { debitBalancePart, splitDue } from "../wallet/balance-part";
 
 /**
  * Writes (inside the caller's transaction) a new attempt at a contract's first unpaid
@@ -41,6 +42,11 @@ export async function writeNextAttempt(
     dueOn?: CalendarDate;
     /** The stored card the billing run charges, as the payment that kept it described it. */
     card?: CardSummary;
+    /**
+     * A split payment: this much of it from the customer's wallet (debited now, given back
+     * if the attempt fails), the rest through the gateway; `actor` is who asked.
+     */
+    fromBalance?: { amount: Money; actor: string };
   },
 ): Promise<{ payment: Payment; contract: Contract } | null> {
   const contract = await tx.contracts.findById(input.contractId);
@@ -81,9 +87,14 @@ export async function writeNextAttempt(
       },
     );
   }
-  const amount = sumMoney(
-    due.map((i) => i.amount),
-    contract.terms.price.currency,
+  const { amount, fromBalance } = splitDue(
+    ctx,
+    sumMoney(
+      due.map((i) => i.amount),
+      contract.terms.price.currency,
+    ),
+    input.fromBalance?.amount,
+    "payment attempt",
   );
   // The wallet asks nothing of the payer: its balance is checked when the debit is appended.
   if (input.method !== "wallet") {
@@ -112,6 +123,7 @@ export async function writeNextAttempt(
       gatewayId: input.gatewayId,
       method: input.method,
       amount,
+      fromBalance,
       installmentIds: due.map((i) => i.id),
       attempt: attempts.length + 1,
     },
@@ -119,5 +131,10 @@ export async function writeNextAttempt(
     input.card ?? null,
   );
   await tx.payments.insert(payment);
+  if (input.fromBalance)
+    await debitBalancePart(ctx, tx, payment, {
+      note: contract.terms.planName,
+      actor: input.fromBalance.actor,
+    });
   return { payment, contract: touched };
 }

@@ -1,6 +1,7 @@
 import { TesseraError } from "../errors/tessera-error";
 import type { ResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
+import type { Money } from "../money/money";
 import { wasNeverSent } from "../payments/not-sent";
 import type { Payment } from "../payments/payment";
 import type { PaymentMethod } from "../payments/payment-method";
@@ -20,6 +21,8 @@ export interface Resubmission {
   gatewayId: string;
   /** The lines the fresh attempt pays: every unpaid one due by this day (`retry`'s `lines: "due"`); the first unpaid ones when left out. */
   dueOn?: CalendarDate;
+  /** A split payment's wallet part, taken again for the fresh attempt (the first one's was given back). */
+  fromBalance?: { amount: Money; actor: string };
   /** The gateway request for the new payment row (with the card the replaying request carries). */
   request(payment: Payment, contractId: Id<"contract">): Promise<CreatePaymentRequest>;
 }
@@ -82,6 +85,7 @@ export async function replayRequest(
       gatewayId: resubmission.gatewayId,
       after: latest.id,
       ...(resubmission.dueOn === undefined ? {} : { dueOn: resubmission.dueOn }),
+      ...(resubmission.fromBalance ? { fromBalance: resubmission.fromBalance } : {}),
     }),
   );
   if (next === null) return replayRequest(ctx, reference, resubmission);

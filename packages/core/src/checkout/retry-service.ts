@@ -3,6 +3,7 @@ import { TesseraError } from "../errors/tessera-error";
 import { fingerprintOf } from "../idempotency/idempotency-record";
 import { formatResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
+import { positiveMoneySchema } from "../money/money";
 import { onlineMethodOf } from "../organizations/online-methods";
 import type { Payment } from "../payments/payment";
 import { paymentMethodSchema } from "../payments/payment-method";
@@ -29,6 +30,14 @@ export const retryInputSchema = z.object({
    * link that pays a contract's open installments at once (and unblocks a past-due customer).
    */
   lines: z.enum(["first", "due"]).default("first"),
+  /**
+   * A split payment: this much from the customer's wallet, the rest by `method`. Debited
+   * with the attempt and given back if it fails; less than what is due (all of it from the
+   * balance is `wallet.payFromBalance`).
+   */
+  fromBalance: positiveMoneySchema.optional(),
+  /** Who asks, for the wallet line of a split payment: a staff member's id, `api`, `customer`. */
+  actor: z.string().trim().min(1).max(200).default("api"),
   idempotencyKey: idempotencyKeySchema,
 });
 export type RetryInput = z.input<typeof retryInputSchema>;
@@ -96,11 +105,13 @@ export function createRetryService(ctx: ServiceContext): RetryService {
       }
       const scope = `retry:${contractId}`;
       // `first` keeps the fingerprint it always had: keys stored before `lines` existed still replay.
-      const fingerprint = fingerprintOf(
-        data.lines === "due"
-          ? { contractId, method: data.method, lines: data.lines }
-          : { contractId, method: data.method },
-      );
+      const fingerprint = fingerprintOf({
+        contractId,
+        method: data.method,
+        ...(data.lines === "due" ? { lines: data.lines } : {}),
+        ...(data.fromBalance ? { fromBalance: data.fromBalance } : {}),
+      });
+      const fromBalance = data.fromBalance ? { amount: data.fromBalance, actor: data.actor } : undefined;
       const dueOn = data.lines === "due" ? calendarDateInZone(ctx.clock.now(), unit.timeZone) : undefined;
       return runIdempotent(
         ctx,
@@ -111,6 +122,7 @@ export function createRetryService(ctx: ServiceContext): RetryService {
             method: data.method,
             gatewayId: offered.gatewayId,
             ...(dueOn === undefined ? {} : { dueOn }),
+            ...(fromBalance ? { fromBalance } : {}),
             request: requestFor,
           }),
         async () => {
@@ -120,6 +132,7 @@ export function createRetryService(ctx: ServiceContext): RetryService {
               method: data.method,
               gatewayId: offered.gatewayId,
               ...(dueOn === undefined ? {} : { dueOn }),
+              ...(fromBalance ? { fromBalance } : {}),
             });
             // Without `after`, writeNextAttempt either writes or throws.
             await tx.idempotencyKeys.insert({

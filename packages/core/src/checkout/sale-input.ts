@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { customerInputSchema, type PostalAddress } from "../customers/customer";
 import type { TaxDocument } from "../customers/tax-document";
+import { type Money, positiveMoneySchema } from "../money/money";
 import { type PaymentMethod, paymentMethodSchema } from "../payments/payment-method";
 import { declaredInput } from "../validation/declared-input";
 
@@ -97,12 +98,20 @@ export interface SaleInputFields {
   planId: string;
   buyer: BuyerInput;
   /**
-   * How the buyer pays: one of the unit's methods. May be left out only when the plan has
-   * nothing to collect now (a free plan).
+   * How the buyer pays: one of the unit's methods. May be left out when the plan has
+   * nothing to collect now (a free plan), or when the wallet pays it all (`fromBalance`).
    */
   method?: PaymentMethod;
   /** The card, for `method: "card"` (and only then). */
   card?: SaleCardInput;
+  /**
+   * Pays this much of what is due now from the buyer's wallet (an existing customer's
+   * balance), the rest by `method` — or all of it, with the method left out. Debited with
+   * the payment, given back if it fails. With no method and no `fromBalance`, a known
+   * buyer whose balance covers what is due pays from it by itself. Never offered to
+   * `source: "online"`: a checkout page does not know the buyer is the balance's owner.
+   */
+  fromBalance?: Money;
   /**
    * What makes a retry of this request the same sale (8–255 printable ASCII characters, no
    * spaces): the same key answers the first sale, never a second charge.
@@ -147,6 +156,7 @@ export const saleInputSchema = z.object({
   buyer: buyerSchema,
   method: paymentMethodSchema.optional(),
   card: cardInputSchema.optional(),
+  fromBalance: positiveMoneySchema.optional(),
   idempotencyKey: idempotencyKeySchema,
   source: z.enum(["online", "api", "staff"]).default("api"),
 });

@@ -9,6 +9,7 @@ import {
 } from "../contracts/contract-schedule";
 import type { Customer } from "../customers/customer";
 import { registerCustomer } from "../customers/customer-service";
+import { documentKey } from "../customers/tax-document";
 import { TesseraError } from "../errors/tessera-error";
 import type { AnyDomainEvent } from "../events/domain-event";
 import { fingerprintOf } from "../idempotency/idempotency-record";
@@ -16,11 +17,11 @@ import { formatResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
 import { contractInstallments } from "../installments/contract-installments";
 import type { Installment } from "../installments/installment";
-import { sumMoney } from "../money/money";
+import { type Money, sumMoney } from "../money/money";
 import { onlineMethodOf } from "../organizations/online-methods";
 import type { Unit } from "../organizations/unit";
 import { methodRuleIssues } from "../payments/method-rules";
-import type { Payment } from "../payments/payment";
+import type { BalancePart, Payment } from "../payments/payment";
 import type { PaymentMethod } from "../payments/payment-method";
 import { buildPaymentRequest, newPaymentRow } from "../payments/payment-row";
 import type { RecurrenceRequest } from "../ports/gateway";
@@ -32,6 +33,8 @@ import { calendarDateInZone } from "../time/timezone";
 import { invalidFields } from "../validation/invalid-fields";
 import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
+import { debitBalancePart, splitDue } from "../wallet/balance-part";
+import { settleFromBalance, walletGatewayId } from "../wallet/wallet-payment";
 import { collectPayment } from "./collect-payment";
 import { type CheckedExtraFields, checkExtraFields } from "./extra-fields";
 import { runIdempotent } from "./idempotent-request";
@@ -101,9 +104,27 @@ export function createSaleService(ctx: ServiceContext): SaleService {
     const sale = { unit, plan, extra, today, terms, schedule };
     const firstDue = schedule.filter((line) => line.sequence === 1);
     // Nothing to collect needs no provider: a free plan activates without a payment.
-    if (firstDue.every((line) => line.amount.amount === 0)) return { ...sale, collect: null };
-
-    if (data.method === undefined) throw invalid(["method"], "required", "choose how to pay");
+    if (firstDue.every((line) => line.amount.amount === 0))
+      return { ...sale, collect: null, fromWallet: false };
+    const amount = sumMoney(
+      firstDue.map((line) => line.amount),
+      plan.price.currency,
+    );
+    if (data.fromBalance && data.source === "online") {
+      throw invalid(
+        ["fromBalance"],
+        "not_offered",
+        "a checkout page does not spend a balance: pay at the desk or through the studio",
+      );
+    }
+    if (data.method === undefined) {
+      if (await walletPaysAll(data, unit, amount)) return { ...sale, collect: null, fromWallet: true };
+      throw invalid(
+        ["method"],
+        "required",
+        data.fromBalance ? "choose how to pay the rest" : "choose how to pay",
+      );
+    }
     // Online, a method the unit collects by hand (`manual` mode) is not offered.
     const offered =
       data.source === "online"
@@ -121,14 +142,11 @@ export function createSaleService(ctx: ServiceContext): SaleService {
         );
       }
     }
+    const split = splitDue(ctx, amount, data.fromBalance, "sale");
     // What the provider refuses (Inter: a boleto without the payer's address, under R$ 2,50) is
     // the buyer's to fix before anything is written, never a failed payment that blocks them.
-    const amount = sumMoney(
-      firstDue.map((line) => line.amount),
-      plan.price.currency,
-    );
     const issues = methodRuleIssues(gateway.capabilities.methodRules, data.method, {
-      amount,
+      amount: split.amount,
       payer: {
         document: data.buyer.document ?? null,
         address: data.buyer.address ?? null,
@@ -136,13 +154,46 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       },
     });
     if (issues.length > 0) throw invalidFields("sale", issues);
-    const recurrence = recurrenceRequestFor(
-      gateway.capabilities,
-      data.method,
-      { terms, startDate: today },
-      today,
-    );
-    return { ...sale, collect: { method: data.method, gatewayId: offered.gatewayId, recurrence } };
+    // A provider charging the later periods by itself would charge each what it charged
+    // first: a split first charge leaves them to the billing run and the kept card.
+    const recurrence = split.fromBalance
+      ? null
+      : recurrenceRequestFor(gateway.capabilities, data.method, { terms, startDate: today }, today);
+    return {
+      ...sale,
+      collect: { method: data.method, gatewayId: offered.gatewayId, recurrence, split },
+      fromWallet: false,
+    };
+  }
+
+  /**
+   * Whether the buyer's wallet pays all that is due now: asked for (`fromBalance` of all of
+   * it), or by itself for a known buyer whose balance covers it — never online. The balance
+   * is checked again by the debit itself, inside the sale's transaction.
+   */
+  async function walletPaysAll(data: ParsedSaleInput, unit: Unit, due: Money): Promise<boolean> {
+    if (data.fromBalance) {
+      if (data.fromBalance.currency !== due.currency || data.fromBalance.amount !== due.amount) {
+        throw invalid(
+          ["fromBalance"],
+          data.fromBalance.amount > due.amount ? "too_big" : "required",
+          `with no method, the balance pays all that is due now: ${due.amount} minor units`,
+        );
+      }
+    } else if (data.source === "online") return false;
+    const customer = data.buyer.document
+      ? await ctx.storage.customers.findByDocument(unit.organizationId, documentKey(data.buyer.document))
+      : null;
+    const balance = customer ? await ctx.storage.wallet.balance(customer.id, due.currency) : null;
+    const covers = balance !== null && balance.amount >= due.amount;
+    if (!covers && data.fromBalance) {
+      throw new TesseraError(
+        "insufficient_balance",
+        `The buyer's balance (${balance?.amount ?? 0} minor units) does not cover the ${due.amount} due.`,
+        { details: { balance: balance ?? { amount: 0, currency: due.currency }, needed: due } },
+      );
+    }
+    return covers;
   }
 
   async function writeAhead(
@@ -177,28 +228,40 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       updatedAt: now,
       version: 1,
     };
+    const free = sale.collect === null && !sale.fromWallet;
     const installments = contractInstallments(
       ctx,
       contract,
       sale.schedule,
       now,
-      (line) => line.sequence === 1 && sale.collect === null,
+      (line) => line.sequence === 1 && free,
     );
     const firstDue = installments.filter((i) => i.sequence === 1);
-    const payment = sale.collect
+    const fields = {
+      unitId: unit.id,
+      customerId: customer.id,
+      installmentIds: firstDue.map((i) => i.id),
+      attempt: 1,
+    };
+    let payment = sale.collect
       ? newPaymentRow(ctx, {
-          unitId: unit.id,
-          customerId: customer.id,
+          ...fields,
           gatewayId: sale.collect.gatewayId,
           method: sale.collect.method,
-          amount: sumMoney(
-            firstDue.map((i) => i.amount),
-            plan.price.currency,
-          ),
-          installmentIds: firstDue.map((i) => i.id),
-          attempt: 1,
+          amount: sale.collect.split.amount,
+          fromBalance: sale.collect.split.fromBalance,
         })
-      : null;
+      : sale.fromWallet
+        ? newPaymentRow(ctx, {
+            ...fields,
+            gatewayId: walletGatewayId,
+            method: "wallet",
+            amount: sumMoney(
+              firstDue.map((i) => i.amount),
+              plan.price.currency,
+            ),
+          })
+        : null;
     await tx.contracts.insert(contract);
     await tx.installments.insertMany(installments);
     if (payment) await tx.payments.insert(payment);
@@ -211,6 +274,8 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       ),
       createdAt: now,
     });
+    // After the key's record: a replay must meet its key, not a balance the first call spent.
+    if (payment) await debitBalancePart(ctx, tx, payment, { note: plan.name, actor: data.source });
     const events: AnyDomainEvent[] = [
       ctx.events(
         "contract.created",
@@ -218,8 +283,13 @@ export function createSaleService(ctx: ServiceContext): SaleService {
         unit.id,
       ),
     ];
-    if (!payment) await activateContract(ctx, tx, contract, null, events);
+    if (free) await activateContract(ctx, tx, contract, null, events);
     await tx.outbox.append(events);
+    // All of it from the balance: paid, and the contract active, in this transaction.
+    if (payment && sale.fromWallet) {
+      payment = (await settleFromBalance(ctx, tx, payment, contract, { actor: data.source, note: plan.name }))
+        .payment;
+    }
     return { payment, contract, customer, installments };
   }
 
@@ -268,6 +338,8 @@ export function createSaleService(ctx: ServiceContext): SaleService {
             const records = await loadContractSaleRecords(ctx.storage, written.contract.id, false);
             return { ...records, status: "no_charge", payment: null };
           }
+          if (sale.fromWallet)
+            return saleOutcomeOf(await loadSaleState(ctx.storage, written.payment.id, false));
           return collectPayment(
             ctx,
             written.payment,
@@ -314,7 +386,15 @@ interface Validated {
    * How the first installments are collected, and what the provider is asked to charge by
    * itself afterwards; null when there is nothing to collect.
    */
-  collect: { method: PaymentMethod; gatewayId: string; recurrence: RecurrenceRequest | null } | null;
+  collect: {
+    method: PaymentMethod;
+    gatewayId: string;
+    recurrence: RecurrenceRequest | null;
+    /** What the provider collects, and the wallet's part of a split payment. */
+    split: { amount: Money; fromBalance: BalancePart | null };
+  } | null;
+  /** True when the buyer's wallet pays all that is due now (no provider is asked). */
+  fromWallet: boolean;
 }
 
 /** What the first transaction of a sale committed. */

@@ -92,6 +92,12 @@ export interface DomainEventPayloads {
   "payment.succeeded": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
   "payment.failed": { paymentId: Id<"payment">; contractId: Id<"contract"> | null; code: string };
   "payment.canceled": { paymentId: Id<"payment">; contractId: Id<"contract"> | null };
+  /**
+   * A split payment's provider part was paid late, after the attempt had failed and its
+   * wallet part had been given back, and the balance no longer covers that part: the
+   * installments are paid (the provider's money is never lost) and staff collect `amount`.
+   */
+  "payment.balance_short": { paymentId: Id<"payment">; customerId: Id<"customer">; amount: Money };
   /** The provider now charges the contract's later periods by itself (Cielo RecurrentPayment). */
   "recurrence.started": {
     recurrenceId: Id<"recurrence">;

@@ -25,6 +25,12 @@ export const nonNegativeMoneySchema = moneySchema.refine((m) => m.amount >= 0, {
   path: ["amount"],
 });
 
+/** An amount that must be more than zero (a credit, a debit, a refund, a wallet part). */
+export const positiveMoneySchema = moneySchema.refine((m) => m.amount > 0, {
+  message: "must be more than zero",
+  path: ["amount"],
+});
+
 /** Builds a Money, refusing fractions, unsafe integers and malformed currency codes. */
 export function money(amount: number, currency: CurrencyCode): Money {
   const code = checkedCurrency(currency, "money", ["currency"]);

@@ -11,6 +11,7 @@ import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
 import { endUnpaidRecurrence } from "../recurrence/end-unpaid-recurrence";
 import { recordRecurrence } from "../recurrence/record-recurrence";
+import { releaseBalancePart, retakeBalancePart } from "../wallet/balance-part";
 import { isGatewayFault, type NotSentNews } from "./not-sent";
 import type { Payment } from "./payment";
 import { providerMethodOf } from "./payment-method";
@@ -187,6 +188,9 @@ export async function applyPaymentResult(
 
   switch (target) {
     case "succeeded": {
+      // Paid after it failed or was canceled: its wallet part, given back then, is taken again.
+      if (current.status === "failed" || current.status === "canceled")
+        await retakeBalancePart(ctx, tx, payment, events);
       installments = await confirmInstallments(tx, installments, now);
       events.push(ctx.events("payment.succeeded", ids, payment.unitId));
       if (contract)
@@ -194,6 +198,7 @@ export async function applyPaymentResult(
       break;
     }
     case "failed": {
+      await releaseBalancePart(ctx, tx, payment);
       if (news.status === "not_sent") {
         events.push(ctx.events("payment.not_sent", { ...ids, code: news.code }, payment.unitId));
         if (isGatewayFault(news.code)) {
@@ -231,6 +236,7 @@ export async function applyPaymentResult(
       break;
     }
     case "canceled":
+      await releaseBalancePart(ctx, tx, payment);
       events.push(ctx.events("payment.canceled", ids, payment.unitId));
       await endUnpaidRecurrence(ctx, tx, payment, contract, events);
       break;

@@ -24,7 +24,8 @@ export function newPaymentRow(
   fields: Pick<
     Payment,
     "unitId" | "customerId" | "gatewayId" | "method" | "amount" | "installmentIds" | "attempt"
-  >,
+  > &
+    Partial<Pick<Payment, "fromBalance">>,
   known?: { idempotencyKey: string; providerReference: string | null },
   /** The card a stored-card charge uses, as an earlier payment described it (its token kept, see `providerFieldsOf`). */
   card: Payment["card"] = null,
@@ -41,6 +42,7 @@ export function newPaymentRow(
     gatewayId: fields.gatewayId,
     method: fields.method,
     amount: fields.amount,
+    fromBalance: fields.fromBalance ?? null,
     installmentIds: fields.installmentIds,
     attempt: fields.attempt,
     id,

@@ -14,6 +14,16 @@ export interface CardSummary {
 }
 
 /**
+ * The part of a payment the customer's wallet paid beside the provider's: debited by the
+ * line `entryId` when the attempt was written, and given back by a reversal of that line if
+ * the attempt fails or is canceled.
+ */
+export interface BalancePart {
+  amount: Money;
+  entryId: Id<"walletEntry">;
+}
+
+/**
  * One attempt to collect one or more installments through one gateway. Written before the
  * gateway is called (write-ahead), with the idempotency key the provider will know it by.
  */
@@ -23,7 +33,14 @@ export interface Payment {
   customerId: Id<"customer">;
   gatewayId: string;
   method: CollectionMethod;
+  /** What the provider is asked to collect (for a wallet payment: what the balance paid). */
   amount: Money;
+  /**
+   * The part the customer's wallet paid beside `amount` (a split payment: part from the
+   * balance, the rest by card, PIX…); null when the wallet paid no part. The installments
+   * cost `amount` plus this (`collectedOf`).
+   */
+  fromBalance: BalancePart | null;
   installmentIds: Id<"installment">[];
   /** Our reference at the provider (MerchantOrderId, txid, seuNumero). Unique per gateway. */
   idempotencyKey: string;

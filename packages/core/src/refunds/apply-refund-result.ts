@@ -1,5 +1,6 @@
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
+import { collectedOf } from "../payments/collected-amount";
 import type { Payment } from "../payments/payment";
 import type { RefundResult } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
@@ -92,7 +93,7 @@ async function giveBack(
   const payment: Payment | null = await tx.payments.findById(refund.paymentId);
   if (!payment) throw new Error(`payment ${refund.paymentId} vanished`);
   const refunded = payment.refundedAmount.amount + refund.amount.amount;
-  const whole = refunded >= payment.amount.amount;
+  const whole = refunded >= collectedOf(payment).amount;
   await tx.payments.update({
     ...payment,
     refundedAmount: { amount: refunded, currency: payment.amount.currency },

@@ -36,6 +36,7 @@ function payment(method: PaymentMethod): Payment {
     failureMessage: null,
     card: null,
     refundedAmount: brl(0),
+    fromBalance: null,
     attempt: 1,
     createdAt: madeAt,
     updatedAt: madeAt,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { idempotencyKeySchema } from "../checkout/sale-input";
 import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
-import { moneySchema } from "../money/money";
+import { positiveMoneySchema } from "../money/money";
+import { collectedOf } from "../payments/collected-amount";
 import { notSentNewsOf } from "../payments/not-sent";
 import type { Payment } from "../payments/payment";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
@@ -19,9 +20,7 @@ import { checkRefundRules } from "./refund-rules";
 export const refundInputSchema = z.object({
   paymentId: z.string().startsWith("pay_", "must be a payment id"),
   /** How much to give back; leave it out to refund everything not refunded yet. */
-  amount: moneySchema
-    .refine((m) => m.amount > 0, { message: "must be more than zero", path: ["amount"] })
-    .optional(),
+  amount: positiveMoneySchema.optional(),
   idempotencyKey: idempotencyKeySchema,
   /** Why, for the customer's history and the reports. */
   reason: z.string().trim().max(500).default(""),
@@ -123,11 +122,20 @@ export function createRefundService(ctx: ServiceContext): RefundService {
           { details: { entity: "payment", id: payment.id, from: payment.status, to: "refunded" } },
         );
       }
-      const earlier = await tx.refunds.listByPayment(payment.id);
-      const taken = earlier
-        .filter((r) => countingStatuses.includes(r.status))
+      const earlier = (await tx.refunds.listByPayment(payment.id)).filter((r) =>
+        countingStatuses.includes(r.status),
+      );
+      const taken = earlier.reduce((sum, r) => sum + r.amount.amount, 0);
+      const destination = payment.method === "wallet" ? "wallet" : (data.destination ?? "original_method");
+      // A split payment's wallet part goes back only to the wallet: the provider gives back at
+      // most what it collected itself.
+      const toProvider = earlier
+        .filter((r) => r.destination === "original_method")
         .reduce((sum, r) => sum + r.amount.amount, 0);
-      const refundable = payment.amount.amount - taken;
+      const refundable =
+        destination === "wallet"
+          ? collectedOf(payment).amount - taken
+          : Math.min(collectedOf(payment).amount - taken, payment.amount.amount - toProvider);
       const amount = data.amount ?? { amount: refundable, currency: payment.amount.currency };
       if (amount.currency !== payment.amount.currency) {
         throw invalid(
@@ -136,13 +144,20 @@ export function createRefundService(ctx: ServiceContext): RefundService {
           `must be in the payment's currency, ${payment.amount.currency}`,
         );
       }
-      if (refundable <= 0)
-        throw invalid("amount", "nothing_to_refund", "the payment has been refunded already");
+      if (refundable <= 0) {
+        const walletLeft = collectedOf(payment).amount - taken;
+        throw invalid(
+          "amount",
+          "nothing_to_refund",
+          walletLeft > 0
+            ? `the provider's part has been refunded; the ${walletLeft} minor units the wallet paid go back only to the wallet`
+            : "the payment has been refunded already",
+        );
+      }
       if (amount.amount > refundable) {
         throw invalid("amount", "too_big", `at most ${refundable} minor units are left to refund`);
       }
       const now = ctx.clock.now();
-      const destination = payment.method === "wallet" ? "wallet" : (data.destination ?? "original_method");
       if (destination === "original_method")
         checkRefundRules(ctx.gateways.get(payment.gatewayId), payment, amount, now);
       const id = ctx.ids("refund");

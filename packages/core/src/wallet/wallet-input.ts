@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { idempotencyKeySchema } from "../checkout/sale-input";
-import { moneySchema } from "../money/money";
+import { positiveMoneySchema } from "../money/money";
 
 /** How money came into a wallet by staff's hand (imprimaSTORE seed: "forma de pagamento" of a credit). */
 export const walletCreditMethods = ["cash", "pix", "card", "boleto", "bank_transfer", "other"] as const;
 export type WalletCreditMethod = (typeof walletCreditMethods)[number];
 
-const positiveMoneySchema = moneySchema.refine((m) => m.amount > 0, {
-  message: "must be more than zero",
-  path: ["amount"],
-});
 const noteSchema = z.string().trim().max(500).default("");
 /** Who did it: a staff member's id, `api`, `customer`, or a plugin's name. */
 const actorSchema = z.string().trim().min(1).max(200).default("api");

@@ -18,15 +18,15 @@ export async function addWalletEntry(
   ctx: ServiceContext,
   tx: Repositories,
   fields: Omit<WalletEntry, "id" | "createdAt" | "orderId" | "paymentId" | "refundId" | "reversesEntryId"> &
-    Partial<Pick<WalletEntry, "orderId" | "paymentId" | "refundId" | "reversesEntryId">>,
+    Partial<Pick<WalletEntry, "id" | "orderId" | "paymentId" | "refundId" | "reversesEntryId">>,
 ): Promise<WalletMovement> {
   const entry: WalletEntry = {
-    id: ctx.ids("walletEntry"),
     orderId: null,
     paymentId: null,
     refundId: null,
     reversesEntryId: null,
     ...fields,
+    id: fields.id ?? ctx.ids("walletEntry"),
     createdAt: ctx.clock.now(),
   };
   const { balance } = await tx.wallet.append(entry);

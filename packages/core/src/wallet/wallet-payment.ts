@@ -43,14 +43,32 @@ export async function payContractFromBalance(
     gatewayId: walletGatewayId,
     ...(input.sequence !== undefined ? { sequence: input.sequence } : {}),
   }))!;
-  const { payment, contract } = next;
+  return settleFromBalance(ctx, tx, next.payment, next.contract, {
+    actor: input.actor,
+    note: input.note ?? next.contract.terms.planName,
+  });
+}
+
+/**
+ * Settles a written wallet payment (method `wallet`, not yet answered) inside the caller's
+ * transaction: the debit naming it — `insufficient_balance` when the balance does not cover
+ * it, and the transaction writes nothing — then its success applied as any provider's
+ * answer is. A sale paid all from the balance writes its own payment row and comes here.
+ */
+export async function settleFromBalance(
+  ctx: ServiceContext,
+  tx: Repositories,
+  payment: Payment,
+  contract: Contract,
+  input: { actor: string; note: string },
+): Promise<BalancePayment & { contract: Contract }> {
   const movement = await addWalletEntry(ctx, tx, {
     customerId: payment.customerId,
     unitId: payment.unitId,
     kind: "debit",
     amount: { amount: -payment.amount.amount, currency: payment.amount.currency },
     method: null,
-    note: input.note ?? contract.terms.planName,
+    note: input.note,
     actor: input.actor,
     paymentId: payment.id,
   });

@@ -9,6 +9,7 @@ import { providerAccountsMigration } from "./provider-accounts-migration";
 import { recurrencesMigration } from "./recurrences-migration";
 import { refundRecoveryIndexMigration } from "./refund-recovery-index-migration";
 import { renewalsMigration } from "./renewals-migration";
+import { splitPaymentsMigration } from "./split-payments-migration";
 import { staffAccessMigration } from "./staff-access-migration";
 import { webhookProvenanceMigration } from "./webhook-provenance-migration";
 
@@ -33,6 +34,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0009_renewals": renewalsMigration(dialect),
     "0010_due_reminders": dueRemindersMigration(dialect),
     "0011_billing_runs": billingRunsMigration(dialect),
+    "0012_split_payments": splitPaymentsMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }

@@ -1,4 +1,4 @@
-import type { Id, Payment } from "@tessera/core";
+import type { BalancePart, Id, Payment } from "@tessera/core";
 import type { Insertable, Selectable } from "kysely";
 import type { ColumnCodec } from "../column-codec";
 import type { PaymentsTable } from "../database";
@@ -23,6 +23,8 @@ export function paymentToRow(payment: Payment, codec: ColumnCodec): Insertable<P
     card: codec.nullableJson(payment.card),
     refunded_amount: payment.refundedAmount.amount,
     refunded_currency: payment.refundedAmount.currency,
+    from_balance_amount: payment.fromBalance?.amount.amount ?? null,
+    from_balance_entry_id: payment.fromBalance?.entryId ?? null,
     attempt: payment.attempt,
     created_at: payment.createdAt,
     updated_at: payment.updatedAt,
@@ -52,9 +54,19 @@ export function paymentFromRow(
     failureMessage: row.failure_message,
     card: codec.readNullableJson(row.card),
     refundedAmount: { amount: codec.readBigint(row.refunded_amount), currency: row.refunded_currency },
+    fromBalance: balancePartOf(row, codec),
     attempt: row.attempt,
     createdAt: codec.readInstant(row.created_at),
     updatedAt: codec.readInstant(row.updated_at),
     version: row.version,
+  };
+}
+
+function balancePartOf(row: Selectable<PaymentsTable>, codec: ColumnCodec): BalancePart | null {
+  const amount = codec.readNullableBigint(row.from_balance_amount);
+  if (amount === null || row.from_balance_entry_id === null) return null;
+  return {
+    amount: { amount, currency: row.currency },
+    entryId: row.from_balance_entry_id as Id<"walletEntry">,
   };
 }

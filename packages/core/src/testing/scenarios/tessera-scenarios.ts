@@ -17,6 +17,7 @@ import { renewalScenarios } from "./renewal-scenarios";
 import { reportScenarios } from "./report-scenarios";
 import { saleScenarios } from "./sale-scenarios";
 import { createScenarioEnv, type ScenarioEnv } from "./scenario-env";
+import { splitPaymentScenarios } from "./split-payment-scenarios";
 import { staffScenarios } from "./staff-scenarios";
 import { walletScenarios } from "./wallet-scenarios";
 import { webhookScenarios } from "./webhook-scenarios";
@@ -61,6 +62,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("webhooks", () => webhookScenarios(current));
     describe("refunds", () => refundScenarios(current));
     describe("wallet", () => walletScenarios(current));
+    describe("split payments and paying from the balance", () => splitPaymentScenarios(current));
     describe("billing run", () => billingScenarios(current));
     describe("renewals", () => renewalScenarios(current));
     describe("reminders", () => reminderScenarios(current));

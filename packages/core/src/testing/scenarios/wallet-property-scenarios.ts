@@ -16,6 +16,8 @@ type Step =
   | { kind: "refund"; amount: number }
   /** A new declined sale's first installments (19 990), paid from the balance. */
   | { kind: "pay" }
+  /** A new sale paid `part` from the balance and the rest by a card that pays, or is declined (the part given back). */
+  | { kind: "split"; part: number; declined: boolean }
   /** Several debits and credits at once. */
   | { kind: "race"; amounts: number[] };
 
@@ -26,6 +28,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("reverse" as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant("refund" as const), amount: fc.integer({ min: 1, max: 12_000 }) }),
   fc.constant({ kind: "pay" as const }),
+  fc.record({
+    kind: fc.constant("split" as const),
+    part: fc.integer({ min: 1, max: 19_989 }),
+    declined: fc.boolean(),
+  }),
   fc.record({
     kind: fc.constant("race" as const),
     // Positive: a credit; negative: a debit.
@@ -41,12 +48,12 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 /**
  * Property tests of the ledger (fast-check), on the storage under test: under any sequence of
- * credits, debits, reversals, refunds to the wallet and payments from it — some racing each
- * other — the balance is the sum of the lines and never below zero, each step lands exactly
+ * credits, debits, reversals, refunds to the wallet, payments from it and split payments
+ * whose card pays or is declined — some racing each other — the balance is the sum of the lines and never below zero, each step lands exactly
  * when a model of the balance says it may, and refunds never pass what was paid.
  */
 export function walletPropertyScenarios(current: () => ScenarioEnv): void {
-  it("keeps balance = Σ lines ≥ 0 under any sequence of credits, debits, reversals, payments and refunds, racing too", async () => {
+  it("keeps balance = Σ lines ≥ 0 under any sequence of credits, debits, reversals, payments, split payments and refunds, racing too", async () => {
     const env = current();
     const w = env.tessera.wallet;
     let serial = 0;
@@ -179,6 +186,27 @@ export function walletPropertyScenarios(current: () => ScenarioEnv): void {
               if (done) {
                 expect(done.contract.status).toBe("active");
                 model -= due;
+              }
+              break;
+            }
+            case "split": {
+              const done = await expectStep(
+                env.tessera.sales.start({
+                  unitId: env.unit.id,
+                  planId: env.monthly.id,
+                  buyer: buyerAna,
+                  method: "card",
+                  card: await env.card(next.declined ? "insufficientFunds" : "approvedVisa"),
+                  fromBalance: brl(next.part),
+                  idempotencyKey: key(),
+                  source: "api",
+                }),
+                model >= next.part,
+                "insufficient_balance",
+              );
+              if (done) {
+                expect(done.status).toBe(next.declined ? "declined" : "succeeded");
+                if (!next.declined) model -= next.part;
               }
               break;
             }

@@ -276,6 +276,7 @@ export function createFixtures(): Fixtures {
       failureMessage: null,
       card: null,
       refundedAmount: { amount: 0, currency: "BRL" },
+      fromBalance: null,
       attempt: 1,
       createdAt: at,
       updatedAt: at,

@@ -140,6 +140,7 @@ export { createIdGenerator, type Id, type IdGenerator, type IdKind, idPrefixes, 
 export { decodePageCursor, encodePageCursor } from "./ids/page-cursor";
 export type { Installment, InstallmentKind, Lease } from "./installments/installment";
 export { type InstallmentStatus, installmentLifecycle } from "./installments/installment-status";
+export { isUnpaid, linesToPay } from "./installments/lines-to-pay";
 export { defineLifecycle, type Lifecycle, type TransitionTable } from "./lifecycle/transition-table";
 export { allocateByWeights, allocateMoney } from "./money/allocate-money";
 // Kernel: money, time, ids, lifecycles
@@ -278,6 +279,7 @@ export {
   refundInputSchema,
 } from "./refunds/refund-service";
 export { type RefundStatus, refundLifecycle } from "./refunds/refund-status";
+export { countingRefundStatuses, refundableAmount } from "./refunds/refundable-amount";
 export {
   type RecurringCreditStatus,
   recurringCreditStatus,

@@ -77,7 +77,19 @@ export const paymentView = z.looseObject({
   unitId: z.string(),
   customerId: z.string(),
   method: z.string(),
-  amount: money,
+  amount: money.meta({
+    description: "What the provider collects (for a `wallet` payment: what the balance paid).",
+  }),
+  fromBalance: z
+    .object({
+      amount: money,
+      entryId: z.string().meta({ description: "The wallet line (`wal_…`) that debited it." }),
+    })
+    .nullable()
+    .meta({
+      description:
+        "The part the customer's wallet paid beside `amount` (a split payment); null when the wallet paid no part. The installments cost `amount` plus this. Given back to the wallet (a `reversal` line) if the attempt fails or is canceled.",
+    }),
   status: z.string(),
   providerReference: z.string().nullable(),
   action: z.looseObject({ type: z.enum(["pix", "boleto", "redirect"]) }).nullable(),

@@ -91,6 +91,24 @@ describe("GET /api/v1/openapi.json", () => {
     }
   });
 
+  it("takes a split payment's fromBalance in sales and retries, never the retry's actor, and shows it on the payment", () => {
+    const schemas = (doc["components"] as { schemas: Record<string, Record<string, unknown>> }).schemas;
+    const properties = (name: string) =>
+      (schemas[name] as { properties: Record<string, Record<string, unknown>> }).properties;
+    for (const name of ["SaleInput", "RetryInput"]) {
+      expect(Object.keys(properties(name)["fromBalance"]?.["properties"] ?? {}), name).toEqual([
+        "amount",
+        "currency",
+      ]);
+    }
+    expect(properties("RetryInput")["actor"]).toBeUndefined();
+    const payment = properties("SaleOutcome")["payment"] as {
+      anyOf: { properties?: Record<string, unknown> }[];
+    };
+    const shown = payment.anyOf.find((branch) => branch.properties)?.properties ?? {};
+    expect(JSON.stringify(shown["fromBalance"])).toContain('"entryId"');
+  });
+
   it("refuses a route table that names a path parameter it does not describe", () => {
     const [route] = apiRoutes.filter((r) => r.path === "/plans/{plan}");
     if (!route) throw new Error("no /plans/{plan} route");

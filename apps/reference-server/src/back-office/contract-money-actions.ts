@@ -4,14 +4,26 @@ import {
   type FieldIssue,
   formatMoney,
   isTesseraError,
+  type Payment,
+  type PaymentMethod,
+  type Refund,
   type RefundOutcome,
+  type SaleOutcome,
+  type TesseraError,
 } from "@tessera/core";
 import type { Context } from "hono";
 import { errorMessageKeys } from "../http/error-responses";
 import { formText, readFormBody } from "../http/read-form-body";
+import type { MessageKey } from "../i18n/message-catalog";
 import type { Translate } from "../i18n/translator";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
-import { type ContractPageDeps, nextUnpaidOf, refundableOf, renderContractPage } from "./contract-page";
+import {
+  type ContractPageDeps,
+  nextUnpaidOf,
+  refundableOf,
+  renderContractPage,
+  splitMethodsOf,
+} from "./contract-page";
 import { attemptOfContract } from "./contract-payment-actions";
 import { formKeyOf, freshFormKey, typedAmount } from "./money-form";
 import { contractOfUnit } from "./sale-in-scope";
@@ -92,11 +104,128 @@ export function payFromBalance(deps: ContractPageDeps) {
   };
 }
 
+/** The payment statuses after which a split payment's wallet part has been given back. */
+const givenBack: readonly Payment["status"][] = ["failed", "canceled"];
+
+/**
+ * POST /admin/u/:unit/contracts/:contract/split-payment — pays the contract's next unpaid
+ * installments with the customer's whole balance (less than they cost: the form is shown
+ * only then) and the rest by the method chosen, PIX, boleto or a payment link
+ * (`payments.retry` with `fromBalance`, the member as the wallet line's actor), under the
+ * form's idempotency key. The part is the balance as the form showed it (its hidden
+ * `fromBalance`), so sending the form twice is the same request and answers the first
+ * attempt. Success is the contract page with the new attempt, whose instructions staff
+ * resend as for any pending attempt; a refusal (the balance spent meanwhile, an attempt
+ * still open, a method the customer's record cannot take) is the contract page with why,
+ * and nothing taken.
+ */
+export function paySplitFromBalance(deps: ContractPageDeps) {
+  return async (c: Context<BackOfficeEnv>) => {
+    const t = c.get("t");
+    const locale = c.get("locale");
+    const staff = signedInStaff(c).staff;
+    const unit = await unitInScope(deps.tessera, staff, c.req.param("unit") ?? "");
+    const detail = await contractOfUnit(deps.tessera, unit, c.req.param("contract") ?? "");
+    const body = await readFormBody(c);
+    const key = formKeyOf(body);
+    const method = formText(body, "method", 40);
+    const currency = detail.contract.terms.price.currency;
+    const refuse = async (text: string, status: 404 | 409 | 422) =>
+      renderContractPage(
+        c,
+        deps,
+        unit,
+        await contractOfUnit(deps.tessera, unit, detail.contract.id),
+        { kind: "error", text },
+        status,
+        { split: { method } },
+      );
+    if (key === null) return refuse(t("admin.wallet.error.formExpired"), 422);
+    const offered = splitMethodsOf(unit);
+    if (!offered.includes(method as PaymentMethod)) return refuse(t("form.error.option"), 422);
+    const part = typedAmount(formText(body, "fromBalance", 40), true);
+    if (part.amount === null) return refuse(t("form.error.invalid"), 422);
+    const fromBalance = { amount: part.amount, currency };
+    const methodName = t(`method.${method}` as MessageKey);
+    let outcome: SaleOutcome;
+    try {
+      outcome = await deps.tessera.payments.retry({
+        contractId: detail.contract.id,
+        method: method as PaymentMethod,
+        fromBalance,
+        actor: staff.id,
+        idempotencyKey: key,
+      });
+    } catch (error) {
+      if (!isTesseraError(error) || errorCatalog[error.code].http >= 500) throw error;
+      const balance = formatMoney(await deps.tessera.wallet.balance(detail.customer.id, currency), locale);
+      const next = nextUnpaidOf(detail);
+      const rest = formatMoney(
+        { amount: Math.max((next?.amount.amount ?? 0) - part.amount, 0), currency },
+        locale,
+      );
+      return refuse(
+        splitRefusalText(error, t, { balance, part: formatMoney(fromBalance, locale), rest, methodName }),
+        pageStatus(error.code),
+      );
+    }
+    const payment = outcome.payment;
+    if (payment) {
+      await recordStaffAction(
+        c,
+        deps.tessera,
+        "payment.retried",
+        { kind: "payment", id: payment.id },
+        {
+          contract: detail.contract.id,
+          customerId: detail.customer.id,
+          method: payment.method,
+          amount: payment.amount.amount,
+          currency: payment.amount.currency,
+          fromBalance: payment.fromBalance?.amount.amount ?? 0,
+          ...(payment.fromBalance ? { walletEntry: payment.fromBalance.entryId } : {}),
+          status: payment.status,
+          replayed: outcome.replayed,
+        },
+      );
+    }
+    const notice = payment && !givenBack.includes(payment.status) ? "splitStarted" : "splitFailed";
+    return c.redirect(
+      `/admin/u/${unit.slug}/contracts/${detail.contract.id}?notice=${notice}&status=${payment?.status ?? ""}`,
+      303,
+    );
+  };
+}
+
+/** Core's refusal of a split payment, in the member's words. */
+function splitRefusalText(
+  error: TesseraError,
+  t: Translate,
+  amounts: { balance: string; part: string; rest: string; methodName: string },
+): string {
+  if (error.code === "insufficient_balance")
+    return t("admin.contract.split.error.balanceShort", { balance: amounts.balance, amount: amounts.part });
+  if (error.code === "payment_in_progress") return t("admin.contract.split.error.busy");
+  if (error.code === "idempotency_key_reused") return t("admin.wallet.error.resubmitted");
+  if (error.code === "validation_failed") {
+    const issues = error.details.issues ?? [];
+    const at = (field: string) => issues.find((issue) => String(issue.path[0]) === field);
+    if (at("fromBalance")?.code === "too_big")
+      return t("admin.contract.split.error.covers", { balance: amounts.balance });
+    if (at("buyer")) return t("admin.contract.split.error.payer", { method: amounts.methodName });
+    if (at("amount"))
+      return t("admin.contract.split.error.amountRule", { method: amounts.methodName, rest: amounts.rest });
+    if (at("method")) return t("form.error.option");
+    return t("form.error.invalid");
+  }
+  return t("admin.contract.actionFailed", { message: t(errorMessageKeys[error.code]) });
+}
+
 /** Core's refusals of a refund's amount, in the member's words, beside the amount (or for the form). */
 function refundIssueTexts(
   issues: readonly FieldIssue[],
   t: Translate,
-  amounts: { left: string; whole: string },
+  amounts: { left: string; whole: string; walletPartLeft: string | null },
 ): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
@@ -106,11 +235,31 @@ function refundIssueTexts(
     else if (issue.code === "partial_not_supported")
       errors["amount"] ??= t("admin.contract.refund.error.wholeOnly", { amount: amounts.whole });
     else if (issue.code === "nothing_to_refund")
-      errors["form"] ??= t("admin.contract.refund.error.nothingLeft");
+      errors["form"] ??= amounts.walletPartLeft
+        ? t("admin.contract.refund.error.walletPartLeft", { amount: amounts.walletPartLeft })
+        : t("admin.contract.refund.error.nothingLeft");
     else errors["amount"] ??= t("form.error.invalid");
   }
   if (Object.keys(errors).length === 0) errors["form"] = t("form.error.invalid");
   return errors;
+}
+
+/**
+ * What the provider may still give back of a payment, as core counts it: what is left of
+ * the whole, and at most the provider's own part less the refunds that went to it — a split
+ * payment's wallet part goes back only to the wallet.
+ */
+function refundableByProviderOf(payment: Payment, refunds: readonly Refund[]) {
+  const left = refundableOf(payment, refunds);
+  const toProvider = refunds
+    .filter(
+      (refund) =>
+        refund.paymentId === payment.id &&
+        refund.destination === "original_method" &&
+        refund.status !== "failed",
+    )
+    .reduce((sum, refund) => sum + refund.amount.amount, 0);
+  return { ...left, amount: Math.min(left.amount, Math.max(payment.amount.amount - toProvider, 0)) };
 }
 
 /**
@@ -138,9 +287,13 @@ export function refundPayment(deps: ContractPageDeps) {
     const destination =
       values.destination === "wallet" || values.destination === "original_method" ? values.destination : null;
     if (destination === null) errors["form"] = t("form.error.option");
+    const left = refundableOf(payment, detail.refunds);
+    // A split payment: the provider gives back at most its own part; the rest goes only to the wallet.
+    const toProvider = refundableByProviderOf(payment, detail.refunds);
     const amounts = {
-      left: formatMoney(refundableOf(payment, detail.refunds), locale),
+      left: formatMoney(destination === "original_method" ? toProvider : left, locale),
       whole: formatMoney(payment.amount, locale),
+      walletPartLeft: left.amount > toProvider.amount ? formatMoney(left, locale) : null,
     };
     const show = async (state: { errors: Record<string, string>; key: string }, status: 404 | 409 | 422) =>
       renderContractPage(

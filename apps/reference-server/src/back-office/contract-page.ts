@@ -4,13 +4,18 @@ import {
   contractLifecycle,
   formatMoney,
   type InstallmentKind,
+  linesToPay,
   type Money,
+  onlineMethodsOf,
   openPaymentStatuses,
   type Payment,
+  type PaymentMethod,
   type PaymentStatus,
   paymentLifecycle,
   type Refund,
+  refundableAmount,
   refundLifecycle,
+  sumMoney,
   type Tessera,
   type Unit,
 } from "@tessera/core";
@@ -25,6 +30,7 @@ import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
 import { contractDunningView, installmentDunningView } from "./contract-dunning-view";
 import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
+import { moneyTextOf } from "./money-text";
 import { publicBase } from "./public-address";
 import { contractOfUnit } from "./sale-in-scope";
 import { unitInScope } from "./unit-in-scope";
@@ -43,6 +49,8 @@ export const contractNotices = {
   canceled: "admin.contract.canceled",
   resent: "admin.contract.resent",
   paidFromBalance: "admin.contract.paidFromBalance",
+  splitStarted: "admin.contract.split.started",
+  splitFailed: "admin.contract.split.failed",
   refunded: "admin.contract.refunded",
   contractCanceled: "admin.contract.end.done",
   payLinkSent: "admin.contract.payLink.sent",
@@ -56,19 +64,25 @@ export function isOpenAttempt(payment: Payment): boolean {
   return openPaymentStatuses.includes(payment.status);
 }
 
-/** Refunds that take money out of what is left to refund: all but the failed ones (as core counts). */
-const countingRefunds: readonly Refund["status"][] = ["pending", "unknown", "succeeded"];
-
-/** What is left to refund of a payment: collected, less the refunds that went or may go back. */
+/**
+ * What is left to refund of a payment, to any destination: collected — the provider's part
+ * and a split payment's wallet part — less the refunds that went or may go back, as core
+ * counts it (`refundableAmount`; to the original method it is at most the provider's part).
+ */
 export function refundableOf(payment: Payment, refunds: readonly Refund[]): Money {
-  const taken = refunds
-    .filter((refund) => refund.paymentId === payment.id && countingRefunds.includes(refund.status))
-    .reduce((sum, refund) => sum + refund.amount.amount, 0);
-  const collected = payment.status === "succeeded" || payment.status === "partially_refunded";
-  return {
-    amount: collected ? Math.max(payment.amount.amount - taken, 0) : 0,
-    currency: payment.amount.currency,
-  };
+  return refundableAmount(payment, refunds, "wallet");
+}
+
+/**
+ * The methods staff may charge the rest of a split payment by, from the desk: the unit's
+ * online methods that need nothing of the payer there and then — PIX, boleto, a payment
+ * link. A card needs the provider's token from the payer's own browser, which the desk does
+ * not have; a `manual` method is never charged through a provider (`payments.retry`).
+ */
+export function splitMethodsOf(unit: Pick<Unit, "paymentMethods">): PaymentMethod[] {
+  return [...new Set(onlineMethodsOf(unit).map((entry) => entry.method as PaymentMethod))].filter(
+    (method) => method !== "card",
+  );
 }
 
 /**
@@ -77,19 +91,18 @@ export function refundableOf(payment: Payment, refunds: readonly Refund[]): Mone
  * still open (core then refuses with `payment_in_progress`). Null when nothing is left to pay.
  */
 export function nextUnpaidOf(detail: ContractDetail) {
-  const unpaid = detail.installments.filter(
-    ({ installment }) => installment.status === "awaiting" || installment.status === "denied",
-  );
-  if (unpaid.length === 0) return null;
-  const sequence = Math.min(...unpaid.map(({ installment }) => installment.sequence));
-  const due = unpaid.filter(({ installment }) => installment.sequence === sequence);
+  const due = linesToPay(detail.installments.map(({ installment }) => installment));
+  if (due.length === 0) return null;
+  const ids = new Set(due.map((line) => line.id));
   return {
-    amount: {
-      amount: due.reduce((sum, { installment }) => sum + installment.amount.amount, 0),
-      currency: detail.contract.terms.price.currency,
-    },
-    dueDate: due[0]!.installment.dueDate,
-    busy: due[0]!.payments.some(isOpenAttempt),
+    amount: sumMoney(
+      due.map((line) => line.amount),
+      detail.contract.terms.price.currency,
+    ),
+    dueDate: due[0]!.dueDate,
+    busy: detail.installments.some(
+      ({ installment, payments }) => ids.has(installment.id) && payments.some(isOpenAttempt),
+    ),
   };
 }
 
@@ -97,12 +110,16 @@ export function nextUnpaidOf(detail: ContractDetail) {
 export interface ContractForms {
   refund?: MoneyFormState & { paymentId: string };
   cancel?: MoneyFormState;
+  /** The split payment's form: only its method is shown again (the amount is the balance now). */
+  split?: { method: string };
 }
 
 /**
  * Renders the contract page; `message` is a notice or an action's failure, shown at the top.
  * Besides the installments and their attempts: the customer's wallet balance with "pay from
- * the balance" when it covers the next unpaid installments, and a refund form on each
+ * the balance" when it covers the next unpaid installments — or, when it is more than zero
+ * but less than them, "use the balance and charge the rest by" PIX, boleto or a payment
+ * link — and a refund form on each
  * payment with money left to refund (to the original method or to the wallet); while lines are
  * due, the contract's pay link to copy and to e-mail the customer. Where the
  * collection stands (past due, the unit's retry days, each line's failures and next attempt),
@@ -139,13 +156,24 @@ export async function renderContractPage(
       left: formatMoney(left, locale),
       currency: left.currency,
       walletOnly,
+      // A split payment's wallet part goes back only to the wallet (core's rule): the form says so.
+      walletPart: payment.fromBalance ? formatMoney(payment.fromBalance.amount, locale) : "",
       method: t(`method.${payment.method}` as MessageKey),
       legend: t("admin.contract.refund.legend"),
     };
   };
+  // A split payment shows its parts: "R$ 149,90 por cartão + R$ 50,00 do saldo".
+  const amountText = (payment: Payment) =>
+    payment.fromBalance
+      ? t("admin.contract.payment.split", {
+          amount: formatMoney(payment.amount, locale),
+          method: t(`admin.contract.payment.via.${payment.method}` as MessageKey),
+          balance: formatMoney(payment.fromBalance.amount, locale),
+        })
+      : formatMoney(payment.amount, locale);
   const paymentView = (payment: Payment) => ({
     id: payment.id,
-    amount: formatMoney(payment.amount, locale),
+    amount: amountText(payment),
     method: t(`method.${payment.method}` as MessageKey),
     status: t(`admin.payment.status.${payment.status}` as MessageKey),
     at: formatMoment(payment.createdAt, locale, unit.timeZone),
@@ -157,6 +185,10 @@ export async function renderContractPage(
     refund: refundView(payment),
   });
   const covered = next !== null && balance.amount >= next.amount.amount && next.amount.amount > 0;
+  // A balance short of the next installments pays part of them, the rest by a method the desk can charge.
+  const partial = next !== null && balance.amount > 0 && balance.amount < next.amount.amount;
+  const splitMethods = partial ? splitMethodsOf(unit) : [];
+  const sentSplit = forms.split?.method ?? "";
   const cancelable = contractLifecycle.canMove(contract.status, "canceled");
   const today = calendarDateInZone(deps.tessera.clock.now(), unit.timeZone);
   const due = dueLinesOf(detail, today);
@@ -226,7 +258,30 @@ export async function renderContractPage(
                 hint: t("admin.contract.payFromBalanceHint", { date: formatDay(next.dueDate, locale) }),
               }
             : null,
-        busy: covered && next.busy,
+        splitPayment:
+          partial && !next.busy && splitMethods.length > 0
+            ? {
+                action: `${base}/split-payment`,
+                key: freshFormKey(),
+                // The part as the form shows it, in minor units' text: the balance when it was shown.
+                fromBalance: moneyTextOf(balance.amount),
+                legend: t("admin.contract.split.legend", { balance: formatMoney(balance, locale) }),
+                hint: t("admin.contract.split.hint", {
+                  rest: formatMoney(
+                    { amount: next.amount.amount - balance.amount, currency: balance.currency },
+                    locale,
+                  ),
+                  amount: formatMoney(next.amount, locale),
+                  date: formatDay(next.dueDate, locale),
+                }),
+                methods: splitMethods.map((method, index) => ({
+                  value: method,
+                  label: t(`method.${method}` as MessageKey),
+                  checked: sentSplit === "" ? index === 0 : sentSplit === method,
+                })),
+              }
+            : null,
+        busy: (covered || partial) && next.busy,
       },
       installments: detail.installments.map(({ installment, payments }) => ({
         id: installment.id,
@@ -269,7 +324,9 @@ export function contractPage(deps: ContractPageDeps) {
           ? t(`admin.payment.status.${status}` as MessageKey)
           : "";
     const balance =
-      key === "admin.contract.paidFromBalance"
+      key === "admin.contract.paidFromBalance" ||
+      key === "admin.contract.split.started" ||
+      key === "admin.contract.split.failed"
         ? formatMoney(
             await deps.tessera.wallet.balance(detail.customer.id, detail.contract.terms.price.currency),
             locale,

@@ -3,6 +3,7 @@ import {
   type ContractDetail,
   calendarDateInZone,
   type Installment,
+  linesToPay,
   type Money,
   openPaymentStatuses,
   type Payment,
@@ -26,18 +27,21 @@ export interface DueLines {
  * Null when there are none — the link has nothing to pay.
  */
 export function dueLinesOf(detail: ContractDetail, today: CalendarDate): DueLines | null {
-  const due = detail.installments.filter(
-    ({ installment }) =>
-      (installment.status === "awaiting" || installment.status === "denied") && installment.dueDate <= today,
+  const lines = linesToPay(
+    detail.installments.map(({ installment }) => installment),
+    { dueOn: today },
   );
-  if (due.length === 0) return null;
+  if (lines.length === 0) return null;
+  const ids = new Set(lines.map((line) => line.id));
   const openAttempt =
-    due.flatMap(({ payments }) => payments).find((payment) => openPaymentStatuses.includes(payment.status)) ??
-    null;
+    detail.installments
+      .filter(({ installment }) => ids.has(installment.id))
+      .flatMap(({ payments }) => payments)
+      .find((payment) => openPaymentStatuses.includes(payment.status)) ?? null;
   return {
-    lines: due.map(({ installment }) => installment),
+    lines,
     total: sumMoney(
-      due.map(({ installment }) => installment.amount),
+      lines.map((line) => line.amount),
       detail.contract.terms.price.currency,
     ),
     openAttempt,

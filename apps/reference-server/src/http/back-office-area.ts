@@ -6,7 +6,7 @@ import { billingRunsPage } from "../back-office/billing-runs-page";
 import { saveButtonDesign, showButtonDesigner } from "../back-office/button-designer-page";
 import { cancelContract } from "../back-office/contract-cancel-action";
 import { contractListPage } from "../back-office/contract-list-page";
-import { payFromBalance, refundPayment } from "../back-office/contract-money-actions";
+import { payFromBalance, paySplitFromBalance, refundPayment } from "../back-office/contract-money-actions";
 import { contractPage } from "../back-office/contract-page";
 import { paymentAction } from "../back-office/contract-payment-actions";
 import { requireCsrf } from "../back-office/csrf";
@@ -107,6 +107,7 @@ export function backOfficeArea(deps: {
   area.get("/u/:unit/contracts", signedIn, contractListPage(page));
   area.get("/u/:unit/contracts/:contract", signedIn, contractPage(page));
   area.post("/u/:unit/contracts/:contract/pay-from-balance", signedIn, body, csrf, payFromBalance(page));
+  area.post("/u/:unit/contracts/:contract/split-payment", signedIn, body, csrf, paySplitFromBalance(page));
   area.post("/u/:unit/contracts/:contract/cancellation", signedIn, body, csrf, cancelContract(page));
   area.post("/u/:unit/contracts/:contract/pay-link/resend", signedIn, body, csrf, resendPayLink(page));
   area.post(

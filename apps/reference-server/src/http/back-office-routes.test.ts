@@ -158,6 +158,7 @@ describe("every back-office route", () => {
     expect(names).toContain("GET /admin/u/:unit/plans");
     expect(names).toContain("POST /admin/logout");
     expect(names).toContain("GET /admin/u/:unit/reports/recurring-credit/export");
+    expect(names).toContain("POST /admin/u/:unit/contracts/:contract/split-payment");
   });
 
   it("takes a session: a page sends to the log-in, a change is refused", async () => {

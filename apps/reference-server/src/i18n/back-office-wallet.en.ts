@@ -73,6 +73,34 @@ export const backOfficeWalletEn: Record<keyof typeof backOfficeWalletPtBR, Messa
   "admin.contract.paidFromBalance": "Paid from the balance. Balance left: {balance}.",
   "admin.contract.error.balanceShort":
     "The balance ({balance}) does not cover the installment ({amount}). Nothing was taken.",
+  "admin.contract.split.legend": "Use the balance ({balance}) and charge the rest by",
+  "admin.contract.split.hint":
+    "The rest, {rest} of the {amount} of the installment due on {date}, is charged by the method chosen. If that charge fails or is canceled, the balance goes back to the wallet.",
+  "admin.contract.split.submit": "Use the balance and charge the rest",
+  "admin.contract.split.started":
+    "Balance used. Charge of the rest: {status}. Balance left: {balance}. For the customer to pay, resend the instructions from the attempt below.",
+  "admin.contract.split.failed":
+    "The rest was not charged ({status}): the balance part went back to the wallet. Balance: {balance}.",
+  "admin.contract.split.error.balanceShort":
+    "The customer's balance changed ({balance}) and no longer covers the form's part of {amount}. Nothing was charged or taken.",
+  "admin.contract.split.error.covers":
+    "The balance ({balance}) now covers the whole installment: use “Pay from the balance”. Nothing was charged.",
+  "admin.contract.split.error.busy":
+    "An attempt to pay this installment is still open: wait for its result or cancel it before using the balance. Nothing was taken.",
+  "admin.contract.split.error.payer":
+    "{method} needs customer details the record lacks (document, address or phone). Complete the record or choose another method. Nothing was taken.",
+  "admin.contract.split.error.amountRule":
+    "{method} does not take a charge of {rest}: choose another method. Nothing was taken.",
+  "admin.contract.payment.split": "{amount} {method} + {balance} from the balance",
+  "admin.contract.payment.via.card": "by card",
+  "admin.contract.payment.via.pix": "by PIX",
+  "admin.contract.payment.via.boleto": "by boleto",
+  "admin.contract.payment.via.payment_link": "by payment link",
+  "admin.contract.payment.via.wallet": "from the balance",
+  "admin.contract.refund.walletPart":
+    "Paid in part from the balance: at most what the provider charged goes back to {method}; the balance part ({amount}) goes back only to the customer's wallet.",
+  "admin.contract.refund.error.walletPartLeft":
+    "The provider's part has been refunded: what is left ({amount}) is the balance part, which goes back only to the customer's wallet.",
   "admin.contract.refund.legend": "Refund this payment",
   "admin.contract.refund.amount": "Amount ({currency})",
   "admin.contract.refund.amountHint": "Leave it empty to refund all that is left: {amount}.",

@@ -75,6 +75,34 @@ export const backOfficeWalletPtBR = {
   "admin.contract.paidFromBalance": "Pago com o saldo. Saldo restante: {balance}.",
   "admin.contract.error.balanceShort":
     "O saldo ({balance}) não cobre a parcela ({amount}). Nada foi descontado.",
+  "admin.contract.split.legend": "Usar o saldo ({balance}) e cobrar o restante por",
+  "admin.contract.split.hint":
+    "O restante, {rest} dos {amount} da parcela que vence em {date}, é cobrado pela forma escolhida. Se a cobrança falhar ou for cancelada, o saldo volta para a carteira.",
+  "admin.contract.split.submit": "Usar o saldo e cobrar o restante",
+  "admin.contract.split.started":
+    "Saldo usado. Cobrança do restante: {status}. Saldo restante: {balance}. Para o cliente pagar, reenvie as instruções pela tentativa abaixo.",
+  "admin.contract.split.failed":
+    "A cobrança do restante não foi feita ({status}): a parte do saldo voltou para a carteira. Saldo: {balance}.",
+  "admin.contract.split.error.balanceShort":
+    "O saldo do cliente mudou ({balance}) e não cobre mais a parte de {amount} do formulário. Nada foi cobrado nem descontado.",
+  "admin.contract.split.error.covers":
+    "O saldo ({balance}) agora cobre a parcela inteira: use “Pagar com o saldo”. Nada foi cobrado.",
+  "admin.contract.split.error.busy":
+    "Já há uma tentativa de pagamento em aberto para esta parcela: aguarde o resultado ou cancele-a antes de usar o saldo. Nada foi descontado.",
+  "admin.contract.split.error.payer":
+    "{method} exige dados do cliente que faltam no cadastro (documento, endereço ou telefone). Complete o cadastro ou escolha outra forma. Nada foi descontado.",
+  "admin.contract.split.error.amountRule":
+    "{method} não aceita cobrar {rest}: escolha outra forma. Nada foi descontado.",
+  "admin.contract.payment.split": "{amount} {method} + {balance} do saldo",
+  "admin.contract.payment.via.card": "por cartão",
+  "admin.contract.payment.via.pix": "por PIX",
+  "admin.contract.payment.via.boleto": "por boleto",
+  "admin.contract.payment.via.payment_link": "por link de pagamento",
+  "admin.contract.payment.via.wallet": "do saldo",
+  "admin.contract.refund.walletPart":
+    "Pago em parte com o saldo: para {method} volta no máximo o que o provedor cobrou; a parte do saldo ({amount}) volta só para a carteira do cliente.",
+  "admin.contract.refund.error.walletPartLeft":
+    "A parte do provedor já foi estornada: o que resta ({amount}) é a parte do saldo, que volta só para a carteira do cliente.",
   "admin.contract.refund.legend": "Estornar este pagamento",
   "admin.contract.refund.amount": "Valor ({currency})",
   "admin.contract.refund.amountHint": "Deixe em branco para estornar tudo o que resta: {amount}.",

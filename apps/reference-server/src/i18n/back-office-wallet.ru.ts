@@ -73,6 +73,34 @@ export const backOfficeWalletRu: Record<keyof typeof backOfficeWalletPtBR, Messa
   "admin.contract.paidFromBalance": "Оплачено с баланса. Остаток: {balance}.",
   "admin.contract.error.balanceShort":
     "Баланса ({balance}) не хватает на платёж ({amount}). Ничего не списано.",
+  "admin.contract.split.legend": "Использовать баланс ({balance}) и взять остаток через",
+  "admin.contract.split.hint":
+    "Остаток — {rest} из {amount} платежа со сроком {date} — списывается выбранным способом. Если это списание не пройдёт или будет отменено, баланс вернётся в кошелёк.",
+  "admin.contract.split.submit": "Использовать баланс и взять остаток",
+  "admin.contract.split.started":
+    "Баланс использован. Оплата остатка: {status}. Остаток баланса: {balance}. Чтобы клиент оплатил, отправьте ему инструкции из попытки ниже.",
+  "admin.contract.split.failed":
+    "Остаток не списан ({status}): часть с баланса вернулась в кошелёк. Баланс: {balance}.",
+  "admin.contract.split.error.balanceShort":
+    "Баланс клиента изменился ({balance}) и больше не покрывает часть {amount} из формы. Ничего не списано.",
+  "admin.contract.split.error.covers":
+    "Баланс ({balance}) теперь покрывает весь платёж: используйте «Оплатить с баланса». Ничего не списано.",
+  "admin.contract.split.error.busy":
+    "По этому платежу есть незавершённая попытка оплаты: дождитесь её результата или отмените её, прежде чем использовать баланс. Ничего не списано.",
+  "admin.contract.split.error.payer":
+    "Для способа {method} в карточке клиента не хватает данных (документ, адрес или телефон). Дополните карточку или выберите другой способ. Ничего не списано.",
+  "admin.contract.split.error.amountRule":
+    "Способ {method} не принимает сумму {rest}: выберите другой. Ничего не списано.",
+  "admin.contract.payment.split": "{amount} {method} + {balance} с баланса",
+  "admin.contract.payment.via.card": "картой",
+  "admin.contract.payment.via.pix": "через PIX",
+  "admin.contract.payment.via.boleto": "через boleto",
+  "admin.contract.payment.via.payment_link": "по ссылке на оплату",
+  "admin.contract.payment.via.wallet": "с баланса",
+  "admin.contract.refund.walletPart":
+    "Оплачено частично с баланса: тем же способом ({method}) возвращается не больше того, что списал провайдер; часть с баланса ({amount}) возвращается только в кошелёк клиента.",
+  "admin.contract.refund.error.walletPartLeft":
+    "Часть провайдера уже возвращена: остаток ({amount}) — часть с баланса, она возвращается только в кошелёк клиента.",
   "admin.contract.refund.legend": "Вернуть этот платёж",
   "admin.contract.refund.amount": "Сумма ({currency})",
   "admin.contract.refund.amountHint": "Оставьте пустым, чтобы вернуть весь остаток: {amount}.",

@@ -1,6 +1,7 @@
 import type { Contract } from "../contracts/contract";
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
+import { linesToPay } from "../installments/lines-to-pay";
 import { type Money, sumMoney } from "../money/money";
 import { methodRuleIssues } from "../payments/method-rules";
 import type { CardSummary, Payment } from "../payments/payment";
@@ -55,14 +56,10 @@ export async function writeNextAttempt(
       details: { entity: "contract", id: input.contractId },
     });
   }
-  const installments = await tx.installments.listByContract(contract.id);
-  const unpaid = installments.filter((i) => i.status === "awaiting" || i.status === "denied");
-  const dueOn = input.dueOn;
-  const sequence = input.sequence ?? Math.min(...unpaid.map((i) => i.sequence));
-  const due =
-    dueOn === undefined
-      ? unpaid.filter((i) => i.sequence === sequence)
-      : unpaid.filter((i) => i.dueDate <= dueOn);
+  const due = linesToPay(await tx.installments.listByContract(contract.id), {
+    ...(input.dueOn === undefined ? {} : { dueOn: input.dueOn }),
+    ...(input.sequence === undefined ? {} : { sequence: input.sequence }),
+  });
   if (due.length === 0) {
     throw new TesseraError("invalid_transition", `Contract ${contract.id} has nothing left to pay.`, {
       details: { entity: "contract", id: contract.id },

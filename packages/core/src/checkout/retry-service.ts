@@ -97,8 +97,9 @@ export function createRetryService(ctx: ServiceContext): RetryService {
           payer: payer!,
           card: data.card,
           timeZone: unit!.timeZone,
-          // Only a retry of the sale's own first charge may start the provider's recurrence.
-          ...(data.lines === "first"
+          // Only a retry of the sale's own first charge may start the provider's recurrence, and
+          // not a split one: the provider would charge each later month what it charged first.
+          ...(data.lines === "first" && !data.fromBalance
             ? { recurrence: await retryRecurrence(ctx, ctx.storage, contract!, payment, unit!.timeZone) }
             : {}),
         });

@@ -113,6 +113,11 @@ export interface SaleInputFields {
    */
   fromBalance?: Money;
   /**
+   * Who sells, for the wallet line of a split payment: a staff member's id, an API key's id;
+   * the `source` when left out. Not part of what makes a retry the same sale.
+   */
+  actor?: string;
+  /**
    * What makes a retry of this request the same sale (8–255 printable ASCII characters, no
    * spaces): the same key answers the first sale, never a second charge.
    */
@@ -157,6 +162,7 @@ export const saleInputSchema = z.object({
   method: paymentMethodSchema.optional(),
   card: cardInputSchema.optional(),
   fromBalance: positiveMoneySchema.optional(),
+  actor: z.string().trim().min(1).max(200).optional(),
   idempotencyKey: idempotencyKeySchema,
   source: z.enum(["online", "api", "staff"]).default("api"),
 });

@@ -275,7 +275,8 @@ export function createSaleService(ctx: ServiceContext): SaleService {
       createdAt: now,
     });
     // After the key's record: a replay must meet its key, not a balance the first call spent.
-    if (payment) await debitBalancePart(ctx, tx, payment, { note: plan.name, actor: data.source });
+    const actor = data.actor ?? data.source;
+    if (payment) await debitBalancePart(ctx, tx, payment, { note: plan.name, actor });
     const events: AnyDomainEvent[] = [
       ctx.events(
         "contract.created",
@@ -287,8 +288,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
     await tx.outbox.append(events);
     // All of it from the balance: paid, and the contract active, in this transaction.
     if (payment && sale.fromWallet) {
-      payment = (await settleFromBalance(ctx, tx, payment, contract, { actor: data.source, note: plan.name }))
-        .payment;
+      payment = (await settleFromBalance(ctx, tx, payment, contract, { actor, note: plan.name })).payment;
     }
     return { payment, contract, customer, installments };
   }
@@ -315,6 +315,7 @@ export function createSaleService(ctx: ServiceContext): SaleService {
         ...data,
         buyer: { ...data.buyer, extraFields: sale.extra.values },
         card: undefined,
+        actor: undefined,
         idempotencyKey: undefined,
       });
       return runIdempotent(

@@ -169,11 +169,15 @@ export async function applyPaymentResult(
   }
   if (!paymentLifecycle.canMove(current.status, target)) return nothingToDo();
 
+  const events: AnyDomainEvent[] = [];
+  // Paid after it failed or was canceled: its wallet part, given back then, is taken again.
+  const lateSuccess =
+    target === "succeeded" && (current.status === "failed" || current.status === "canceled");
+  const fromBalance = lateSuccess ? await retakeBalancePart(ctx, tx, current, events) : current.fromBalance;
   const payment = await tx.payments.update(
-    { ...current, ...providerFields, status: target, updatedAt: now },
+    { ...current, ...providerFields, status: target, fromBalance, updatedAt: now },
     current,
   );
-  const events: AnyDomainEvent[] = [];
   let installments = await installmentsOf(payment);
   const contractId = contractIdOf(installments);
   let contract =
@@ -188,9 +192,6 @@ export async function applyPaymentResult(
 
   switch (target) {
     case "succeeded": {
-      // Paid after it failed or was canceled: its wallet part, given back then, is taken again.
-      if (current.status === "failed" || current.status === "canceled")
-        await retakeBalancePart(ctx, tx, payment, events);
       installments = await confirmInstallments(tx, installments, now);
       events.push(ctx.events("payment.succeeded", ids, payment.unitId));
       if (contract)

@@ -3,7 +3,6 @@ import { idempotencyKeySchema } from "../checkout/sale-input";
 import { isTesseraError, TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
 import { positiveMoneySchema } from "../money/money";
-import { collectedOf } from "../payments/collected-amount";
 import { notSentNewsOf } from "../payments/not-sent";
 import type { Payment } from "../payments/payment";
 import { withRetryOnConflict } from "../payments/with-retry-on-conflict";
@@ -16,6 +15,7 @@ import { applyRefundResult, refundKeyOf } from "./apply-refund-result";
 import { type RefundRecoverOptions, type RefundRecoveryReport, recoverRefunds } from "./recover-refunds";
 import type { Refund } from "./refund";
 import { checkRefundRules } from "./refund-rules";
+import { refundableAmount } from "./refundable-amount";
 
 export const refundInputSchema = z.object({
   paymentId: z.string().startsWith("pay_", "must be a payment id"),
@@ -90,8 +90,6 @@ export interface RefundService {
   recover(options?: RefundRecoverOptions): Promise<RefundRecoveryReport>;
 }
 
-const countingStatuses: readonly Refund["status"][] = ["pending", "unknown", "succeeded"];
-
 export function createRefundService(ctx: ServiceContext): RefundService {
   async function paymentOrThrow(repos: Repositories, id: Id<"payment">): Promise<Payment> {
     const payment = await repos.payments.findById(id);
@@ -122,20 +120,11 @@ export function createRefundService(ctx: ServiceContext): RefundService {
           { details: { entity: "payment", id: payment.id, from: payment.status, to: "refunded" } },
         );
       }
-      const earlier = (await tx.refunds.listByPayment(payment.id)).filter((r) =>
-        countingStatuses.includes(r.status),
-      );
-      const taken = earlier.reduce((sum, r) => sum + r.amount.amount, 0);
+      const earlier = await tx.refunds.listByPayment(payment.id);
       const destination = payment.method === "wallet" ? "wallet" : (data.destination ?? "original_method");
       // A split payment's wallet part goes back only to the wallet: the provider gives back at
       // most what it collected itself.
-      const toProvider = earlier
-        .filter((r) => r.destination === "original_method")
-        .reduce((sum, r) => sum + r.amount.amount, 0);
-      const refundable =
-        destination === "wallet"
-          ? collectedOf(payment).amount - taken
-          : Math.min(collectedOf(payment).amount - taken, payment.amount.amount - toProvider);
+      const refundable = refundableAmount(payment, earlier, destination).amount;
       const amount = data.amount ?? { amount: refundable, currency: payment.amount.currency };
       if (amount.currency !== payment.amount.currency) {
         throw invalid(
@@ -145,7 +134,7 @@ export function createRefundService(ctx: ServiceContext): RefundService {
         );
       }
       if (refundable <= 0) {
-        const walletLeft = collectedOf(payment).amount - taken;
+        const walletLeft = refundableAmount(payment, earlier, "wallet").amount;
         throw invalid(
           "amount",
           "nothing_to_refund",

@@ -67,18 +67,20 @@ export async function releaseBalancePart(
 
 /**
  * Takes a split payment's wallet part again when the provider reports paid an attempt that
- * had failed or been canceled (its part given back then). When the balance no longer
- * covers it, the installments are paid all the same — the provider's money is never lost —
- * and `payment.balance_short` tells staff what is left to collect.
+ * had failed or been canceled (its part given back then). Answers the payment's wallet part
+ * from now on: the same part when taken again; null when the balance no longer covers it —
+ * the installments are paid all the same (the provider's money is never lost), the payment
+ * no longer claims a part it did not collect (so no refund can give it back), and
+ * `payment.balance_short` tells staff what is left to collect.
  */
 export async function retakeBalancePart(
   ctx: ServiceContext,
   tx: Repositories,
   payment: Payment,
   events: AnyDomainEvent[],
-): Promise<void> {
+): Promise<BalancePart | null> {
   const part = payment.fromBalance;
-  if (!part) return;
+  if (!part) return null;
   // Checked first: a guarded append refused on PostgreSQL would abort the whole transaction.
   // A debit racing in between makes the append refuse, and the news is applied again later.
   const balance = await tx.wallet.balance(payment.customerId, part.amount.currency);
@@ -90,7 +92,7 @@ export async function retakeBalancePart(
         payment.unitId,
       ),
     );
-    return;
+    return null;
   }
   await addWalletEntry(ctx, tx, {
     customerId: payment.customerId,
@@ -102,6 +104,7 @@ export async function retakeBalancePart(
     actor: "system",
     paymentId: payment.id,
   });
+  return part;
 }
 
 /**

@@ -171,6 +171,8 @@ export function splitPaymentScenarios(current: () => ScenarioEnv): void {
     env.sandbox.sandbox.pay(second.idempotencyKey);
     const late = await env.tessera.payments.refresh(second.id);
     expect(late.status).toBe("succeeded");
+    // It no longer claims the part it did not collect: a refund cannot give that part back.
+    expect(late.fromBalance).toBeNull();
     expect(await balanceOf(ana.id)).toEqual(brl(0));
     const detail = await env.tessera.contracts.get(
       (await env.storage.installments.findByIds(second.installmentIds))[0]!.contractId!,
@@ -186,6 +188,15 @@ export function splitPaymentScenarios(current: () => ScenarioEnv): void {
     expect(short.map((event) => event.payload)).toEqual([
       { paymentId: second.id, customerId: ana.id, amount: brl(5_000) },
     ]);
+    const back = await env.tessera.refunds.refund({
+      paymentId: second.id,
+      destination: "wallet",
+      reason: "desistência",
+      idempotencyKey: key("refund"),
+    });
+    expect(back.refund.amount).toEqual(brl(14_990));
+    expect(back.payment.status).toBe("refunded");
+    expect(await balanceOf(ana.id)).toEqual(brl(14_990));
   });
 
   it("refuses a part not less than what is due, in another currency, online, or beyond the balance — writing nothing", async () => {

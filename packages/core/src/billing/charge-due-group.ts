@@ -2,7 +2,7 @@ import { writeNextAttempt } from "../checkout/next-attempt";
 import type { Contract } from "../contracts/contract";
 import { isTesseraError } from "../errors/tessera-error";
 import type { Installment } from "../installments/installment";
-import { sumMoney } from "../money/money";
+import { type Money, sumMoney } from "../money/money";
 import { onlineMethodOf } from "../organizations/online-methods";
 import type { Unit } from "../organizations/unit";
 import type { Payment } from "../payments/payment";
@@ -41,7 +41,9 @@ export const billingActor = "billing";
  *   the first failed attempt, and the unit's schedule retries from it;
  * - a dunning schedule already spent: the contract is marked `past_due`, nothing charged;
  * - any other line of a `past_due` contract: held, looked at again tomorrow;
- * - a balance that covers the whole group pays it from the wallet;
+ * - a balance that covers the whole group pays it from the wallet; one that covers part of
+ *   it pays that part, and the card or the link the rest (a split payment, its part given
+ *   back if the charge fails);
  * - a stored card is charged (the card kept from the contract's latest paid card payment);
  * - otherwise a PIX, boleto or provider link is issued, and `payment.pending` tells the
  *   customer how to pay.
@@ -104,7 +106,11 @@ export async function chargeDueGroup(
     const paid = await fromBalance(ctx, contract, first.sequence);
     if (paid) return paid;
   }
-  return chargeProvider(ctx, unit, contract, first.sequence, everyLine);
+  // A balance short of the month pays its part, and the card or the link the rest.
+  const part = balance.amount > 0 && balance.amount < due.amount ? balance : null;
+  const charged = await chargeProvider(ctx, unit, contract, first.sequence, everyLine, part);
+  // The balance was spent meanwhile (a concurrent debit): the whole month by the provider.
+  return charged ?? (await chargeProvider(ctx, unit, contract, first.sequence, everyLine, null))!;
 }
 
 /**
@@ -146,13 +152,19 @@ async function fromBalance(
   }
 }
 
+/**
+ * Charges the group by the stored card, or issues a link; `part` of it from the wallet (a
+ * split payment) when the balance covers some but not all. Null when `part` was asked for
+ * and the balance no longer covers it.
+ */
 async function chargeProvider(
   ctx: ServiceContext,
   unit: Unit,
   contract: Contract,
   sequence: number,
   everyLine: readonly Installment[],
-): Promise<DueGroupOutcome> {
+  part: Money | null,
+): Promise<DueGroupOutcome | null> {
   const stored = await storedCardOf(ctx, contract, everyLine);
   const link = linkMethods.map((method) => onlineMethodOf(unit, method)).find((entry) => entry !== undefined);
   const plan: { method: PaymentMethod; gatewayId: string; card?: CardInput } | null = stored
@@ -170,9 +182,11 @@ async function chargeProvider(
         gatewayId: plan.gatewayId,
         sequence,
         ...(stored ? { card: stored.summary } : {}),
+        ...(part ? { fromBalance: { amount: part, actor: billingActor } } : {}),
       }),
     );
   } catch (error) {
+    if (part && isTesseraError(error, "insufficient_balance")) return null;
     if (isTesseraError(error, "payment_in_progress") || isTesseraError(error, "conflict"))
       return { kind: "in_progress" };
     if (isTesseraError(error, "invalid_transition")) return { kind: "nothing_due" };

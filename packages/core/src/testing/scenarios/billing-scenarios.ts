@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import type { BillingRunReport } from "../../billing/billing-report";
-import { billingEnv, cardSale, dayMs, periodsOf, runDays } from "./billing-days";
+import { billingEnv, cardSale, dayMs, periodsOf, runDays, totalOf } from "./billing-days";
 import { brl, buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
 /**
@@ -197,6 +197,45 @@ export function billingScenarios(current: () => ScenarioEnv): void {
     expect(payment).toMatchObject({ method: "wallet", rawStatus: "paid_from_balance", status: "succeeded" });
     expect(await env.tessera.wallet.balance(sale.customer.id, "BRL")).toEqual(brl(20_000 - 14_990));
     expect(env.sandbox.sandbox.ledger().charges).toHaveLength(1);
+  });
+
+  it("pays part of a month from a balance short of it and the rest by the saved card, and gives the part back when the card is declined", async () => {
+    const env = await billingEnv(current);
+    const sale = await cardSale(env);
+    await env.tessera.wallet.credit({
+      customerId: sale.customer.id,
+      unitId: env.unit.id,
+      amount: brl(4_000),
+      method: "cash",
+      note: "adiantamento",
+      idempotencyKey: "billing-credit-0003",
+    });
+    env.clock.advance(30 * dayMs); // to 2026-04-09
+    env.sandbox.sandbox.injectFault({ kind: "card_declined", declineCode: "insufficient_funds" });
+    const [declinedDay] = await runDays(env, 1); // 2026-04-10
+    expect(declinedDay?.outcomes.declined).toBe(1);
+    expect(await env.tessera.wallet.balance(sale.customer.id, "BRL")).toEqual(brl(4_000));
+    const retries = await runDays(env, 10);
+    expect(totalOf(retries, (report) => report.outcomes.paid)).toBe(1);
+    const april = (await periodsOf(env, sale.contract.id)).find((line) => line.dueDate === "2026-04-10")!;
+    const attempts = await env.storage.payments.listByInstallment(april.id);
+    expect(
+      attempts.map((payment) => [payment.status, payment.amount.amount, payment.fromBalance?.amount.amount]),
+    ).toEqual([
+      ["failed", 10_990, 4_000],
+      ["succeeded", 10_990, 4_000],
+    ]);
+    expect(await env.tessera.wallet.balance(sale.customer.id, "BRL")).toEqual(brl(0));
+    expect(env.sandbox.sandbox.ledger().charges.map((charge) => charge.amount.amount)).toEqual([
+      19_990, 10_990, 10_990,
+    ]);
+    const lines = (await env.tessera.wallet.history(sale.customer.id)).items;
+    expect(lines.map((entry) => [entry.kind, entry.actor])).toEqual([
+      ["credit", "api"],
+      ["debit", "billing"],
+      ["reversal", "system"],
+      ["debit", "billing"],
+    ]);
   });
 
   it("sends a PIX to pay a month when there is no saved card; paying it confirms the month, and an open PIX is not sent twice", async () => {

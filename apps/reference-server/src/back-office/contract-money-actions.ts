@@ -6,8 +6,8 @@ import {
   isTesseraError,
   type Payment,
   type PaymentMethod,
-  type Refund,
   type RefundOutcome,
+  refundableAmount,
   type SaleOutcome,
   type TesseraError,
 } from "@tessera/core";
@@ -18,6 +18,7 @@ import type { MessageKey } from "../i18n/message-catalog";
 import type { Translate } from "../i18n/translator";
 import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
 import {
+  type ContractForms,
   type ContractPageDeps,
   nextUnpaidOf,
   refundableOf,
@@ -37,6 +38,28 @@ const pageStatus = (code: keyof typeof errorCatalog): 404 | 409 | 422 => {
 };
 
 /**
+ * What a contract form's action starts from: the member, the unit in their scope, the
+ * contract of that unit (404 otherwise), and `refuse` — the contract page again with why,
+ * the forms in `forms` shown as they were sent.
+ */
+async function contractAction(deps: ContractPageDeps, c: Context<BackOfficeEnv>, forms: ContractForms = {}) {
+  const staff = signedInStaff(c).staff;
+  const unit = await unitInScope(deps.tessera, staff, c.req.param("unit") ?? "");
+  const detail = await contractOfUnit(deps.tessera, unit, c.req.param("contract") ?? "");
+  const refuse = async (text: string, status: 404 | 409 | 422) =>
+    renderContractPage(
+      c,
+      deps,
+      unit,
+      await contractOfUnit(deps.tessera, unit, detail.contract.id),
+      { kind: "error", text },
+      status,
+      forms,
+    );
+  return { t: c.get("t"), locale: c.get("locale"), staff, unit, detail, refuse };
+}
+
+/**
  * POST /admin/u/:unit/contracts/:contract/pay-from-balance — pays the contract's next unpaid
  * installments from the customer's wallet (`wallet.payFromBalance`), under the form's
  * idempotency key: sent twice, it pays once. A balance short of them, or an attempt still
@@ -44,21 +67,8 @@ const pageStatus = (code: keyof typeof errorCatalog): 404 | 409 | 422 => {
  */
 export function payFromBalance(deps: ContractPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
-    const t = c.get("t");
-    const locale = c.get("locale");
-    const staff = signedInStaff(c).staff;
-    const unit = await unitInScope(deps.tessera, staff, c.req.param("unit") ?? "");
-    const detail = await contractOfUnit(deps.tessera, unit, c.req.param("contract") ?? "");
+    const { t, locale, staff, unit, detail, refuse } = await contractAction(deps, c);
     const key = formKeyOf(await readFormBody(c));
-    const refuse = async (text: string, status: 404 | 409 | 422) =>
-      renderContractPage(
-        c,
-        deps,
-        unit,
-        await contractOfUnit(deps.tessera, unit, detail.contract.id),
-        { kind: "error", text },
-        status,
-      );
     if (key === null) return refuse(t("admin.wallet.error.formExpired"), 422);
     let outcome: BalancePaymentOutcome;
     try {
@@ -121,25 +131,11 @@ const givenBack: readonly Payment["status"][] = ["failed", "canceled"];
  */
 export function paySplitFromBalance(deps: ContractPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
-    const t = c.get("t");
-    const locale = c.get("locale");
-    const staff = signedInStaff(c).staff;
-    const unit = await unitInScope(deps.tessera, staff, c.req.param("unit") ?? "");
-    const detail = await contractOfUnit(deps.tessera, unit, c.req.param("contract") ?? "");
     const body = await readFormBody(c);
-    const key = formKeyOf(body);
     const method = formText(body, "method", 40);
+    const { t, locale, staff, unit, detail, refuse } = await contractAction(deps, c, { split: { method } });
+    const key = formKeyOf(body);
     const currency = detail.contract.terms.price.currency;
-    const refuse = async (text: string, status: 404 | 409 | 422) =>
-      renderContractPage(
-        c,
-        deps,
-        unit,
-        await contractOfUnit(deps.tessera, unit, detail.contract.id),
-        { kind: "error", text },
-        status,
-        { split: { method } },
-      );
     if (key === null) return refuse(t("admin.wallet.error.formExpired"), 422);
     const offered = splitMethodsOf(unit);
     if (!offered.includes(method as PaymentMethod)) return refuse(t("form.error.option"), 422);
@@ -245,24 +241,6 @@ function refundIssueTexts(
 }
 
 /**
- * What the provider may still give back of a payment, as core counts it: what is left of
- * the whole, and at most the provider's own part less the refunds that went to it — a split
- * payment's wallet part goes back only to the wallet.
- */
-function refundableByProviderOf(payment: Payment, refunds: readonly Refund[]) {
-  const left = refundableOf(payment, refunds);
-  const toProvider = refunds
-    .filter(
-      (refund) =>
-        refund.paymentId === payment.id &&
-        refund.destination === "original_method" &&
-        refund.status !== "failed",
-    )
-    .reduce((sum, refund) => sum + refund.amount.amount, 0);
-  return { ...left, amount: Math.min(left.amount, Math.max(payment.amount.amount - toProvider, 0)) };
-}
-
-/**
  * POST /admin/u/:unit/contracts/:contract/payments/:payment/refund — gives back all or part
  * of a paid payment (`refunds.refund`), to the method it was paid by or to the customer's
  * wallet, under the form's idempotency key. The amount left empty refunds all that is left.
@@ -289,7 +267,7 @@ export function refundPayment(deps: ContractPageDeps) {
     if (destination === null) errors["form"] = t("form.error.option");
     const left = refundableOf(payment, detail.refunds);
     // A split payment: the provider gives back at most its own part; the rest goes only to the wallet.
-    const toProvider = refundableByProviderOf(payment, detail.refunds);
+    const toProvider = refundableAmount(payment, detail.refunds, "original_method");
     const amounts = {
       left: formatMoney(destination === "original_method" ? toProvider : left, locale),
       whole: formatMoney(payment.amount, locale),

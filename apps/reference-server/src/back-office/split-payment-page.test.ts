@@ -1,6 +1,6 @@
 import { type Customer, formatMoney, type Money } from "@tessera/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hiddenField, signInAs } from "../http/staff-session";
+import { hiddenFieldsOf, signInAs } from "../http/staff-session";
 import { type ComposedTestServer, composedTestServer } from "../http/test-app";
 import { buyerJoao, cardSale } from "./reports/report-test-sales";
 
@@ -20,16 +20,8 @@ const shown = (amount: number) => formatMoney(brl(amount), "pt-BR");
 const monthlyDue = 23_990;
 
 /** The hidden fields of the form posting to `action` on a page. */
-function formOf(html: string, action: string): Record<string, string> {
-  const start = html.indexOf(`action="${action}"`);
-  if (start < 0) throw new Error(`the page has no form posting to ${action}`);
-  const form = html.slice(start, html.indexOf("</form>", start));
-  return {
-    _csrf: hiddenField(form, "_csrf"),
-    idempotencyKey: hiddenField(form, "idempotencyKey"),
-    fromBalance: hiddenField(form, "fromBalance"),
-  };
-}
+const formOf = (html: string, action: string): Record<string, string> =>
+  hiddenFieldsOf(html, action, ["_csrf", "idempotencyKey", "fromBalance"]);
 
 /** A declined card sale of the Mensal whose customer has `amount` in the wallet: its contract page. */
 async function declinedWithBalance(key: string, amount: number) {

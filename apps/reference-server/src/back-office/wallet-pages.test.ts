@@ -1,6 +1,6 @@
 import { type Customer, formatMoney, type Money } from "@tessera/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hiddenField, signInAs } from "../http/staff-session";
+import { hiddenField, hiddenFieldsOf, signInAs } from "../http/staff-session";
 import { type ComposedTestServer, composedTestServer, demoPixSale } from "../http/test-app";
 import { nextUnpaidOf } from "./contract-page";
 import { buyerJoao, cardSale } from "./reports/report-test-sales";
@@ -19,12 +19,8 @@ const brl = (amount: number): Money => ({ amount, currency: "BRL" });
 const shown = (amount: number) => formatMoney(brl(amount), "pt-BR");
 
 /** The hidden fields of the form posting to `action` on a page: its CSRF token and idempotency key. */
-function formOf(html: string, action: string): { _csrf: string; idempotencyKey: string } {
-  const start = html.indexOf(`action="${action}"`);
-  if (start < 0) throw new Error(`the page has no form posting to ${action}`);
-  const form = html.slice(start, html.indexOf("</form>", start));
-  return { _csrf: hiddenField(form, "_csrf"), idempotencyKey: hiddenField(form, "idempotencyKey") };
-}
+const formOf = (html: string, action: string): { _csrf: string; idempotencyKey: string } =>
+  hiddenFieldsOf(html, action, ["_csrf", "idempotencyKey"]);
 
 /** A customer of the demo unit (a PIX sale of the day pass), and their wallet's address. */
 async function customerOfUnit(key: string): Promise<{ customer: Customer; wallet: string }> {

@@ -23,6 +23,18 @@ export function cookieJar() {
 export const hiddenField = (html: string, name: string): string =>
   new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? "";
 
+/** The hidden fields `names` of the form posting to `action` on a page (its CSRF token, its idempotency key…). */
+export function hiddenFieldsOf<Name extends string>(
+  html: string,
+  action: string,
+  names: readonly Name[],
+): Record<Name, string> {
+  const start = html.indexOf(`action="${action}"`);
+  if (start < 0) throw new Error(`the page has no form posting to ${action}`);
+  const form = html.slice(start, html.indexOf("</form>", start));
+  return Object.fromEntries(names.map((name) => [name, hiddenField(form, name)])) as Record<Name, string>;
+}
+
 type RequestingApp = Pick<Hono, "request">;
 
 /** Signs in through the log-in form; `response` is the log-in's answer (303 when it worked). */

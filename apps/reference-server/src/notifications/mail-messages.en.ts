@@ -24,6 +24,7 @@ export const mailMessagesEn = {
   "mail.fact.renewal": "Renewal",
   "mail.fact.autoRenew": "Automatic, at the end of each period",
   "mail.fact.totalPaid": "Total paid",
+  "mail.fact.fromBalance": "Paid from the balance",
   "mail.fact.activationCode": "Activation code",
   "mail.fact.contract": "Contract",
 

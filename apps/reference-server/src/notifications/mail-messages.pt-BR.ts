@@ -26,6 +26,7 @@ export const mailMessagesPtBR = {
   "mail.fact.renewal": "Renovação",
   "mail.fact.autoRenew": "Automática, ao fim de cada período",
   "mail.fact.totalPaid": "Total pago",
+  "mail.fact.fromBalance": "Pago com o saldo",
   "mail.fact.activationCode": "Código de ativação",
   "mail.fact.contract": "Contrato",
 

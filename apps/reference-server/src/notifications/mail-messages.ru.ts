@@ -29,6 +29,7 @@ export const mailMessagesRu = {
   "mail.fact.renewal": "Продление",
   "mail.fact.autoRenew": "Автоматически, в конце каждого периода",
   "mail.fact.totalPaid": "Всего оплачено",
+  "mail.fact.fromBalance": "Оплачено с баланса",
   "mail.fact.activationCode": "Код активации",
   "mail.fact.contract": "Договор",
 

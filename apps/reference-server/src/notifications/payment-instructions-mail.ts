@@ -1,7 +1,7 @@
-import { formatMoney, type PayerAction } from "@tessera/core";
+import type { PayerAction } from "@tessera/core";
 import { formatCalendarDate, formatInstant } from "./mail-dates";
 import type { MailBlock, MailDocument } from "./mail-document";
-import { closingBlocks, greetingBlock, methodText } from "./sale-mail-blocks";
+import { amountFacts, closingBlocks, greetingBlock, methodText } from "./sale-mail-blocks";
 import type { SaleMailFacts } from "./sale-mail-facts";
 
 /** The payer actions an e-mail can carry whole: a PIX code, a boleto. */
@@ -78,7 +78,7 @@ function instructionsMail(
     intro: "mail.howToPay.intro" | "mail.installmentDue.intro";
   },
 ): MailDocument {
-  const { t, locale, contract, payment } = facts;
+  const { t, locale, contract } = facts;
   const plan = contract.terms.planName;
   const method = methodText(facts);
   return {
@@ -92,7 +92,7 @@ function instructionsMail(
         facts: [
           { label: t("mail.fact.plan"), value: plan },
           { label: t("mail.fact.unit"), value: facts.unit.name },
-          ...(payment ? [{ label: t("mail.fact.amount"), value: formatMoney(payment.amount, locale) }] : []),
+          ...amountFacts(facts),
           ...(method ? [{ label: t("mail.fact.method"), value: method }] : []),
         ],
       },

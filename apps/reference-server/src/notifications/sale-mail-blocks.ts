@@ -82,7 +82,28 @@ export function paidFacts(facts: SaleMailFacts): MailFact[] {
         facts.locale,
       ),
     },
+    ...fromBalanceFacts(facts),
   ];
+}
+
+/**
+ * What the payer pays by the method, and beside it the part a split payment took from the
+ * customer's balance; empty without a payment.
+ */
+export function amountFacts(facts: SaleMailFacts): MailFact[] {
+  if (facts.payment === null) return [];
+  return [
+    { label: facts.t("mail.fact.amount"), value: formatMoney(facts.payment.amount, facts.locale) },
+    ...fromBalanceFacts(facts),
+  ];
+}
+
+/** The part of a split payment paid from the customer's balance; empty for any other payment. */
+function fromBalanceFacts(facts: SaleMailFacts): MailFact[] {
+  const part = facts.payment?.fromBalance;
+  return part
+    ? [{ label: facts.t("mail.fact.fromBalance"), value: formatMoney(part.amount, facts.locale) }]
+    : [];
 }
 
 /** The first installment still to pay after this sale, if the contract has one. */

@@ -231,6 +231,34 @@ describe("the sale notifications plugin", () => {
     expect(unit.text).toContain(`Código de ativação: ${code}`);
   });
 
+  it("says what the balance paid of a month the billing run split, beside what the customer pays by PIX", async () => {
+    const s = await start();
+    const sale = await s.tessera.sales.start({
+      unitId: s.unit.id,
+      planId: planNamed(s, "Anual").id,
+      buyer: testBuyer,
+      method: "pix",
+      idempotencyKey: "notify-split-0001",
+      source: "staff",
+    });
+    await payerPays(s, sale.payment!);
+    await s.tessera.wallet.credit({
+      customerId: sale.customer.id,
+      unitId: s.unit.id,
+      amount: { amount: 1_000, currency: "BRL" },
+      method: "cash",
+      idempotencyKey: "notify-split-credit-0001",
+    });
+    clock.advance(32 * 24 * 3600_000);
+    const report = await s.tessera.billing.run({ unitId: s.unit.id });
+    expect(report.outcomes.link_issued).toBe(1);
+    await s.tessera.events.deliverPending();
+    await s.tessera.events.deliverPending();
+    const due = mail(await mails(s.mailbox!), "installment.payment_instructions");
+    const month = sale.installments.find((line) => line.sequence === 2)!.amount.amount;
+    expect(due.text).toContain(`Valor: ${brl(month - 1_000)}\nPago com o saldo: ${brl(1_000)}`);
+  });
+
   it("lists each installment a card sale paid, the next due date and the number of installments", async () => {
     const s = await start();
     const outcome = await cardSale(s, "Anual", "notify-card-0001");

@@ -1,6 +1,5 @@
-import { formatMoney } from "@tessera/core";
 import type { MailDocument } from "./mail-document";
-import { customerFacts, methodText, paidFacts, planFacts } from "./sale-mail-blocks";
+import { amountFacts, customerFacts, methodText, paidFacts, planFacts } from "./sale-mail-blocks";
 import type { SaleMailFacts } from "./sale-mail-facts";
 
 /**
@@ -8,7 +7,7 @@ import type { SaleMailFacts } from "./sale-mail-facts";
  * payer (PIX, boleto): who ordered what, and that the money has not come yet.
  */
 export function unitAwaitingPaymentMail(facts: SaleMailFacts): MailDocument {
-  const { t, locale, contract, customer, payment } = facts;
+  const { t, locale, contract, customer } = facts;
   const plan = contract.terms.planName;
   const method = methodText(facts) ?? "";
   return {
@@ -24,7 +23,7 @@ export function unitAwaitingPaymentMail(facts: SaleMailFacts): MailDocument {
         facts: [
           { label: t("mail.fact.plan"), value: plan },
           { label: t("mail.fact.unit"), value: facts.unit.name },
-          ...(payment ? [{ label: t("mail.fact.amount"), value: formatMoney(payment.amount, locale) }] : []),
+          ...amountFacts(facts),
           { label: t("mail.fact.method"), value: method },
           { label: t("mail.fact.contract"), value: contract.id },
         ],

@@ -68,8 +68,17 @@ export async function cancelContract(
     ctx,
     { scope, key: data.idempotencyKey, fingerprint, label: "contract cancellation", lookup: "first" },
     async () => {
-      const contract = await ctx.storage.contracts.findById(contractId);
-      return { contract: contract!, canceled: [], closing: [], replayed: true };
+      // A contract is canceled once: its canceled lines and its closing line are this cancellation's.
+      const [contract, lines] = await Promise.all([
+        ctx.storage.contracts.findById(contractId),
+        ctx.storage.installments.listByContract(contractId),
+      ]);
+      return {
+        contract: contract!,
+        canceled: lines.filter((line) => line.status === "canceled"),
+        closing: lines.filter((line) => line.kind === "closing_prorata"),
+        replayed: true,
+      };
     },
     () => cancelOnce(ctx, data, { scope, fingerprint }),
   );
@@ -151,7 +160,13 @@ function cancelOnce(
     await tx.outbox.append([
       ctx.events(
         "contract.canceled",
-        { contractId: contract.id, customerId: contract.customerId, reason: "canceled" },
+        {
+          contractId: contract.id,
+          customerId: contract.customerId,
+          reason: "canceled",
+          actor: data.actor,
+          note: data.reason,
+        },
         contract.unitId,
       ),
     ]);

@@ -25,6 +25,9 @@ export interface DomainEventPayloads {
     contractId: Id<"contract">;
     customerId: Id<"customer">;
     reason: "canceled" | "refunded";
+    /** Who canceled it and why, as the cancellation said (`contracts.cancel`); absent for a refund. */
+    actor?: string;
+    note?: string;
   };
   /** Its last period is over (`endDate`); `renewedBy` names the renewal that follows it in its chain, if it renews. */
   "contract.ended": {

@@ -329,6 +329,23 @@ export function billingScenarios(current: () => ScenarioEnv): void {
       idempotencyKey: "billing-cancel-0001",
     });
     expect(again.replayed).toBe(true);
+    // The replay answers what the cancellation did, as the first call did.
+    expect(again.canceled.map((line) => line.id).sort()).toEqual(
+      ended.canceled.map((line) => line.id).sort(),
+    );
+    expect(again.closing.map((line) => line.id)).toEqual(ended.closing.map((line) => line.id));
+    const canceledEvents = (await env.storage.outbox.listUndelivered(1_000))
+      .map((entry) => entry.event)
+      .filter((event) => event.type === "contract.canceled");
+    expect(canceledEvents.map((event) => event.payload)).toEqual([
+      {
+        contractId: sale.contract.id,
+        customerId: sale.customer.id,
+        reason: "canceled",
+        actor: "api",
+        note: "mudou de cidade",
+      },
+    ]);
     const lines = await env.storage.installments.listByContract(sale.contract.id);
     expect(lines.filter((line) => line.status === "awaiting").map((line) => line.kind)).toEqual([
       "closing_prorata",

@@ -56,6 +56,8 @@ export const mailMessagesEn = {
   "mail.howToPay.boleto.clearing": "A boleto payment may take up to 3 business days to clear.",
   "mail.installmentDue.subject": "{studio}: your {plan} installment is due — how to pay",
   "mail.installmentDue.intro": "An installment of your {plan} plan is due. Here is how to pay it.",
+  "mail.installmentPaid.subject": "{studio}: payment received — {plan}",
+  "mail.installmentPaid.intro": "We received the payment of an installment of your {plan} plan. Thank you!",
   "mail.howToPay.after": "As soon as the payment is confirmed, you will get the receipt by e-mail.",
 
   "mail.contractFooter": "You received this message because you have a plan at {studio}.",

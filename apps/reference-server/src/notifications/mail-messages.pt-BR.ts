@@ -58,6 +58,8 @@ export const mailMessagesPtBR = {
   "mail.howToPay.boleto.clearing": "O pagamento de boleto pode levar até 3 dias úteis para ser compensado.",
   "mail.installmentDue.subject": "{studio}: sua parcela de {plan} venceu — como pagar",
   "mail.installmentDue.intro": "Uma parcela do seu plano {plan} está em aberto. Veja abaixo como pagar.",
+  "mail.installmentPaid.subject": "{studio}: pagamento recebido — {plan}",
+  "mail.installmentPaid.intro": "Recebemos o pagamento de uma parcela do seu plano {plan}. Obrigado!",
   "mail.howToPay.after": "Assim que o pagamento for confirmado, você receberá o recibo por e-mail.",
 
   "mail.contractFooter": "Você recebeu esta mensagem porque tem um plano em {studio}.",

@@ -61,6 +61,8 @@ export const mailMessagesRu = {
   "mail.howToPay.boleto.clearing": "Платёж по боллето может зачисляться до 3 рабочих дней.",
   "mail.installmentDue.subject": "{studio}: пора оплатить очередной платёж по «{plan}»",
   "mail.installmentDue.intro": "Подошёл срок очередного платежа по тарифу «{plan}». Ниже — как его оплатить.",
+  "mail.installmentPaid.subject": "{studio}: платёж получен — «{plan}»",
+  "mail.installmentPaid.intro": "Мы получили очередной платёж по тарифу «{plan}». Спасибо!",
   "mail.howToPay.after": "Как только оплата будет подтверждена, мы пришлём чек на эту почту.",
 
   "mail.contractFooter": "Вы получили это письмо, потому что у вас есть абонемент в {studio}.",

@@ -257,6 +257,20 @@ describe("the sale notifications plugin", () => {
     const due = mail(await mails(s.mailbox!), "installment.payment_instructions");
     const month = sale.installments.find((line) => line.sequence === 2)!.amount.amount;
     expect(due.text).toContain(`Valor: ${brl(month - 1_000)}\nPago com o saldo: ${brl(1_000)}`);
+
+    // Paid: the month's receipt, with its total and the part the balance paid.
+    const detail = await s.tessera.contracts.get(sale.contract.id);
+    const link = detail!.installments
+      .flatMap(({ payments }) => payments)
+      .find((payment) => payment.status === "pending")!;
+    await payerPays(s, link);
+    await s.tessera.events.deliverPending();
+    const receipt = mail(await mails(s.mailbox!), "installment.receipt");
+    expect(receipt.to).toEqual(["ana@example.com"]);
+    expect(receipt.subject).toBe("Estúdio Aurora: pagamento recebido — Anual");
+    expect(receipt.text).toContain(
+      `Total pago: ${brl(month)}\nPago com o saldo: ${brl(1_000)}\nForma de pagamento: PIX`,
+    );
   });
 
   it("lists each installment a card sale paid, the next due date and the number of installments", async () => {

@@ -1,5 +1,6 @@
 import { definePlugin, type Notifier, type Plugin, type SaleOutcome } from "@tessera/core";
 import type { Logger } from "../logging/logger";
+import { installmentReceiptMail } from "./installment-receipt-mail";
 import { deliverMails, type MailDelivery } from "./mail-delivery";
 import { installmentInstructionsMail, paymentInstructionsMail } from "./payment-instructions-mail";
 import { type SaleMailServices, saleMailFacts } from "./sale-mail-facts";
@@ -41,6 +42,9 @@ function paysFirstInstallments(outcome: SaleOutcome): boolean {
  * - `payment.pending` of a later installment (the billing run's PIX or boleto, whoever sold
  *   the contract): the customer gets "your installment is due — how to pay"
  *   (`installment.payment_instructions:<payment>:buyer`).
+ * - `payment.succeeded` of a later installment (the kept card charged, a link paid, the
+ *   balance), whoever sold the contract: the customer gets "payment received", its receipt
+ *   (`installment.receipt:<payment>:buyer`).
  *
  * Written in the unit's language (`unit.locale`): core keeps no buyer's language, and staff
  * read the unit's. Delivery is at least once, so each message carries a dedupe key made from
@@ -104,6 +108,24 @@ export function saleNotificationsPlugin(options: SaleNotificationsOptions): Plug
             document: unitAwaitingPaymentMail(facts),
             tag: "sale.awaiting_payment",
             dedupeKey: `sale.awaiting_payment:${outcome.contract.id}:unit`,
+          },
+        ]);
+      });
+
+      ctx.on("payment.succeeded", async (event) => {
+        const { paymentId, contractId } = event.payload;
+        if (contractId === null) return;
+        const tessera = options.tessera();
+        const outcome = await tessera.sales.outcome(paymentId);
+        // The sale's own first payment: `sale.completed` sends its receipt (online sales only).
+        if (paysFirstInstallments(outcome)) return;
+        const facts = await saleMailFacts(tessera, outcome);
+        await deliver([
+          {
+            to: [facts.customer.email],
+            document: installmentReceiptMail(facts),
+            tag: "installment.receipt",
+            dedupeKey: `installment.receipt:${paymentId}:buyer`,
           },
         ]);
       });

@@ -101,7 +101,9 @@ async function billUnit(
   report: BillingRunReport,
   budget: { left: number },
 ): Promise<void> {
-  const seen = new Set<string>();
+  // Only the items whose completion did not land (their lease still ours, or lost): a
+  // settled item is due on a later day, so the set stays small whatever the number due.
+  const unsettled = new Set<string>();
   while (budget.left > 0) {
     const claimed = await ctx.storage.installments.claimDue({
       dueOn: today,
@@ -111,14 +113,13 @@ async function billUnit(
       now: ctx.clock.now(),
       unitId: unit.id,
     });
-    // An item this run already settled came back (its completion was refused): let it go, once is enough.
+    // An item this run already charged came back (its completion was refused): let it go, once is enough.
     const fresh: Installment[] = [];
     for (const installment of claimed) {
-      if (seen.has(installment.id)) await release(ctx, installment);
+      if (unsettled.has(installment.id)) await release(ctx, installment);
       else fresh.push(installment);
     }
     if (fresh.length === 0) return;
-    for (const installment of fresh) seen.add(installment.id);
     budget.left -= fresh.length;
     report.claimed += fresh.length;
     await runBounded(groupsOf(fresh), settings.concurrency, async (group) => {
@@ -131,7 +132,12 @@ async function billUnit(
           report.errors.push({ installmentId: group[0]!.id, message: outcome.message });
       }
       report.outcomes[outcome.kind]++;
-      await settleClaims(ctx, unit, today, group, outcome);
+      try {
+        for (const id of await settleClaims(ctx, unit, today, group, outcome)) unsettled.add(id);
+      } catch (error) {
+        for (const installment of group) unsettled.add(installment.id);
+        throw error;
+      }
     });
   }
 }
@@ -154,6 +160,7 @@ function groupsOf(claimed: readonly Installment[]): Installment[][] {
  * spent, its contract `past_due`); an issued link counts as an attempt; anything else tries
  * again tomorrow (a week on for a provider's own charges). Read fresh first, since the
  * charge itself moved the lines; a line someone changed meanwhile is read again once.
+ * Returns the ids whose completion did not land.
  */
 async function settleClaims(
   ctx: ServiceContext,
@@ -161,12 +168,16 @@ async function settleClaims(
   today: CalendarDate,
   group: readonly Installment[],
   outcome: DueGroupOutcome,
-): Promise<void> {
+): Promise<string[]> {
   const tomorrow = addDays(today, 1);
+  const unsettled: string[] = [];
   for (const claimed of group) {
     for (let attempt = 1; attempt <= 2; attempt++) {
       const current = await ctx.storage.installments.findById(claimed.id);
-      if (!current) break;
+      if (!current) {
+        unsettled.push(claimed.id);
+        break;
+      }
       if (current.status !== "awaiting" && current.status !== "denied") {
         await release(ctx, claimed);
         break;
@@ -180,11 +191,15 @@ async function settleClaims(
         break;
       } catch (error) {
         // Another worker took it over (our lease ran out): theirs to finish.
-        if (isTesseraError(error, "lease_lost")) break;
+        if (isTesseraError(error, "lease_lost")) {
+          unsettled.push(claimed.id);
+          break;
+        }
         if (!isTesseraError(error, "conflict") || attempt === 2) throw error;
       }
     }
   }
+  return unsettled;
 }
 
 async function nextOf(

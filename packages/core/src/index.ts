@@ -62,7 +62,13 @@ export {
   type SaleInputFields,
   saleInputSchema,
 } from "./checkout/sale-input";
-export { type SaleOutcome, type SaleRecords, type SaleState, saleOutcomeOf } from "./checkout/sale-outcome";
+export {
+  type AttemptOutcome,
+  type SaleOutcome,
+  type SaleRecords,
+  type SaleState,
+  saleOutcomeOf,
+} from "./checkout/sale-outcome";
 // Selling and collecting
 export type { SaleService } from "./checkout/sale-service";
 export {
@@ -72,7 +78,7 @@ export {
   proRata,
 } from "./contracts/cancel-contract";
 export type { Contract, ContractTerms, PaymentIssue } from "./contracts/contract";
-export type { ContractDetail, InstallmentWithPayments } from "./contracts/contract-detail";
+export type { ContractDetail } from "./contracts/contract-detail";
 export { type ContractListFilter, contractListFilterSchema } from "./contracts/contract-list-filter";
 export {
   contractTermsOf,
@@ -139,6 +145,7 @@ export { fingerprintOf } from "./idempotency/idempotency-record";
 export { createIdGenerator, type Id, type IdGenerator, type IdKind, idPrefixes, isId } from "./ids/id";
 export { decodePageCursor, encodePageCursor } from "./ids/page-cursor";
 export type { Installment, InstallmentKind, Lease } from "./installments/installment";
+export type { InstallmentWithPayments } from "./installments/installment-history";
 export { type InstallmentStatus, installmentLifecycle } from "./installments/installment-status";
 export { isUnpaid, linesToPay } from "./installments/lines-to-pay";
 export { defineLifecycle, type Lifecycle, type TransitionTable } from "./lifecycle/transition-table";
@@ -160,6 +167,21 @@ export {
   zero,
 } from "./money/money";
 export { type Order, type OrderItem, orderItemSchema } from "./orders/order";
+export type { OrderDetail } from "./orders/order-detail";
+export {
+  maxOrderInstallments,
+  type OrderCancelInput,
+  type OrderCreateInput,
+  type OrderListFilter,
+  type OrderPayInput,
+  orderCancelInputSchema,
+  orderCreateInputSchema,
+  orderListFilterSchema,
+  orderPayInputSchema,
+} from "./orders/order-input";
+export { orderNote } from "./orders/order-note";
+export type { OrderOutcome, OrderRecords, OrderState } from "./orders/order-outcome";
+export type { OrderService } from "./orders/order-service";
 export { type OrderStatus, orderLifecycle } from "./orders/order-status";
 export { onlineMethodOf, onlineMethodsOf } from "./organizations/online-methods";
 // Entities

@@ -28,6 +28,7 @@ function backToBeforeRenewals(filename: string): void {
       alter table units drop column reminder_days;
       alter table payments drop column from_balance_amount;
       alter table payments drop column from_balance_entry_id;
+      drop index orders_unit_idx;
       delete from tessera_migration where name >= '0009';
     `);
   } finally {

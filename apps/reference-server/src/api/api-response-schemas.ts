@@ -183,7 +183,7 @@ export const installmentView = z.looseObject({
   id: z.string(),
   contractId: z.string().nullable(),
   sequence: z.number().int().meta({ description: "From 1; lines due together share it." }),
-  kind: z.enum(["enrollment_fee", "period", "closing_prorata", "fee"]),
+  kind: z.enum(["enrollment_fee", "period", "closing_prorata", "fee", "order"]),
   amount: money,
   status: z.enum(["awaiting", "confirmed", "denied", "canceled", "refunded"]),
   dueDate: calendarDate,

@@ -1,6 +1,7 @@
 import {
   type CalendarDate,
   contractTermsOf,
+  type InstallmentKind,
   type Money,
   type Plan,
   scheduleContract,
@@ -10,7 +11,7 @@ import {
 
 /** One line of what is due: its kind decides its label on the page. */
 export interface QuoteLine {
-  kind: "period" | "enrollment_fee" | "fee" | "closing_prorata";
+  kind: InstallmentKind;
   amount: Money;
 }
 

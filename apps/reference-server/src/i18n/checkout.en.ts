@@ -14,6 +14,7 @@ export const checkoutEn: Record<keyof typeof checkoutPtBR, Message> = {
   "installment.kind.pass": "Pass",
   "installment.kind.enrollment_fee": "Enrollment fee",
   "installment.kind.fee": "Service fee",
+  "installment.kind.order": "Order installment",
   "installment.kind.closing_prorata": "Closing pro-rata",
 
   "form.requiredMark": "(required)",

@@ -13,6 +13,7 @@ export const checkoutPtBR = {
   "installment.kind.pass": "Passe",
   "installment.kind.enrollment_fee": "Taxa de matrícula",
   "installment.kind.fee": "Taxa de serviço",
+  "installment.kind.order": "Parcela do pedido",
   "installment.kind.closing_prorata": "Proporcional de encerramento",
 
   "form.requiredMark": "(obrigatório)",

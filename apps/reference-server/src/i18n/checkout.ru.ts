@@ -14,6 +14,7 @@ export const checkoutRu: Record<keyof typeof checkoutPtBR, Message> = {
   "installment.kind.pass": "Разовый пропуск",
   "installment.kind.enrollment_fee": "Вступительный взнос",
   "installment.kind.fee": "Сервисный сбор",
+  "installment.kind.order": "Платёж по заказу",
   "installment.kind.closing_prorata": "Доплата за неполный период",
 
   "form.requiredMark": "(обязательно)",

@@ -37,6 +37,7 @@ export const mailMessagesEn = {
   "mail.line.periodDates": "{name} ({start} to {end})",
   "mail.line.closing_prorata": "Prorated amount",
   "mail.line.fee": "Service fee",
+  "mail.line.order": "Order installment {sequence}",
 
   "mail.howToPay.subject": "{studio}: your {plan} order — how to pay",
   "mail.howToPay.intro": "We have received your order for the {plan} plan. All that is left is the payment.",

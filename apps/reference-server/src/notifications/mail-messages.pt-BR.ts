@@ -39,6 +39,7 @@ export const mailMessagesPtBR = {
   "mail.line.periodDates": "{name} ({start} a {end})",
   "mail.line.closing_prorata": "Valor proporcional",
   "mail.line.fee": "Taxa de serviço",
+  "mail.line.order": "Parcela {sequence} do pedido",
 
   "mail.howToPay.subject": "{studio}: seu pedido de {plan} — como pagar",
   "mail.howToPay.intro":

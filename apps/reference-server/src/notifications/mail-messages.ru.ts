@@ -42,6 +42,7 @@ export const mailMessagesRu = {
   "mail.line.periodDates": "{name} (с {start} по {end})",
   "mail.line.closing_prorata": "Пропорциональная сумма",
   "mail.line.fee": "Сервисный сбор",
+  "mail.line.order": "Платёж {sequence} по заказу",
 
   "mail.howToPay.subject": "{studio}: ваш заказ «{plan}» — как оплатить",
   "mail.howToPay.intro": "Мы получили ваш заказ тарифа «{plan}». Осталось только оплатить его.",

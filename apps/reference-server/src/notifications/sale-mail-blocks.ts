@@ -49,6 +49,8 @@ export function installmentLabel(installment: Installment, facts: SaleMailFacts)
       return t("mail.line.closing_prorata");
     case "fee":
       return t("mail.line.fee");
+    case "order":
+      return t("mail.line.order", { sequence: installment.sequence });
     case "period": {
       const { periodStart, periodEnd, sequence } = installment;
       const name = single ? facts.contract.terms.planName : t("mail.line.period", { sequence });

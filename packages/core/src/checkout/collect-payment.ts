@@ -59,7 +59,8 @@ function stateAfter(known: SaleRecords, submitted: Submitted, replayed: boolean)
   };
 }
 
-function notSentError(payment: Payment, news: NotSentNews): TesseraError {
+/** The error an attempt the provider refused before charging answers with (see `collectPayment`). */
+export function notSentError(payment: Payment, news: NotSentNews): TesseraError {
   const invalid = news.code === "gateway_invalid_request";
   return new TesseraError(
     invalid ? "gateway_invalid_request" : "gateway_unavailable",

@@ -1,8 +1,11 @@
 import type { Contract } from "../contracts/contract";
 import { TesseraError } from "../errors/tessera-error";
 import type { Id } from "../ids/id";
+import type { Installment } from "../installments/installment";
 import { linesToPay } from "../installments/lines-to-pay";
 import { type Money, sumMoney } from "../money/money";
+import type { Order } from "../orders/order";
+import { orderNote } from "../orders/order-note";
 import { methodRuleIssues } from "../payments/method-rules";
 import type { CardSummary, Payment } from "../payments/payment";
 import type { CollectionMethod } from "../payments/payment-method";
@@ -29,26 +32,7 @@ import { debitBalancePart, splitDue } from "../wallet/balance-part";
 export async function writeNextAttempt(
   ctx: ServiceContext,
   tx: Repositories,
-  input: {
-    contractId: Id<"contract">;
-    method: CollectionMethod;
-    gatewayId: string;
-    after?: Id<"payment">;
-    /** The lines due together to pay (the billing run's claimed group); the first unpaid ones when left out. */
-    sequence?: number;
-    /**
-     * Every unpaid line due on or before this day, whatever its period, in one payment (the
-     * link that pays a contract's open installments at once); overrides `sequence`.
-     */
-    dueOn?: CalendarDate;
-    /** The stored card the billing run charges, as the payment that kept it described it. */
-    card?: CardSummary;
-    /**
-     * A split payment: this much of it from the customer's wallet (debited now, given back
-     * if the attempt fails), the rest through the gateway; `actor` is who asked.
-     */
-    fromBalance?: { amount: Money; actor: string };
-  },
+  input: AttemptChoice & { contractId: Id<"contract"> },
 ): Promise<{ payment: Payment; contract: Contract } | null> {
   const contract = await tx.contracts.findById(input.contractId);
   if (!contract) {
@@ -56,14 +40,101 @@ export async function writeNextAttempt(
       details: { entity: "contract", id: input.contractId },
     });
   }
-  const due = linesToPay(await tx.installments.listByContract(contract.id), {
+  const written = await writeAttempt(ctx, tx, input, {
+    entity: "contract",
+    id: contract.id,
+    unitId: contract.unitId,
+    customerId: contract.customerId,
+    currency: contract.terms.price.currency,
+    note: contract.terms.planName,
+    lines: await tx.installments.listByContract(contract.id),
+    // The version is bumped in the same transaction, so two attempts started at once conflict.
+    touch: () => tx.contracts.update({ ...contract, updatedAt: ctx.clock.now() }),
+  });
+  return written && { payment: written.payment, contract: written.owner };
+}
+
+/**
+ * As `writeNextAttempt`, for a one-off order's installments: the order's version is bumped
+ * with the attempt, as a contract's is.
+ */
+export async function writeOrderAttempt(
+  ctx: ServiceContext,
+  tx: Repositories,
+  input: AttemptChoice & { orderId: Id<"order"> },
+): Promise<{ payment: Payment; order: Order } | null> {
+  const order = await tx.orders.findById(input.orderId);
+  if (!order) {
+    throw new TesseraError("not_found", `Order ${input.orderId} does not exist.`, {
+      details: { entity: "order", id: input.orderId },
+    });
+  }
+  const written = await writeAttempt(ctx, tx, input, {
+    entity: "order",
+    id: order.id,
+    unitId: order.unitId,
+    customerId: order.customerId,
+    currency: order.total.currency,
+    note: orderNote(order),
+    lines: await tx.installments.listByOrder(order.id),
+    touch: () => tx.orders.update({ ...order, updatedAt: ctx.clock.now() }),
+  });
+  return written && { payment: written.payment, order: written.owner };
+}
+
+/** What an attempt pays with, and which of the owner's unpaid lines. */
+export interface AttemptChoice {
+  method: CollectionMethod;
+  gatewayId: string;
+  after?: Id<"payment">;
+  /** The lines due together to pay (the billing run's claimed group); the first unpaid ones when left out. */
+  sequence?: number;
+  /**
+   * Every unpaid line due on or before this day, whatever its period, in one payment (the
+   * link that pays a contract's open installments at once); overrides `sequence`.
+   */
+  dueOn?: CalendarDate;
+  /** The stored card the billing run charges, as the payment that kept it described it. */
+  card?: CardSummary;
+  /**
+   * A split payment: this much of it from the customer's wallet (debited now, given back
+   * if the attempt fails), the rest through the gateway; `actor` is who asked.
+   */
+  fromBalance?: { amount: Money; actor: string };
+}
+
+/** The contract or order an attempt is at, as `writeAttempt` needs it. */
+interface AttemptOwner<T> {
+  entity: "contract" | "order";
+  id: string;
+  unitId: Id<"unit">;
+  customerId: Id<"customer">;
+  currency: string;
+  /** What the wallet line of a split payment says. */
+  note: string;
+  /** Every installment of the owner. */
+  lines: Installment[];
+  touch(): Promise<T>;
+}
+
+async function writeAttempt<T>(
+  ctx: ServiceContext,
+  tx: Repositories,
+  input: AttemptChoice,
+  owner: AttemptOwner<T>,
+): Promise<{ payment: Payment; owner: T } | null> {
+  const due = linesToPay(owner.lines, {
     ...(input.dueOn === undefined ? {} : { dueOn: input.dueOn }),
     ...(input.sequence === undefined ? {} : { sequence: input.sequence }),
   });
   if (due.length === 0) {
-    throw new TesseraError("invalid_transition", `Contract ${contract.id} has nothing left to pay.`, {
-      details: { entity: "contract", id: contract.id },
-    });
+    throw new TesseraError(
+      "invalid_transition",
+      `${capitalized(owner.entity)} ${owner.id} has nothing left to pay.`,
+      {
+        details: { entity: owner.entity, id: owner.id },
+      },
+    );
   }
   // Lines paid together share their attempts: the first line of each period tells of them all.
   const heads = due.filter(
@@ -88,14 +159,14 @@ export async function writeNextAttempt(
     ctx,
     sumMoney(
       due.map((i) => i.amount),
-      contract.terms.price.currency,
+      owner.currency,
     ),
     input.fromBalance?.amount,
     "payment attempt",
   );
   // The wallet asks nothing of the payer: its balance is checked when the debit is appended.
   if (input.method !== "wallet") {
-    const payer = await tx.customers.findById(contract.customerId);
+    const payer = await tx.customers.findById(owner.customerId);
     const issues = methodRuleIssues(
       ctx.gateways.get(input.gatewayId).capabilities.methodRules,
       input.method,
@@ -110,13 +181,12 @@ export async function writeNextAttempt(
     );
     if (issues.length > 0) throw invalidFields("payment attempt", issues);
   }
-  const now = ctx.clock.now();
-  const touched = await tx.contracts.update({ ...contract, updatedAt: now });
+  const touched = await owner.touch();
   const payment = newPaymentRow(
     ctx,
     {
-      unitId: contract.unitId,
-      customerId: contract.customerId,
+      unitId: owner.unitId,
+      customerId: owner.customerId,
       gatewayId: input.gatewayId,
       method: input.method,
       amount,
@@ -130,8 +200,12 @@ export async function writeNextAttempt(
   await tx.payments.insert(payment);
   if (input.fromBalance)
     await debitBalancePart(ctx, tx, payment, {
-      note: contract.terms.planName,
+      note: owner.note,
       actor: input.fromBalance.actor,
     });
-  return { payment, contract: touched };
+  return { payment, owner: touched };
+}
+
+function capitalized(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -1,16 +1,14 @@
-import { TesseraError } from "../errors/tessera-error";
 import type { ResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
 import type { Money } from "../money/money";
 import { wasNeverSent } from "../payments/not-sent";
 import type { Payment } from "../payments/payment";
 import type { PaymentMethod } from "../payments/payment-method";
-import { recoveryGraceMs } from "../payments/recovery-grace";
-import { settleFromProvider } from "../payments/settle-from-provider";
 import type { CreatePaymentRequest } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import type { CalendarDate } from "../time/calendar-date";
 import { collectPayment } from "./collect-payment";
+import { answeredLatestAttempt } from "./latest-attempt";
 import { writeNextAttempt } from "./next-attempt";
 import { type SaleOutcome, saleOutcomeOf } from "./sale-outcome";
 import { loadContractSaleRecords, loadSaleState } from "./sale-state";
@@ -51,30 +49,7 @@ export async function replayRequest(
   }
   if (reference.kind !== "payment")
     throw new Error(`a sale's idempotency key names ${reference.kind} ${reference.id}`);
-  let latest = await latestAttempt(ctx, reference.id);
-  const unanswered =
-    (latest.rawStatus === null && latest.status === "pending") || latest.status === "unknown";
-  if (unanswered) {
-    const verdict = await settleFromProvider(ctx, latest, recoveryGraceMs);
-    switch (verdict.kind) {
-      case "maybe_in_flight":
-        throw new TesseraError(
-          "idempotency_key_in_use",
-          `The first request with this idempotency key is still running (payment ${latest.id}).`,
-          {
-            details: {
-              entity: "payment",
-              id: latest.id,
-              retryAfterSeconds: Math.ceil(verdict.retryAfterMs / 1000),
-            },
-          },
-        );
-      case "unreachable":
-        break;
-      default:
-        latest = verdict.applied.payment;
-    }
-  }
+  const latest = await answeredLatestAttempt(ctx, reference.id);
   const state = await loadSaleState(ctx.storage, latest.id, true);
   if (!wasNeverSent(latest)) return saleOutcomeOf(state);
 
@@ -90,17 +65,4 @@ export async function replayRequest(
   );
   if (next === null) return replayRequest(ctx, reference, resubmission);
   return collectPayment(ctx, next.payment, await resubmission.request(next.payment, next.contract.id), true);
-}
-
-/** The newest attempt at the installments `paymentId` was for (a later retry supersedes it). */
-async function latestAttempt(ctx: ServiceContext, paymentId: Id<"payment">): Promise<Payment> {
-  const payment = await ctx.storage.payments.findById(paymentId);
-  if (!payment) {
-    throw new TesseraError("not_found", `Payment ${paymentId} does not exist.`, {
-      details: { entity: "payment", id: paymentId },
-    });
-  }
-  const first = payment.installmentIds[0];
-  const attempts = first ? await ctx.storage.payments.listByInstallment(first) : [];
-  return attempts.reduce((newest, p) => (p.id > newest.id ? p : newest), payment);
 }

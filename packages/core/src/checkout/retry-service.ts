@@ -4,7 +4,6 @@ import { fingerprintOf } from "../idempotency/idempotency-record";
 import { formatResourceReference } from "../idempotency/resource-reference";
 import type { Id } from "../ids/id";
 import { positiveMoneySchema } from "../money/money";
-import { onlineMethodOf } from "../organizations/online-methods";
 import type { Payment } from "../payments/payment";
 import { paymentMethodSchema } from "../payments/payment-method";
 import { buildPaymentRequest } from "../payments/payment-row";
@@ -16,6 +15,7 @@ import { parseInput } from "../validation/parse-input";
 import { collectPayment } from "./collect-payment";
 import { runIdempotent } from "./idempotent-request";
 import { writeNextAttempt } from "./next-attempt";
+import { offeredMethod } from "./offered-method";
 import { replayRequest } from "./replay-request";
 import { cardInputSchema, idempotencyKeySchema } from "./sale-input";
 import type { SaleOutcome } from "./sale-outcome";
@@ -65,42 +65,24 @@ export function createRetryService(ctx: ServiceContext): RetryService {
           details: { entity: "contract", id: contractId },
         });
       }
-      const unit = await ctx.storage.units.findById(contract.unitId);
       // A retry charges through the provider: a `manual` method is not offered.
-      const offered = unit ? onlineMethodOf(unit, data.method) : undefined;
-      if (!unit || !offered) {
-        throw new TesseraError(
-          "validation_failed",
-          `Invalid payment retry: method: the unit does not take ${data.method}.`,
-          {
-            details: {
-              issues: [
-                { path: ["method"], code: "method_not_offered", message: `not offered: ${data.method}` },
-              ],
-            },
-          },
-        );
-      }
-      if (data.method === "card" && !data.card) {
-        throw new TesseraError(
-          "validation_failed",
-          "Invalid payment retry: card: a card payment needs the provider's card token.",
-          {
-            details: { issues: [{ path: ["card"], code: "required", message: "required for card" }] },
-          },
-        );
-      }
+      const { unit, entry: offered } = offeredMethod(
+        await ctx.storage.units.findById(contract.unitId),
+        data.method,
+        data.card,
+        "payment retry",
+      );
       async function requestFor(payment: Payment): Promise<CreatePaymentRequest> {
         const payer = await ctx.storage.customers.findById(payment.customerId);
         return buildPaymentRequest(ctx, payment, {
-          description: `${contract!.terms.planName} — ${unit!.name}`,
+          description: `${contract!.terms.planName} — ${unit.name}`,
           payer: payer!,
           card: data.card,
-          timeZone: unit!.timeZone,
+          timeZone: unit.timeZone,
           // Only a retry of the sale's own first charge may start the provider's recurrence, and
           // not a split one: the provider would charge each later month what it charged first.
           ...(data.lines === "first" && !data.fromBalance
-            ? { recurrence: await retryRecurrence(ctx, ctx.storage, contract!, payment, unit!.timeZone) }
+            ? { recurrence: await retryRecurrence(ctx, ctx.storage, contract!, payment, unit.timeZone) }
             : {}),
         });
       }

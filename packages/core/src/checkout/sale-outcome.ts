@@ -44,15 +44,20 @@ export interface SaleState extends SaleRecords {
  * - `no_charge`: the plan had nothing to collect now (free): the contract is active and no
  *   provider was called, so there is no payment.
  */
-export type SaleOutcome =
-  | (SaleState & { status: "succeeded" })
-  | (SaleState & { status: "pending" | "requires_action"; action: PayerAction })
-  | (SaleState & { status: "declined"; declineCode: DeclineCode; failureCode: string; messageKey: string })
-  | (SaleState & { status: "canceled" })
-  | (SaleState & { status: "processing" | "authorized" })
-  | (SaleState & { status: "unknown" })
-  | (SaleState & { status: "not_sent"; failureCode: NotSentCode })
-  | (SaleRecords & { status: "no_charge"; payment: null });
+export type SaleOutcome = AttemptOutcome<SaleState> | (SaleRecords & { status: "no_charge"; payment: null });
+
+/**
+ * What became of one attempt, with the records `S` it is about (a sale's, an order's): the
+ * payment statuses of `SaleOutcome`, which tells what each means.
+ */
+export type AttemptOutcome<S extends { payment: Payment }> =
+  | (S & { status: "succeeded" })
+  | (S & { status: "pending" | "requires_action"; action: PayerAction })
+  | (S & { status: "declined"; declineCode: DeclineCode; failureCode: string; messageKey: string })
+  | (S & { status: "canceled" })
+  | (S & { status: "processing" | "authorized" })
+  | (S & { status: "unknown" })
+  | (S & { status: "not_sent"; failureCode: NotSentCode });
 
 function asDeclineCode(code: string | null): DeclineCode {
   return (declineCodes as readonly string[]).includes(code ?? "")
@@ -62,6 +67,11 @@ function asDeclineCode(code: string | null): DeclineCode {
 
 /** The outcome a stored sale state shows. */
 export function saleOutcomeOf(state: SaleState): SaleOutcome {
+  return attemptOutcomeOf(state);
+}
+
+/** The outcome the records of an attempt show, by its payment's status. */
+export function attemptOutcomeOf<S extends { payment: Payment }>(state: S): AttemptOutcome<S> {
   const { payment } = state;
   switch (payment.status) {
     case "succeeded":

@@ -1,14 +1,7 @@
 import type { Customer } from "../customers/customer";
-import type { Installment } from "../installments/installment";
-import type { Payment } from "../payments/payment";
+import type { InstallmentWithPayments } from "../installments/installment-history";
 import type { Refund } from "../refunds/refund";
 import type { Contract } from "./contract";
-
-/** One installment with every attempt to collect it, newest first. */
-export interface InstallmentWithPayments {
-  installment: Installment;
-  payments: Payment[];
-}
 
 /** A contract as staff open it: who bought it, what is due, what was tried, what went back. */
 export interface ContractDetail {
@@ -21,3 +14,5 @@ export interface ContractDetail {
   /** Of the contract's payments, oldest first. */
   refunds: Refund[];
 }
+
+export type { InstallmentWithPayments };

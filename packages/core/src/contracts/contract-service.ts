@@ -1,9 +1,8 @@
 import type { Id } from "../ids/id";
 import { decodePageCursor, encodePageCursor } from "../ids/page-cursor";
-import type { Payment } from "../payments/payment";
+import { installmentHistory } from "../installments/installment-history";
 import type { ServiceContext } from "../ports/service-context";
 import type { Page } from "../ports/storage";
-import type { Refund } from "../refunds/refund";
 import { parseId } from "../validation/parse-id";
 import { parseInput } from "../validation/parse-input";
 import { type ContractCancelInput, type ContractCancellation, cancelContract } from "./cancel-contract";
@@ -62,24 +61,16 @@ export function createContractService(ctx: ServiceContext): ContractService {
       if (!contract) return null;
       const customer = await ctx.storage.customers.findById(contract.customerId);
       if (!customer) throw new Error(`contract ${id} has no customer ${contract.customerId}`);
-      const installments = await ctx.storage.installments.listByContract(id);
-      const seen = new Map<string, Payment>();
-      const withPayments = [];
-      for (const installment of installments) {
-        const payments = (await ctx.storage.payments.listByInstallment(installment.id)).reverse();
-        for (const payment of payments) seen.set(payment.id, payment);
-        withPayments.push({ installment, payments });
-      }
-      const refunds: Refund[] = [];
-      for (const payment of [...seen.values()].sort((a, b) => a.id.localeCompare(b.id))) {
-        refunds.push(...(await ctx.storage.refunds.listByPayment(payment.id)));
-      }
+      const history = await installmentHistory(
+        ctx.storage,
+        await ctx.storage.installments.listByContract(id),
+      );
       return {
         contract,
         customer,
         planName: contract.terms.planName,
-        installments: withPayments,
-        refunds,
+        installments: history.installments,
+        refunds: history.refunds,
       };
     },
   };

@@ -139,6 +139,21 @@ export interface DomainEventPayloads {
     contractId: Id<"contract">;
     attachedCustomerId: Id<"customer"> | null;
   };
+  "order.created": { orderId: Id<"order">; customerId: Id<"customer">; total: Money };
+  /**
+   * Every installment of the order is paid (`paymentId` paid the last of them);
+   * `paidFromBalance` when the customer's wallet paid any of it.
+   */
+  "order.paid": {
+    orderId: Id<"order">;
+    customerId: Id<"customer">;
+    paymentId: Id<"payment">;
+    paidFromBalance: boolean;
+  };
+  /** Every payment of a paid order came back in full. */
+  "order.refunded": { orderId: Id<"order">; customerId: Id<"customer"> };
+  /** Canceled before anything of it was paid (`orders.cancel`). */
+  "order.canceled": { orderId: Id<"order">; customerId: Id<"customer">; actor: string };
   "staff.created": { staffMemberId: Id<"staffMember">; organizationId: Id<"organization"> };
   /** The member can no longer sign in; their sessions were ended with it. */
   "staff.disabled": { staffMemberId: Id<"staffMember">; organizationId: Id<"organization"> };

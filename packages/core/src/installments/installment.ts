@@ -4,7 +4,8 @@ import type { CalendarDate } from "../time/calendar-date";
 import type { Instant } from "../time/instant";
 import type { InstallmentStatus } from "./installment-status";
 
-export type InstallmentKind = "enrollment_fee" | "period" | "closing_prorata" | "fee";
+/** `order`: a part of a one-off order's total (`orders.create`). */
+export type InstallmentKind = "enrollment_fee" | "period" | "closing_prorata" | "fee" | "order";
 
 /** A lease on an item claimed by a worker: only the holder of this token may complete it. */
 export interface Lease {

@@ -6,6 +6,7 @@ import type { Customer } from "../customers/customer";
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
+import { orderAfterLines } from "../orders/order-after-payment";
 import type { PaymentResult } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
@@ -194,6 +195,7 @@ export async function applyPaymentResult(
     case "succeeded": {
       installments = await confirmInstallments(tx, installments, now);
       events.push(ctx.events("payment.succeeded", ids, payment.unitId));
+      await orderAfterLines(ctx, tx, installments, payment, events);
       if (contract)
         ({ contract, activationCode } = await activateContract(ctx, tx, contract, payment.id, events));
       break;

@@ -39,6 +39,7 @@ import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
 import type { Money } from "../money/money";
 import type { Order } from "../orders/order";
+import type { OrderStatus } from "../orders/order-status";
 import type { Organization } from "../organizations/organization";
 import type { Unit } from "../organizations/unit";
 import type { Payment } from "../payments/payment";
@@ -195,6 +196,21 @@ export interface OrderRepository {
   update(order: Order): Promise<Order>;
   findById(id: Id<"order">): Promise<Order | null>;
   listByCustomer(customerId: Id<"customer">): Promise<Order[]>;
+  /** The unit's orders in id order (`newestFirst`: reversed, as contracts'), narrowed by `filter`. */
+  list(unitId: Id<"unit">, filter?: PageRequest & StoredOrderFilter): Promise<Page<Order>>;
+}
+
+/** What `OrderRepository.list` narrows by, besides the page; every field given must hold. */
+export interface StoredOrderFilter {
+  status?: OrderStatus;
+  customerId?: Id<"customer">;
+  /** Created (`createdAt`) at or after this instant. */
+  createdFrom?: Instant;
+  /** Created (`createdAt`) before this instant. */
+  createdBefore?: Instant;
+  /** As `StoredContractFilter.paymentStatus`, over the order's installments. */
+  paymentStatus?: "pending" | "error";
+  newestFirst?: boolean;
 }
 
 /** A claim on due installments: who holds it and for how long. */

@@ -1,5 +1,6 @@
 import type { AnyDomainEvent } from "../events/domain-event";
 import type { Id } from "../ids/id";
+import { orderAfterLines } from "../orders/order-after-payment";
 import { collectedOf } from "../payments/collected-amount";
 import type { Payment } from "../payments/payment";
 import type { RefundResult } from "../ports/gateway";
@@ -94,7 +95,7 @@ async function giveBack(
   if (!payment) throw new Error(`payment ${refund.paymentId} vanished`);
   const refunded = payment.refundedAmount.amount + refund.amount.amount;
   const whole = refunded >= collectedOf(payment).amount;
-  await tx.payments.update({
+  const after = await tx.payments.update({
     ...payment,
     refundedAmount: { amount: refunded, currency: payment.amount.currency },
     status: whole ? "refunded" : "partially_refunded",
@@ -108,6 +109,7 @@ async function giveBack(
     }
   }
   await endRefundedPass(ctx, tx, installments, events);
+  await orderAfterLines(ctx, tx, installments, after, events);
 }
 
 /** The refund a provider knows by `refundKey`: core sends the refund's id without its underscore. */

@@ -12,6 +12,7 @@ import { TesseraError } from "../errors/tessera-error";
 import { createEventDispatcher, type EventDispatcher } from "../events/event-dispatcher";
 import { createEventFactory } from "../events/event-factory";
 import { createIdGenerator } from "../ids/id";
+import { createOrderService, type OrderService } from "../orders/order-service";
 import { createOrganizationService, type OrganizationService } from "../organizations/organization-service";
 import { createGatewayRegistry } from "../payments/gateway-registry";
 import { createPaymentService, type PaymentService } from "../payments/payment-service";
@@ -44,6 +45,8 @@ export interface Tessera {
   readonly sales: SaleService;
   /** Contracts as staff find them: filtered lists, and one with its installments and payments. */
   readonly contracts: ContractService;
+  /** One-off sales to a known customer (a shop order), paid at once or in installments, by a provider or the wallet. */
+  readonly orders: OrderService;
   /** Payment attempts: a retry of a contract's pending installments, refresh, cancel, recovery. */
   readonly payments: PaymentService & RetryService;
   readonly webhooks: WebhookService;
@@ -177,6 +180,7 @@ export function createTessera(options: TesseraOptions): Tessera {
     customers: createCustomerService(ctx, attachmentLimits),
     sales: createSaleService(ctx),
     contracts: createContractService(ctx),
+    orders: createOrderService(ctx),
     payments,
     webhooks: createWebhookService(ctx),
     refunds: createRefundService(ctx),

@@ -1,10 +1,12 @@
-import { writeNextAttempt } from "../checkout/next-attempt";
+import { writeNextAttempt, writeOrderAttempt } from "../checkout/next-attempt";
 import type { Contract } from "../contracts/contract";
 import type { Id } from "../ids/id";
+import { orderNote } from "../orders/order-note";
 import { type AppliedNews, applyPaymentResult } from "../payments/apply-payment-result";
 import type { Payment } from "../payments/payment";
 import type { ServiceContext } from "../ports/service-context";
 import type { Repositories } from "../ports/storage";
+import type { CalendarDate } from "../time/calendar-date";
 import { addWalletEntry, type WalletMovement } from "./wallet-ledger";
 
 /**
@@ -43,9 +45,33 @@ export async function payContractFromBalance(
     gatewayId: walletGatewayId,
     ...(input.sequence !== undefined ? { sequence: input.sequence } : {}),
   }))!;
-  return settleFromBalance(ctx, tx, next.payment, next.contract, {
+  const paid = await settleFromBalance(ctx, tx, next.payment, next.contract, {
     actor: input.actor,
     note: input.note ?? next.contract.terms.planName,
+  });
+  return { ...paid, contract: paid.applied.effects?.contract ?? next.contract };
+}
+
+/**
+ * As `payContractFromBalance`, for a one-off order's first unpaid installments (or those of
+ * `sequence`, or every one due by `dueOn`); the order is `paid`, marked paid from the balance, once none is left.
+ */
+export async function payOrderFromBalance(
+  ctx: ServiceContext,
+  tx: Repositories,
+  input: { orderId: Id<"order">; actor: string; note?: string; sequence?: number; dueOn?: CalendarDate },
+): Promise<BalancePayment> {
+  // Without `after`, writeOrderAttempt either writes or throws.
+  const next = (await writeOrderAttempt(ctx, tx, {
+    orderId: input.orderId,
+    method: "wallet",
+    gatewayId: walletGatewayId,
+    ...(input.sequence !== undefined ? { sequence: input.sequence } : {}),
+    ...(input.dueOn !== undefined ? { dueOn: input.dueOn } : {}),
+  }))!;
+  return settleFromBalance(ctx, tx, next.payment, null, {
+    actor: input.actor,
+    note: input.note ?? orderNote(next.order),
   });
 }
 
@@ -59,9 +85,9 @@ export async function settleFromBalance(
   ctx: ServiceContext,
   tx: Repositories,
   payment: Payment,
-  contract: Contract,
+  contract: Contract | null,
   input: { actor: string; note: string },
-): Promise<BalancePayment & { contract: Contract }> {
+): Promise<BalancePayment> {
   const movement = await addWalletEntry(ctx, tx, {
     customerId: payment.customerId,
     unitId: payment.unitId,
@@ -87,5 +113,5 @@ export async function settleFromBalance(
     },
     { payment, contract },
   );
-  return { payment: applied.payment, movement, applied, contract: applied.effects?.contract ?? contract };
+  return { payment: applied.payment, movement, applied };
 }

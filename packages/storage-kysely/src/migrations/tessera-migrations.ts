@@ -5,6 +5,7 @@ import { billingRunMigration } from "./billing-run-migration";
 import { billingRunsMigration } from "./billing-runs-migration";
 import { dueRemindersMigration } from "./due-reminders-migration";
 import { initialSchemaMigration } from "./initial-schema-migration";
+import { orderListMigration } from "./order-list-migration";
 import { providerAccountsMigration } from "./provider-accounts-migration";
 import { recurrencesMigration } from "./recurrences-migration";
 import { refundRecoveryIndexMigration } from "./refund-recovery-index-migration";
@@ -35,6 +36,7 @@ export function tesseraMigrations(dialect: StorageDialect): MigrationProvider {
     "0010_due_reminders": dueRemindersMigration(dialect),
     "0011_billing_runs": billingRunsMigration(dialect),
     "0012_split_payments": splitPaymentsMigration(dialect),
+    "0013_order_list": orderListMigration(),
   };
   return { getMigrations: async () => migrations };
 }

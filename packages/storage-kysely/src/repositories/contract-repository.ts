@@ -1,50 +1,10 @@
 import type { ContractRepository } from "@tessera/core";
-import { type ExpressionBuilder, sql } from "kysely";
-import type { Database } from "../database";
 import { pageLimit, toPage } from "../page-request";
 import type { RepositoryContext } from "../repository-context";
 import { assertSameVersion, changedColumns, updateVersioned } from "../versioned-update";
 import { writeUnique } from "../write-conflict";
 import { contractFromRow, contractToRow } from "./contract-row";
-
-/** The payment statuses each `paymentStatus` filter looks for in an installment's latest attempt. */
-const latestPaymentStatuses = {
-  pending: ["pending", "processing", "requires_action", "unknown"],
-  error: ["failed"],
-} as const;
-
-/**
- * True when one of the contract's installments still to be paid (`awaiting`, `denied`) has, as
- * its latest attempt (the highest payment id that covers it), one in the filter's statuses: a
- * failure followed by a newer open attempt is pending, not an error, and a canceled attempt is
- * neither.
- */
-function hasUnpaidInstallmentWhoseLatestPayment(
-  eb: ExpressionBuilder<Database, "contracts">,
-  paymentStatus: keyof typeof latestPaymentStatuses,
-) {
-  return eb.exists(
-    eb
-      .selectFrom("installments")
-      .innerJoin("payment_installments as link", "link.installment_id", "installments.id")
-      .innerJoin("payments", "payments.id", "link.payment_id")
-      .select(sql.lit(1).as("one"))
-      .whereRef("installments.contract_id", "=", "contracts.id")
-      .where("installments.status", "in", ["awaiting", "denied"])
-      .where("payments.status", "in", [...latestPaymentStatuses[paymentStatus]])
-      .where((inner) =>
-        inner.not(
-          inner.exists(
-            inner
-              .selectFrom("payment_installments as newer")
-              .select(sql.lit(1).as("one"))
-              .whereRef("newer.installment_id", "=", "installments.id")
-              .whereRef("newer.payment_id", ">", "link.payment_id"),
-          ),
-        ),
-      ),
-  );
-}
+import { hasUnpaidInstallmentWhoseLatestPayment } from "./unpaid-installment-payment-filter";
 
 export function createContractRepository(ctx: RepositoryContext): ContractRepository {
   const { db, codec } = ctx;
@@ -117,7 +77,7 @@ export function createContractRepository(ctx: RepositoryContext): ContractReposi
       if (filter.startedTo) query = query.where("contracts.start_date", "<=", filter.startedTo);
       const paymentStatus = filter.paymentStatus;
       if (paymentStatus)
-        query = query.where((eb) => hasUnpaidInstallmentWhoseLatestPayment(eb, paymentStatus));
+        query = query.where(hasUnpaidInstallmentWhoseLatestPayment("contracts", paymentStatus));
       if (filter.after) query = query.where("contracts.id", filter.newestFirst ? "<" : ">", filter.after);
       const rows = await query
         .orderBy("contracts.id", filter.newestFirst ? "desc" : "asc")

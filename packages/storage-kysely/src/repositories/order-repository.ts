@@ -1,7 +1,9 @@
 import type { OrderRepository } from "@tessera/core";
+import { pageLimit, toPage } from "../page-request";
 import type { RepositoryContext } from "../repository-context";
 import { staleWriteError, writeUnique } from "../write-conflict";
 import { orderFromRow, orderToRow } from "./order-row";
+import { hasUnpaidInstallmentWhoseLatestPayment } from "./unpaid-installment-payment-filter";
 
 export function createOrderRepository(ctx: RepositoryContext): OrderRepository {
   const { db, codec } = ctx;
@@ -39,6 +41,27 @@ export function createOrderRepository(ctx: RepositoryContext): OrderRepository {
         .orderBy("id")
         .execute();
       return rows.map((row) => orderFromRow(row, codec));
+    },
+
+    /** Paged by id, as `contracts.list`: ids sort by creation, so `newestFirst` is descending id. */
+    async list(unitId, filter = {}) {
+      const limit = pageLimit(filter);
+      let query = db.selectFrom("orders").selectAll("orders").where("orders.unit_id", "=", unitId);
+      if (filter.status) query = query.where("orders.status", "=", filter.status);
+      if (filter.customerId) query = query.where("orders.customer_id", "=", filter.customerId);
+      if (filter.createdFrom) query = query.where("orders.created_at", ">=", filter.createdFrom);
+      if (filter.createdBefore) query = query.where("orders.created_at", "<", filter.createdBefore);
+      const paymentStatus = filter.paymentStatus;
+      if (paymentStatus) query = query.where(hasUnpaidInstallmentWhoseLatestPayment("orders", paymentStatus));
+      if (filter.after) query = query.where("orders.id", filter.newestFirst ? "<" : ">", filter.after);
+      const rows = await query
+        .orderBy("orders.id", filter.newestFirst ? "desc" : "asc")
+        .limit(limit + 1)
+        .execute();
+      return toPage(
+        rows.map((row) => orderFromRow(row, codec)),
+        limit,
+      );
     },
   };
 }

@@ -6,6 +6,7 @@ import { billingScenarios } from "./billing-scenarios";
 import { catalogScenarios } from "./catalog-scenarios";
 import { faultScenarios } from "./fault-scenarios";
 import { fuzzScenarios } from "./fuzz-scenarios";
+import { orderScenarios } from "./order-scenarios";
 import { pluginScenarios } from "./plugin-scenarios";
 import { providerAccountScenarios } from "./provider-account-scenarios";
 import { providerRecurrenceScenarios } from "./provider-recurrence-scenarios";
@@ -63,6 +64,7 @@ export function runTesseraScenarios(options: TesseraScenarioOptions): void {
     describe("refunds", () => refundScenarios(current));
     describe("wallet", () => walletScenarios(current));
     describe("split payments and paying from the balance", () => splitPaymentScenarios(current));
+    describe("orders", () => orderScenarios(current));
     describe("billing run", () => billingScenarios(current));
     describe("renewals", () => renewalScenarios(current));
     describe("reminders", () => reminderScenarios(current));

@@ -1,8 +1,12 @@
-import { writeNextAttempt } from "../checkout/next-attempt";
+import { type AttemptChoice, writeNextAttempt, writeOrderAttempt } from "../checkout/next-attempt";
 import type { Contract } from "../contracts/contract";
 import { isTesseraError } from "../errors/tessera-error";
+import type { Id } from "../ids/id";
 import type { Installment } from "../installments/installment";
+import { isUnpaid } from "../installments/lines-to-pay";
 import { type Money, sumMoney } from "../money/money";
+import type { Order } from "../orders/order";
+import { orderNote } from "../orders/order-note";
 import { onlineMethodOf } from "../organizations/online-methods";
 import type { Unit } from "../organizations/unit";
 import type { Payment } from "../payments/payment";
@@ -12,7 +16,8 @@ import { openPaymentStatuses } from "../payments/payment-status";
 import { submitPayment } from "../payments/submit-payment";
 import { type CardInput, defaultRecurrenceRules, type RecurrenceRules } from "../ports/gateway";
 import type { ServiceContext } from "../ports/service-context";
-import { payContractFromBalance } from "../wallet/wallet-payment";
+import type { Repositories } from "../ports/storage";
+import { payContractFromBalance, payOrderFromBalance } from "../wallet/wallet-payment";
 import type { DueGroupOutcome } from "./billing-report";
 import { isScheduleSpent } from "./dunning-schedule";
 import { markPastDue } from "./mark-past-due";
@@ -56,8 +61,8 @@ export async function chargeDueGroup(
   group: readonly Installment[],
 ): Promise<DueGroupOutcome> {
   const first = group[0]!;
-  // Orders bill through the same path once something creates them; nothing does yet.
-  if (first.contractId === null) return { kind: "nothing_due" };
+  if (first.contractId === null)
+    return first.orderId ? chargeOrderGroup(ctx, unit, first) : { kind: "nothing_due" };
   const contract = await ctx.storage.contracts.findById(first.contractId);
   if (!contract) return { kind: "nothing_due" };
   const everyLine = await ctx.storage.installments.listByContract(contract.id);
@@ -97,20 +102,58 @@ export async function chargeDueGroup(
   // blocked customer (the link that pays every due line pays them with it).
   if (contract.status === "past_due") return { kind: "held" };
 
-  const due = sumMoney(
-    lines.map((line) => line.amount),
-    contract.terms.price.currency,
-  );
-  const balance = await ctx.storage.wallet.balance(contract.customerId, due.currency);
-  if (balance.amount >= due.amount) {
-    const paid = await fromBalance(ctx, contract, first.sequence);
-    if (paid) return paid;
-  }
-  // A balance short of the month pays its part, and the card or the link the rest.
-  const part = balance.amount > 0 && balance.amount < due.amount ? balance : null;
-  const charged = await chargeProvider(ctx, unit, contract, first.sequence, everyLine, part);
-  // The balance was spent meanwhile (a concurrent debit): the whole month by the provider.
-  return charged ?? (await chargeProvider(ctx, unit, contract, first.sequence, everyLine, null))!;
+  return collectDue(ctx, unit, contractTarget(ctx, contract), first.sequence, lines, everyLine);
+}
+
+/**
+ * An order's due lines (the billing run's claimed group of one sequence): collected as a
+ * contract's are — the balance, a kept card, a link — while the order is open; an order has
+ * no `past_due`: once the dunning schedule is spent, the run tries it no more and staff
+ * collect it (the order page, `orders.pay`).
+ */
+async function chargeOrderGroup(
+  ctx: ServiceContext,
+  unit: Unit,
+  first: Installment,
+): Promise<DueGroupOutcome> {
+  const order = await ctx.storage.orders.findById(first.orderId!);
+  if (order?.status !== "open") return { kind: "nothing_due" };
+  const everyLine = await ctx.storage.installments.listByOrder(order.id);
+  const lines = everyLine.filter((line) => line.sequence === first.sequence && isUnpaid(line));
+  if (lines.length === 0) return { kind: "nothing_due" };
+  const attempts = await ctx.storage.payments.listByInstallment(lines[0]!.id);
+  if (attempts.some((payment) => openPaymentStatuses.includes(payment.status)))
+    return { kind: "in_progress" };
+  if (isScheduleSpent(Math.max(...lines.map((line) => line.failedAttempts)), unit.dunningRetryDays))
+    return { kind: "past_due" };
+  return collectDue(ctx, unit, orderTarget(ctx, order), first.sequence, lines, everyLine);
+}
+
+/** What the run charges: a contract's lines or an order's, and how an attempt at them is written. */
+interface DueTarget {
+  customerId: Id<"customer">;
+  currency: string;
+  /** The provider's description of the charge. */
+  description: string;
+  /** Where a kept card is looked for beyond the target's own lines (a contract's chain). */
+  renewsContractId: Id<"contract"> | null;
+  payFromBalance(tx: Repositories, sequence: number): Promise<Payment>;
+  /** The written attempt, with the contract it bumped (the answer is applied from it, not read again). */
+  writeAttempt(tx: Repositories, choice: AttemptChoice): Promise<{ payment: Payment; contract?: Contract }>;
+}
+
+function contractTarget(ctx: ServiceContext, contract: Contract): DueTarget {
+  return {
+    customerId: contract.customerId,
+    currency: contract.terms.price.currency,
+    description: contract.terms.planName,
+    renewsContractId: contract.renewsContractId,
+    payFromBalance: async (tx, sequence) =>
+      (await payContractFromBalance(ctx, tx, { contractId: contract.id, actor: billingActor, sequence }))
+        .payment,
+    writeAttempt: async (tx, choice) =>
+      (await writeNextAttempt(ctx, tx, { ...choice, contractId: contract.id }))!,
+  };
 }
 
 /**
@@ -134,17 +177,57 @@ function leftToUs(
   );
 }
 
+function orderTarget(ctx: ServiceContext, order: Order): DueTarget {
+  return {
+    customerId: order.customerId,
+    currency: order.total.currency,
+    description: orderNote(order),
+    renewsContractId: null,
+    payFromBalance: async (tx, sequence) =>
+      (await payOrderFromBalance(ctx, tx, { orderId: order.id, actor: billingActor, sequence })).payment,
+    writeAttempt: async (tx, choice) => ({
+      payment: (await writeOrderAttempt(ctx, tx, { ...choice, orderId: order.id }))!.payment,
+    }),
+  };
+}
+
+/**
+ * The due lines of one sequence, collected: from the wallet when its balance covers them;
+ * otherwise by the kept card or a link, the balance's part first when it covers some.
+ */
+async function collectDue(
+  ctx: ServiceContext,
+  unit: Unit,
+  target: DueTarget,
+  sequence: number,
+  lines: readonly Installment[],
+  everyLine: readonly Installment[],
+): Promise<DueGroupOutcome> {
+  const due = sumMoney(
+    lines.map((line) => line.amount),
+    target.currency,
+  );
+  const balance = await ctx.storage.wallet.balance(target.customerId, due.currency);
+  if (balance.amount >= due.amount) {
+    const paid = await fromBalance(ctx, target, sequence);
+    if (paid) return paid;
+  }
+  // A balance short of the month pays its part, and the card or the link the rest.
+  const part = balance.amount > 0 && balance.amount < due.amount ? balance : null;
+  const charged = await chargeProvider(ctx, unit, target, sequence, everyLine, part);
+  // The balance was spent meanwhile (a concurrent debit): the whole month by the provider.
+  return charged ?? (await chargeProvider(ctx, unit, target, sequence, everyLine, null))!;
+}
+
 /** The group paid from the wallet; null when the balance fell short meanwhile (a concurrent debit). */
 async function fromBalance(
   ctx: ServiceContext,
-  contract: Contract,
+  target: DueTarget,
   sequence: number,
 ): Promise<DueGroupOutcome | null> {
   try {
-    const paid = await ctx.storage.transaction((tx) =>
-      payContractFromBalance(ctx, tx, { contractId: contract.id, actor: billingActor, sequence }),
-    );
-    return { kind: "paid", paymentId: paid.payment.id, fromBalance: true };
+    const payment = await ctx.storage.transaction((tx) => target.payFromBalance(tx, sequence));
+    return { kind: "paid", paymentId: payment.id, fromBalance: true };
   } catch (error) {
     if (isTesseraError(error, "insufficient_balance")) return null;
     if (isTesseraError(error, "payment_in_progress")) return { kind: "in_progress" };
@@ -160,12 +243,12 @@ async function fromBalance(
 async function chargeProvider(
   ctx: ServiceContext,
   unit: Unit,
-  contract: Contract,
+  target: DueTarget,
   sequence: number,
   everyLine: readonly Installment[],
   part: Money | null,
 ): Promise<DueGroupOutcome | null> {
-  const stored = await storedCardOf(ctx, contract, everyLine);
+  const stored = await storedCardOf(ctx, target, everyLine);
   const link = linkMethods.map((method) => onlineMethodOf(unit, method)).find((entry) => entry !== undefined);
   const plan: { method: PaymentMethod; gatewayId: string; card?: CardInput } | null = stored
     ? { method: "card", gatewayId: stored.gatewayId, card: { type: "stored", token: stored.token } }
@@ -173,11 +256,10 @@ async function chargeProvider(
       ? { method: link.method, gatewayId: link.gatewayId }
       : null;
   if (!plan) return { kind: "no_method" };
-  let written: Awaited<ReturnType<typeof writeNextAttempt>>;
+  let written: { payment: Payment; contract?: Contract };
   try {
     written = await ctx.storage.transaction((tx) =>
-      writeNextAttempt(ctx, tx, {
-        contractId: contract.id,
+      target.writeAttempt(tx, {
         method: plan.method,
         gatewayId: plan.gatewayId,
         sequence,
@@ -194,16 +276,16 @@ async function chargeProvider(
     if (isTesseraError(error, "validation_failed")) return { kind: "no_method" };
     throw error;
   }
-  const payment = written!.payment;
-  const payer = await ctx.storage.customers.findById(contract.customerId);
+  const { payment, contract } = written;
+  const payer = await ctx.storage.customers.findById(target.customerId);
   const request = buildPaymentRequest(ctx, payment, {
-    description: `${contract.terms.planName} — ${unit.name}`,
+    description: `${target.description} — ${unit.name}`,
     payer: payer!,
     card: plan.card,
     timeZone: unit.timeZone,
     pixExpiresInSeconds: billingPixExpirySeconds,
   });
-  const submitted = await submitPayment(ctx, payment, request, { contract: written!.contract });
+  const submitted = await submitPayment(ctx, payment, request, contract ? { contract } : {});
   const answered = submitted.payment;
   switch (answered.status) {
     case "succeeded":

@@ -27,15 +27,26 @@ export async function debitBalancePart(
 ): Promise<void> {
   const part = payment.fromBalance;
   if (!part) return;
+  await debitPart(ctx, tx, payment, part, { ...input, id: part.entryId });
+}
+
+/** The debit line of a payment's wallet part (`id`: the line's id the part names, when it is the first). */
+async function debitPart(
+  ctx: ServiceContext,
+  tx: Repositories,
+  payment: Payment,
+  part: BalancePart,
+  line: { note: string; actor: string; id?: BalancePart["entryId"] },
+): Promise<void> {
   await addWalletEntry(ctx, tx, {
-    id: part.entryId,
+    ...(line.id ? { id: line.id } : {}),
     customerId: payment.customerId,
     unitId: payment.unitId,
     kind: "debit",
     amount: { amount: -part.amount.amount, currency: part.amount.currency },
     method: null,
-    note: input.note,
-    actor: input.actor,
+    note: line.note,
+    actor: line.actor,
     paymentId: payment.id,
   });
 }
@@ -94,15 +105,9 @@ export async function retakeBalancePart(
     );
     return null;
   }
-  await addWalletEntry(ctx, tx, {
-    customerId: payment.customerId,
-    unitId: payment.unitId,
-    kind: "debit",
-    amount: { amount: -part.amount.amount, currency: part.amount.currency },
-    method: null,
+  await debitPart(ctx, tx, payment, part, {
     note: `payment ${payment.id} paid late: its balance part taken again`,
     actor: "system",
-    paymentId: payment.id,
   });
   return part;
 }

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import type { Customer } from "../../customers/customer";
 import type { Id } from "../../ids/id";
+import { billingEnv, runDays, totalOf } from "./billing-days";
 import { brl, buyerAna, rejection, type ScenarioEnv } from "./scenario-env";
 
 /**
@@ -307,5 +308,64 @@ export function orderScenarios(current: () => ScenarioEnv): void {
     ).toBe("not_found");
     expect(await env.tessera.orders.get("ord_00000000000000000000000000" as Id<"order">)).toBeNull();
     expect(await env.storage.orders.listByCustomer(customer.id)).toEqual([]);
+  });
+
+  it("bills an order's later installments: the kept card, then the balance when it covers, and a PIX when there is no card; each month once", async () => {
+    const env = await billingEnv(current, "aurora-pedidos");
+    const { customer } = await env.tessera.customers.register({ organizationId: env.org.id, ...buyerAna });
+    const card = await env.card("approvedVisa");
+    if (card.type !== "token") throw new Error("the scenario's cards are tokens");
+    const byCard = await env.tessera.orders.create({
+      unitId: env.unit.id,
+      customerId: customer.id,
+      items: [{ description: "Kit tapete", quantity: 1, unitPrice: brl(9_000) }],
+      installments: 3,
+      method: "card",
+      card: { type: "token", token: card.token, saveForRenewals: true },
+      idempotencyKey: key("order"),
+    });
+    const byLink = await env.tessera.orders.create({
+      unitId: env.unit.id,
+      customerId: customer.id,
+      items: [{ description: "Camiseta", quantity: 1, unitPrice: brl(4_000) }],
+      installments: 2,
+      method: "pix",
+      idempotencyKey: key("order"),
+    });
+    env.sandbox.sandbox.pay(byLink.payment!.idempotencyKey);
+    await env.tessera.payments.refresh(byLink.payment!.id);
+    // April: the card pays the kit's second month, a PIX is sent for the shirt's.
+    const april = await runDays(env, 31); // to 2026-04-10
+    expect(totalOf(april, (report) => report.outcomes.paid)).toBe(1);
+    expect(totalOf(april, (report) => report.outcomes.link_issued)).toBe(1);
+    const shirtLines = await env.storage.installments.listByOrder(byLink.order.id);
+    const [link] = await env.storage.payments.listByInstallment(shirtLines[1]!.id);
+    expect(link).toMatchObject({ method: "pix", amount: brl(2_000), status: "pending" });
+    env.sandbox.sandbox.pay(link!.idempotencyKey);
+    await env.tessera.payments.refresh(link!.id);
+    expect((await env.tessera.orders.get(byLink.order.id))?.order.status).toBe("paid");
+    // May: a balance that covers the last month pays it instead of the card.
+    await env.tessera.wallet.credit({
+      customerId: customer.id,
+      unitId: env.unit.id,
+      amount: brl(3_000),
+      method: "cash",
+      note: "",
+      actor: "stf_caixa",
+      idempotencyKey: key("credit"),
+    });
+    const may = await runDays(env, 30); // to 2026-05-10
+    expect(totalOf(may, (report) => report.outcomes.paid)).toBe(1);
+    const kit = (await env.tessera.orders.get(byCard.order.id))!;
+    expect(kit.order).toMatchObject({ status: "paid", paidFromBalance: true });
+    expect(kit.installments.map((entry) => entry.payments.map((payment) => payment.method))).toEqual([
+      ["card"],
+      ["card"],
+      ["wallet"],
+    ]);
+    expect(env.sandbox.sandbox.ledger().charges.map((charge) => charge.amount.amount)).toEqual([
+      3_000, 2_000, 3_000, 2_000,
+    ]);
+    expect(totalOf(await runDays(env, 3), (report) => report.claimed)).toBe(0);
   });
 }

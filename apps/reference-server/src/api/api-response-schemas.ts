@@ -182,6 +182,10 @@ export const contractPage = pageOf(contractView);
 export const installmentView = z.looseObject({
   id: z.string(),
   contractId: z.string().nullable(),
+  orderId: z
+    .string()
+    .nullable()
+    .meta({ description: "The order (`ord_…`) it is a part of; null for a contract's." }),
   sequence: z.number().int().meta({ description: "From 1; lines due together share it." }),
   kind: z.enum(["enrollment_fee", "period", "closing_prorata", "fee", "order"]),
   amount: money,
@@ -335,6 +339,61 @@ export const refundOutcomeView = z.object({
     .string()
     .nullable()
     .meta({ description: "The provider's words when it refused (`status: failed`)." }),
+});
+
+/** A one-off order (`tessera.orders`): what was bought, its total and where its payment stands. */
+export const orderView = z.looseObject({
+  id: z.string(),
+  unitId: z.string(),
+  customerId: z.string(),
+  items: z.array(z.looseObject({ description: z.string(), quantity: z.number().int(), unitPrice: money })),
+  total: money,
+  installmentCount: z.number().int().meta({ description: "How many monthly lines the total is split into." }),
+  status: z.enum(["open", "paid", "canceled", "refunded"]),
+  paidFromBalance: z
+    .boolean()
+    .meta({ description: "True when the customer's wallet paid it, whole or in part." }),
+  createdAt: instant,
+  updatedAt: instant,
+  version: z.number().int(),
+});
+
+export const orderPage = pageOf(orderView);
+
+/**
+ * What became of creating or paying an order (`OrderOutcome`): switched on `status` as a
+ * sale's outcome, plus `awaiting_payment` — created with no method and a balance short of
+ * its first installment, it waits for `POST /orders/{order}/pay`.
+ */
+export const orderOutcomeView = z.looseObject({
+  status: z.enum([
+    "succeeded",
+    "pending",
+    "requires_action",
+    "declined",
+    "canceled",
+    "processing",
+    "authorized",
+    "unknown",
+    "not_sent",
+    "awaiting_payment",
+  ]),
+  replayed: z.boolean(),
+  order: orderView,
+  customer: customerView,
+  installments: z.array(installmentView).meta({ description: "All the order's lines, in due order." }),
+  payment: paymentView
+    .nullable()
+    .meta({ description: "The attempt this is about; null while `awaiting_payment`." }),
+});
+
+/** An order as staff open it: who bought what, its lines in due order with their attempts (newest first), its refunds. */
+export const orderDetailView = z.object({
+  order: orderView,
+  customer: customerView,
+  description: z.string().meta({ description: "One line naming it: its first item, and how many more." }),
+  installments: z.array(z.object({ installment: installmentView, payments: z.array(paymentView) })),
+  refunds: z.array(refundView).meta({ description: "Of the order's payments, oldest payment first." }),
 });
 
 const count = (description: string) => z.number().int().meta({ description });

@@ -78,6 +78,13 @@ async function otherUnitRecords() {
     method: "cash",
     idempotencyKey: "routes-walk-credit",
   });
+  // More than the balance, with no method: the order waits for payment and touches no wallet.
+  const order = await server.tessera.orders.create({
+    unitId: unit.id,
+    customerId: sale.customer.id,
+    items: [{ description: "Camiseta", quantity: 1, unitPrice: { amount: 4_990, currency: "BRL" } }],
+    idempotencyKey: "routes-walk-order",
+  });
   return {
     unit,
     plan,
@@ -90,6 +97,7 @@ async function otherUnitRecords() {
       customer: sale.customer.id,
       code: "ABCD2345",
       account: account.id,
+      order: order.order.id,
     },
   };
 }

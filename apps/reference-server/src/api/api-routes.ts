@@ -3,6 +3,7 @@ import { activationRoutes } from "./routes/activation-routes";
 import { billingRunRoutes } from "./routes/billing-run-routes";
 import { contractRoutes } from "./routes/contract-routes";
 import { customerRoutes } from "./routes/customer-routes";
+import { orderRoutes } from "./routes/order-routes";
 import { paymentRoutes } from "./routes/payment-routes";
 import { planRoutes } from "./routes/plan-routes";
 import { providerAccountRoutes } from "./routes/provider-account-routes";
@@ -23,6 +24,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...paymentRoutes,
   ...customerRoutes,
   ...contractRoutes,
+  ...orderRoutes,
   ...activationRoutes,
   ...reportRoutes,
   ...providerAccountRoutes,

@@ -4,6 +4,8 @@ import {
   type ContractDetail,
   type Customer,
   canSeeUnit,
+  type Order,
+  type OrderDetail,
   type Payment,
   type Plan,
   type Tessera,
@@ -94,5 +96,13 @@ export async function contractDetailForKey(
   const detail = /^ctr_[0-9A-Z]{1,60}$/.test(id) ? await tessera.contracts.get(id as Contract["id"]) : null;
   const unit = detail ? await tessera.organizations.getUnit(detail.contract.unitId) : null;
   if (!detail || !unit || !canSeeUnit(key, unit)) throw notFoundProblem("contract");
+  return detail;
+}
+
+/** An order of a unit the key sees, as staff open it: customer, description, installments, payments, refunds. */
+export async function orderDetailForKey(tessera: Tessera, key: ApiKey, id: string): Promise<OrderDetail> {
+  const detail = /^ord_[0-9A-Z]{1,60}$/.test(id) ? await tessera.orders.get(id as Order["id"]) : null;
+  const unit = detail ? await tessera.organizations.getUnit(detail.order.unitId) : null;
+  if (!detail || !unit || !canSeeUnit(key, unit)) throw notFoundProblem("order");
   return detail;
 }

@@ -52,8 +52,10 @@ describe("GET /api/v1/openapi.json", () => {
       "post /contracts/{contract}/retry",
       "post /customers/{customer}/wallet/credits",
       "post /customers/{customer}/wallet/debits",
+      "post /orders/{order}/pay",
       "post /payments/{payment}/refunds",
       "post /sales",
+      "post /units/{unit}/orders",
       "post /wallet-entries/{entry}/reversal",
     ]);
   });
@@ -107,6 +109,21 @@ describe("GET /api/v1/openapi.json", () => {
     };
     const shown = payment.anyOf.find((branch) => branch.properties)?.properties ?? {};
     expect(JSON.stringify(shown["fromBalance"])).toContain('"entryId"');
+  });
+
+  it("takes order bodies from core's order schemas, without what the address, the header and the key decide", () => {
+    const schemas = (doc["components"] as { schemas: Record<string, Record<string, unknown>> }).schemas;
+    const input = schemas["OrderInput"] as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(input.properties).sort()).toEqual(
+      ["card", "customerId", "firstDueOn", "fromBalance", "installments", "items", "method"].sort(),
+    );
+    expect(input.required.sort()).toEqual(["customerId", "items"]);
+    const pay = schemas["OrderPayInput"] as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(pay.properties).sort()).toEqual(["card", "fromBalance", "lines", "method"]);
+    expect(pay.required).toEqual([]);
+    const status = (schemas["OrderOutcome"] as { properties: Record<string, { enum?: string[] }> })
+      .properties["status"];
+    expect(status?.enum).toContain("awaiting_payment");
   });
 
   it("refuses a route table that names a path parameter it does not describe", () => {

@@ -1,4 +1,4 @@
-import type { Customer, SaleOutcome } from "@tessera/core";
+import type { Customer } from "@tessera/core";
 
 /** What the API may show of a customer: everything but the client-area password's hash. */
 export type PublicCustomer = Omit<Customer, "passwordHash">;
@@ -8,9 +8,9 @@ export function publicCustomer(customer: Customer): PublicCustomer {
   return shown;
 }
 
-/** A sale's outcome with its customer as the API may show them. */
-export function publicOutcome(
-  outcome: SaleOutcome,
-): Omit<SaleOutcome, "customer"> & { customer: PublicCustomer } {
+/** A sale's or an order's outcome (or detail) with its customer as the API may show them. */
+export function publicOutcome<Outcome extends { customer: Customer }>(
+  outcome: Outcome,
+): Omit<Outcome, "customer"> & { customer: PublicCustomer } {
   return { ...outcome, customer: publicCustomer(outcome.customer) };
 }

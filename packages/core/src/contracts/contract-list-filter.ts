@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDateSchema } from "../time/calendar-date";
+import { dayRangeInOrder, reversedDayRange } from "../time/day-range";
 
 /**
  * What staff find sales by (Conexa: registered by "online"; BEMP: the payment-status filter),
@@ -18,9 +19,5 @@ export const contractListFilterSchema = z
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
-  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
-    path: ["to"],
-    message: "must not be before from",
-    params: { code: "range_reversed" },
-  });
+  .refine(dayRangeInOrder, reversedDayRange);
 export type ContractListFilter = z.input<typeof contractListFilterSchema>;

@@ -3,6 +3,7 @@ import { cardInputSchema, idempotencyKeySchema } from "../checkout/sale-input";
 import { positiveMoneySchema } from "../money/money";
 import { paymentMethodSchema } from "../payments/payment-method";
 import { calendarDateSchema } from "../time/calendar-date";
+import { dayRangeInOrder, reversedDayRange } from "../time/day-range";
 import { orderItemSchema } from "./order";
 
 /** The most installments an order is split into (a shop's "12x"). */
@@ -20,6 +21,16 @@ const orderPaymentFields = {
   idempotencyKey: idempotencyKeySchema,
 };
 
+/** A split payment needs the method that pays the rest (all from the balance leaves both out). */
+function splitHasMethod(input: { method?: unknown; fromBalance?: unknown }): boolean {
+  return input.method !== undefined || input.fromBalance === undefined;
+}
+const splitWithoutMethod = {
+  path: ["method"],
+  message: "a split payment needs the method that pays the rest",
+  params: { code: "required" },
+};
+
 /**
  * A one-off sale to a known customer (a shop order, a service order): its items, split
  * into `installments` monthly lines from `firstDueOn` (today, in the unit's calendar).
@@ -33,11 +44,7 @@ export const orderCreateInputSchema = z
     firstDueOn: calendarDateSchema.optional(),
     ...orderPaymentFields,
   })
-  .refine((input) => input.method !== undefined || input.fromBalance === undefined, {
-    path: ["method"],
-    message: "a split payment needs the method that pays the rest",
-    params: { code: "required" },
-  });
+  .refine(splitHasMethod, splitWithoutMethod);
 export type OrderCreateInput = z.input<typeof orderCreateInputSchema>;
 
 /** Paying an order's first unpaid installments, or (`lines: "due"`) every one already due. */
@@ -47,11 +54,7 @@ export const orderPayInputSchema = z
     lines: z.enum(["first", "due"]).default("first"),
     ...orderPaymentFields,
   })
-  .refine((input) => input.method !== undefined || input.fromBalance === undefined, {
-    path: ["method"],
-    message: "a split payment needs the method that pays the rest",
-    params: { code: "required" },
-  });
+  .refine(splitHasMethod, splitWithoutMethod);
 export type OrderPayInput = z.input<typeof orderPayInputSchema>;
 
 /**
@@ -69,11 +72,7 @@ export const orderListFilterSchema = z
     cursor: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(200).default(50),
   })
-  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
-    path: ["to"],
-    message: "must not be before from",
-    params: { code: "range_reversed" },
-  });
+  .refine(dayRangeInOrder, reversedDayRange);
 export type OrderListFilter = z.input<typeof orderListFilterSchema>;
 
 /** Canceling an order nothing of which is paid. */

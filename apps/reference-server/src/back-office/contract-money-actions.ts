@@ -32,7 +32,7 @@ import { recordStaffAction } from "./staff/staff-audit";
 import { unitInScope } from "./unit-in-scope";
 
 /** A refusal's status on the page: core's, kept to the ones the page answers with. */
-const pageStatus = (code: keyof typeof errorCatalog): 404 | 409 | 422 => {
+export const pageStatus = (code: keyof typeof errorCatalog): 404 | 409 | 422 => {
   const status = errorCatalog[code].http;
   return status === 404 || status === 409 ? status : 422;
 };
@@ -193,8 +193,8 @@ export function paySplitFromBalance(deps: ContractPageDeps) {
   };
 }
 
-/** Core's refusal of a split payment, in the member's words. */
-function splitRefusalText(
+/** Core's refusal of a split payment (a contract's or an order's), in the member's words. */
+export function splitRefusalText(
   error: TesseraError,
   t: Translate,
   amounts: { balance: string; part: string; rest: string; methodName: string },

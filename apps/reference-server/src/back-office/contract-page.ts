@@ -4,6 +4,7 @@ import {
   contractLifecycle,
   formatMoney,
   type InstallmentKind,
+  type InstallmentWithPayments,
   linesToPay,
   type Money,
   onlineMethodsOf,
@@ -91,16 +92,21 @@ export function splitMethodsOf(unit: Pick<Unit, "paymentMethods">): PaymentMetho
  * still open (core then refuses with `payment_in_progress`). Null when nothing is left to pay.
  */
 export function nextUnpaidOf(detail: ContractDetail) {
-  const due = linesToPay(detail.installments.map(({ installment }) => installment));
+  return nextUnpaidLinesOf(detail.installments, detail.contract.terms.price.currency);
+}
+
+/** `nextUnpaidOf` for any owner's installments in `currency` — a contract's, or an order's (`orders.pay`). */
+export function nextUnpaidLinesOf(installments: readonly InstallmentWithPayments[], currency: string) {
+  const due = linesToPay(installments.map(({ installment }) => installment));
   if (due.length === 0) return null;
   const ids = new Set(due.map((line) => line.id));
   return {
     amount: sumMoney(
       due.map((line) => line.amount),
-      detail.contract.terms.price.currency,
+      currency,
     ),
     dueDate: due[0]!.dueDate,
-    busy: detail.installments.some(
+    busy: installments.some(
       ({ installment, payments }) => ids.has(installment.id) && payments.some(isOpenAttempt),
     ),
   };

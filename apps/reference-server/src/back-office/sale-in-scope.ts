@@ -1,4 +1,11 @@
-import { type ContractDetail, type Customer, isId, type Tessera, type Unit } from "@tessera/core";
+import {
+  type ContractDetail,
+  type Customer,
+  isId,
+  type OrderDetail,
+  type Tessera,
+  type Unit,
+} from "@tessera/core";
 import { HTTPException } from "hono/http-exception";
 import { findCustomerOfUnit } from "../scope/customer-of-unit";
 
@@ -12,6 +19,13 @@ const notHere = () => new HTTPException(404, { message: "no such record in this 
 export async function contractOfUnit(tessera: Tessera, unit: Unit, id: string): Promise<ContractDetail> {
   const detail = isId("contract", id) ? await tessera.contracts.get(id) : null;
   if (!detail || detail.contract.unitId !== unit.id) throw notHere();
+  return detail;
+}
+
+/** The order an address names, when it is the unit's: as for a contract, another unit's is a 404. */
+export async function orderOfUnit(tessera: Tessera, unit: Unit, id: string): Promise<OrderDetail> {
+  const detail = isId("order", id) ? await tessera.orders.get(id) : null;
+  if (!detail || detail.order.unitId !== unit.id) throw notHere();
   return detail;
 }
 

@@ -65,6 +65,19 @@ function methodLabel(line: WalletEntry, t: (key: MessageKey) => string): string 
   return method;
 }
 
+/** The customer's orders in the unit by the ids of their payments, with what each order is called. */
+async function ordersByPayment(tessera: Tessera, unit: Unit, customer: Customer) {
+  const byPayment = new Map<string, { id: string; description: string }>();
+  const orders = await tessera.orders.list({ unitId: unit.id, customerId: customer.id, limit: 200 });
+  for (const order of orders.items) {
+    const detail = await tessera.orders.get(order.id);
+    for (const { payments } of detail?.installments ?? [])
+      for (const payment of payments)
+        byPayment.set(payment.id, { id: order.id, description: detail!.description });
+  }
+  return byPayment;
+}
+
 /**
  * Renders the customer's wallet: the balance in the unit's currency, the credit and debit
  * forms, and the history newest first, a page at a time (`before`: the last line of the
@@ -110,12 +123,12 @@ export async function renderWalletPage(
       ? t(`admin.wallet.actor.${actor}` as MessageKey)
       : actor);
 
-  // What each shown line paid or refunded: its payment's contract, linked when it is this unit's.
-  const contracts = new Map<string, { planName: string; href: string | null }>();
+  // What each shown line paid or refunded: its payment's contract or order, linked when it is this unit's.
+  const paidFor = new Map<string, { paid: string; refunded: string; href: string }>();
+  let orderOfPayment: Map<string, { id: string; description: string }> | null = null;
   for (const paymentId of new Set(shown.map((line) => line.paymentId).filter((id) => id !== null))) {
     const payment = await tessera.payments.get(paymentId);
     if (payment?.unitId !== unit.id) continue;
-    // A payment of no contract (an order's, once orders exist) has no contract to link.
     const contract = await tessera.sales.outcome(paymentId).then(
       (outcome) => outcome.contract,
       (error: unknown) => {
@@ -123,27 +136,37 @@ export async function renderWalletPage(
         throw error;
       },
     );
-    if (!contract) continue;
-    contracts.set(paymentId, {
-      planName: contract.terms.planName,
-      href: contract.unitId === unit.id ? `/admin/u/${unit.slug}/contracts/${contract.id}` : null,
+    if (contract) {
+      if (contract.unitId !== unit.id) continue;
+      const plan = contract.terms.planName;
+      paidFor.set(paymentId, {
+        paid: t("admin.wallet.paid", { plan }),
+        refunded: t("admin.wallet.refunded", { plan }),
+        href: `/admin/u/${unit.slug}/contracts/${contract.id}`,
+      });
+      continue;
+    }
+    // A payment of no contract is an order's: found among the customer's orders here, read once.
+    orderOfPayment ??= await ordersByPayment(tessera, unit, customer);
+    const order = orderOfPayment.get(paymentId);
+    if (!order) continue;
+    paidFor.set(paymentId, {
+      paid: t("admin.wallet.paidOrder", { description: order.description }),
+      refunded: t("admin.wallet.refundedOrder", { description: order.description }),
+      href: `/admin/u/${unit.slug}/orders/${order.id}`,
     });
   }
   const about = (line: WalletEntry): { text: string; href: string | null } | null => {
     if (line.paymentId !== null) {
       const refund = line.kind === "refund_credit";
-      const contract = contracts.get(line.paymentId);
-      // Another unit's contract is not this unit's to open, nor its plan to name.
-      if (!contract?.href)
+      const record = paidFor.get(line.paymentId);
+      // Another unit's contract or order is not this unit's to open, nor its name to tell.
+      if (!record)
         return {
           text: t(refund ? "admin.wallet.refundedElsewhere" : "admin.wallet.paidElsewhere"),
           href: null,
         };
-      const plan = contract.planName;
-      return {
-        text: refund ? t("admin.wallet.refunded", { plan }) : t("admin.wallet.paid", { plan }),
-        href: contract.href,
-      };
+      return { text: refund ? record.refunded : record.paid, href: record.href };
     }
     const undone = line.reversesEntryId ? byId.get(line.reversesEntryId) : undefined;
     if (undone) return { text: t("admin.wallet.reverses", { when: when(undone) }), href: null };

@@ -16,6 +16,7 @@ import { dashboardPage } from "../back-office/dashboard-page";
 import { showLogin, submitLogin, submitLogout } from "../back-office/login-page";
 import { mailboxMessagePage } from "../back-office/mailbox-message-page";
 import { mailboxPage } from "../back-office/mailbox-page";
+import { orderRoutes } from "../back-office/order-routes";
 import { resendPayLink } from "../back-office/pay-link-resend";
 import { resendPaymentInstructions } from "../back-office/payment-instructions-resend";
 import { archivePlan, savePlan, showPlanForm } from "../back-office/plan-edit-page";
@@ -138,6 +139,7 @@ export function backOfficeArea(deps: {
     csrf,
     refundPayment(page),
   );
+  area.route("/", orderRoutes(page, { signedIn, body, csrf }));
   area.route("/", ownerRoutes(page, { signedIn, body, csrf }));
   area.route("/", reportRoutes(page, { signedIn }));
   area.get("/mailbox", signedIn, mailboxPage(page));

@@ -94,6 +94,12 @@ beforeAll(async () => {
     actor: reception.id,
     idempotencyKey: "route-table-credit-0001",
   });
+  const order = await tessera.orders.create({
+    unitId: unit.id,
+    customerId: sale.customer.id,
+    items: [{ description: "Camiseta", quantity: 1, unitPrice: { amount: 4_990, currency: "BRL" } }],
+    idempotencyKey: "route-table-order-0001",
+  });
   otherUnitSlug = other.slug;
   // Each parameter, a record of the demo's unit: the walk puts it in every path that names it.
   params = {
@@ -101,6 +107,7 @@ beforeAll(async () => {
     plan: server.plans[0]!.id,
     payment: payment.id,
     contract: sale.contract.id,
+    order: order.order.id,
     customer: sale.customer.id,
     entry: credit.entry.id,
     otherPlan: otherPlan.id,
@@ -159,6 +166,8 @@ describe("every back-office route", () => {
     expect(names).toContain("POST /admin/logout");
     expect(names).toContain("GET /admin/u/:unit/reports/recurring-credit/export");
     expect(names).toContain("POST /admin/u/:unit/contracts/:contract/split-payment");
+    expect(names).toContain("POST /admin/u/:unit/orders/:order/split-payment");
+    expect(names).toContain("POST /admin/u/:unit/customers/:customer/orders");
   });
 
   it("takes a session: a page sends to the log-in, a change is refused", async () => {

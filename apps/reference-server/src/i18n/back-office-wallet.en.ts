@@ -43,7 +43,7 @@ export const backOfficeWalletEn: Record<keyof typeof backOfficeWalletPtBR, Messa
   "admin.wallet.actor.key": "API key {name}",
   "admin.wallet.paid": "Paid {plan}",
   "admin.wallet.refunded": "Refund of a payment for {plan}",
-  "admin.wallet.paidElsewhere": "Paid a contract of another unit",
+  "admin.wallet.paidElsewhere": "Paid a contract or order of another unit",
   "admin.wallet.refundedElsewhere": "Refund of a payment of another unit",
   "admin.wallet.reverses": "Undoes the entry of {when}",
   "admin.wallet.reversedOn": "Undone on {when}",

@@ -45,7 +45,7 @@ export const backOfficeWalletPtBR = {
   "admin.wallet.actor.key": "chave de API {name}",
   "admin.wallet.paid": "Pagou {plan}",
   "admin.wallet.refunded": "Estorno de um pagamento de {plan}",
-  "admin.wallet.paidElsewhere": "Pagou um contrato de outra unidade",
+  "admin.wallet.paidElsewhere": "Pagou um contrato ou pedido de outra unidade",
   "admin.wallet.refundedElsewhere": "Estorno de um pagamento de outra unidade",
   "admin.wallet.reverses": "Desfaz o lançamento de {when}",
   "admin.wallet.reversedOn": "Desfeito em {when}",

@@ -43,7 +43,7 @@ export const backOfficeWalletRu: Record<keyof typeof backOfficeWalletPtBR, Messa
   "admin.wallet.actor.key": "ключ API {name}",
   "admin.wallet.paid": "Оплата: {plan}",
   "admin.wallet.refunded": "Возврат платежа за {plan}",
-  "admin.wallet.paidElsewhere": "Оплата договора другого филиала",
+  "admin.wallet.paidElsewhere": "Оплата договора или заказа другого филиала",
   "admin.wallet.refundedElsewhere": "Возврат платежа другого филиала",
   "admin.wallet.reverses": "Отменяет операцию от {when}",
   "admin.wallet.reversedOn": "Отменена {when}",

@@ -2,6 +2,7 @@ import { mailMessagesEn } from "../notifications/mail-messages.en";
 import { backOfficeEn } from "./back-office.en";
 import { backOfficeApiEn } from "./back-office-api.en";
 import { backOfficeBillingEn } from "./back-office-billing.en";
+import { backOfficeOrdersEn } from "./back-office-orders.en";
 import { backOfficeProvidersEn } from "./back-office-providers.en";
 import { backOfficeReportsEn } from "./back-office-reports.en";
 import { backOfficeSalesEn } from "./back-office-sales.en";
@@ -115,4 +116,5 @@ export const en: MessageCatalog = {
   ...backOfficeSalesEn,
   ...backOfficeWalletEn,
   ...backOfficeBillingEn,
+  ...backOfficeOrdersEn,
 };

@@ -2,6 +2,7 @@ import { mailMessagesPtBR } from "../notifications/mail-messages.pt-BR";
 import { backOfficePtBR } from "./back-office.pt-BR";
 import { backOfficeApiPtBR } from "./back-office-api.pt-BR";
 import { backOfficeBillingPtBR } from "./back-office-billing.pt-BR";
+import { backOfficeOrdersPtBR } from "./back-office-orders.pt-BR";
 import { backOfficeProvidersPtBR } from "./back-office-providers.pt-BR";
 import { backOfficeReportsPtBR } from "./back-office-reports.pt-BR";
 import { backOfficeSalesPtBR } from "./back-office-sales.pt-BR";
@@ -122,4 +123,5 @@ export const ptBR = {
   ...backOfficeSalesPtBR,
   ...backOfficeWalletPtBR,
   ...backOfficeBillingPtBR,
+  ...backOfficeOrdersPtBR,
 } as const satisfies Record<string, Message>;

@@ -2,6 +2,7 @@ import { mailMessagesRu } from "../notifications/mail-messages.ru";
 import { backOfficeRu } from "./back-office.ru";
 import { backOfficeApiRu } from "./back-office-api.ru";
 import { backOfficeBillingRu } from "./back-office-billing.ru";
+import { backOfficeOrdersRu } from "./back-office-orders.ru";
 import { backOfficeProvidersRu } from "./back-office-providers.ru";
 import { backOfficeReportsRu } from "./back-office-reports.ru";
 import { backOfficeSalesRu } from "./back-office-sales.ru";
@@ -134,4 +135,5 @@ export const ru: MessageCatalog = {
   ...backOfficeSalesRu,
   ...backOfficeWalletRu,
   ...backOfficeBillingRu,
+  ...backOfficeOrdersRu,
 };

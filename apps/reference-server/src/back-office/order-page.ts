@@ -1,0 +1,305 @@
+import {
+  calendarDateInZone,
+  formatMoney,
+  isUnpaid,
+  type OrderDetail,
+  type Payment,
+  type PaymentMethod,
+  type PaymentStatus,
+  paymentLifecycle,
+  paymentMethods,
+  type Tessera,
+  type Unit,
+} from "@tessera/core";
+import type { Context } from "hono";
+import type { MessageKey } from "../i18n/message-catalog";
+import { formatDay, formatMoment } from "../pages/date-display";
+import type { ViewRenderer } from "../views/view-renderer";
+import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
+import { backOfficePageData } from "./back-office-page";
+import { isOpenAttempt, nextUnpaidLinesOf, splitMethodsOf } from "./contract-page";
+import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
+import { moneyTextOf } from "./money-text";
+import { orderPath } from "./order-list-page";
+import { orderOfUnit } from "./sale-in-scope";
+import { unitInScope } from "./unit-in-scope";
+
+export interface OrderPageDeps {
+  tessera: Tessera;
+  views: ViewRenderer;
+}
+
+/** The notices an action leaves in the address after its redirect: fixed keys, never text from the request. */
+export const orderNotices = {
+  createdFromBalance: "admin.order.created.paidFromBalance",
+  createdAwaiting: "admin.order.created.awaiting",
+  createdCharged: "admin.order.created.charged",
+  createdNotCharged: "admin.order.created.notCharged",
+  charged: "admin.order.charged",
+  paidFromBalance: "admin.contract.paidFromBalance",
+  splitStarted: "admin.order.split.started",
+  splitFailed: "admin.contract.split.failed",
+  canceled: "admin.order.canceled",
+  refreshed: "admin.contract.refreshed",
+  attemptCanceled: "admin.contract.canceled",
+} as const satisfies Record<string, MessageKey>;
+
+/** The notices that tell of a failure, shown as one. */
+const errorNotices: readonly MessageKey[] = [orderNotices.createdNotCharged, orderNotices.splitFailed];
+
+/** The notices that tell the balance as it is now. */
+const balanceNotices: readonly MessageKey[] = [
+  orderNotices.createdFromBalance,
+  orderNotices.createdAwaiting,
+  orderNotices.paidFromBalance,
+  orderNotices.splitStarted,
+  orderNotices.splitFailed,
+];
+
+/** The value of the cancel form's confirmation box: the form is refused without it. */
+export const orderCancelConfirmValue = "yes";
+
+/**
+ * Whether staff may still cancel the order, as `orders.cancel` decides: open, and no line
+ * paid (an attempt still open at a line is refused by core, and said).
+ */
+export function isCancelable(detail: OrderDetail): boolean {
+  return (
+    detail.order.status === "open" &&
+    detail.installments.every(({ installment }) => isUnpaid(installment) || installment.status === "canceled")
+  );
+}
+
+/** What `orders.pay` would pay next: its first unpaid lines, their total, whether an attempt at them is open. */
+export const nextUnpaidOfOrder = (detail: OrderDetail) =>
+  detail.order.status === "open" ? nextUnpaidLinesOf(detail.installments, detail.order.total.currency) : null;
+
+/** An open attempt's instructions as the order page shows them to copy: the PIX code, the boleto's line, the link. */
+function payerActionView(payment: Payment) {
+  const action = payment.action;
+  if (!action) return null;
+  switch (action.type) {
+    case "pix":
+      return { label: "admin.order.action.pix", text: action.qrCodePayload, href: null };
+    case "boleto":
+      return { label: "admin.order.action.boleto", text: action.digitableLine, href: action.pdfUrl };
+    case "redirect":
+      return { label: "admin.order.action.redirect", text: action.url, href: null };
+  }
+}
+
+/** The order page's forms that a refused action shows again as they were sent; the rest are fresh. */
+export interface OrderForms {
+  /** The cancel form as sent: its box, and the errors by input (or `form`). */
+  cancel?: Pick<MoneyFormState, "values" | "errors">;
+  /** The split payment's form: only its method is shown again (the amount is the balance now). */
+  split?: { method: string };
+  /** The form that charges the lines by a method, when there is no balance to use. */
+  charge?: { method: string };
+}
+
+/**
+ * Renders an order's page; `message` is a notice or an action's failure, shown at the top.
+ * What was bought (items, quantities, prices, the total), the installments with every attempt
+ * at them — a split payment by its parts — and the refunds; "descontado do saldo" when the
+ * wallet paid it. While the order is open: "pay from the balance" when the customer's balance
+ * covers the next unpaid lines, or — when it is more than zero but less — "use the balance
+ * and charge the rest by" PIX, boleto or a payment link, as on the contract page; and, while
+ * nothing of it is paid, the form that cancels it.
+ */
+export async function renderOrderPage(
+  c: Context<BackOfficeEnv>,
+  deps: OrderPageDeps,
+  unit: Unit,
+  detail: OrderDetail,
+  message: { kind: "notice" | "error"; text: string } | null,
+  status: 200 | 404 | 409 | 422 | 503 = 200,
+  forms: OrderForms = {},
+) {
+  const t = c.get("t");
+  const locale = c.get("locale");
+  const { order, customer } = detail;
+  const base = orderPath(unit, order);
+  const currency = order.total.currency;
+  const balance = await deps.tessera.wallet.balance(customer.id, currency);
+  const next = nextUnpaidOfOrder(detail);
+  // A split payment shows its parts: "R$ 149,90 por PIX + R$ 50,00 do saldo".
+  const amountText = (payment: Payment) =>
+    payment.fromBalance
+      ? t("admin.contract.payment.split", {
+          amount: formatMoney(payment.amount, locale),
+          method: t(`admin.contract.payment.via.${payment.method}` as MessageKey),
+          balance: formatMoney(payment.fromBalance.amount, locale),
+        })
+      : formatMoney(payment.amount, locale);
+  // A payment of several lines due together is listed under each; its actions once.
+  const actionsShown = new Set<string>();
+  const paymentView = (payment: Payment) => {
+    const open = isOpenAttempt(payment) && !actionsShown.has(payment.id);
+    if (open) actionsShown.add(payment.id);
+    return {
+      id: payment.id,
+      amount: amountText(payment),
+      method: t(`method.${payment.method}` as MessageKey),
+      status: t(`admin.payment.status.${payment.status}` as MessageKey),
+      at: formatMoment(payment.createdAt, locale, unit.timeZone),
+      failure: payment.failureMessage ?? "",
+      open,
+      // What the payer does to pay an open attempt, for staff to hand over: no e-mail tells an order's.
+      action: open ? payerActionView(payment) : null,
+      refreshAction: `${base}/payments/${payment.id}/refresh`,
+      cancelAction: `${base}/payments/${payment.id}/cancel`,
+    };
+  };
+  const covered = next !== null && balance.amount >= next.amount.amount && next.amount.amount > 0;
+  // A balance short of the next lines pays part of them, the rest by a method the desk can charge.
+  const partial = next !== null && balance.amount > 0 && balance.amount < next.amount.amount;
+  // No balance at all: the lines are charged whole by such a method.
+  const empty = next !== null && balance.amount <= 0 && next.amount.amount > 0;
+  const deskMethods = partial || empty ? splitMethodsOf(unit) : [];
+  const sentMethod = forms.split?.method ?? forms.charge?.method ?? "";
+  const methodChoices = deskMethods.map((method, index) => ({
+    value: method,
+    label: t(`method.${method}` as MessageKey),
+    checked:
+      sentMethod === "" || !deskMethods.includes(sentMethod as PaymentMethod)
+        ? index === 0
+        : sentMethod === method,
+  }));
+  const sentCancel = forms.cancel;
+  return c.html(
+    deps.views.render("admin-order", {
+      ...backOfficePageData(
+        c,
+        t("admin.order.title", { description: detail.description, customer: customer.name }),
+      ),
+      unitNav: { slug: unit.slug },
+      message,
+      keyField: formKeyField,
+      order: {
+        description: detail.description,
+        status: t(`admin.orders.status.${order.status}` as MessageKey),
+        made: formatDay(calendarDateInZone(order.createdAt, unit.timeZone), locale),
+        total: formatMoney(order.total, locale),
+        installmentCount: t("admin.order.installmentCount", { count: order.installmentCount }),
+        paidFromBalance: order.paidFromBalance,
+        listHref: `/admin/u/${unit.slug}/orders`,
+      },
+      items: order.items.map((item) => ({
+        description: t("admin.order.item", { quantity: item.quantity, description: item.description }),
+        each: t("admin.order.itemEach", { price: formatMoney(item.unitPrice, locale) }),
+        amount: formatMoney(
+          { amount: item.unitPrice.amount * item.quantity, currency: item.unitPrice.currency },
+          locale,
+        ),
+      })),
+      customer: {
+        name: customer.name,
+        href: `/admin/u/${unit.slug}/customers/${customer.id}`,
+        walletHref: `/admin/u/${unit.slug}/customers/${customer.id}/wallet`,
+        email: customer.email,
+      },
+      wallet: {
+        balance: formatMoney(balance, locale),
+        payFromBalance:
+          covered && !next.busy
+            ? {
+                action: `${base}/pay-from-balance`,
+                key: freshFormKey(),
+                label: t("admin.contract.payFromBalance", { amount: formatMoney(next.amount, locale) }),
+                hint: t("admin.contract.payFromBalanceHint", { date: formatDay(next.dueDate, locale) }),
+              }
+            : null,
+        splitPayment:
+          partial && !next.busy && deskMethods.length > 0
+            ? {
+                action: `${base}/split-payment`,
+                key: freshFormKey(),
+                // The part as the form shows it, in minor units' text: the balance when it was shown.
+                fromBalance: moneyTextOf(balance.amount),
+                legend: t("admin.contract.split.legend", { balance: formatMoney(balance, locale) }),
+                hint: t("admin.contract.split.hint", {
+                  rest: formatMoney({ amount: next.amount.amount - balance.amount, currency }, locale),
+                  amount: formatMoney(next.amount, locale),
+                  date: formatDay(next.dueDate, locale),
+                }),
+                methods: methodChoices,
+              }
+            : null,
+        charge:
+          empty && !next.busy && deskMethods.length > 0
+            ? {
+                action: `${base}/charge`,
+                key: freshFormKey(),
+                legend: t("admin.order.charge.legend", { amount: formatMoney(next.amount, locale) }),
+                hint: t("admin.order.charge.hint", { date: formatDay(next.dueDate, locale) }),
+                methods: methodChoices,
+              }
+            : null,
+        busy: (covered || partial || empty) && next.busy,
+      },
+      installments: detail.installments.map(({ installment, payments }) => ({
+        amount: formatMoney(installment.amount, locale),
+        due: formatDay(installment.dueDate, locale),
+        status: t(`admin.installment.status.${installment.status}` as MessageKey),
+        payments: payments.map(paymentView),
+      })),
+      refunds: detail.refunds.map((refund) => ({
+        amount: formatMoney(refund.amount, locale),
+        at: formatMoment(refund.createdAt, locale, unit.timeZone),
+        reason: refund.reason,
+        destination: t(`admin.refund.destination.${refund.destination}` as MessageKey),
+        status: t(`admin.refund.status.${refund.status}` as MessageKey),
+      })),
+      cancellation: isCancelable(detail)
+        ? {
+            action: `${base}/cancellation`,
+            values: { confirm: "", ...sentCancel?.values },
+            errors: sentCancel?.errors ?? {},
+            open: sentCancel !== undefined,
+            confirmValue: orderCancelConfirmValue,
+          }
+        : null,
+    }),
+    status,
+  );
+}
+
+/** GET /admin/u/:unit/orders/:order — what was bought, its installments and attempts, the actions. */
+export function orderPage(deps: OrderPageDeps) {
+  return async (c: Context<BackOfficeEnv>) => {
+    const t = c.get("t");
+    const locale = c.get("locale");
+    const unit = await unitInScope(deps.tessera, signedInStaff(c).staff, c.req.param("unit") ?? "");
+    const detail = await orderOfUnit(deps.tessera, unit, c.req.param("order") ?? "");
+    const notice = c.req.query("notice");
+    const key = notice && notice in orderNotices ? orderNotices[notice as keyof typeof orderNotices] : null;
+    const status = c.req.query("status") ?? "";
+    const method = c.req.query("method") ?? "";
+    const label = paymentLifecycle.statuses.includes(status as PaymentStatus)
+      ? t(`admin.payment.status.${status}` as MessageKey)
+      : "";
+    const methodName = (paymentMethods as readonly string[]).includes(method)
+      ? t(`method.${method as PaymentMethod}` as MessageKey)
+      : "";
+    const balance =
+      key && balanceNotices.includes(key)
+        ? formatMoney(
+            await deps.tessera.wallet.balance(detail.customer.id, detail.order.total.currency),
+            locale,
+          )
+        : "";
+    return renderOrderPage(
+      c,
+      deps,
+      unit,
+      detail,
+      key
+        ? {
+            kind: errorNotices.includes(key) ? "error" : "notice",
+            text: t(key, { status: label, method: methodName, balance }),
+          }
+        : null,
+    );
+  };
+}

@@ -75,6 +75,11 @@ export interface OrderService {
   pay(input: OrderPayInput): Promise<OrderOutcome>;
   /** The order with its customer, installments, their payments and refunds; null when unknown. */
   get(id: Id<"order">): Promise<OrderDetail | null>;
+  /**
+   * The outcome of one of an order's payments, as it stands now (as `sales.outcome` for a
+   * contract's): `not_found` when the payment is not an order's.
+   */
+  outcome(paymentId: Id<"payment">): Promise<OrderOutcome>;
   /** A unit's orders, newest first, narrowed by `filter`, a page at a time (`cursor`). */
   list(filter: OrderListFilter): Promise<Page<Order>>;
   /** Cancels an open order nothing of which is paid: its lines are canceled with it. */
@@ -272,6 +277,20 @@ export function createOrderService(ctx: ServiceContext): OrderService {
       if (!customer) throw new Error(`order ${id} has no customer ${order.customerId}`);
       const history = await installmentHistory(ctx.storage, await ctx.storage.installments.listByOrder(id));
       return { order, customer, description: orderNote(order), ...history };
+    },
+
+    async outcome(rawId) {
+      const id = parseId("payment", rawId, "paymentId");
+      const payment = await ctx.storage.payments.findById(id);
+      const [line] = payment
+        ? await ctx.storage.installments.findByIds(payment.installmentIds.slice(0, 1))
+        : [];
+      if (!payment || !line?.orderId) {
+        throw new TesseraError("not_found", `No order has payment ${id}.`, {
+          details: { entity: "payment", id },
+        });
+      }
+      return attemptOutcomeOf({ ...(await loadOrderRecords(ctx.storage, line.orderId, false)), payment });
     },
 
     async list(input) {

@@ -175,6 +175,22 @@ export function orderScenarios(current: () => ScenarioEnv): void {
     expect((await env.tessera.payments.refresh(again.payment!.id)).status).toBe("succeeded");
     const order = (await env.tessera.orders.get(outcome.order.id))!.order;
     expect(order).toMatchObject({ status: "paid", paidFromBalance: true });
+    expect(await env.tessera.orders.outcome(again.payment!.id)).toMatchObject({
+      status: "succeeded",
+      replayed: false,
+      order: { id: outcome.order.id, status: "paid" },
+      payment: { id: again.payment!.id, status: "succeeded" },
+    });
+    expect((await env.tessera.orders.outcome(outcome.payment!.id)).status).toBe("canceled");
+    const sale = await env.tessera.sales.start({
+      unitId: env.unit.id,
+      planId: env.monthly.id,
+      buyer: buyerAna,
+      method: "pix",
+      idempotencyKey: key("sale"),
+      source: "staff",
+    });
+    expect((await rejection(env.tessera.orders.outcome(sale.payment!.id))).code).toBe("not_found");
     expect(await env.tessera.wallet.balance(customer.id, "BRL")).toEqual(brl(0));
   });
 

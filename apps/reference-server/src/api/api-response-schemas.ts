@@ -387,6 +387,12 @@ export const orderOutcomeView = z.looseObject({
     .meta({ description: "The attempt this is about; null while `awaiting_payment`." }),
 });
 
+/**
+ * What became of the sale or order a payment belongs to (`GET /payments/{payment}`): a sale's
+ * outcome (with `contract`) for a contract's payment, an order's (with `order`) for an order's.
+ */
+export const paymentOutcomeView = z.union([saleOutcomeView, orderOutcomeView]);
+
 /** An order as staff open it: who bought what, its lines in due order with their attempts (newest first), its refunds. */
 export const orderDetailView = z.object({
   order: orderView,

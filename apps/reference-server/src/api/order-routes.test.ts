@@ -346,6 +346,16 @@ describe("orders through the API", () => {
       headers: { "idempotency-key": "api-orders-detail-refund" },
     });
     expect(refund.status).toBe(201);
+    // The payment's own address answers the order's outcome, as it answers a sale's.
+    const byPayment = await request("GET", `/payments/${paymentId}`);
+    expect(byPayment.status).toBe(200);
+    const outcome = orderOutcomeView.parse(await byPayment.json());
+    expect(outcome).toMatchObject({
+      status: "succeeded",
+      order: { id: created.order.id },
+      payment: { id: paymentId, refundedAmount: brl(1_000) },
+    });
+    expect(outcome.customer).not.toHaveProperty("passwordHash");
     const res = await request("GET", `/orders/${created.order.id}`);
     expect(res.status).toBe(200);
     const json = (await res.json()) as { customer: Record<string, unknown> };

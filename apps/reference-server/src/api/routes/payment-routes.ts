@@ -1,5 +1,5 @@
-import { parseInput, refundInputSchema } from "@tessera/core";
-import { paymentView, refundOutcomeView, saleOutcomeView } from "../api-response-schemas";
+import { isTesseraError, parseInput, refundInputSchema } from "@tessera/core";
+import { paymentOutcomeView, paymentView, refundOutcomeView } from "../api-response-schemas";
 import { apiRoute, noQuery } from "../api-route";
 import { paymentForKey } from "../api-scope";
 import { publicOutcome } from "../public-customer";
@@ -16,17 +16,23 @@ export const paymentRoutes = [
     path: "/payments/{payment}",
     operationId: "getPaymentOutcome",
     tag: "Payments",
-    summary: "The current outcome of the sale a payment belongs to",
+    summary: "The current outcome of the sale or order a payment belongs to",
     params: paymentParam,
     query: noQuery,
     response: {
       status: 200,
-      description: "The sale's outcome, about this attempt.",
-      schema: { name: "SaleOutcome", schema: saleOutcomeView },
+      description: "The sale's outcome (with `contract`) or the order's (with `order`), about this attempt.",
+      schema: { name: "PaymentOutcome", schema: paymentOutcomeView },
     },
     handle: async ({ tessera, key, params }) => {
       const payment = await paymentForKey(tessera, key, params["payment"] ?? "");
-      return publicOutcome(await tessera.sales.outcome(payment.id));
+      try {
+        return publicOutcome(await tessera.sales.outcome(payment.id));
+      } catch (error) {
+        // Not a contract's: an order's payment (the only other kind).
+        if (!isTesseraError(error, "not_found")) throw error;
+        return publicOutcome(await tessera.orders.outcome(payment.id));
+      }
     },
   }),
   apiRoute({

@@ -1,6 +1,6 @@
 import type { ContractDetail, Id, Tessera } from "@tessera/core";
-import { createTranslator } from "../i18n/translator";
-import type { SaleMailFacts } from "./sale-mail-facts";
+import { mailVoice } from "./payment-mail-facts";
+import { contractFacts, type SaleMailFacts } from "./sale-mail-facts";
 
 /** The services the contract mails read; the whole `Tessera` fits. */
 export type ContractMailServices = Pick<Tessera, "contracts" | "organizations" | "clock">;
@@ -22,20 +22,14 @@ export async function contractMailFacts(
 ): Promise<ContractMailFacts | null> {
   const detail = await tessera.contracts.get(contractId);
   if (!detail) return null;
-  const unit = await tessera.organizations.getUnitOrThrow(detail.contract.unitId);
-  const organization = await tessera.organizations.getOrganization(unit.organizationId);
   return {
     detail,
-    facts: {
-      locale: unit.locale,
-      t: createTranslator(unit.locale),
-      unit,
-      studio: organization?.name ?? unit.name,
+    facts: contractFacts(await mailVoice(tessera, detail.contract.unitId), {
       contract: detail.contract,
       customer: detail.customer,
       installments: detail.installments.map((entry) => entry.installment),
       payment: null,
       activationCode: null,
-    },
+    }),
   };
 }

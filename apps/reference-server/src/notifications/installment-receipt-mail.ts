@@ -1,5 +1,6 @@
 import type { MailDocument } from "./mail-document";
-import { closingBlocks, greetingBlock, methodText, paidFacts, planFacts } from "./sale-mail-blocks";
+import { closingBlocks, greetingBlock, methodFacts, paidFacts } from "./payment-mail-blocks";
+import { planFacts } from "./sale-mail-blocks";
 import type { SaleMailFacts } from "./sale-mail-facts";
 
 /**
@@ -11,7 +12,6 @@ import type { SaleMailFacts } from "./sale-mail-facts";
 export function installmentReceiptMail(facts: SaleMailFacts): MailDocument {
   const { t, locale, contract } = facts;
   const plan = contract.terms.planName;
-  const method = methodText(facts);
   return {
     locale,
     subject: t("mail.installmentPaid.subject", { studio: facts.studio, plan }),
@@ -21,12 +21,12 @@ export function installmentReceiptMail(facts: SaleMailFacts): MailDocument {
       { kind: "heading", text: t("mail.receipt.paidTitle") },
       {
         kind: "facts",
-        facts: [...paidFacts(facts), ...(method ? [{ label: t("mail.fact.method"), value: method }] : [])],
+        facts: [...paidFacts(facts), ...methodFacts(facts)],
       },
       { kind: "heading", text: t("mail.receipt.planTitle") },
       { kind: "facts", facts: planFacts(facts) },
       { kind: "paragraph", text: t("mail.receipt.keep") },
-      ...closingBlocks(facts),
+      ...closingBlocks(facts, "mail.footer"),
     ],
   };
 }

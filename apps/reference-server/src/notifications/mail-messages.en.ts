@@ -5,6 +5,7 @@ export const mailMessagesEn = {
   "mail.greeting": "Hello, {name}!",
   "mail.signoff": "The {studio} team",
   "mail.footer": "You received this message because of an online purchase at {studio}.",
+  "mail.orderFooter": "You received this message because of an order at {studio}.",
 
   "mail.fact.unit": "Location",
   "mail.fact.plan": "Plan",
@@ -27,6 +28,9 @@ export const mailMessagesEn = {
   "mail.fact.fromBalance": "Paid from the balance",
   "mail.fact.activationCode": "Activation code",
   "mail.fact.contract": "Contract",
+  "mail.fact.order": "Order",
+  "mail.fact.orderTotal": "Order total",
+  "mail.fact.stillDue": "Still to pay",
 
   "mail.document.cpf": "CPF {number}",
   "mail.document.cnpj": "CNPJ {number}",
@@ -60,6 +64,15 @@ export const mailMessagesEn = {
   "mail.installmentPaid.subject": "{studio}: payment received — {plan}",
   "mail.installmentPaid.intro": "We received the payment of an installment of your {plan} plan. Thank you!",
   "mail.howToPay.after": "As soon as the payment is confirmed, you will get the receipt by e-mail.",
+  "mail.orderHowToPay.subject": "{studio}: how to pay your order — {order}",
+  "mail.orderHowToPay.intro": "A payment of your order ({order}) is open. Here is how to pay it.",
+  "mail.orderPaid.subject": "{studio}: payment received — {order}",
+  "mail.orderPaid.intro": "We received a payment for your order ({order}). Thank you!",
+  "mail.orderPaid.introSettled":
+    "We received the payment for your order ({order}), which is now paid in full. Thank you!",
+  "mail.orderPaid.orderTitle": "Your order",
+  "mail.order.item": "{description} × {quantity}",
+  "mail.order.unitPrice": "{price} each",
 
   "mail.contractFooter": "You received this message because you have a plan at {studio}.",
   "mail.fact.total": "Total",

@@ -7,6 +7,7 @@ export const mailMessagesPtBR = {
   "mail.greeting": "Olá, {name}!",
   "mail.signoff": "Equipe {studio}",
   "mail.footer": "Você recebeu esta mensagem por causa de uma compra online em {studio}.",
+  "mail.orderFooter": "Você recebeu esta mensagem por causa de um pedido em {studio}.",
 
   "mail.fact.unit": "Unidade",
   "mail.fact.plan": "Plano",
@@ -29,6 +30,9 @@ export const mailMessagesPtBR = {
   "mail.fact.fromBalance": "Pago com o saldo",
   "mail.fact.activationCode": "Código de ativação",
   "mail.fact.contract": "Contrato",
+  "mail.fact.order": "Pedido",
+  "mail.fact.orderTotal": "Total do pedido",
+  "mail.fact.stillDue": "Falta pagar",
 
   "mail.document.cpf": "CPF {number}",
   "mail.document.cnpj": "CNPJ {number}",
@@ -62,6 +66,15 @@ export const mailMessagesPtBR = {
   "mail.installmentPaid.subject": "{studio}: pagamento recebido — {plan}",
   "mail.installmentPaid.intro": "Recebemos o pagamento de uma parcela do seu plano {plan}. Obrigado!",
   "mail.howToPay.after": "Assim que o pagamento for confirmado, você receberá o recibo por e-mail.",
+  "mail.orderHowToPay.subject": "{studio}: como pagar o seu pedido — {order}",
+  "mail.orderHowToPay.intro": "O seu pedido ({order}) tem um pagamento em aberto. Veja abaixo como pagar.",
+  "mail.orderPaid.subject": "{studio}: pagamento recebido — {order}",
+  "mail.orderPaid.intro": "Recebemos um pagamento do seu pedido ({order}). Obrigado!",
+  "mail.orderPaid.introSettled":
+    "Recebemos o pagamento do seu pedido ({order}), que agora está todo pago. Obrigado!",
+  "mail.orderPaid.orderTitle": "O seu pedido",
+  "mail.order.item": "{description} × {quantity}",
+  "mail.order.unitPrice": "{price} cada",
 
   "mail.contractFooter": "Você recebeu esta mensagem porque tem um plano em {studio}.",
   "mail.fact.total": "Total",

@@ -5,6 +5,7 @@ export const mailMessagesRu = {
   "mail.greeting": "Здравствуйте, {name}!",
   "mail.signoff": "Команда {studio}",
   "mail.footer": "Вы получили это письмо, потому что сделали покупку онлайн в {studio}.",
+  "mail.orderFooter": "Вы получили это письмо, потому что оформили заказ в {studio}.",
 
   "mail.fact.unit": "Филиал",
   "mail.fact.plan": "Тариф",
@@ -32,6 +33,9 @@ export const mailMessagesRu = {
   "mail.fact.fromBalance": "Оплачено с баланса",
   "mail.fact.activationCode": "Код активации",
   "mail.fact.contract": "Договор",
+  "mail.fact.order": "Заказ",
+  "mail.fact.orderTotal": "Сумма заказа",
+  "mail.fact.stillDue": "Осталось оплатить",
 
   "mail.document.cpf": "CPF {number}",
   "mail.document.cnpj": "CNPJ {number}",
@@ -65,6 +69,15 @@ export const mailMessagesRu = {
   "mail.installmentPaid.subject": "{studio}: платёж получен — «{plan}»",
   "mail.installmentPaid.intro": "Мы получили очередной платёж по тарифу «{plan}». Спасибо!",
   "mail.howToPay.after": "Как только оплата будет подтверждена, мы пришлём чек на эту почту.",
+  "mail.orderHowToPay.subject": "{studio}: как оплатить заказ «{order}»",
+  "mail.orderHowToPay.intro": "По вашему заказу «{order}» ожидается оплата. Ниже — как её внести.",
+  "mail.orderPaid.subject": "{studio}: платёж получен — «{order}»",
+  "mail.orderPaid.intro": "Мы получили платёж по вашему заказу «{order}». Спасибо!",
+  "mail.orderPaid.introSettled":
+    "Мы получили оплату по вашему заказу «{order}», теперь он оплачен полностью. Спасибо!",
+  "mail.orderPaid.orderTitle": "Ваш заказ",
+  "mail.order.item": "{description} × {quantity}",
+  "mail.order.unitPrice": "{price} за шт.",
 
   "mail.contractFooter": "Вы получили это письмо, потому что у вас есть абонемент в {studio}.",
   "mail.fact.total": "Итого",

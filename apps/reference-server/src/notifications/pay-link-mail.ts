@@ -1,7 +1,7 @@
 import { formatMoney } from "@tessera/core";
 import type { DueLines } from "../checkout/due-lines";
 import type { MailDocument } from "./mail-document";
-import { contractClosingBlocks, dueLineFacts, greetingBlock } from "./sale-mail-blocks";
+import { closingBlocks, dueLineFacts, greetingBlock } from "./payment-mail-blocks";
 import type { SaleMailFacts } from "./sale-mail-facts";
 
 /**
@@ -22,7 +22,7 @@ export function pastDueMail(facts: SaleMailFacts, due: DueLines, payLink: string
       { kind: "link", label: t("mail.payLink.action"), url: payLink },
       { kind: "paragraph", text: t("mail.payLink.howItWorks") },
       { kind: "paragraph", text: t("mail.pastDue.unblock") },
-      ...contractClosingBlocks(facts),
+      ...closingBlocks(facts, "mail.contractFooter"),
     ],
   };
 }
@@ -43,7 +43,7 @@ export function payLinkMail(facts: SaleMailFacts, due: DueLines, payLink: string
       { kind: "facts", facts: dueLineFacts(facts, due.lines, due.total) },
       { kind: "link", label: t("mail.payLink.action"), url: payLink },
       { kind: "paragraph", text: t("mail.payLink.howItWorks") },
-      ...contractClosingBlocks(facts),
+      ...closingBlocks(facts, "mail.contractFooter"),
     ],
   };
 }

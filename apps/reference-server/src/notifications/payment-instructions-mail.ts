@@ -1,13 +1,21 @@
 import type { PayerAction } from "@tessera/core";
 import { formatCalendarDate, formatInstant } from "./mail-dates";
 import type { MailBlock, MailDocument } from "./mail-document";
-import { amountFacts, closingBlocks, greetingBlock, methodText } from "./sale-mail-blocks";
+import type { OrderMailFacts } from "./order-mail-facts";
+import {
+  amountFacts,
+  closingBlocks,
+  greetingBlock,
+  type MailFooter,
+  methodFacts,
+} from "./payment-mail-blocks";
+import type { PaymentMailFacts } from "./payment-mail-facts";
 import type { SaleMailFacts } from "./sale-mail-facts";
 
 /** The payer actions an e-mail can carry whole: a PIX code, a boleto. */
 export type MailablePayerAction = Extract<PayerAction, { type: "pix" | "boleto" }>;
 
-function pixBlocks(action: Extract<PayerAction, { type: "pix" }>, facts: SaleMailFacts): MailBlock[] {
+function pixBlocks(action: Extract<PayerAction, { type: "pix" }>, facts: PaymentMailFacts): MailBlock[] {
   const { t, locale, unit } = facts;
   return [
     { kind: "heading", text: t("mail.howToPay.pix.title") },
@@ -26,7 +34,10 @@ function pixBlocks(action: Extract<PayerAction, { type: "pix" }>, facts: SaleMai
   ];
 }
 
-function boletoBlocks(action: Extract<PayerAction, { type: "boleto" }>, facts: SaleMailFacts): MailBlock[] {
+function boletoBlocks(
+  action: Extract<PayerAction, { type: "boleto" }>,
+  facts: PaymentMailFacts,
+): MailBlock[] {
   const { t, locale } = facts;
   return [
     { kind: "heading", text: t("mail.howToPay.boleto.title") },
@@ -55,7 +66,12 @@ function boletoBlocks(action: Extract<PayerAction, { type: "boleto" }>, facts: S
  * valid, or the boleto's digitable line, due date and PDF.
  */
 export function paymentInstructionsMail(facts: SaleMailFacts, action: MailablePayerAction): MailDocument {
-  return instructionsMail(facts, action, { subject: "mail.howToPay.subject", intro: "mail.howToPay.intro" });
+  const { t, studio, title: plan } = facts;
+  return instructionsMail(facts, action, {
+    subject: t("mail.howToPay.subject", { studio, plan }),
+    intro: t("mail.howToPay.intro", { plan }),
+    footer: "mail.footer",
+  });
 }
 
 /**
@@ -64,41 +80,53 @@ export function paymentInstructionsMail(facts: SaleMailFacts, action: MailablePa
  * line and dates as the sale's.
  */
 export function installmentInstructionsMail(facts: SaleMailFacts, action: MailablePayerAction): MailDocument {
+  const { t, studio, title: plan } = facts;
   return instructionsMail(facts, action, {
-    subject: "mail.installmentDue.subject",
-    intro: "mail.installmentDue.intro",
+    subject: t("mail.installmentDue.subject", { studio, plan }),
+    intro: t("mail.installmentDue.intro", { plan }),
+    footer: "mail.footer",
   });
 }
 
+/**
+ * To the customer, while one of an order's payments waits on them by PIX or boleto — staff
+ * charged it, or the billing run sent it for a later installment: "your order — how to pay",
+ * the same code, line and dates as a sale's.
+ */
+export function orderInstructionsMail(facts: OrderMailFacts, action: MailablePayerAction): MailDocument {
+  const { t, studio, title: order } = facts;
+  return instructionsMail(facts, action, {
+    subject: t("mail.orderHowToPay.subject", { studio, order }),
+    intro: t("mail.orderHowToPay.intro", { order }),
+    footer: "mail.orderFooter",
+  });
+}
+
+/** Every instructions mail: what is paid for, where, how much and how, then the PIX or boleto. */
 function instructionsMail(
-  facts: SaleMailFacts,
+  facts: PaymentMailFacts,
   action: MailablePayerAction,
-  keys: {
-    subject: "mail.howToPay.subject" | "mail.installmentDue.subject";
-    intro: "mail.howToPay.intro" | "mail.installmentDue.intro";
-  },
+  texts: { subject: string; intro: string; footer: MailFooter },
 ): MailDocument {
-  const { t, locale, contract } = facts;
-  const plan = contract.terms.planName;
-  const method = methodText(facts);
+  const { t, locale } = facts;
   return {
     locale,
-    subject: t(keys.subject, { studio: facts.studio, plan }),
+    subject: texts.subject,
     blocks: [
       greetingBlock(facts),
-      { kind: "paragraph", text: t(keys.intro, { plan }) },
+      { kind: "paragraph", text: texts.intro },
       {
         kind: "facts",
         facts: [
-          { label: t("mail.fact.plan"), value: plan },
+          { label: t(facts.titleLabel), value: facts.title },
           { label: t("mail.fact.unit"), value: facts.unit.name },
           ...amountFacts(facts),
-          ...(method ? [{ label: t("mail.fact.method"), value: method }] : []),
+          ...methodFacts(facts),
         ],
       },
       ...(action.type === "pix" ? pixBlocks(action, facts) : boletoBlocks(action, facts)),
       { kind: "paragraph", text: t("mail.howToPay.after") },
-      ...closingBlocks(facts),
+      ...closingBlocks(facts, texts.footer),
     ],
   };
 }

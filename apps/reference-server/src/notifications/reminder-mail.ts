@@ -2,7 +2,7 @@ import { type DomainEventPayloads, formatMoney, type Installment, type Money } f
 import type { MessageKey } from "../i18n/message-catalog";
 import { formatCalendarDate } from "./mail-dates";
 import type { MailBlock, MailDocument } from "./mail-document";
-import { contractClosingBlocks, dueLineFacts, greetingBlock } from "./sale-mail-blocks";
+import { closingBlocks, dueLineFacts, greetingBlock } from "./payment-mail-blocks";
 import type { SaleMailFacts } from "./sale-mail-facts";
 
 /** What an `installment.reminder` event tells. */
@@ -44,7 +44,7 @@ export function beforeDueMail(
           ]
         : []),
       { kind: "facts", facts: dueLineFacts(facts, lines, reminder.amount) },
-      ...contractClosingBlocks(facts),
+      ...closingBlocks(facts, "mail.contractFooter"),
     ],
   };
 }
@@ -80,7 +80,7 @@ export function overdueMail(
     { kind: "link", label: t("mail.payLink.action"), url: owed.payLink },
     { kind: "paragraph", text: t("mail.payLink.howItWorks") },
     { kind: "paragraph", text: t("mail.reminder.overdue.alreadyPaid") },
-    ...contractClosingBlocks(facts),
+    ...closingBlocks(facts, "mail.contractFooter"),
   ];
   return {
     locale,

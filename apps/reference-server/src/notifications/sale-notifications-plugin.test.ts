@@ -447,4 +447,234 @@ describe("the sale notifications plugin", () => {
 
     expect((await mails(mailbox)).map((m) => m.tag)).toEqual(["sale.completed", "sale.receipt"]);
   });
+  describe("for an order", () => {
+    /** A customer of the demo's organization that no sale mail was sent to, with `balance` in their wallet. */
+    async function customer(s: Server, balance = 0) {
+      const { customer } = await s.tessera.customers.register({
+        organizationId: s.unit.organizationId,
+        ...testBuyer,
+        source: "staff",
+      });
+      if (balance > 0) {
+        await s.tessera.wallet.credit({
+          customerId: customer.id,
+          unitId: s.unit.id,
+          amount: { amount: balance, currency: "BRL" },
+          method: "cash",
+          idempotencyKey: `order-mail-credit-${customer.id}`,
+        });
+      }
+      return customer;
+    }
+
+    /** Two T-shirts at R$ 49,90 and a cap at R$ 15,00: R$ 114,80. */
+    const shirtsAndCap = [
+      { description: "Camiseta", quantity: 2, unitPrice: { amount: 4_990, currency: "BRL" } },
+      { description: "Boné", quantity: 1, unitPrice: { amount: 1_500, currency: "BRL" } },
+    ];
+
+    it("mails the customer how to pay an order staff charged by PIX, then its receipt once paid", async () => {
+      const s = await start();
+      const buyer = await customer(s);
+      const outcome = await s.tessera.orders.create({
+        unitId: s.unit.id,
+        customerId: buyer.id,
+        items: shirtsAndCap,
+        method: "pix",
+        idempotencyKey: "order-mail-pix-0001",
+      });
+      if (outcome.status !== "pending" || outcome.action.type !== "pix") {
+        throw new Error(`a PIX order answered ${outcome.status}`);
+      }
+      await s.tessera.events.deliverPending();
+
+      const instructions = mail(await mails(s.mailbox!), "order.payment_instructions");
+      expect(instructions.to).toEqual(["ana@example.com"]);
+      expect(instructions.subject).toBe("Estúdio Aurora: como pagar o seu pedido — 2× Camiseta + 1");
+      expect(instructions.text).toContain("Olá, Ana Souza!");
+      expect(instructions.text).toContain(
+        `Pedido: 2× Camiseta + 1\nUnidade: ${s.unit.name}\nValor: ${brl(11_480)}\nForma de pagamento: PIX`,
+      );
+      expect(instructions.text).toContain(`Código PIX Copia e Cola:\n${outcome.action.qrCodePayload}\n`);
+      expect(instructions.text).toContain(
+        `Pague até: ${formatInstant(outcome.action.expiresAt, "pt-BR", "America/Sao_Paulo")}`,
+      );
+      expect(instructions.text).toContain("por causa de um pedido em Estúdio Aurora");
+
+      await payerPays(s, outcome.payment);
+      await s.tessera.events.deliverPending();
+      const all = await mails(s.mailbox!);
+      expect(all.map((m) => m.tag)).toEqual(["order.payment_instructions", "order.receipt"]);
+      const receipt = mail(all, "order.receipt");
+      expect(receipt.to).toEqual(["ana@example.com"]);
+      expect(receipt.subject).toBe("Estúdio Aurora: pagamento recebido — 2× Camiseta + 1");
+      expect(receipt.text).toContain("que agora está todo pago");
+      expect(receipt.text).toContain(
+        `2× Camiseta + 1: ${brl(11_480)}\nTotal pago: ${brl(11_480)}\nForma de pagamento: PIX`,
+      );
+      expect(receipt.text).toContain(
+        `Camiseta × 2: ${brl(4_990)} cada\nBoné × 1: ${brl(1_500)} cada\nTotal do pedido: ${brl(11_480)}\n`,
+      );
+      expect(receipt.text).not.toContain("Falta pagar");
+      expect(receipt.text).not.toContain("Próximo vencimento");
+    });
+
+    it("says what the balance paid of a split line, what is still due and when, and mails the billing run's PIX for the next line", async () => {
+      const s = await start();
+      const buyer = await customer(s, 1_000);
+      const outcome = await s.tessera.orders.create({
+        unitId: s.unit.id,
+        customerId: buyer.id,
+        items: shirtsAndCap,
+        installments: 3,
+        method: "pix",
+        fromBalance: { amount: 1_000, currency: "BRL" },
+        idempotencyKey: "order-mail-split-0001",
+      });
+      if (outcome.status !== "pending") throw new Error(`a split PIX order answered ${outcome.status}`);
+      const second = outcome.installments[1];
+      // R$ 114,80 in 3: the leftover centavos on the first lines.
+      expect(outcome.installments.map((line) => line.amount.amount)).toEqual([3_827, 3_827, 3_826]);
+      await s.tessera.events.deliverPending();
+      expect(mail(await mails(s.mailbox!), "order.payment_instructions").text).toContain(
+        `Valor: ${brl(2_827)}\nPago com o saldo: ${brl(1_000)}\nForma de pagamento: PIX`,
+      );
+
+      await payerPays(s, outcome.payment);
+      await s.tessera.events.deliverPending();
+      const receipt = mail(await mails(s.mailbox!), "order.receipt");
+      expect(receipt.text).toContain("Recebemos um pagamento do seu pedido (2× Camiseta + 1). Obrigado!");
+      expect(receipt.text).toContain(
+        `Parcela 1 do pedido: ${brl(3_827)}\nTotal pago: ${brl(3_827)}\nPago com o saldo: ${brl(1_000)}\nForma de pagamento: PIX`,
+      );
+      expect(receipt.text).toContain(
+        `Total do pedido: ${brl(11_480)}\nFalta pagar: ${brl(7_653)}\nPróximo vencimento: ${formatCalendarDate(second!.dueDate, "pt-BR")}`,
+      );
+
+      clock.advance(32 * 24 * 3600_000);
+      const report = await s.tessera.billing.run({ unitId: s.unit.id });
+      expect(report.outcomes.link_issued).toBe(1);
+      await s.tessera.events.deliverPending();
+      const all = await mails(s.mailbox!);
+      expect(all.map((m) => m.tag)).toEqual([
+        "order.payment_instructions",
+        "order.receipt",
+        "order.payment_instructions",
+      ]);
+      expect(all[2]!.text).toContain(`Valor: ${brl(3_827)}\nForma de pagamento: PIX`);
+      expect(all[2]!.text).toContain("Código PIX Copia e Cola:");
+    });
+
+    it("mails the receipt of an order the balance paid, and nothing on how to pay", async () => {
+      const s = await start();
+      const buyer = await customer(s, 20_000);
+      const outcome = await s.tessera.orders.create({
+        unitId: s.unit.id,
+        customerId: buyer.id,
+        items: shirtsAndCap,
+        idempotencyKey: "order-mail-balance-0001",
+      });
+      expect(outcome.status).toBe("succeeded");
+      await s.tessera.events.deliverPending();
+
+      const all = await mails(s.mailbox!);
+      expect(all.map((m) => m.tag)).toEqual(["order.receipt"]);
+      expect(all[0]!.text).toContain(
+        `2× Camiseta + 1: ${brl(11_480)}\nTotal pago: ${brl(11_480)}\nForma de pagamento: Saldo em conta`,
+      );
+      expect(all[0]!.text).toContain("que agora está todo pago");
+    });
+
+    it("sends only the receipt when the order's PIX was paid before its pending event was delivered", async () => {
+      const s = await start();
+      const buyer = await customer(s);
+      const outcome = await s.tessera.orders.create({
+        unitId: s.unit.id,
+        customerId: buyer.id,
+        items: shirtsAndCap,
+        method: "pix",
+        idempotencyKey: "order-mail-late-0001",
+      });
+      await payerPays(s, outcome.payment!);
+      await s.tessera.events.deliverPending();
+
+      expect((await mails(s.mailbox!)).map((m) => m.tag)).toEqual(["order.receipt"]);
+    });
+
+    it("sends nothing twice when the outbox delivers an order's events again", async () => {
+      const failed = new Set<string>();
+      // Another plugin's handler fails the first time it sees each event, so the outbox delivers it again.
+      const failsOnce = definePlugin({
+        name: "fails-once",
+        setup(ctx) {
+          const once = (event: { id: string }) => {
+            if (failed.has(event.id)) return;
+            failed.add(event.id);
+            throw new Error("the CRM is down");
+          };
+          ctx.on("payment.pending", once);
+          ctx.on("payment.succeeded", once);
+        },
+      });
+      const s = await start({ plugins: [failsOnce] });
+      const buyer = await customer(s);
+      const outcome = await s.tessera.orders.create({
+        unitId: s.unit.id,
+        customerId: buyer.id,
+        items: shirtsAndCap,
+        method: "pix",
+        idempotencyKey: "order-mail-redeliver-01",
+      });
+      expect(await s.tessera.events.deliverPending()).toMatchObject({ failed: 1 });
+      clock.advance(1000);
+      expect(await s.tessera.events.deliverPending()).toMatchObject({ failed: 0 });
+      await payerPays(s, outcome.payment!);
+      expect(await s.tessera.events.deliverPending()).toMatchObject({ failed: 1 });
+      clock.advance(1000);
+      expect(await s.tessera.events.deliverPending()).toMatchObject({ failed: 0 });
+
+      expect(failed.size).toBe(2);
+      expect((await mails(s.mailbox!)).map((m) => m.tag)).toEqual([
+        "order.payment_instructions",
+        "order.receipt",
+      ]);
+    });
+
+    it.each([
+      {
+        locale: "en" as const,
+        instructions: "Estúdio Aurora: how to pay your order — 2× Camiseta + 1",
+        receipt: "Estúdio Aurora: payment received — 2× Camiseta + 1",
+        item: "Camiseta × 2: R$49.90 each",
+      },
+      {
+        locale: "ru" as const,
+        instructions: "Estúdio Aurora: как оплатить заказ «2× Camiseta + 1»",
+        receipt: "Estúdio Aurora: платёж получен — «2× Camiseta + 1»",
+        item: "Camiseta × 2: 49,90\u00a0R$ за шт.",
+      },
+    ])(
+      "writes an order's mails in the unit's language ($locale)",
+      async ({ locale, instructions, receipt, item }) => {
+        const s = await start();
+        await s.tessera.organizations.updateUnit(s.unit.id, { locale });
+        const buyer = await customer(s);
+        const outcome = await s.tessera.orders.create({
+          unitId: s.unit.id,
+          customerId: buyer.id,
+          items: shirtsAndCap,
+          method: "pix",
+          idempotencyKey: `order-mail-locale-${locale}-01`,
+        });
+        await s.tessera.events.deliverPending();
+        await payerPays(s, outcome.payment!);
+        await s.tessera.events.deliverPending();
+
+        const all = await mails(s.mailbox!);
+        expect(mail(all, "order.payment_instructions").subject).toBe(instructions);
+        expect(mail(all, "order.receipt").subject).toBe(receipt);
+        expect(mail(all, "order.receipt").text).toContain(item);
+      },
+    );
+  });
 });

@@ -1,8 +1,14 @@
-import { definePlugin, type Notifier, type Plugin, type SaleOutcome } from "@tessera/core";
+import { definePlugin, type Id, type Notifier, type Plugin, type SaleOutcome } from "@tessera/core";
 import type { Logger } from "../logging/logger";
 import { installmentReceiptMail } from "./installment-receipt-mail";
 import { deliverMails, type MailDelivery } from "./mail-delivery";
-import { installmentInstructionsMail, paymentInstructionsMail } from "./payment-instructions-mail";
+import { type OrderMailServices, orderMailFacts } from "./order-mail-facts";
+import { orderReceiptMail } from "./order-receipt-mail";
+import {
+  installmentInstructionsMail,
+  orderInstructionsMail,
+  paymentInstructionsMail,
+} from "./payment-instructions-mail";
 import { type SaleMailServices, saleMailFacts } from "./sale-mail-facts";
 import { saleReceiptMail } from "./sale-receipt-mail";
 import { unitAwaitingPaymentMail, unitSaleMail } from "./unit-sale-mail";
@@ -14,7 +20,7 @@ export interface SaleNotificationsOptions {
    * `createTessera`, which makes the instance: the composition sets it right after, and
    * handlers only run from `tessera.events.deliverPending()`, so it is always there by then.
    */
-  tessera: () => SaleMailServices;
+  tessera: () => SaleMailServices & OrderMailServices;
   /** One line per message sent. Default: none. */
   logger?: Logger;
 }
@@ -29,9 +35,46 @@ function paysFirstInstallments(outcome: SaleOutcome): boolean {
 }
 
 /**
- * The e-mails of the server's checkout, as a plugin on the outbox, for contracts sold with
- * source `online` (a sale staff or the API make is not the server's checkout, and is told
- * nothing):
+ * "Your order — how to pay" to the customer while one of an order's payments still waits on a
+ * PIX or boleto; nothing once it no longer does (paid, expired, canceled).
+ */
+async function orderInstructions(
+  tessera: OrderMailServices,
+  paymentId: Id<"payment">,
+): Promise<MailDelivery[]> {
+  const outcome = await tessera.orders.outcome(paymentId);
+  if (outcome.status !== "pending" && outcome.status !== "requires_action") return [];
+  const current = outcome.action;
+  if (current.type !== "pix" && current.type !== "boleto") return [];
+  const facts = await orderMailFacts(tessera, outcome);
+  return [
+    {
+      to: [facts.customer.email],
+      document: orderInstructionsMail(facts, current),
+      tag: "order.payment_instructions",
+      dedupeKey: `order.payment_instructions:${paymentId}:buyer`,
+    },
+  ];
+}
+
+/** "Payment received" to the customer, for one of an order's payments. */
+async function orderReceipt(tessera: OrderMailServices, paymentId: Id<"payment">): Promise<MailDelivery[]> {
+  const facts = await orderMailFacts(tessera, await tessera.orders.outcome(paymentId));
+  return [
+    {
+      to: [facts.customer.email],
+      document: orderReceiptMail(facts),
+      tag: "order.receipt",
+      dedupeKey: `order.receipt:${paymentId}:buyer`,
+    },
+  ];
+}
+
+/**
+ * The e-mails of the server's checkout, and of what a customer pays after it, as a plugin on
+ * the outbox. A sale's own mails are for contracts sold with source `online` (a sale staff or
+ * the API make is not the server's checkout, and is told nothing); a later installment's and
+ * an order's are sent whoever made the contract or the order:
  *
  * - `payment.pending` of a sale's first payment with a PIX or boleto to pay: the buyer gets
  *   "your order — how to pay" (the code, line, due date or expiry), the unit's
@@ -45,6 +88,13 @@ function paysFirstInstallments(outcome: SaleOutcome): boolean {
  * - `payment.succeeded` of a later installment (the kept card charged, a link paid, the
  *   balance), whoever sold the contract: the customer gets "payment received", its receipt
  *   (`installment.receipt:<payment>:buyer`).
+ * - `payment.pending` of one of an order's payments (`contractId: null`; staff charged it, or
+ *   the billing run sent a later installment's) with a PIX or boleto still to pay: the
+ *   customer gets "your order — how to pay" (`order.payment_instructions:<payment>:buyer`).
+ * - `payment.succeeded` of one of an order's payments, however paid (the balance too): the
+ *   customer gets "payment received", with the order's items and what is still due
+ *   (`order.receipt:<payment>:buyer`). The last line's receipt says the order is paid, so
+ *   `order.paid` sends nothing of its own.
  *
  * Written in the unit's language (`unit.locale`): core keeps no buyer's language, and staff
  * read the unit's. Delivery is at least once, so each message carries a dedupe key made from
@@ -74,8 +124,10 @@ export function saleNotificationsPlugin(options: SaleNotificationsOptions): Plug
     setup(ctx) {
       ctx.on("payment.pending", async (event) => {
         const { paymentId, contractId, action } = event.payload;
-        if (contractId === null || (action.type !== "pix" && action.type !== "boleto")) return;
+        if (action.type !== "pix" && action.type !== "boleto") return;
         const tessera = options.tessera();
+        // Every payment collects a contract's installments or an order's.
+        if (contractId === null) return deliver(await orderInstructions(tessera, paymentId));
         const outcome = await tessera.sales.outcome(paymentId);
         if (outcome.status !== "pending" && outcome.status !== "requires_action") return;
         const current = outcome.action;
@@ -114,8 +166,8 @@ export function saleNotificationsPlugin(options: SaleNotificationsOptions): Plug
 
       ctx.on("payment.succeeded", async (event) => {
         const { paymentId, contractId } = event.payload;
-        if (contractId === null) return;
         const tessera = options.tessera();
+        if (contractId === null) return deliver(await orderReceipt(tessera, paymentId));
         const outcome = await tessera.sales.outcome(paymentId);
         // The sale's own first payment: `sale.completed` sends its receipt (online sales only).
         if (paysFirstInstallments(outcome)) return;

@@ -1,5 +1,6 @@
 import type { MailBlock, MailDocument } from "./mail-document";
-import { closingBlocks, greetingBlock, methodText, paidFacts, planFacts } from "./sale-mail-blocks";
+import { closingBlocks, greetingBlock, methodFacts, paidFacts } from "./payment-mail-blocks";
+import { planFacts } from "./sale-mail-blocks";
 import type { SaleMailFacts } from "./sale-mail-facts";
 
 /** The activation code of a pass sold with a staff code, and what to do with it. */
@@ -21,7 +22,6 @@ export function saleReceiptMail(facts: SaleMailFacts): MailDocument {
   const { t, locale, contract } = facts;
   const plan = contract.terms.planName;
   const paid = paidFacts(facts);
-  const method = methodText(facts);
   return {
     locale,
     subject: t("mail.receipt.subject", { studio: facts.studio, plan }),
@@ -36,7 +36,7 @@ export function saleReceiptMail(facts: SaleMailFacts): MailDocument {
             { kind: "heading" as const, text: t("mail.receipt.paidTitle") },
             {
               kind: "facts" as const,
-              facts: [...paid, ...(method ? [{ label: t("mail.fact.method"), value: method }] : [])],
+              facts: [...paid, ...methodFacts(facts)],
             },
           ]
         : []),
@@ -44,7 +44,7 @@ export function saleReceiptMail(facts: SaleMailFacts): MailDocument {
       { kind: "heading", text: t("mail.receipt.planTitle") },
       { kind: "facts", facts: planFacts(facts) },
       ...(paid.length > 0 ? [{ kind: "paragraph" as const, text: t("mail.receipt.keep") }] : []),
-      ...closingBlocks(facts),
+      ...closingBlocks(facts, "mail.footer"),
     ],
   };
 }

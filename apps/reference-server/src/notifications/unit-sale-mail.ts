@@ -1,5 +1,6 @@
 import type { MailDocument } from "./mail-document";
-import { amountFacts, customerFacts, methodText, paidFacts, planFacts } from "./sale-mail-blocks";
+import { amountFacts, customerFacts, methodFacts, methodText, paidFacts } from "./payment-mail-blocks";
+import { planFacts } from "./sale-mail-blocks";
 import type { SaleMailFacts } from "./sale-mail-facts";
 
 /**
@@ -41,7 +42,6 @@ export function unitSaleMail(facts: SaleMailFacts): MailDocument {
   const { t, locale, contract, customer, activationCode } = facts;
   const plan = contract.terms.planName;
   const paid = paidFacts(facts);
-  const method = methodText(facts);
   return {
     locale,
     subject: t("mail.unitSale.subject", { plan, customer: customer.name }),
@@ -60,7 +60,7 @@ export function unitSaleMail(facts: SaleMailFacts): MailDocument {
         kind: "facts",
         facts: [
           ...paid,
-          ...(method ? [{ label: t("mail.fact.method"), value: method }] : []),
+          ...methodFacts(facts),
           ...(contract.terms.activationMode === "staff_code" && activationCode
             ? [{ label: t("mail.fact.activationCode"), value: activationCode.code }]
             : []),

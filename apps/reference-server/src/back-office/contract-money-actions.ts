@@ -1,62 +1,39 @@
 import {
-  type BalancePaymentOutcome,
   errorCatalog,
   type FieldIssue,
   formatMoney,
   isTesseraError,
-  type Payment,
-  type PaymentMethod,
   type RefundOutcome,
   refundableAmount,
-  type SaleOutcome,
-  type TesseraError,
 } from "@tessera/core";
 import type { Context } from "hono";
 import { errorMessageKeys } from "../http/error-responses";
 import { formText, readFormBody } from "../http/read-form-body";
-import type { MessageKey } from "../i18n/message-catalog";
 import type { Translate } from "../i18n/translator";
-import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
+import type { BackOfficeEnv } from "./back-office-env";
 import {
   type ContractForms,
   type ContractPageDeps,
   nextUnpaidOf,
   refundableOf,
   renderContractPage,
-  splitMethodsOf,
 } from "./contract-page";
 import { attemptOfContract } from "./contract-payment-actions";
+import { payByMethodForm, payFromBalanceForm, splitStarted } from "./desk-payment-forms";
 import { formKeyOf, freshFormKey, typedAmount } from "./money-form";
 import { contractOfUnit } from "./sale-in-scope";
+import { pageStatus, saleAction } from "./sale-of-address";
 import { recordStaffAction } from "./staff/staff-audit";
-import { unitInScope } from "./unit-in-scope";
-
-/** A refusal's status on the page: core's, kept to the ones the page answers with. */
-export const pageStatus = (code: keyof typeof errorCatalog): 404 | 409 | 422 => {
-  const status = errorCatalog[code].http;
-  return status === 404 || status === 409 ? status : 422;
-};
 
 /**
- * What a contract form's action starts from: the member, the unit in their scope, the
- * contract of that unit (404 otherwise), and `refuse` — the contract page again with why,
- * the forms in `forms` shown as they were sent.
+ * What a contract form's action starts from (`saleAction`): the member, the unit in their
+ * scope, the contract of that unit (404 otherwise), and `refuse` — the contract page again
+ * with why, the forms in `forms` shown as they were sent.
  */
-async function contractAction(deps: ContractPageDeps, c: Context<BackOfficeEnv>, forms: ContractForms = {}) {
-  const staff = signedInStaff(c).staff;
-  const unit = await unitInScope(deps.tessera, staff, c.req.param("unit") ?? "");
-  const detail = await contractOfUnit(deps.tessera, unit, c.req.param("contract") ?? "");
-  const refuse = async (text: string, status: 404 | 409 | 422) =>
-    renderContractPage(
-      c,
-      deps,
-      unit,
-      await contractOfUnit(deps.tessera, unit, detail.contract.id),
-      { kind: "error", text },
-      status,
-      forms,
-    );
-  return { t: c.get("t"), locale: c.get("locale"), staff, unit, detail, refuse };
+function contractAction(deps: ContractPageDeps, c: Context<BackOfficeEnv>, forms: ContractForms = {}) {
+  return saleAction(c, deps.tessera, "contract", (unit, detail, message, status: 404 | 409 | 422) =>
+    renderContractPage(c, deps, unit, detail, message, status, forms),
+  );
 }
 
 /**
@@ -67,34 +44,13 @@ async function contractAction(deps: ContractPageDeps, c: Context<BackOfficeEnv>,
  */
 export function payFromBalance(deps: ContractPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
-    const { t, locale, staff, unit, detail, refuse } = await contractAction(deps, c);
-    const key = formKeyOf(await readFormBody(c));
-    if (key === null) return refuse(t("admin.wallet.error.formExpired"), 422);
-    let outcome: BalancePaymentOutcome;
-    try {
-      outcome = await deps.tessera.wallet.payFromBalance({
-        contractId: detail.contract.id,
-        actor: staff.id,
-        idempotencyKey: key,
-      });
-    } catch (error) {
-      if (!isTesseraError(error) || errorCatalog[error.code].http >= 500) throw error;
-      const next = nextUnpaidOf(detail);
-      if (error.code === "insufficient_balance" && next) {
-        const balance = await deps.tessera.wallet.balance(detail.customer.id, next.amount.currency);
-        return refuse(
-          t("admin.contract.error.balanceShort", {
-            balance: formatMoney(balance, locale),
-            amount: formatMoney(next.amount, locale),
-          }),
-          pageStatus(error.code),
-        );
-      }
-      return refuse(
-        t("admin.contract.actionFailed", { message: t(errorMessageKeys[error.code]) }),
-        pageStatus(error.code),
-      );
-    }
+    const action = await contractAction(deps, c);
+    const { unit, detail } = action;
+    const outcome = await payFromBalanceForm(deps.tessera, action, await readFormBody(c), {
+      next: nextUnpaidOf(detail),
+      pay: (request) => deps.tessera.wallet.payFromBalance({ contractId: detail.contract.id, ...request }),
+    });
+    if (outcome instanceof Response) return outcome;
     await recordStaffAction(
       c,
       deps.tessera,
@@ -114,17 +70,14 @@ export function payFromBalance(deps: ContractPageDeps) {
   };
 }
 
-/** The payment statuses after which a split payment's wallet part has been given back. */
-const givenBack: readonly Payment["status"][] = ["failed", "canceled"];
-
 /**
  * POST /admin/u/:unit/contracts/:contract/split-payment — pays the contract's next unpaid
  * installments with the customer's whole balance (less than they cost: the form is shown
  * only then) and the rest by the method chosen, PIX, boleto or a payment link
  * (`payments.retry` with `fromBalance`, the member as the wallet line's actor), under the
- * form's idempotency key. The part is the balance as the form showed it (its hidden
- * `fromBalance`), so sending the form twice is the same request and answers the first
- * attempt. Success is the contract page with the new attempt, whose instructions staff
+ * form's idempotency key (`payByMethodForm`). The part is the balance as the form showed it
+ * (its hidden `fromBalance`), so sending the form twice is the same request and answers the
+ * first attempt. Success is the contract page with the new attempt, whose instructions staff
  * resend as for any pending attempt; a refusal (the balance spent meanwhile, an attempt
  * still open, a method the customer's record cannot take) is the contract page with why,
  * and nothing taken.
@@ -133,38 +86,16 @@ export function paySplitFromBalance(deps: ContractPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
     const body = await readFormBody(c);
     const method = formText(body, "method", 40);
-    const { t, locale, staff, unit, detail, refuse } = await contractAction(deps, c, { split: { method } });
-    const key = formKeyOf(body);
-    const currency = detail.contract.terms.price.currency;
-    if (key === null) return refuse(t("admin.wallet.error.formExpired"), 422);
-    const offered = splitMethodsOf(unit);
-    if (!offered.includes(method as PaymentMethod)) return refuse(t("form.error.option"), 422);
-    const part = typedAmount(formText(body, "fromBalance", 40), true);
-    if (part.amount === null) return refuse(t("form.error.invalid"), 422);
-    const fromBalance = { amount: part.amount, currency };
-    const methodName = t(`method.${method}` as MessageKey);
-    let outcome: SaleOutcome;
-    try {
-      outcome = await deps.tessera.payments.retry({
-        contractId: detail.contract.id,
-        method: method as PaymentMethod,
-        fromBalance,
-        actor: staff.id,
-        idempotencyKey: key,
-      });
-    } catch (error) {
-      if (!isTesseraError(error) || errorCatalog[error.code].http >= 500) throw error;
-      const balance = formatMoney(await deps.tessera.wallet.balance(detail.customer.id, currency), locale);
-      const next = nextUnpaidOf(detail);
-      const rest = formatMoney(
-        { amount: Math.max((next?.amount.amount ?? 0) - part.amount, 0), currency },
-        locale,
-      );
-      return refuse(
-        splitRefusalText(error, t, { balance, part: formatMoney(fromBalance, locale), rest, methodName }),
-        pageStatus(error.code),
-      );
-    }
+    const action = await contractAction(deps, c, { split: { method } });
+    const { unit, detail } = action;
+    const outcome = await payByMethodForm(deps.tessera, action, body, {
+      method,
+      withBalance: true,
+      currency: detail.contract.terms.price.currency,
+      next: nextUnpaidOf(detail),
+      pay: (request) => deps.tessera.payments.retry({ contractId: detail.contract.id, ...request }),
+    });
+    if (outcome instanceof Response) return outcome;
     const payment = outcome.payment;
     if (payment) {
       await recordStaffAction(
@@ -185,36 +116,12 @@ export function paySplitFromBalance(deps: ContractPageDeps) {
         },
       );
     }
-    const notice = payment && !givenBack.includes(payment.status) ? "splitStarted" : "splitFailed";
+    const notice = splitStarted(payment) ? "splitStarted" : "splitFailed";
     return c.redirect(
       `/admin/u/${unit.slug}/contracts/${detail.contract.id}?notice=${notice}&status=${payment?.status ?? ""}`,
       303,
     );
   };
-}
-
-/** Core's refusal of a split payment (a contract's or an order's), in the member's words. */
-export function splitRefusalText(
-  error: TesseraError,
-  t: Translate,
-  amounts: { balance: string; part: string; rest: string; methodName: string },
-): string {
-  if (error.code === "insufficient_balance")
-    return t("admin.contract.split.error.balanceShort", { balance: amounts.balance, amount: amounts.part });
-  if (error.code === "payment_in_progress") return t("admin.contract.split.error.busy");
-  if (error.code === "idempotency_key_reused") return t("admin.wallet.error.resubmitted");
-  if (error.code === "validation_failed") {
-    const issues = error.details.issues ?? [];
-    const at = (field: string) => issues.find((issue) => String(issue.path[0]) === field);
-    if (at("fromBalance")?.code === "too_big")
-      return t("admin.contract.split.error.covers", { balance: amounts.balance });
-    if (at("buyer")) return t("admin.contract.split.error.payer", { method: amounts.methodName });
-    if (at("amount"))
-      return t("admin.contract.split.error.amountRule", { method: amounts.methodName, rest: amounts.rest });
-    if (at("method")) return t("form.error.option");
-    return t("form.error.invalid");
-  }
-  return t("admin.contract.actionFailed", { message: t(errorMessageKeys[error.code]) });
 }
 
 /** Core's refusals of a refund's amount, in the member's words, beside the amount (or for the form). */

@@ -11,11 +11,8 @@ import {
   openPaymentStatuses,
   type Payment,
   type PaymentMethod,
-  type PaymentStatus,
-  paymentLifecycle,
   type Refund,
   refundableAmount,
-  refundLifecycle,
   sumMoney,
   type Tessera,
   type Unit,
@@ -25,16 +22,17 @@ import { dueLinesOf } from "../checkout/due-lines";
 import type { PayLinks } from "../checkout/pay-link";
 import type { ServerConfig } from "../config/server-config";
 import type { MessageKey } from "../i18n/message-catalog";
-import { formatDay, formatMoment } from "../pages/date-display";
+import { formatDay } from "../pages/date-display";
 import type { ViewRenderer } from "../views/view-renderer";
-import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
+import type { BackOfficeEnv } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
+import { balanceOffersView, deskMethodChoices } from "./balance-offers-view";
 import { contractDunningView, installmentDunningView } from "./contract-dunning-view";
 import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
-import { moneyTextOf } from "./money-text";
+import { paymentRowView, refundRowView } from "./payment-rows-view";
 import { publicBase } from "./public-address";
-import { contractOfUnit } from "./sale-in-scope";
-import { unitInScope } from "./unit-in-scope";
+import { redirectNoticeOf } from "./redirect-notice";
+import { saleOfAddress } from "./sale-of-address";
 
 export interface ContractPageDeps {
   tessera: Tessera;
@@ -168,33 +166,21 @@ export async function renderContractPage(
       legend: t("admin.contract.refund.legend"),
     };
   };
-  // A split payment shows its parts: "R$ 149,90 por cartão + R$ 50,00 do saldo".
-  const amountText = (payment: Payment) =>
-    payment.fromBalance
-      ? t("admin.contract.payment.split", {
-          amount: formatMoney(payment.amount, locale),
-          method: t(`admin.contract.payment.via.${payment.method}` as MessageKey),
-          balance: formatMoney(payment.fromBalance.amount, locale),
-        })
-      : formatMoney(payment.amount, locale);
   const paymentView = (payment: Payment) => ({
-    id: payment.id,
-    amount: amountText(payment),
-    method: t(`method.${payment.method}` as MessageKey),
-    status: t(`admin.payment.status.${payment.status}` as MessageKey),
-    at: formatMoment(payment.createdAt, locale, unit.timeZone),
-    failure: payment.failureMessage ?? "",
+    ...paymentRowView(payment, base, unit, t, locale),
     open: isOpenAttempt(payment),
-    refreshAction: `${base}/payments/${payment.id}/refresh`,
-    cancelAction: `${base}/payments/${payment.id}/cancel`,
     resendAction: `${base}/payments/${payment.id}/resend`,
     refund: refundView(payment),
   });
-  const covered = next !== null && balance.amount >= next.amount.amount && next.amount.amount > 0;
-  // A balance short of the next installments pays part of them, the rest by a method the desk can charge.
-  const partial = next !== null && balance.amount > 0 && balance.amount < next.amount.amount;
-  const splitMethods = partial ? splitMethodsOf(unit) : [];
-  const sentSplit = forms.split?.method ?? "";
+  // A balance short of the next installments pays part of them, the rest by a method the desk can
+  // charge: the one sent again, else the first (one not offered is left unchecked).
+  const splitMethods = splitMethodsOf(unit);
+  const sentSplit = forms.split?.method || splitMethods[0];
+  const offers = balanceOffersView(
+    { base, balance, next, choices: deskMethodChoices(splitMethods, sentSplit, t) },
+    t,
+    locale,
+  );
   const cancelable = contractLifecycle.canMove(contract.status, "canceled");
   const today = calendarDateInZone(deps.tessera.clock.now(), unit.timeZone);
   const due = dueLinesOf(detail, today);
@@ -254,40 +240,8 @@ export async function renderContractPage(
         status: t(`admin.customers.status.${customer.status}` as MessageKey),
       },
       wallet: {
-        balance: formatMoney(balance, locale),
-        payFromBalance:
-          covered && !next.busy
-            ? {
-                action: `${base}/pay-from-balance`,
-                key: freshFormKey(),
-                label: t("admin.contract.payFromBalance", { amount: formatMoney(next.amount, locale) }),
-                hint: t("admin.contract.payFromBalanceHint", { date: formatDay(next.dueDate, locale) }),
-              }
-            : null,
-        splitPayment:
-          partial && !next.busy && splitMethods.length > 0
-            ? {
-                action: `${base}/split-payment`,
-                key: freshFormKey(),
-                // The part as the form shows it, in minor units' text: the balance when it was shown.
-                fromBalance: moneyTextOf(balance.amount),
-                legend: t("admin.contract.split.legend", { balance: formatMoney(balance, locale) }),
-                hint: t("admin.contract.split.hint", {
-                  rest: formatMoney(
-                    { amount: next.amount.amount - balance.amount, currency: balance.currency },
-                    locale,
-                  ),
-                  amount: formatMoney(next.amount, locale),
-                  date: formatDay(next.dueDate, locale),
-                }),
-                methods: splitMethods.map((method, index) => ({
-                  value: method,
-                  label: t(`method.${method}` as MessageKey),
-                  checked: sentSplit === "" ? index === 0 : sentSplit === method,
-                })),
-              }
-            : null,
-        busy: (covered || partial) && next.busy,
+        ...offers.wallet,
+        busy: (offers.standing.covered || offers.standing.partial) && offers.standing.busy,
       },
       installments: detail.installments.map(({ installment, payments }) => ({
         id: installment.id,
@@ -298,13 +252,7 @@ export async function renderContractPage(
         dunning: installmentDunningView(installment, t, locale),
         payments: payments.map(paymentView),
       })),
-      refunds: detail.refunds.map((refund) => ({
-        amount: formatMoney(refund.amount, locale),
-        at: formatMoment(refund.createdAt, locale, unit.timeZone),
-        reason: refund.reason,
-        destination: t(`admin.refund.destination.${refund.destination}` as MessageKey),
-        status: t(`admin.refund.status.${refund.status}` as MessageKey),
-      })),
+      refunds: detail.refunds.map((refund) => refundRowView(refund, unit, t, locale)),
     }),
     status,
   );
@@ -313,22 +261,9 @@ export async function renderContractPage(
 /** GET /admin/u/:unit/contracts/:contract — installments, their attempts, and the pending-payment actions. */
 export function contractPage(deps: ContractPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
-    const t = c.get("t");
-    const locale = c.get("locale");
-    const unit = await unitInScope(deps.tessera, signedInStaff(c).staff, c.req.param("unit") ?? "");
-    const detail = await contractOfUnit(deps.tessera, unit, c.req.param("contract") ?? "");
-    const notice = c.req.query("notice");
-    const key =
-      notice && notice in contractNotices ? contractNotices[notice as keyof typeof contractNotices] : null;
-    const status = c.req.query("status") ?? "";
-    const label =
-      key === "admin.contract.refunded"
-        ? refundLifecycle.statuses.includes(status as Refund["status"])
-          ? t(`admin.refund.status.${status}` as MessageKey)
-          : ""
-        : paymentLifecycle.statuses.includes(status as PaymentStatus)
-          ? t(`admin.payment.status.${status}` as MessageKey)
-          : "";
+    const { t, locale, unit, detail } = await saleOfAddress(c, deps.tessera, "contract");
+    const notice = redirectNoticeOf(c, contractNotices, contractNotices.refunded);
+    const key = notice?.key;
     const balance =
       key === "admin.contract.paidFromBalance" ||
       key === "admin.contract.split.started" ||
@@ -344,10 +279,15 @@ export function contractPage(deps: ContractPageDeps) {
       deps,
       unit,
       detail,
-      key
+      notice
         ? {
             kind: "notice",
-            text: t(key, { status: label, email: detail.customer.email, balance, date: ended }),
+            text: t(notice.key, {
+              status: notice.status,
+              email: detail.customer.email,
+              balance,
+              date: ended,
+            }),
           }
         : null,
     );

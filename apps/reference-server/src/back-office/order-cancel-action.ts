@@ -3,10 +3,10 @@ import type { Context } from "hono";
 import { errorMessageKeys } from "../http/error-responses";
 import { formText, readFormBody } from "../http/read-form-body";
 import type { BackOfficeEnv } from "./back-office-env";
-import { pageStatus } from "./contract-money-actions";
 import { orderPath } from "./order-list-page";
 import { orderAction } from "./order-money-actions";
 import { type OrderPageDeps, orderCancelConfirmValue, renderOrderPage } from "./order-page";
+import { pageStatus } from "./sale-of-address";
 import { recordStaffAction } from "./staff/staff-audit";
 
 /**

@@ -1,47 +1,24 @@
-import {
-  errorCatalog,
-  formatMoney,
-  isTesseraError,
-  type OrderDetail,
-  type OrderOutcome,
-  type Payment,
-  type PaymentMethod,
-} from "@tessera/core";
+import type { OrderDetail, OrderOutcome, Payment } from "@tessera/core";
 import type { Context } from "hono";
-import { errorMessageKeys } from "../http/error-responses";
 import { formText, readFormBody } from "../http/read-form-body";
 import type { MessageKey } from "../i18n/message-catalog";
 import type { Translate } from "../i18n/translator";
-import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
-import { pageStatus, splitRefusalText } from "./contract-money-actions";
-import { splitMethodsOf } from "./contract-page";
-import { formKeyOf, typedAmount } from "./money-form";
+import type { BackOfficeEnv } from "./back-office-env";
+import { payByMethodForm, payFromBalanceForm, splitStarted } from "./desk-payment-forms";
 import { orderPath } from "./order-list-page";
 import { nextUnpaidOfOrder, type OrderForms, type OrderPageDeps, renderOrderPage } from "./order-page";
-import { orderOfUnit } from "./sale-in-scope";
+import { pageStatus, saleAction } from "./sale-of-address";
 import { recordStaffAction } from "./staff/staff-audit";
-import { unitInScope } from "./unit-in-scope";
 
 /**
- * What an order form's action starts from, as a contract's (`contractAction`): the member,
- * the unit in their scope, the order of that unit (404 otherwise), and `refuse` — the order
- * page again, read afresh, with why, the forms in `forms` shown as they were sent.
+ * What an order form's action starts from (`saleAction`), as a contract's: the member, the
+ * unit in their scope, the order of that unit (404 otherwise), and `refuse` — the order page
+ * again, read afresh, with why, the forms in `forms` shown as they were sent.
  */
-export async function orderAction(deps: OrderPageDeps, c: Context<BackOfficeEnv>, forms: OrderForms = {}) {
-  const staff = signedInStaff(c).staff;
-  const unit = await unitInScope(deps.tessera, staff, c.req.param("unit") ?? "");
-  const detail = await orderOfUnit(deps.tessera, unit, c.req.param("order") ?? "");
-  const refuse = async (text: string, status: 404 | 409 | 422 | 503) =>
-    renderOrderPage(
-      c,
-      deps,
-      unit,
-      await orderOfUnit(deps.tessera, unit, detail.order.id),
-      { kind: "error", text },
-      status,
-      forms,
-    );
-  return { t: c.get("t"), locale: c.get("locale"), staff, unit, detail, refuse };
+export function orderAction(deps: OrderPageDeps, c: Context<BackOfficeEnv>, forms: OrderForms = {}) {
+  return saleAction(c, deps.tessera, "order", (unit, detail, message, status: 404 | 409 | 422 | 503) =>
+    renderOrderPage(c, deps, unit, detail, message, status, forms),
+  );
 }
 
 /** The audit line's facts of an order's payment. */
@@ -65,36 +42,17 @@ const paymentFacts = (outcome: OrderOutcome & { payment: Payment }) => ({
  */
 export function orderPayFromBalance(deps: OrderPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
-    const { t, locale, staff, unit, detail, refuse } = await orderAction(deps, c);
-    const key = formKeyOf(await readFormBody(c));
-    if (key === null) return refuse(t("admin.wallet.error.formExpired"), 422);
-    let outcome: OrderOutcome;
-    try {
-      outcome = await deps.tessera.orders.pay({
-        orderId: detail.order.id,
-        actor: staff.id,
-        idempotencyKey: key,
-      });
-    } catch (error) {
-      if (!isTesseraError(error) || errorCatalog[error.code].http >= 500) throw error;
-      const next = nextUnpaidOfOrder(detail);
-      if (error.code === "insufficient_balance" && next) {
-        const balance = await deps.tessera.wallet.balance(detail.customer.id, next.amount.currency);
-        return refuse(
-          t("admin.contract.error.balanceShort", {
-            balance: formatMoney(balance, locale),
-            amount: formatMoney(next.amount, locale),
-          }),
-          pageStatus(error.code),
-        );
-      }
-      if (error.code === "invalid_transition")
-        return refuse(await closedText(deps, t, detail.order), pageStatus(error.code));
-      return refuse(
-        t("admin.contract.actionFailed", { message: t(errorMessageKeys[error.code]) }),
-        pageStatus(error.code),
-      );
-    }
+    const action = await orderAction(deps, c);
+    const { t, unit, detail, refuse } = action;
+    const outcome = await payFromBalanceForm(deps.tessera, action, await readFormBody(c), {
+      next: nextUnpaidOfOrder(detail),
+      pay: (request) => deps.tessera.orders.pay({ orderId: detail.order.id, ...request }),
+      refused: async (error) =>
+        error.code === "invalid_transition"
+          ? refuse(await closedText(deps, t, detail.order), pageStatus(error.code))
+          : null,
+    });
+    if (outcome instanceof Response) return outcome;
     if (outcome.payment) {
       await recordStaffAction(
         c,
@@ -108,16 +66,13 @@ export function orderPayFromBalance(deps: OrderPageDeps) {
   };
 }
 
-/** The payment statuses after which a split payment's wallet part has been given back. */
-const givenBack: readonly Payment["status"][] = ["failed", "canceled"];
-
 /**
  * POST /admin/u/:unit/orders/:order/split-payment — pays the order's next unpaid lines with
  * the customer's whole balance (less than they cost: the form is shown only then) and the
  * rest by the method chosen, PIX, boleto or a payment link (`orders.pay` with `fromBalance`,
  * the member as the wallet line's actor), under the form's idempotency key, as the contract
- * page's split payment: the part is the balance as the form showed it, so the form sent twice
- * is the same request.
+ * page's split payment (`payByMethodForm`): the part is the balance as the form showed it, so
+ * the form sent twice is the same request.
  *
  * POST /admin/u/:unit/orders/:order/charge (`kind: "charge"`) — the same with no balance to
  * use (the form is shown when it is zero): the lines charged whole by the method chosen.
@@ -130,51 +85,27 @@ export function orderMethodPayment(deps: OrderPageDeps, kind: "split" | "charge"
   return async (c: Context<BackOfficeEnv>) => {
     const body = await readFormBody(c);
     const method = formText(body, "method", 40);
-    const { t, locale, staff, unit, detail, refuse } = await orderAction(deps, c, { [kind]: { method } });
-    const key = formKeyOf(body);
-    const currency = detail.order.total.currency;
-    if (key === null) return refuse(t("admin.wallet.error.formExpired"), 422);
-    if (!splitMethodsOf(unit).includes(method as PaymentMethod)) return refuse(t("form.error.option"), 422);
-    const part = kind === "split" ? typedAmount(formText(body, "fromBalance", 40), true).amount : null;
-    if (kind === "split" && part === null) return refuse(t("form.error.invalid"), 422);
-    const fromBalance = part === null ? null : { amount: part, currency };
-    const methodName = t(`method.${method}` as MessageKey);
-    let outcome: OrderOutcome;
-    try {
-      outcome = await deps.tessera.orders.pay({
-        orderId: detail.order.id,
-        method: method as PaymentMethod,
-        ...(fromBalance ? { fromBalance } : {}),
-        actor: staff.id,
-        idempotencyKey: key,
-      });
-    } catch (error) {
-      if (!isTesseraError(error)) throw error;
-      // Not taken by the provider: nothing charged, a split's part given back; the page offers it again.
-      if (error.code === "gateway_unavailable" || error.code === "gateway_invalid_request")
-        return refuse(
-          t("admin.order.error.gateway", { method: methodName }),
-          error.code === "gateway_unavailable" ? 503 : 422,
-        );
-      if (errorCatalog[error.code].http >= 500) throw error;
-      if (error.code === "invalid_transition")
-        return refuse(await closedText(deps, t, detail.order), pageStatus(error.code));
-      const balance = formatMoney(await deps.tessera.wallet.balance(detail.customer.id, currency), locale);
-      const next = nextUnpaidOfOrder(detail);
-      const rest = formatMoney(
-        { amount: Math.max((next?.amount.amount ?? 0) - (part ?? 0), 0), currency },
-        locale,
-      );
-      return refuse(
-        splitRefusalText(error, t, {
-          balance,
-          part: formatMoney(fromBalance ?? { amount: 0, currency }, locale),
-          rest,
-          methodName,
-        }),
-        pageStatus(error.code),
-      );
-    }
+    const action = await orderAction(deps, c, { [kind]: { method } });
+    const { t, unit, detail, refuse } = action;
+    const outcome = await payByMethodForm(deps.tessera, action, body, {
+      method,
+      withBalance: kind === "split",
+      currency: detail.order.total.currency,
+      next: nextUnpaidOfOrder(detail),
+      pay: (request) => deps.tessera.orders.pay({ orderId: detail.order.id, ...request }),
+      refused: async (error) => {
+        // Not taken by the provider: nothing charged, a split's part given back; the page offers it again.
+        if (error.code === "gateway_unavailable" || error.code === "gateway_invalid_request")
+          return refuse(
+            t("admin.order.error.gateway", { method: t(`method.${method}` as MessageKey) }),
+            error.code === "gateway_unavailable" ? 503 : 422,
+          );
+        if (error.code === "invalid_transition")
+          return refuse(await closedText(deps, t, detail.order), pageStatus(error.code));
+        return null;
+      },
+    });
+    if (outcome instanceof Response) return outcome;
     const payment = outcome.payment;
     if (payment) {
       await recordStaffAction(
@@ -188,7 +119,7 @@ export function orderMethodPayment(deps: OrderPageDeps, kind: "split" | "charge"
         },
       );
     }
-    const failed = !payment || givenBack.includes(payment.status);
+    const failed = !splitStarted(payment);
     const notice = kind === "charge" ? "charged" : failed ? "splitFailed" : "splitStarted";
     const query = new URLSearchParams({ notice, status: payment?.status ?? "", method });
     return c.redirect(`${orderPath(unit, detail.order)}?${query}`, 303);

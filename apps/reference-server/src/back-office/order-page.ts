@@ -5,24 +5,23 @@ import {
   type OrderDetail,
   type Payment,
   type PaymentMethod,
-  type PaymentStatus,
-  paymentLifecycle,
   paymentMethods,
   type Tessera,
   type Unit,
 } from "@tessera/core";
 import type { Context } from "hono";
 import type { MessageKey } from "../i18n/message-catalog";
-import { formatDay, formatMoment } from "../pages/date-display";
+import { formatDay } from "../pages/date-display";
 import type { ViewRenderer } from "../views/view-renderer";
-import { type BackOfficeEnv, signedInStaff } from "./back-office-env";
+import type { BackOfficeEnv } from "./back-office-env";
 import { backOfficePageData } from "./back-office-page";
+import { balanceOffersView, deskMethodChoices } from "./balance-offers-view";
 import { isOpenAttempt, nextUnpaidLinesOf, splitMethodsOf } from "./contract-page";
 import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
-import { moneyTextOf } from "./money-text";
 import { orderPath } from "./order-list-page";
-import { orderOfUnit } from "./sale-in-scope";
-import { unitInScope } from "./unit-in-scope";
+import { paymentRowView, refundRowView } from "./payment-rows-view";
+import { redirectNoticeOf } from "./redirect-notice";
+import { saleOfAddress } from "./sale-of-address";
 
 export interface OrderPageDeps {
   tessera: Tessera;
@@ -123,49 +122,28 @@ export async function renderOrderPage(
   const currency = order.total.currency;
   const balance = await deps.tessera.wallet.balance(customer.id, currency);
   const next = nextUnpaidOfOrder(detail);
-  // A split payment shows its parts: "R$ 149,90 por PIX + R$ 50,00 do saldo".
-  const amountText = (payment: Payment) =>
-    payment.fromBalance
-      ? t("admin.contract.payment.split", {
-          amount: formatMoney(payment.amount, locale),
-          method: t(`admin.contract.payment.via.${payment.method}` as MessageKey),
-          balance: formatMoney(payment.fromBalance.amount, locale),
-        })
-      : formatMoney(payment.amount, locale);
   // A payment of several lines due together is listed under each; its actions once.
   const actionsShown = new Set<string>();
   const paymentView = (payment: Payment) => {
     const open = isOpenAttempt(payment) && !actionsShown.has(payment.id);
     if (open) actionsShown.add(payment.id);
     return {
-      id: payment.id,
-      amount: amountText(payment),
-      method: t(`method.${payment.method}` as MessageKey),
-      status: t(`admin.payment.status.${payment.status}` as MessageKey),
-      at: formatMoment(payment.createdAt, locale, unit.timeZone),
-      failure: payment.failureMessage ?? "",
+      ...paymentRowView(payment, base, unit, t, locale),
       open,
       // What the payer does to pay an open attempt, for staff to hand over: no e-mail tells an order's.
       action: open ? payerActionView(payment) : null,
-      refreshAction: `${base}/payments/${payment.id}/refresh`,
-      cancelAction: `${base}/payments/${payment.id}/cancel`,
     };
   };
-  const covered = next !== null && balance.amount >= next.amount.amount && next.amount.amount > 0;
-  // A balance short of the next lines pays part of them, the rest by a method the desk can charge.
-  const partial = next !== null && balance.amount > 0 && balance.amount < next.amount.amount;
-  // No balance at all: the lines are charged whole by such a method.
-  const empty = next !== null && balance.amount <= 0 && next.amount.amount > 0;
-  const deskMethods = partial || empty ? splitMethodsOf(unit) : [];
+  // A balance short of the next lines pays part of them, the rest by a method the desk can charge;
+  // with no balance at all, the lines are charged whole by such a method: the one sent again, else the first.
+  const deskMethods = splitMethodsOf(unit);
   const sentMethod = forms.split?.method ?? forms.charge?.method ?? "";
-  const methodChoices = deskMethods.map((method, index) => ({
-    value: method,
-    label: t(`method.${method}` as MessageKey),
-    checked:
-      sentMethod === "" || !deskMethods.includes(sentMethod as PaymentMethod)
-        ? index === 0
-        : sentMethod === method,
-  }));
+  const methodChoices = deskMethodChoices(
+    deskMethods,
+    deskMethods.includes(sentMethod as PaymentMethod) ? sentMethod : deskMethods[0],
+    t,
+  );
+  const { standing, wallet } = balanceOffersView({ base, balance, next, choices: methodChoices }, t, locale);
   const sentCancel = forms.cancel;
   return c.html(
     deps.views.render("admin-order", {
@@ -200,34 +178,9 @@ export async function renderOrderPage(
         email: customer.email,
       },
       wallet: {
-        balance: formatMoney(balance, locale),
-        payFromBalance:
-          covered && !next.busy
-            ? {
-                action: `${base}/pay-from-balance`,
-                key: freshFormKey(),
-                label: t("admin.contract.payFromBalance", { amount: formatMoney(next.amount, locale) }),
-                hint: t("admin.contract.payFromBalanceHint", { date: formatDay(next.dueDate, locale) }),
-              }
-            : null,
-        splitPayment:
-          partial && !next.busy && deskMethods.length > 0
-            ? {
-                action: `${base}/split-payment`,
-                key: freshFormKey(),
-                // The part as the form shows it, in minor units' text: the balance when it was shown.
-                fromBalance: moneyTextOf(balance.amount),
-                legend: t("admin.contract.split.legend", { balance: formatMoney(balance, locale) }),
-                hint: t("admin.contract.split.hint", {
-                  rest: formatMoney({ amount: next.amount.amount - balance.amount, currency }, locale),
-                  amount: formatMoney(next.amount, locale),
-                  date: formatDay(next.dueDate, locale),
-                }),
-                methods: methodChoices,
-              }
-            : null,
+        ...wallet,
         charge:
-          empty && !next.busy && deskMethods.length > 0
+          next !== null && standing.empty && !next.busy && deskMethods.length > 0
             ? {
                 action: `${base}/charge`,
                 key: freshFormKey(),
@@ -236,7 +189,7 @@ export async function renderOrderPage(
                 methods: methodChoices,
               }
             : null,
-        busy: (covered || partial || empty) && next.busy,
+        busy: (standing.covered || standing.partial || standing.empty) && standing.busy,
       },
       installments: detail.installments.map(({ installment, payments }) => ({
         amount: formatMoney(installment.amount, locale),
@@ -244,13 +197,7 @@ export async function renderOrderPage(
         status: t(`admin.installment.status.${installment.status}` as MessageKey),
         payments: payments.map(paymentView),
       })),
-      refunds: detail.refunds.map((refund) => ({
-        amount: formatMoney(refund.amount, locale),
-        at: formatMoment(refund.createdAt, locale, unit.timeZone),
-        reason: refund.reason,
-        destination: t(`admin.refund.destination.${refund.destination}` as MessageKey),
-        status: t(`admin.refund.status.${refund.status}` as MessageKey),
-      })),
+      refunds: detail.refunds.map((refund) => refundRowView(refund, unit, t, locale)),
       cancellation: isCancelable(detail)
         ? {
             action: `${base}/cancellation`,
@@ -268,22 +215,14 @@ export async function renderOrderPage(
 /** GET /admin/u/:unit/orders/:order — what was bought, its installments and attempts, the actions. */
 export function orderPage(deps: OrderPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
-    const t = c.get("t");
-    const locale = c.get("locale");
-    const unit = await unitInScope(deps.tessera, signedInStaff(c).staff, c.req.param("unit") ?? "");
-    const detail = await orderOfUnit(deps.tessera, unit, c.req.param("order") ?? "");
-    const notice = c.req.query("notice");
-    const key = notice && notice in orderNotices ? orderNotices[notice as keyof typeof orderNotices] : null;
-    const status = c.req.query("status") ?? "";
+    const { t, locale, unit, detail } = await saleOfAddress(c, deps.tessera, "order");
+    const notice = redirectNoticeOf(c, orderNotices);
     const method = c.req.query("method") ?? "";
-    const label = paymentLifecycle.statuses.includes(status as PaymentStatus)
-      ? t(`admin.payment.status.${status}` as MessageKey)
-      : "";
     const methodName = (paymentMethods as readonly string[]).includes(method)
       ? t(`method.${method as PaymentMethod}` as MessageKey)
       : "";
     const balance =
-      key && balanceNotices.includes(key)
+      notice && balanceNotices.includes(notice.key)
         ? formatMoney(
             await deps.tessera.wallet.balance(detail.customer.id, detail.order.total.currency),
             locale,
@@ -294,10 +233,10 @@ export function orderPage(deps: OrderPageDeps) {
       deps,
       unit,
       detail,
-      key
+      notice
         ? {
-            kind: errorNotices.includes(key) ? "error" : "notice",
-            text: t(key, { status: label, method: methodName, balance }),
+            kind: errorNotices.includes(notice.key) ? "error" : "notice",
+            text: t(notice.key, { status: notice.status, method: methodName, balance }),
           }
         : null,
     );

@@ -1,16 +1,12 @@
 import {
-  type ApiKey,
   type AuditDetailValue,
   decodePageCursor,
   isTesseraError,
-  type Order,
   type OrderOutcome,
   orderCreateInputSchema,
   orderListFilterSchema,
   orderPayInputSchema,
   parseInput,
-  type Tessera,
-  TesseraError,
   type Unit,
 } from "@tessera/core";
 import { findCustomerOfUnit } from "../../scope/customer-of-unit";

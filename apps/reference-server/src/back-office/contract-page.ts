@@ -6,13 +6,10 @@ import {
   type InstallmentKind,
   type InstallmentWithPayments,
   linesToPay,
-  type Money,
   onlineMethodsOf,
   openPaymentStatuses,
   type Payment,
   type PaymentMethod,
-  type Refund,
-  refundableAmount,
   sumMoney,
   type Tessera,
   type Unit,
@@ -29,6 +26,7 @@ import { backOfficePageData } from "./back-office-page";
 import { balanceOffersView, deskMethodChoices } from "./balance-offers-view";
 import { contractDunningView, installmentDunningView } from "./contract-dunning-view";
 import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
+import { type RefundFormState, refundFormsOf } from "./payment-refund-form";
 import { paymentRowView, refundRowView } from "./payment-rows-view";
 import { publicBase } from "./public-address";
 import { redirectNoticeOf } from "./redirect-notice";
@@ -61,15 +59,6 @@ export const cancelConfirmValue = "yes";
 /** Whether staff may act on this attempt: it is still open (the payer or the provider may yet pay it). */
 export function isOpenAttempt(payment: Payment): boolean {
   return openPaymentStatuses.includes(payment.status);
-}
-
-/**
- * What is left to refund of a payment, to any destination: collected — the provider's part
- * and a split payment's wallet part — less the refunds that went or may go back, as core
- * counts it (`refundableAmount`; to the original method it is at most the provider's part).
- */
-export function refundableOf(payment: Payment, refunds: readonly Refund[]): Money {
-  return refundableAmount(payment, refunds, "wallet");
 }
 
 /**
@@ -112,7 +101,7 @@ export function nextUnpaidLinesOf(installments: readonly InstallmentWithPayments
 
 /** The contract page's forms that a refused action shows again as they were sent; the rest are fresh. */
 export interface ContractForms {
-  refund?: MoneyFormState & { paymentId: string };
+  refund?: RefundFormState;
   cancel?: MoneyFormState;
   /** The split payment's form: only its method is shown again (the amount is the balance now). */
   split?: { method: string };
@@ -144,28 +133,7 @@ export async function renderContractPage(
   const base = `/admin/u/${unit.slug}/contracts/${contract.id}`;
   const balance = await deps.tessera.wallet.balance(customer.id, contract.terms.price.currency);
   const next = nextUnpaidOf(detail);
-  // A payment of several installments due together is listed under each; its refund form once.
-  const refundFormShown = new Set<string>();
-  const refundView = (payment: Payment) => {
-    const left = refundableOf(payment, detail.refunds);
-    if (left.amount <= 0 || refundFormShown.has(payment.id)) return null;
-    refundFormShown.add(payment.id);
-    const sent = forms.refund?.paymentId === payment.id ? forms.refund : undefined;
-    const walletOnly = payment.method === "wallet";
-    return {
-      action: `${base}/payments/${payment.id}/refund`,
-      key: sent?.key ?? freshFormKey(),
-      values: { destination: walletOnly ? "wallet" : "original_method", ...sent?.values },
-      errors: sent?.errors ?? {},
-      left: formatMoney(left, locale),
-      currency: left.currency,
-      walletOnly,
-      // A split payment's wallet part goes back only to the wallet (core's rule): the form says so.
-      walletPart: payment.fromBalance ? formatMoney(payment.fromBalance.amount, locale) : "",
-      method: t(`method.${payment.method}` as MessageKey),
-      legend: t("admin.contract.refund.legend"),
-    };
-  };
+  const refundView = refundFormsOf(base, detail.refunds, forms.refund, t, locale);
   const paymentView = (payment: Payment) => ({
     ...paymentRowView(payment, base, unit, t, locale),
     open: isOpenAttempt(payment),

@@ -3,11 +3,14 @@ import type { Context } from "hono";
 import { formText, readFormBody } from "../http/read-form-body";
 import type { MessageKey } from "../i18n/message-catalog";
 import type { Translate } from "../i18n/translator";
+import { attemptOfSale } from "./attempt-action";
 import type { BackOfficeEnv } from "./back-office-env";
 import { payByMethodForm, payFromBalanceForm, splitStarted } from "./desk-payment-forms";
 import { orderPath } from "./order-list-page";
 import { nextUnpaidOfOrder, type OrderForms, type OrderPageDeps, renderOrderPage } from "./order-page";
-import { pageStatus, saleAction } from "./sale-of-address";
+import { refundPaymentForm } from "./payment-refund-form";
+import { orderOfUnit } from "./sale-in-scope";
+import { pageStatus, saleAction, saleOfAddress } from "./sale-of-address";
 import { recordStaffAction } from "./staff/staff-audit";
 
 /**
@@ -123,6 +126,36 @@ export function orderMethodPayment(deps: OrderPageDeps, kind: "split" | "charge"
     const notice = kind === "charge" ? "charged" : failed ? "splitFailed" : "splitStarted";
     const query = new URLSearchParams({ notice, status: payment?.status ?? "", method });
     return c.redirect(`${orderPath(unit, detail.order)}?${query}`, 303);
+  };
+}
+
+/**
+ * POST /admin/u/:unit/orders/:order/payments/:payment/refund — the contract page's refund
+ * form on an order's paid payment (`refundPaymentForm`): all or part of it, to the method it
+ * was paid by or to the customer's wallet, the attempt one of this order's (else 404). Core
+ * makes the order `refunded` once every line of it came back; a refusal is the order page,
+ * read afresh, with why beside the form's fields.
+ */
+export function orderRefund(deps: OrderPageDeps) {
+  return async (c: Context<BackOfficeEnv>) => {
+    const { staff, unit, detail } = await saleOfAddress(c, deps.tessera, "order");
+    return refundPaymentForm(c, deps.tessera, {
+      staff,
+      payment: attemptOfSale(c, "order", detail.installments),
+      refunds: detail.refunds,
+      path: orderPath(unit, detail.order),
+      audit: { order: detail.order.id },
+      show: async (message, status, refund) =>
+        renderOrderPage(
+          c,
+          deps,
+          unit,
+          await orderOfUnit(deps.tessera, unit, detail.order.id),
+          message,
+          status,
+          refund ? { refund } : {},
+        ),
+    });
   };
 }
 

@@ -19,6 +19,7 @@ import { balanceOffersView, deskMethodChoices } from "./balance-offers-view";
 import { isOpenAttempt, nextUnpaidLinesOf, splitMethodsOf } from "./contract-page";
 import { formKeyField, freshFormKey, type MoneyFormState } from "./money-form";
 import { orderPath } from "./order-list-page";
+import { type RefundFormState, refundFormsOf } from "./payment-refund-form";
 import { paymentRowView, refundRowView } from "./payment-rows-view";
 import { redirectNoticeOf } from "./redirect-notice";
 import { saleOfAddress } from "./sale-of-address";
@@ -41,6 +42,7 @@ export const orderNotices = {
   canceled: "admin.order.canceled",
   refreshed: "admin.contract.refreshed",
   attemptCanceled: "admin.contract.canceled",
+  refunded: "admin.contract.refunded",
 } as const satisfies Record<string, MessageKey>;
 
 /** The notices that tell of a failure, shown as one. */
@@ -95,6 +97,8 @@ export interface OrderForms {
   split?: { method: string };
   /** The form that charges the lines by a method, when there is no balance to use. */
   charge?: { method: string };
+  /** A payment's refund form as sent: what was typed, the errors by input (or `form`), its key. */
+  refund?: RefundFormState;
 }
 
 /**
@@ -104,7 +108,8 @@ export interface OrderForms {
  * wallet paid it. While the order is open: "pay from the balance" when the customer's balance
  * covers the next unpaid lines, or — when it is more than zero but less — "use the balance
  * and charge the rest by" PIX, boleto or a payment link, as on the contract page; and, while
- * nothing of it is paid, the form that cancels it.
+ * nothing of it is paid, the form that cancels it. Every payment with money left to refund
+ * has the contract page's refund form (`refundFormsOf`).
  */
 export async function renderOrderPage(
   c: Context<BackOfficeEnv>,
@@ -124,6 +129,7 @@ export async function renderOrderPage(
   const next = nextUnpaidOfOrder(detail);
   // A payment of several lines due together is listed under each; its actions once.
   const actionsShown = new Set<string>();
+  const refundView = refundFormsOf(base, detail.refunds, forms.refund, t, locale);
   const paymentView = (payment: Payment) => {
     const open = isOpenAttempt(payment) && !actionsShown.has(payment.id);
     if (open) actionsShown.add(payment.id);
@@ -132,6 +138,7 @@ export async function renderOrderPage(
       open,
       // What the payer does to pay an open attempt, for staff to hand over: no e-mail tells an order's.
       action: open ? payerActionView(payment) : null,
+      refund: refundView(payment),
     };
   };
   // A balance short of the next lines pays part of them, the rest by a method the desk can charge;
@@ -216,7 +223,7 @@ export async function renderOrderPage(
 export function orderPage(deps: OrderPageDeps) {
   return async (c: Context<BackOfficeEnv>) => {
     const { t, locale, unit, detail } = await saleOfAddress(c, deps.tessera, "order");
-    const notice = redirectNoticeOf(c, orderNotices);
+    const notice = redirectNoticeOf(c, orderNotices, orderNotices.refunded);
     const method = c.req.query("method") ?? "";
     const methodName = (paymentMethods as readonly string[]).includes(method)
       ? t(`method.${method as PaymentMethod}` as MessageKey)

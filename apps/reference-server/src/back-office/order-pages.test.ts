@@ -1,4 +1,4 @@
-import { type Customer, formatMoney, type Money } from "@tessera/core";
+import { type Customer, formatMoney, type Id, type Money } from "@tessera/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hiddenFieldsOf, signInAs } from "../http/staff-session";
 import { type ComposedTestServer, composedTestServer, demoPixSale } from "../http/test-app";
@@ -446,6 +446,191 @@ describe("the order page's actions", () => {
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Parte deste pedido já foi paga");
     expect((await ordersOf(paidCustomer))[0]?.status).toBe("paid");
+  });
+});
+
+/** An order of `unitPrice` paid at once by an approved card, made in core: its paid payment and its page. */
+async function cardOrder(customer: Customer, key: string, unitPrice = shirtsAndCapTotal) {
+  const { token } = await server.sandbox.sandbox.tokenizeCard({
+    number: server.sandbox.sandbox.testCards.approvedVisa.number,
+    holder: "ANA SOUZA",
+    expMonth: 12,
+    expYear: 2099,
+    cvc: "123",
+  });
+  const outcome = await server.tessera.orders.create({
+    unitId: server.unit.id,
+    customerId: customer.id,
+    items: [{ description: "Kit de boas-vindas", quantity: 1, unitPrice: brl(unitPrice) }],
+    method: "card",
+    card: { type: "token", token },
+    idempotencyKey: key,
+  });
+  expect(outcome.order.status).toBe("paid");
+  const payment = outcome.payment!;
+  const path = `${base}/orders/${outcome.order.id}`;
+  return { order: outcome.order, payment, path, refund: `${path}/payments/${payment.id}/refund` };
+}
+
+const refundsOf = async (orderId: Id<"order">) => (await server.tessera.orders.get(orderId))!.refunds;
+
+describe("refunding an order's payment from its page", () => {
+  it("refunds part of a card payment to the card, then the rest to the wallet: the balance grows and the order is refunded — once for a form sent twice", async () => {
+    const customer = await customerWith("order-refund-card-0001");
+    const { order, payment, path, refund } = await cardOrder(customer, "order-refund-card-order");
+    const { get, post } = await owner();
+    const page = await (await get(path)).text();
+    expect(page).toContain("Estornar este pagamento");
+    expect(page).toMatch(new RegExp(`estornar tudo o que resta: ${money(shirtsAndCapTotal)}\\.`));
+    expect(page).toContain("Para a forma de pagamento original (Cartão de crédito)");
+
+    const toCard = {
+      ...formOf(page, refund),
+      amount: "40,00",
+      destination: "original_method",
+      reason: "Camiseta devolvida",
+    };
+    const partial = await post(refund, toCard);
+    expect(partial.status).toBe(303);
+    expect(partial.headers.get("location")).toBe(`${path}?notice=refunded&status=succeeded`);
+    const after = await (await get(partial.headers.get("location")!)).text();
+    expect(after).toContain("Estorno registrado: Concluído.");
+    expect(after).toMatch(
+      new RegExp(`${money(4_000)} · Forma de pagamento original · Concluído · .* · Camiseta devolvida`),
+    );
+    expect(after).toMatch(/Situação do pedido<\/dt><dd>Pago/);
+    expect(after).toMatch(new RegExp(`estornar tudo o que resta: ${money(shirtsAndCapTotal - 4_000)}\\.`));
+    // A double click: the form's key answers the first refund.
+    expect((await post(refund, toCard)).status).toBe(303);
+    expect(await refundsOf(order.id)).toHaveLength(1);
+    expect((await server.tessera.payments.get(payment.id))?.status).toBe("partially_refunded");
+
+    const toWallet = await post(refund, {
+      ...formOf(after, refund),
+      amount: "",
+      destination: "wallet",
+      reason: "",
+    });
+    expect(toWallet.status).toBe(303);
+    const done = await (await get(toWallet.headers.get("location")!)).text();
+    expect(done).toMatch(new RegExp(`${money(shirtsAndCapTotal - 4_000)} · Carteira do cliente · Concluído`));
+    expect(done).toMatch(/Situação do pedido<\/dt><dd>Estornado/);
+    // Nothing left to refund: no form.
+    expect(done).not.toContain(`action="${refund}"`);
+    expect(await balanceOf(customer)).toBe(shirtsAndCapTotal - 4_000);
+    expect((await ordersOf(customer))[0]?.status).toBe("refunded");
+    expect((await server.tessera.payments.get(payment.id))?.status).toBe("refunded");
+    const audit = await server.tessera.audit.list(server.unit.organizationId, { limit: 20 });
+    expect(
+      audit.items.filter((entry) => entry.action === "payment.refunded").map((entry) => entry.details),
+    ).toEqual([
+      expect.objectContaining({
+        order: order.id,
+        amount: shirtsAndCapTotal - 4_000,
+        destination: "wallet",
+        replayed: false,
+      }),
+      expect.objectContaining({
+        order: order.id,
+        amount: 4_000,
+        destination: "original_method",
+        replayed: true,
+      }),
+      expect.objectContaining({
+        order: order.id,
+        amount: 4_000,
+        destination: "original_method",
+        replayed: false,
+      }),
+    ]);
+  });
+
+  it("refuses more than is left to refund, the message beside the amount, keeping what was typed and refunding nothing", async () => {
+    const customer = await customerWith("order-refund-big-0001");
+    const { order, payment, path, refund } = await cardOrder(customer, "order-refund-big-order");
+    const { get, post } = await owner();
+    const fields = formOf(await (await get(path)).text(), refund);
+    const refused = await post(refund, {
+      ...fields,
+      amount: "200,00",
+      destination: "original_method",
+      reason: "Troca",
+    });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toMatch(
+      new RegExp(
+        `id="refund-${payment.id}-amount-error">Só resta ${money(shirtsAndCapTotal)} para estornar\\.`,
+      ),
+    );
+    expect(html).toContain('value="200,00"');
+    expect(html).toContain('value="Troca"');
+    expect(html).toMatch(/<details open>\s*<summary id="refund-/);
+    // The same key: nothing was written under it.
+    expect(formOf(html, refund).idempotencyKey).toBe(fields.idempotencyKey);
+    expect(await refundsOf(order.id)).toEqual([]);
+    expect((await ordersOf(customer))[0]?.status).toBe("paid");
+  });
+
+  it("refuses a refund without the session's CSRF token, refunding nothing", async () => {
+    const customer = await customerWith("order-refund-csrf-0001");
+    const { order, path, refund } = await cardOrder(customer, "order-refund-csrf-order");
+    const { get, post } = await owner();
+    const fields = {
+      ...formOf(await (await get(path)).text(), refund),
+      amount: "",
+      destination: "wallet",
+      reason: "",
+    };
+    expect((await post(refund, { ...fields, _csrf: "forged" })).status).toBe(403);
+    expect((await post(refund, { ...fields, _csrf: "" })).status).toBe(403);
+    expect(await refundsOf(order.id)).toEqual([]);
+    expect(await balanceOf(customer)).toBe(0);
+  });
+
+  it("answers 404 to a member of another unit, under either unit's address, and refunds nothing", async () => {
+    const customer = await customerWith("order-refund-scope-0001");
+    const { order, payment, path, refund } = await cardOrder(customer, "order-refund-scope-order");
+    const other = await server.tessera.organizations.createUnit({
+      organizationId: server.unit.organizationId,
+      name: "Aurora Sul",
+      slug: "aurora-sul",
+    });
+    await server.tessera.staff.create({
+      organizationId: server.unit.organizationId,
+      name: "Gerente Sul",
+      email: "sul@aurora.example",
+      password,
+      role: "manager",
+      scope: { kind: "unit", unitId: other.id },
+    });
+    const outsider = await signInAs(server.app, "sul@aurora.example", password);
+    const csrf = await outsider.csrfFrom();
+    expect(csrf).not.toBe("");
+    const theirs = `/admin/u/aurora-sul/orders/${order.id}/payments/${payment.id}/refund`;
+    for (const url of [refund, theirs])
+      expect(
+        (
+          await outsider.post(url, {
+            _csrf: csrf,
+            idempotencyKey: "order-refund-scope-key-0001",
+            amount: "",
+            destination: "wallet",
+            reason: "",
+          })
+        ).status,
+        url,
+      ).toBe(404);
+    expect(await refundsOf(order.id)).toEqual([]);
+    expect(await balanceOf(customer)).toBe(0);
+    expect((await ordersOf(customer))[0]?.status).toBe("paid");
+    // The unit's own member refunds it under its address: the 404 was the scope's.
+    const { get, post } = await owner();
+    const fields = formOf(await (await get(path)).text(), refund);
+    expect((await post(refund, { ...fields, amount: "", destination: "wallet", reason: "" })).status).toBe(
+      303,
+    );
+    expect(await balanceOf(customer)).toBe(shirtsAndCapTotal);
   });
 });
 

@@ -4,7 +4,7 @@ import type { ViewRenderer } from "../views/view-renderer";
 import type { BackOfficeEnv } from "./back-office-env";
 import { orderCancellation } from "./order-cancel-action";
 import { orderListPage } from "./order-list-page";
-import { orderMethodPayment, orderPayFromBalance } from "./order-money-actions";
+import { orderMethodPayment, orderPayFromBalance, orderRefund } from "./order-money-actions";
 import { createOrder, showOrderForm } from "./order-new-page";
 import { orderPage } from "./order-page";
 import { orderPaymentAction } from "./order-payment-actions";
@@ -53,6 +53,7 @@ export function orderRoutes(
     csrf,
     orderPaymentAction(deps, "cancel"),
   );
+  routes.post("/u/:unit/orders/:order/payments/:payment/refund", signedIn, body, csrf, orderRefund(deps));
   routes.get("/u/:unit/customers/:customer/orders/new", signedIn, showOrderForm(deps));
   routes.post("/u/:unit/customers/:customer/orders", signedIn, body, csrf, createOrder(deps));
   return routes;

@@ -66,9 +66,7 @@ export async function chargeDueGroup(
   const contract = await ctx.storage.contracts.findById(first.contractId);
   if (!contract) return { kind: "nothing_due" };
   const everyLine = await ctx.storage.installments.listByContract(contract.id);
-  const lines = everyLine.filter(
-    (line) => line.sequence === first.sequence && (line.status === "awaiting" || line.status === "denied"),
-  );
+  const lines = everyLine.filter((line) => line.sequence === first.sequence && isUnpaid(line));
   // A canceled contract still owes its closing pro-rata; nothing else of one that no longer collects
   // (a contract ends its term only once nothing of it is unpaid: `endTerm`).
   const collects =

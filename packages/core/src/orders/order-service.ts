@@ -15,6 +15,7 @@ import { sumMoney } from "../money/money";
 import type { Unit } from "../organizations/unit";
 import { wasNeverSent } from "../payments/not-sent";
 import type { Payment } from "../payments/payment";
+import type { PaymentMethod } from "../payments/payment-method";
 import { buildPaymentRequest } from "../payments/payment-row";
 import { submitPayment } from "../payments/submit-payment";
 import type { CardInput } from "../ports/gateway";
@@ -326,15 +327,14 @@ export function createOrderService(ctx: ServiceContext): OrderService {
 function chargeOf(
   unit: Unit,
   data: {
-    method?: AttemptChoice["method"] | undefined;
+    method?: PaymentMethod | undefined;
     card?: CardInput | undefined;
     fromBalance?: { amount: number; currency: string } | undefined;
     actor: string;
   },
   dueOn?: CalendarDate,
 ): OrderCharge {
-  if (!data.method || data.method === "wallet")
-    return { unit, choice: null, card: undefined, actor: data.actor };
+  if (!data.method) return { unit, choice: null, card: undefined, actor: data.actor };
   const { entry } = offeredMethod(unit, data.method, data.card, "order payment");
   return {
     unit,

@@ -16,22 +16,10 @@ import { orderDetailView, orderOutcomeView, orderPage } from "../api-response-sc
 import { apiRoute, type NamedSchema, noQuery } from "../api-route";
 import { orderDetailForKey, unitForKey } from "../api-scope";
 import { publicOutcome } from "../public-customer";
+import { withoutFields } from "../schema-without-fields";
 
 const unitParam = { unit: "The unit's id (`unit_…`)." };
 const orderParam = { order: "The order's id (`ord_…`)." };
-
-/** A JSON Schema without the fields the request decides (the address, the header, the key). */
-const without =
-  (...names: string[]) =>
-  (schema: Record<string, unknown>) => {
-    const properties = Object.fromEntries(
-      Object.entries((schema["properties"] ?? {}) as Record<string, unknown>).filter(
-        ([name]) => !names.includes(name),
-      ),
-    );
-    const required = ((schema["required"] ?? []) as string[]).filter((name) => !names.includes(name));
-    return { ...schema, properties, required };
-  };
 
 /**
  * The bodies are core's own schemas whole — their refinements (a split needs its method)
@@ -42,12 +30,12 @@ const without =
 const createBody: NamedSchema = {
   name: "OrderInput",
   schema: orderCreateInputSchema,
-  adjust: without("unitId", "idempotencyKey", "actor"),
+  adjust: withoutFields("unitId", "idempotencyKey", "actor"),
 };
 const payBody: NamedSchema = {
   name: "OrderPayInput",
   schema: orderPayInputSchema,
-  adjust: without("orderId", "idempotencyKey", "actor"),
+  adjust: withoutFields("orderId", "idempotencyKey", "actor"),
 };
 
 const outcome = { name: "OrderOutcome", schema: orderOutcomeView };

@@ -4,13 +4,10 @@ import { pageOf, pageQuerySchema } from "../api-pagination";
 import { planPage, planView } from "../api-response-schemas";
 import { apiRoute, type NamedSchema, noQuery } from "../api-route";
 import { planForKey, unitForKey } from "../api-scope";
+import { withoutFields } from "../schema-without-fields";
 
 /** `planInputSchema`'s JSON Schema without `unitId`, which the address gives. */
-const withoutUnitId = (schema: Record<string, unknown>) => {
-  const { unitId: _unitId, ...properties } = (schema["properties"] ?? {}) as Record<string, unknown>;
-  const required = ((schema["required"] ?? []) as string[]).filter((name) => name !== "unitId");
-  return { ...schema, properties, required };
-};
+const withoutUnitId = withoutFields("unitId");
 
 const newPlan: NamedSchema = { name: "PlanInput", schema: planInputSchema, adjust: withoutUnitId };
 

@@ -6,6 +6,7 @@ import { ApiProblem } from "../api-problem";
 import { providerAccountPage, providerAccountView, providerKindList } from "../api-response-schemas";
 import { apiRoute, type NamedSchema, noQuery } from "../api-route";
 import { unitForKey } from "../api-scope";
+import { withoutFields } from "../schema-without-fields";
 
 const accountResponse = { name: "ProviderAccount", schema: providerAccountView };
 const accountParam = { account: "The account's id, as chosen when it was made (`inter-centro`)." };
@@ -14,11 +15,7 @@ const accountParam = { account: "The account's id, as chosen when it was made (`
 const newAccount: NamedSchema = {
   name: "ProviderAccountInput",
   schema: providerAccountInputSchema,
-  adjust: (schema) => {
-    const { unitId: _unitId, ...properties } = (schema["properties"] ?? {}) as Record<string, unknown>;
-    const required = ((schema["required"] ?? []) as string[]).filter((name) => name !== "unitId");
-    return { ...schema, properties, required };
-  },
+  adjust: withoutFields("unitId"),
 };
 
 /** A change names its new label, settings, or both; a secret left out keeps the stored one. */
